@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const SCHEMA_BASE = 'https://paycert.dev/schemas/';
+export const schemasDir = fileURLToPath(new URL('../schemas/', import.meta.url));
+
+/** Every `*.schema.json` below schemas/ except the test corpus and generated types. */
+export function schemaFiles(dir = schemasDir): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'tests' && entry.name !== 'types') out.push(...schemaFiles(path));
+    } else if (entry.name.endsWith('.schema.json')) out.push(path);
+  }
+  return out.sort();
+}
+
+function createAjv(): Ajv2020 {
+  // strict: true so a typo in a schema keyword fails loudly instead of validating nothing.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  addFormats.default(ajv);
+  for (const file of schemaFiles()) {
+    const schema = JSON.parse(readFileSync(file, 'utf8'));
+    const expected = SCHEMA_BASE + relative(schemasDir, file).split('\\').join('/');
+    if (schema.$id !== expected) throw new Error(`${file}: $id must be ${expected}, found ${schema.$id}`);
+    ajv.addSchema(schema);
+  }
+  return ajv;
+}
+
+let shared: Ajv2020 | undefined;
+
+/** The one Ajv instance of the process: schemas are added once, compiled lazily by $id. */
+export function registry(): Ajv2020 {
+  shared ??= createAjv();
+  return shared;
+}
+
+/** Accepts a full $id or a path relative to schemas/ (e.g. `lesspay/envelope.schema.json`). */
+export function schemaId(idOrPath: string): string {
+  return idOrPath.startsWith('https://') ? idOrPath : SCHEMA_BASE + idOrPath;
+}
+
+export function validatorFor(idOrPath: string): ValidateFunction {
+  const id = schemaId(idOrPath);
+  const fn = registry().getSchema(id);
+  if (!fn) throw new Error(`unknown schema ${id}`);
+  return fn;
+}
+
+export interface SchemaProblem {
+  pointer: string;
+  message: string;
+  expected?: unknown;
+  received?: unknown;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let cur: any = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = cur[key];
+  }
+  return cur;
+}
+
+function expectedOf(e: ErrorObject): unknown {
+  const p = e.params as Record<string, unknown>;
+  if ('allowedValues' in p) return p.allowedValues;
+  if ('allowedValue' in p) return p.allowedValue;
+  if ('type' in p) return `type ${p.type}`;
+  if ('pattern' in p) return `pattern ${p.pattern}`;
+  if ('format' in p) return `format ${p.format}`;
+  if ('missingProperty' in p) return `property "${p.missingProperty}"`;
+  if ('limit' in p) return `${e.keyword} ${p.limit}`;
+  return e.keyword;
+}
+
+/** Readable problems: JSON pointer, what the schema expected, what the data held. */
+export function explain(errors: ErrorObject[] | null | undefined, data: unknown): SchemaProblem[] {
+  return (errors ?? [])
+    .filter((e) => e.keyword !== 'if' && !(e.keyword === 'oneOf' && errors!.length > 1))
+    .map((e) => {
+      const pointer = e.instancePath || '/';
+      const missing = e.keyword === 'required';
+      return {
+        pointer,
+        message: `${pointer} ${e.message ?? e.keyword}`,
+        expected: expectedOf(e),
+        received: missing ? '(absent)' : valueAt(data, e.instancePath),
+      };
+    });
+}
+
+export function validate(idOrPath: string, data: unknown): { valid: boolean; problems: SchemaProblem[] } {
+  const fn = validatorFor(idOrPath);
+  const valid = fn(data) as boolean;
+  return { valid, problems: valid ? [] : explain(fn.errors, data) };
+}
