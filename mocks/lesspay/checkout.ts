@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MockContext } from './context.js';
+import { refreshExpiry } from './payin.js';
+import type { PayinOrder } from './store.js';
+import { payinWebhookBody } from './views.js';
+
+// The hosted cashier page of the sandbox: a browser (or a test) pays or fails the order here, which is
+// how a pay-in reaches SUCCEED or FAILED and triggers the callback — no hidden test endpoint.
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function html(res: ServerResponse, status: number, title: string, inner: string, headers = {}): void {
+  const page = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${inner}</body></html>`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
+  res.end(page);
+}
+
+function page(o: PayinOrder): string {
+  const action = `/checkout/${encodeURIComponent(o.payOrderId)}`;
+  const button = (outcome: string, label: string) =>
+    `<form method="post" action="${action}"><button type="submit" name="outcome" value="${outcome}">${label}</button></form>`;
+  const pending = o.status === 'PENDING_PAY';
+  return [
+    `<p>Order <code>${escapeHtml(o.payOrderId)}</code> — ${escapeHtml(o.productName)}</p>`,
+    `<p>Amount: <strong>${escapeHtml(o.targetAmount)} ${escapeHtml(o.targetCurrency)}</strong></p>`,
+    `<p>Status: <span id="status">${o.status}</span></p>`,
+    pending ? button('succeed', 'Pay') + button('fail', 'Fail') : '',
+  ].join('');
+}
+
+function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => {
+      text += c;
+      if (text.length > 10_000) req.destroy();
+    });
+    req.on('end', () => resolve(new URLSearchParams(text)));
+    req.on('error', reject);
+  });
+}
+
+function settle(o: PayinOrder, outcome: 'succeed' | 'fail', ctx: MockContext): void {
+  const now = Date.now();
+  o.status = outcome === 'succeed' ? 'SUCCEED' : 'FAILED';
+  o.completeTime = now;
+  o.updatedAt = now;
+  if (outcome === 'fail') {
+    o.errorCode = 'CARD_DECLINED';
+    o.errorMsg = 'Declined by the sandbox cashier';
+  }
+  if (o.notifyUrl) ctx.webhooks.send('payin', o.notifyUrl, payinWebhookBody(o));
+}
+
+export async function handleCheckout(
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+  ctx: MockContext,
+) {
+  const order = ctx.store.payins.get(id);
+  if (!order) return html(res, 404, 'Order not found', '<p>No such cashier order.</p>');
+  refreshExpiry(order);
+  if (req.method === 'GET' || req.method === 'HEAD')
+    return html(res, 200, 'Lesspay sandbox cashier', page(order));
+  if (req.method !== 'POST') return html(res, 405, 'Method Not Allowed', '', { Allow: 'GET, POST' });
+  const outcome = (await readForm(req)).get('outcome');
+  if (outcome !== 'succeed' && outcome !== 'fail')
+    return html(res, 400, 'Bad request', '<p>outcome must be succeed or fail.</p>');
+  if (order.status !== 'PENDING_PAY')
+    return html(res, 409, 'Order already final', `<p>Status: <span id="status">${order.status}</span></p>`);
+  settle(order, outcome, ctx);
+  const to = outcome === 'succeed' ? order.successUrl : order.failUrl;
+  html(res, 303, 'Redirecting', `<p><a href="${escapeHtml(to)}">Continue</a></p>`, { Location: to });
+}

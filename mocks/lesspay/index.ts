@@ -1,0 +1,83 @@
+import type { MockContext, Variant } from './context.js';
+import { faultByName, faultInfo } from './faults/index.js';
+import type { Fault } from './faults/types.js';
+import { IdMaker } from './ids.js';
+import { CONFORMANT } from './knobs.js';
+import { Scheduler } from './scheduler.js';
+import { listen } from './server.js';
+import { Store } from './store.js';
+import { WebhookSender } from './webhooks.js';
+
+export interface LesspayMockOptions {
+  host?: string;
+  port?: number;
+  variant?: 'a' | 'b';
+  fault?: string;
+  appId?: string;
+  appSecret?: string;
+  webhookRetryDelaysMs?: number[];
+  webhookTimeoutMs?: number;
+}
+
+export interface RunningMock {
+  url: string;
+  credentials: { appId: string; appSecret: string };
+  close(): Promise<void>;
+}
+
+export const variants = ['a', 'b'] as const;
+
+/** Test-only credentials of the mock; never valid on a real gateway. */
+export const TEST_CREDENTIALS: { appId: string; appSecret: string } = Object.freeze({
+  appId: 'lp_test_app_0001',
+  appSecret: 'lp_test_secret_Wy31kFZf4jkE',
+});
+
+/** Every fault variant: name → the reading it breaks, its level and a one-line description. */
+export const faults: Record<string, { reading: string; level: 'MUST' | 'SHOULD'; description: string }> =
+  faultInfo;
+
+export const DEFAULT_RETRY_DELAYS_MS = [200, 1000, 3000];
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
+
+export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<RunningMock> {
+  const variant: Variant = opts.variant ?? 'a';
+  if (!variants.includes(variant)) throw new Error(`unknown Lesspay variant "${variant}"; known: a, b`);
+  const fault: Fault | undefined = opts.fault ? faultByName(opts.fault) : undefined;
+  const credentials = {
+    appId: opts.appId ?? TEST_CREDENTIALS.appId,
+    appSecret: opts.appSecret ?? TEST_CREDENTIALS.appSecret,
+  };
+  const knobs = { ...CONFORMANT, ...fault?.knobs };
+  const scheduler = new Scheduler();
+  const webhooks = new WebhookSender({
+    ...credentials,
+    retryDelaysMs: opts.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    timeoutMs: opts.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS,
+    knobs,
+    scheduler,
+  });
+  const ctx: MockContext = {
+    variant,
+    knobs,
+    store: new Store(),
+    ids: new IdMaker(),
+    scheduler,
+    webhooks,
+    credentials,
+    baseUrl: '',
+  };
+  const server = await listen(ctx, opts.host ?? '127.0.0.1', opts.port ?? 0, fault);
+  let closing: Promise<void> | undefined;
+  return {
+    url: server.url,
+    credentials,
+    close: () => {
+      closing ??= (async () => {
+        scheduler.close();
+        await Promise.all([webhooks.close(), server.close()]);
+      })();
+      return closing;
+    },
+  };
+}

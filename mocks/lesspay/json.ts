@@ -1,0 +1,145 @@
+// A JSON reader that keeps every number's source text, because Lesspay signs numbers "as written" (L3):
+// JSON.parse would turn `100.50` into 100.5 and break the signature.
+
+export class RawNumber {
+  constructor(readonly text: string) {}
+  valueOf(): number {
+    return Number(this.text);
+  }
+  toJSON(): number {
+    return Number(this.text);
+  }
+}
+
+export type JsonValue = null | boolean | string | RawNumber | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// Finds the closing quote; JSON.parse of the slice then rejects bad escapes and raw control characters.
+const STRING = /"(?:[^"\\]|\\[\s\S])*"/y;
+
+class Reader {
+  pos = 0;
+  constructor(readonly text: string) {}
+
+  fail(what: string): never {
+    throw new SyntaxError(`${what} at position ${this.pos}`);
+  }
+
+  skip(): void {
+    WS.lastIndex = this.pos;
+    WS.exec(this.text);
+    this.pos = WS.lastIndex;
+  }
+
+  match(re: RegExp): string | undefined {
+    re.lastIndex = this.pos;
+    const m = re.exec(this.text);
+    if (!m) return undefined;
+    this.pos = re.lastIndex;
+    return m[0];
+  }
+
+  literal(word: string): boolean {
+    if (!this.text.startsWith(word, this.pos)) return false;
+    this.pos += word.length;
+    return true;
+  }
+
+  value(depth: number): JsonValue {
+    if (depth > 64) this.fail('nesting too deep');
+    this.skip();
+    const c = this.text[this.pos];
+    if (c === '{') return this.object(depth);
+    if (c === '[') return this.array(depth);
+    if (c === '"') return this.string();
+    if (this.literal('true')) return true;
+    if (this.literal('false')) return false;
+    if (this.literal('null')) return null;
+    const n = this.match(NUMBER);
+    if (n !== undefined) return new RawNumber(n);
+    return this.fail('unexpected token');
+  }
+
+  string(): string {
+    const s = this.match(STRING);
+    if (s === undefined) this.fail('bad string');
+    try {
+      return JSON.parse(s) as string;
+    } catch {
+      return this.fail('bad string');
+    }
+  }
+
+  object(depth: number): JsonObject {
+    // A null-prototype object so a "__proto__" key is plain data.
+    const out: JsonObject = Object.create(null);
+    this.pos++;
+    this.skip();
+    if (this.literal('}')) return out;
+    for (;;) {
+      this.skip();
+      const key = this.string();
+      this.skip();
+      if (!this.literal(':')) this.fail('expected ":"');
+      out[key] = this.value(depth + 1);
+      this.skip();
+      if (this.literal('}')) return out;
+      if (!this.literal(',')) this.fail('expected "," or "}"');
+    }
+  }
+
+  array(depth: number): JsonValue[] {
+    const out: JsonValue[] = [];
+    this.pos++;
+    this.skip();
+    if (this.literal(']')) return out;
+    for (;;) {
+      out.push(this.value(depth + 1));
+      this.skip();
+      if (this.literal(']')) return out;
+      if (!this.literal(',')) this.fail('expected "," or "]"');
+    }
+  }
+}
+
+/** Parses JSON text; numbers become RawNumber. Throws SyntaxError on bad input. */
+export function parseJson(text: string): JsonValue {
+  const r = new Reader(text);
+  const v = r.value(0);
+  r.skip();
+  if (r.pos !== text.length) r.fail('trailing characters');
+  return v;
+}
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof RawNumber);
+}
+
+/** Compact JSON text; RawNumber keeps its source text. */
+export function compactJson(v: unknown): string {
+  if (v instanceof RawNumber) return v.text;
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : compactJson(x))).join(',')}]`;
+  if (typeof v === 'object' && v !== null) {
+    const parts: string[] = [];
+    for (const [k, x] of Object.entries(v))
+      if (x !== undefined) parts.push(`${JSON.stringify(k)}:${compactJson(x)}`);
+    return `{${parts.join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** Converts RawNumber leaves to plain numbers (for echoing stored values). */
+export function toPlain(v: unknown): unknown {
+  if (v instanceof RawNumber) return Number(v.text);
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (typeof v === 'object' && v !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,270 @@
+import { isObject, type JsonObject } from './json.js';
+import type { Knobs } from './knobs.js';
+import { ParamError } from './reply.js';
+import { amount, array, httpUrl, integer, object, string } from './validate.js';
+
+// Payout parameter errors: 30000 (invalid parameter), 30009 (amount format), and the specific
+// 30001/30004/30005/30006 of the Pay Out error-code page.
+const P = 30000;
+
+/** Payout currencies: the 30001 row (PHP, INR, IDR) plus those the docs' examples and the demo pay out in. */
+export const PAYOUT_CURRENCIES = [
+  'PHP',
+  'INR',
+  'IDR',
+  'USD',
+  'CNY',
+  'BRL',
+  'KES',
+  'NGN',
+  'VND',
+  'JPY',
+  'THB',
+  'PKR',
+  'USDT',
+];
+
+const COUNTRY = /^[A-Z]{2}$/;
+const ACCOUNT_NO = /^[0-9A-Za-z-]{4,34}$/;
+const SWIFT = /^[A-Z0-9]{8}([A-Z0-9]{3})?$/;
+
+export function currency(body: JsonObject): string {
+  const c = string(body, 'currency', { required: true, pattern: /^[A-Z]{3,5}$/, hint: 'e.g. PHP', code: P })!;
+  if (!PAYOUT_CURRENCIES.includes(c))
+    throw new ParamError(`Unsupported Currency: ${c} is not supported for payout`, 30001, 'currency');
+  return c;
+}
+
+function country(body: JsonObject, field: string, required: boolean, label: string): string | undefined {
+  const v = string(body, field, { required, code: P }, label);
+  if (v !== undefined && !COUNTRY.test(v))
+    throw new ParamError(
+      `Invalid Country Code: ${label} must be a 2-character ISO 3166-1 alpha-2 code`,
+      30005,
+    );
+  return v;
+}
+
+function accountNo(body: JsonObject, field: string, label: string): string {
+  const v = string(body, field, { required: true, code: P }, label)!;
+  if (!ACCOUNT_NO.test(v)) throw new ParamError(`Invalid Bank Account: ${label} has a bad format`, 30006);
+  return v;
+}
+
+function accountType(body: JsonObject, field: string, label: string): string {
+  const v = string(body, field, { required: true, code: P }, label)!;
+  if (v !== 'individual' && v !== 'business')
+    throw new ParamError(`Invalid Beneficiary Type: ${label} must be business or individual`, 30004);
+  return v;
+}
+
+export interface PayoutLine {
+  mchOrderId: string;
+  amount: string;
+  destinationType: string;
+  accountNo: string;
+  accountName: string;
+  accountType: string;
+  bankName: string;
+  countryCode: string;
+  swiftCode: string | null;
+}
+
+export interface PayoutInput {
+  requestId: string;
+  currency: string;
+  totalAmount: string;
+  wayType: string | null;
+  wayCode: string | null;
+  notifyUrl: string | null;
+  lines: PayoutLine[];
+}
+
+function common(body: JsonObject, k: Knobs, notifyRequired: boolean) {
+  const requestId = string(body, 'request_id', { required: true, max: 64, code: P })!;
+  const notifyUrl =
+    httpUrl(body, 'notify_url', {
+      required: notifyRequired,
+      max: 255,
+      anyScheme: k.nonHttpUrlsAccepted,
+      code: P,
+    }) ?? null;
+  integer(body, 'expired_time', { min: 1, code: P });
+  string(body, 'product_name', { max: 64, code: P });
+  string(body, 'description', { max: 128, code: P });
+  return { requestId, notifyUrl };
+}
+
+const amountRule = (k: Knobs) => ({ code: 30009, missingCode: P, allowNumber: k.amountNumbersAccepted });
+
+/** Single payout (Create Payout page and PayoutCreateOrderDTO); the minimal required set is in the README. */
+export function validateSinglePayout(body: JsonObject, k: Knobs): PayoutInput {
+  const { requestId, notifyUrl } = common(body, k, false);
+  const amt = amount(body, 'amount', amountRule(k));
+  const wayType = string(body, 'way_type', { max: 32, code: P }) ?? null;
+  const wayCode = string(body, 'way_code', { max: 64, code: P }) ?? null;
+  string(body, 'purpose', { max: 32, code: P });
+  const ben = object(body, 'beneficiary', true, P)!;
+  const type = accountType(ben, 'beneficiary_type', 'beneficiary.beneficiary_type');
+  const info = object(ben, 'beneficiary_info', true, P, 'beneficiary.beneficiary_info')!;
+  const first = string(info, 'first_name', { max: 64, code: P }, 'beneficiary.beneficiary_info.first_name');
+  const last = string(info, 'last_name', { max: 64, code: P }, 'beneficiary.beneficiary_info.last_name');
+  const name =
+    string(
+      info,
+      'name',
+      { required: !(first && last), max: 128, code: P },
+      'beneficiary.beneficiary_info.name',
+    ) ?? `${first} ${last}`;
+  string(
+    info,
+    'email',
+    { pattern: /^[^@\s]+@[^@\s]+$/, hint: 'an e-mail address', code: P },
+    'beneficiary.beneficiary_info.email',
+  );
+  const address = object(info, 'address', false, P, 'beneficiary.beneficiary_info.address');
+  const addressCountry = address
+    ? country(address, 'country', false, 'beneficiary.beneficiary_info.address.country')
+    : undefined;
+  country(info, 'nationality', false, 'beneficiary.beneficiary_info.nationality');
+  const dest = object(ben, 'destination', true, P, 'beneficiary.destination')!;
+  const destType = string(
+    dest,
+    'type',
+    {
+      required: true,
+      oneOf: ['bank', 'bank_account', 'crypto_wallet', 'ewallet'],
+      code: P,
+    },
+    'beneficiary.destination.type',
+  )!;
+  let line: Omit<PayoutLine, 'mchOrderId' | 'amount' | 'accountName' | 'accountType'>;
+  if (destType === 'bank' || destType === 'bank_account') {
+    const bank = object(dest, 'bank', true, P, 'beneficiary.destination.bank')!;
+    const label = 'beneficiary.destination.bank';
+    const hasIban = typeof bank.iban === 'string' && bank.iban !== '';
+    const no = hasIban
+      ? accountNo(bank, 'iban', `${label}.iban`)
+      : accountNo(bank, 'account_number', `${label}.account_number`);
+    const codes = object(bank, 'bank_codes', false, P, `${label}.bank_codes`);
+    const swift = codes
+      ? string(
+          codes,
+          'swift_code',
+          { pattern: SWIFT, hint: '8 or 11 characters', code: P },
+          `${label}.bank_codes.swift_code`,
+        )
+      : undefined;
+    line = {
+      destinationType: 'bank',
+      accountNo: no,
+      bankName: string(bank, 'bank_name', { required: true, max: 128, code: P }, `${label}.bank_name`)!,
+      countryCode: country(bank, 'country', true, `${label}.country`)!,
+      swiftCode: swift ?? null,
+    };
+  } else if (destType === 'crypto_wallet') {
+    const w = object(dest, 'crypto_wallet', true, P, 'beneficiary.destination.crypto_wallet')!;
+    line = {
+      destinationType: 'crypto_wallet',
+      accountNo: string(
+        w,
+        'wallet_address',
+        { required: true, max: 128, code: P },
+        'beneficiary.destination.crypto_wallet.wallet_address',
+      )!,
+      bankName: string(
+        w,
+        'network',
+        { required: true, max: 16, code: P },
+        'beneficiary.destination.crypto_wallet.network',
+      )!,
+      countryCode: addressCountry ?? 'ZZ',
+      swiftCode: null,
+    };
+  } else {
+    const w = object(dest, 'e_wallet', true, P, 'beneficiary.destination.e_wallet')!;
+    line = {
+      destinationType: 'ewallet',
+      accountNo: string(
+        w,
+        'account_number',
+        { required: true, max: 64, code: P },
+        'beneficiary.destination.e_wallet.account_number',
+      )!,
+      bankName: string(
+        w,
+        'ewallet_provider',
+        { required: true, max: 64, code: P },
+        'beneficiary.destination.e_wallet.ewallet_provider',
+      )!,
+      countryCode: addressCountry ?? 'ZZ',
+      swiftCode: null,
+    };
+  }
+  const cur = currency(body);
+  return {
+    requestId,
+    currency: cur,
+    totalAmount: amt,
+    wayType,
+    wayCode,
+    notifyUrl,
+    lines: [{ ...line, mchOrderId: requestId, amount: amt, accountName: name, accountType: type }],
+  };
+}
+
+/** Batch payout (Multiple Transfer Methods table; `mch_order_id` per the demo, see digest §9 item 7). */
+export function validateBatchPayout(body: JsonObject, k: Knobs): PayoutInput {
+  const { requestId, notifyUrl } = common(body, k, true);
+  const totalAmount = amount(body, 'total_amount', amountRule(k));
+  const wayType = string(body, 'way_type', { required: true, max: 32, code: P })!;
+  const wayCode = string(body, 'way_code', { required: true, max: 64, code: P })!;
+  const topDestination = string(body, 'destination_type', { oneOf: ['bank'], code: P });
+  const raw = array(body, 'payout_order_details', P);
+  if (raw.length === 0) throw new ParamError('payout_order_details must not be empty', P);
+  if (raw.length > 1000) throw new ParamError('payout_order_details holds at most 1000 details', P);
+  const lines = raw.map((d, i): PayoutLine => {
+    const at = `payout_order_details[${i}]`;
+    if (!isObject(d)) throw new ParamError(`${at} must be an object`, P);
+    const destinationType =
+      string(
+        d,
+        'destination_type',
+        { required: topDestination === undefined, oneOf: ['bank'], code: P },
+        `${at}.destination_type`,
+      ) ?? topDestination!;
+    return {
+      mchOrderId: string(d, 'mch_order_id', { required: true, max: 64, code: P }, `${at}.mch_order_id`)!,
+      amount: amount(d, 'amount', amountRule(k), `${at}.amount`),
+      destinationType,
+      accountName: string(
+        d,
+        'bank_account_name',
+        { required: true, max: 128, code: P },
+        `${at}.bank_account_name`,
+      )!,
+      accountNo: accountNo(d, 'bank_account_no', `${at}.bank_account_no`),
+      accountType: accountType(d, 'bank_account_type', `${at}.bank_account_type`),
+      bankName: string(d, 'bank_name', { required: true, max: 128, code: P }, `${at}.bank_name`)!,
+      countryCode: country(d, 'bank_country_code', true, `${at}.bank_country_code`)!,
+      swiftCode:
+        string(
+          d,
+          'bank_swift_code',
+          { pattern: SWIFT, hint: '8 or 11 characters', code: P },
+          `${at}.bank_swift_code`,
+        ) ?? null,
+    };
+  });
+  const cur = currency(body);
+  return { requestId, currency: cur, totalAmount, wayType, wayCode, notifyUrl, lines };
+}
+
+/** Lookup body of payout query and triggerNotify: one of the two ids is required. */
+export function validatePayoutLookup(body: JsonObject): { requestId?: string; payOrderId?: string } {
+  const requestId = string(body, 'request_id', { max: 64, code: P });
+  const payOrderId = string(body, 'pay_order_id', { max: 64, code: P });
+  if (requestId === undefined && payOrderId === undefined)
+    throw new ParamError('request_id and pay_order_id cannot both be empty', P);
+  return { requestId, payOrderId };
+}

@@ -1,0 +1,72 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { codes, transTypeMissingMessage } from './codes.js';
+import type { Behaviour, Variant } from './types.js';
+
+export const variants = ['a', 'b'] as const;
+
+const hexTraceId = () => randomBytes(8).toString('hex');
+// Like the table's example 7457794513993866186: 19 decimal digits.
+const decimalTraceId = () =>
+  `${randomInt(1, 10)}${String(randomInt(0, 1e9)).padStart(9, '0')}${String(randomInt(0, 1e9)).padStart(9, '0')}`;
+
+const conformant: Behaviour = {
+  variant: 'a',
+  basePath: '',
+  contentType: 'application/json',
+  failureHttpStatus: 200,
+  authFailureHttpStatus: 200,
+  methodNotAllowedStatus: 405,
+  notFoundStatus: 404,
+  successMessage: 'SUCCESS',
+  pendingMessage: 'PROCESSING',
+  voidMessage: '处理中',
+  extraMembers: false,
+  traceId: hexTraceId,
+  micropayTimesOut: false,
+  pendingQueryCode: '00000000',
+  pendingCompleteTime: 'null',
+
+  signatureInput: 'raw',
+  enforceSignature: true,
+  createOnBadSignature: false,
+  checkVersion: true,
+  requireMerchantId: true,
+  acceptQueryStringParams: false,
+  requireTransType: true,
+  transTypeError: { code: codes.transTypeMissing, message: transTypeMissingMessage },
+  rejectDuplicates: true,
+  unknownOrderFails: true,
+  qrSettlesImmediately: false,
+  micropayDeclines: false,
+  serverErrorOnValid: false,
+  responseSignature: 'valid',
+  rewriteEnvelope: (envelope) => envelope,
+
+  webhookSignature: 'hmac',
+  webhookBody: 'event',
+  webhookRetries: true,
+  webhookStableId: true,
+  webhookAckNeedsCode: true,
+};
+
+/** Variant b takes the other open choice wherever the profile allows one. */
+const variantB: Behaviour = {
+  ...conformant,
+  variant: 'b',
+  basePath: '/gateway',
+  contentType: 'application/json; charset=utf-8',
+  failureHttpStatus: 400,
+  authFailureHttpStatus: 401,
+  successMessage: 'Success',
+  pendingMessage: '处理中',
+  voidMessage: 'Processing',
+  extraMembers: true,
+  traceId: decimalTraceId,
+  micropayTimesOut: true,
+  pendingQueryCode: '00000003',
+  pendingCompleteTime: 'omit',
+};
+
+export function variantBehaviour(variant: Variant): Behaviour {
+  return variant === 'a' ? conformant : variantB;
+}

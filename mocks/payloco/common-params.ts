@@ -1,0 +1,131 @@
+import { codes } from './codes.js';
+import type { GatewayKeys } from './credentials.js';
+import { fail } from './envelope.js';
+import { rsaVerify } from './signing.js';
+import type { Answer, Behaviour, Json } from './types.js';
+
+export interface Admitted {
+  params: Json;
+  merchantId: string;
+  /** The request signature verified, so the response is signed (webhooks/signature). */
+  verified: boolean;
+  /** Only under a fault: the signature failed but the request is processed before the failure is reported. */
+  lateRejection?: Answer;
+}
+
+export type GateResult =
+  | { admitted: Admitted; rejected?: undefined }
+  | { rejected: Answer; admitted?: undefined };
+
+export interface IncomingCall {
+  raw: Buffer;
+  query: URLSearchParams;
+  signature: string | undefined;
+}
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** The common request parameters (P4), the body-only rule (P5) and the request signature (P6), in that order. */
+export function admit(call: IncomingCall, behaviour: Behaviour, keys: GatewayKeys): GateResult {
+  const parsed = parseParams(call, behaviour);
+  if ('rejected' in parsed) return parsed;
+  const { params, fromQuery } = parsed;
+
+  let merchantId: string;
+  if (nonEmpty(params.merchantId)) merchantId = params.merchantId;
+  else if (behaviour.requireMerchantId) {
+    return {
+      rejected: fail(codes.missingSystemParams, 'Missing system parameters', 'merchantId is required'),
+    };
+  } else merchantId = keys.merchants.keys().next().value as string;
+  const merchantKey = keys.merchants.get(merchantId);
+  if (!merchantKey) return { rejected: fail(codes.unknownMerchant, 'Merchant does not exist') };
+
+  const verified =
+    !fromQuery && call.signature !== undefined && signatureMatches(call, behaviour, merchantKey);
+  let lateRejection: Answer | undefined;
+  // The docs say an empty body needs no signature; the only way to get here with one is a fault.
+  if (!verified && !fromQuery && behaviour.enforceSignature) {
+    const detail =
+      call.signature === undefined ? 'signature header is missing' : 'signature does not match the body';
+    const rejection = fail(
+      codes.signature,
+      'Signature verification failed',
+      detail,
+      behaviour.authFailureHttpStatus,
+    );
+    if (!behaviour.createOnBadSignature) return { rejected: rejection };
+    lateRejection = rejection;
+  }
+
+  const invalid = checkSystemParams(params, behaviour);
+  if (invalid) return { rejected: invalid };
+  return { admitted: { params, merchantId, verified, lateRejection } };
+}
+
+function parseParams(
+  call: IncomingCall,
+  behaviour: Behaviour,
+): { params: Json; fromQuery: boolean } | { rejected: Answer } {
+  const text = call.raw.toString('utf8');
+  let params: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      params = JSON.parse(text);
+    } catch {
+      return { rejected: fail(codes.badJson, 'Request body is not valid JSON') };
+    }
+    if (!isObject(params)) return { rejected: fail(codes.badJson, 'Request body is not a JSON object') };
+  }
+  const bodyless = Object.keys(params as Json).length === 0;
+  // Only under the query-string-params-accepted fault: an empty body ("" or {}) borrows the query string.
+  if (bodyless && behaviour.acceptQueryStringParams && call.query.size > 0) {
+    return { params: Object.fromEntries(call.query), fromQuery: true };
+  }
+  if (bodyless) {
+    return {
+      rejected: fail(
+        codes.missingSystemParams,
+        'Missing system parameters',
+        'For POST requests all parameters must be placed in the request body, not in the query string',
+      ),
+    };
+  }
+  return { params: params as Json, fromQuery: false };
+}
+
+function signatureMatches(
+  call: IncomingCall,
+  behaviour: Behaviour,
+  key: Parameters<typeof rsaVerify>[2],
+): boolean {
+  const signed =
+    behaviour.signatureInput === 'raw'
+      ? call.raw
+      : Buffer.from(JSON.stringify(JSON.parse(call.raw.toString('utf8'))));
+  return rsaVerify(signed, call.signature ?? '', key);
+}
+
+function checkSystemParams(params: Json, behaviour: Behaviour): Answer | undefined {
+  if (behaviour.checkVersion && params.version !== '2.0.0') {
+    return fail(
+      codes.version,
+      'Unsupported version: only 2.0.0 is accepted',
+      `version: ${String(params.version)}`,
+    );
+  }
+  const { charset, signType, keyVersion } = params;
+  if (charset !== undefined && !(typeof charset === 'string' && /^utf-?8$/i.test(charset))) {
+    return fail(codes.unsupportedParam, 'Unsupported charset', 'charset must be UTF-8');
+  }
+  if (signType !== undefined && signType !== 'RSA') {
+    return fail(codes.unsupportedParam, 'Unsupported signType', 'signType must be RSA');
+  }
+  if (keyVersion !== undefined && String(keyVersion) !== '1') {
+    return fail(codes.unsupportedParam, 'Unsupported keyVersion', 'keyVersion must be 1');
+  }
+  return undefined;
+}

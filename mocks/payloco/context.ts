@@ -1,0 +1,19 @@
+import type { GatewayKeys } from './credentials.js';
+import type { OrderStore } from './orders.js';
+import type { Scheduler } from './scheduler.js';
+import type { Behaviour, Json } from './types.js';
+
+export interface MockContext {
+  behaviour: Behaviour;
+  store: OrderStore;
+  scheduler: Scheduler;
+  keys: GatewayKeys;
+  /** Absolute URL clients use as base (with /gateway in variant b); known once the server listens. */
+  publicUrl(): string;
+}
+
+/** A request that passed the common checks. */
+export interface Call {
+  params: Json;
+  merchantId: string;
+}

@@ -1,0 +1,8 @@
+import type { Fault } from './fault.js';
+
+export const badSignatureCreatesOrder: Fault = {
+  name: 'bad-signature-creates-order',
+  reading: 'P6',
+  description: 'A request with an invalid signature is answered 11000001, but the order is created anyway.',
+  apply: (b) => ({ ...b, createOnBadSignature: true }),
+};

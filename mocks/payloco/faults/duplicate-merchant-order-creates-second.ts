@@ -1,0 +1,8 @@
+import type { Fault } from './fault.js';
+
+export const duplicateMerchantOrderCreatesSecond: Fault = {
+  name: 'duplicate-merchant-order-creates-second',
+  reading: 'P9',
+  description: 'A pay with a merchantOrderId already used creates a second order.',
+  apply: (b) => ({ ...b, rejectDuplicates: false }),
+};

@@ -1,0 +1,8 @@
+import type { Fault } from './fault.js';
+
+export const htmlContentType: Fault = {
+  name: 'html-content-type',
+  reading: 'P1',
+  description: 'API responses are labelled Content-Type: text/html (the body is still JSON).',
+  apply: (b) => ({ ...b, contentType: 'text/html; charset=utf-8' }),
+};

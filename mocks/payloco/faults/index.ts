@@ -1,0 +1,94 @@
+import type { Behaviour } from '../types.js';
+import { serverErrorOnValid } from './500-on-valid-request.js';
+import { badSignatureCreatesOrder } from './bad-signature-creates-order.js';
+import { codeNumeric } from './code-numeric.js';
+import { codeSevenDigits } from './code-seven-digits.js';
+import { dataMissing } from './data-missing.js';
+import { duplicateMerchantOrderCreatesSecond } from './duplicate-merchant-order-creates-second.js';
+import { failureStatusNotFailed } from './failure-status-not-failed.js';
+import type { Fault } from './fault.js';
+import { getAnswered200 } from './get-answered-200.js';
+import { htmlContentType } from './html-content-type.js';
+import { merchantIdNotRequired } from './merchant-id-not-required.js';
+import { messageMissing } from './message-missing.js';
+import { micropayFailed } from './micropay-failed.js';
+import { micropaySuccessCodePending } from './micropay-success-code-pending.js';
+import { qrCodeNot00000003 } from './qr-code-not-00000003.js';
+import { qrSuccessImmediately } from './qr-success-immediately.js';
+import { queryAmountNumber } from './query-amount-number.js';
+import { queryMissingOrderId } from './query-missing-order-id.js';
+import { queryPaidStillPending } from './query-paid-still-pending.js';
+import { queryPendingShowsSuccess } from './query-pending-shows-success.js';
+import { queryStringParamsAccepted } from './query-string-params-accepted.js';
+import { queryUnknownSucceeds } from './query-unknown-succeeds.js';
+import { queryWrongAmount } from './query-wrong-amount.js';
+import { responseSignatureInvalid } from './response-signature-invalid.js';
+import { signatureNotChecked } from './signature-not-checked.js';
+import { signatureOverReserializedBody } from './signature-over-reserialized-body.js';
+import { statusLowercase } from './status-lowercase.js';
+import { traceIdConstant } from './trace-id-constant.js';
+import { traceIdMissing } from './trace-id-missing.js';
+import { transTypeNotRequired } from './transtype-not-required.js';
+import { transTypeWrongCode } from './transtype-wrong-code.js';
+import { transTypeWrongMessage } from './transtype-wrong-message.js';
+import { unknownPath200 } from './unknown-path-200.js';
+import { versionNotChecked } from './version-not-checked.js';
+import { webhookAny200Acks } from './webhook-any-200-acks.js';
+import { webhookBadSignature } from './webhook-bad-signature.js';
+import { webhookIdChangesOnRetry } from './webhook-id-changes-on-retry.js';
+import { webhookMalformed } from './webhook-malformed.js';
+import { webhookNoRetry } from './webhook-no-retry.js';
+import { webhookUnsigned } from './webhook-unsigned.js';
+
+export const faultList: readonly Fault[] = [
+  codeNumeric,
+  codeSevenDigits,
+  traceIdMissing,
+  traceIdConstant,
+  statusLowercase,
+  dataMissing,
+  messageMissing,
+  htmlContentType,
+  failureStatusNotFailed,
+  qrSuccessImmediately,
+  qrCodeNot00000003,
+  queryPendingShowsSuccess,
+  queryPaidStillPending,
+  micropayFailed,
+  micropaySuccessCodePending,
+  transTypeNotRequired,
+  transTypeWrongCode,
+  transTypeWrongMessage,
+  versionNotChecked,
+  merchantIdNotRequired,
+  queryStringParamsAccepted,
+  signatureNotChecked,
+  badSignatureCreatesOrder,
+  signatureOverReserializedBody,
+  responseSignatureInvalid,
+  queryUnknownSucceeds,
+  queryWrongAmount,
+  queryAmountNumber,
+  queryMissingOrderId,
+  duplicateMerchantOrderCreatesSecond,
+  getAnswered200,
+  unknownPath200,
+  webhookUnsigned,
+  webhookBadSignature,
+  webhookMalformed,
+  webhookNoRetry,
+  webhookAny200Acks,
+  webhookIdChangesOnRetry,
+  serverErrorOnValid,
+];
+
+export const faults: Record<string, { reading: string; description: string }> = Object.fromEntries(
+  faultList.map(({ name, reading, description }) => [name, { reading, description }]),
+);
+
+export function applyFault(name: string, behaviour: Behaviour): Behaviour {
+  const fault = faultList.find((candidate) => candidate.name === name);
+  if (!fault)
+    throw new Error(`unknown Payloco fault "${name}"; known: ${faultList.map((f) => f.name).join(', ')}`);
+  return fault.apply(behaviour);
+}

@@ -1,0 +1,8 @@
+import type { Fault } from './fault.js';
+
+export const transTypeNotRequired: Fault = {
+  name: 'transtype-not-required',
+  reading: 'P3',
+  description: 'A v1 pay or query without transType is accepted.',
+  apply: (b) => ({ ...b, requireTransType: false }),
+};

@@ -1,0 +1,8 @@
+import type { Fault } from './fault.js';
+
+export const webhookMalformed: Fault = {
+  name: 'webhook-malformed',
+  reading: 'P10',
+  description: 'Webhook bodies are signed JSON but not the event shape (no id, name, data).',
+  apply: (b) => ({ ...b, webhookBody: 'malformed' }),
+};

@@ -1,0 +1,104 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { variantBehaviour, variants } from './behaviour.js';
+import type { MockContext } from './context.js';
+import { gatewayKeys, keyPaths, testMerchantId, testWebhookSecret } from './credentials.js';
+import { applyFault } from './faults/index.js';
+import { OrderStore } from './orders.js';
+import { Scheduler } from './scheduler.js';
+import { requestListener } from './server.js';
+import type { Variant } from './types.js';
+import { WebhookDispatcher } from './webhooks.js';
+
+export { faults } from './faults/index.js';
+export { variants };
+
+export interface PaylocoMockOptions {
+  host?: string;
+  port?: number;
+  variant?: 'a' | 'b';
+  fault?: string;
+  webhookRetryDelaysMs?: number[];
+  webhookTimeoutMs?: number;
+}
+
+export interface RunningMock {
+  url: string;
+  credentials: {
+    merchantId: string;
+    privateKeyPath: string;
+    platformPublicKeyPath: string;
+    webhookSecret: string;
+  };
+  close(): Promise<void>;
+}
+
+const defaultRetryDelaysMs = [200, 1000, 3000];
+const defaultWebhookTimeoutMs = 5000;
+
+export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<RunningMock> {
+  const variant: Variant = opts.variant ?? 'a';
+  if (!variants.includes(variant)) throw new Error(`unknown Payloco variant "${variant}"; known: a, b`);
+  const behaviour =
+    opts.fault === undefined ? variantBehaviour(variant) : applyFault(opts.fault, variantBehaviour(variant));
+  const host = opts.host ?? '127.0.0.1';
+
+  const scheduler = new Scheduler();
+  const webhooks = new WebhookDispatcher(
+    {
+      secret: testWebhookSecret,
+      retryDelaysMs: opts.webhookRetryDelaysMs ?? defaultRetryDelaysMs,
+      timeoutMs: opts.webhookTimeoutMs ?? defaultWebhookTimeoutMs,
+    },
+    behaviour,
+    scheduler,
+  );
+  let url = '';
+  const ctx: MockContext = {
+    behaviour,
+    store: new OrderStore((order) => webhooks.notify(order)),
+    scheduler,
+    keys: gatewayKeys(),
+    publicUrl: () => url,
+  };
+
+  const server = createServer(requestListener(ctx));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  url = `http://${urlHost(host)}:${port}${behaviour.basePath}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      scheduler.stop();
+      webhooks.close();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+
+  return {
+    url,
+    credentials: {
+      merchantId: testMerchantId,
+      privateKeyPath: keyPaths.merchantPrivate,
+      platformPublicKeyPath: keyPaths.platformPublic,
+      webhookSecret: testWebhookSecret,
+    },
+    close,
+  };
+}
+
+/** A wildcard bind address is reached through loopback; IPv6 literals need brackets in a URL. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

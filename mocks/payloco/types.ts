@@ -1,0 +1,87 @@
+export type Variant = 'a' | 'b';
+export type OrderStatus = 'PENDING' | 'SUCCESS' | 'FAILED' | 'CLOSED';
+/** How the order is paid: active QR (customer scans), MICROPAY (merchant scans the customer's code), or direct. */
+export type PayKind = 'QRCODE' | 'MICROPAY' | 'DIRECT';
+export type Endpoint = 'pay' | 'payV2' | 'query' | 'preAuthVoid';
+
+export interface Order {
+  orderId: string;
+  merchantOrderId: string;
+  merchantId: string;
+  /** The amount as created, always a string (v2 numbers are rendered with String()). */
+  transAmt: string;
+  currency: string;
+  payMethod: string;
+  kind: PayKind;
+  status: OrderStatus;
+  createTime: string;
+  completeTime: string | null;
+  notifyUrl?: string;
+}
+
+export type Json = Record<string, unknown>;
+
+/** What a handler decided; the server turns it into the envelope. */
+export interface Answer {
+  code: string;
+  message: string;
+  data: Json & { status: string };
+  failure: boolean;
+  httpStatus?: number;
+  order?: Order;
+}
+
+export interface EnvelopeContext {
+  endpoint: Endpoint | 'routing';
+  failure: boolean;
+  order?: Order;
+}
+
+export type EnvelopeRewrite = (envelope: Json, ctx: EnvelopeContext) => Json;
+
+/**
+ * Every point where the mock's behaviour may vary: the two conformant variants set the choices the profile leaves
+ * open, and each fault variant changes exactly one field.
+ */
+export interface Behaviour {
+  variant: Variant;
+  basePath: '' | '/gateway';
+  contentType: string;
+  failureHttpStatus: number;
+  authFailureHttpStatus: number;
+  methodNotAllowedStatus: number;
+  notFoundStatus: number;
+  successMessage: string;
+  pendingMessage: string;
+  voidMessage: string;
+  /** Variant b adds envelope and data members the docs do not list. */
+  extraMembers: boolean;
+  traceId: () => string;
+  /** MICROPAY answered PENDING (simulated channel timeout) and settled later. */
+  micropayTimesOut: boolean;
+  pendingQueryCode: '00000000' | '00000003';
+  /** How a query shows the completeTime of an order that has none yet. */
+  pendingCompleteTime: 'null' | 'omit';
+
+  signatureInput: 'raw' | 'reserialized';
+  enforceSignature: boolean;
+  createOnBadSignature: boolean;
+  checkVersion: boolean;
+  requireMerchantId: boolean;
+  acceptQueryStringParams: boolean;
+  requireTransType: boolean;
+  transTypeError: { code: string; message: string };
+  rejectDuplicates: boolean;
+  unknownOrderFails: boolean;
+  qrSettlesImmediately: boolean;
+  micropayDeclines: boolean;
+  serverErrorOnValid: boolean;
+  responseSignature: 'valid' | 'invalid';
+  rewriteEnvelope: EnvelopeRewrite;
+
+  webhookSignature: 'hmac' | 'none' | 'wrong-secret';
+  webhookBody: 'event' | 'malformed';
+  webhookRetries: boolean;
+  webhookStableId: boolean;
+  webhookAckNeedsCode: boolean;
+}

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Gateway, Level } from './results.js';
+import { validate } from './schema-registry.js';
+
+export interface CatalogueEntry {
+  id: string;
+  title: string;
+  level: Level;
+  reading: string;
+  endpoint: string;
+  capability?: string;
+  spec: { section: string; quote?: string };
+  note?: string;
+}
+
+export interface Catalogue {
+  gateway: Gateway;
+  docs: Record<string, string>;
+  checks: CatalogueEntry[];
+}
+
+export const GATEWAYS: readonly Gateway[] = ['lesspay', 'payloco'];
+
+const cache = new Map<Gateway, { catalogue: Catalogue; byId: Map<string, CatalogueEntry> }>();
+
+export const catalogueDir = fileURLToPath(new URL('../suites/catalogue/', import.meta.url));
+
+/** `<gateway>.json` first, then `<gateway>.<area>.json` parts (e.g. webhooks), merged in name order. */
+export function catalogueFiles(gateway: Gateway): string[] {
+  const parts = readdirSync(catalogueDir)
+    .filter((f) => f.startsWith(`${gateway}.`) && f.endsWith('.json') && f !== `${gateway}.json`)
+    .sort();
+  return [`${gateway}.json`, ...parts].map((f) => catalogueDir + f);
+}
+
+function load(gateway: Gateway) {
+  let hit = cache.get(gateway);
+  if (!hit) {
+    const catalogue: Catalogue = { gateway, docs: {}, checks: [] };
+    for (const file of catalogueFiles(gateway)) {
+      const part = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
+      const { valid, problems } = validate('paycert/catalogue.schema.json', part);
+      if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
+      if (part.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
+      Object.assign(catalogue.docs, part.docs);
+      catalogue.checks.push(...part.checks);
+    }
+    const byId = new Map<string, CatalogueEntry>();
+    for (const entry of catalogue.checks) {
+      if (byId.has(entry.id)) throw new Error(`catalogue of ${gateway}: duplicate check ID ${entry.id}`);
+      if (!(entry.spec.section in catalogue.docs)) throw new Error(`catalogue of ${gateway}: ${entry.id} cites unknown section`);
+      byId.set(entry.id, entry);
+    }
+    hit = { catalogue, byId };
+    cache.set(gateway, hit);
+  }
+  return hit;
+}
+
+export function catalogue(gateway: Gateway): Catalogue {
+  return load(gateway).catalogue;
+}
+
+export function catalogueEntry(gateway: Gateway, id: string): CatalogueEntry {
+  const entry = load(gateway).byId.get(id);
+  if (!entry) throw new Error(`check ${id} is not in suites/catalogue/${gateway}.json`);
+  return entry;
+}
+
+export function specUrl(gateway: Gateway, entry: CatalogueEntry): string {
+  return load(gateway).catalogue.docs[entry.spec.section];
+}
+
+/** Which gateway a check ID belongs to, or undefined. */
+export function gatewayOf(id: string): Gateway | undefined {
+  return GATEWAYS.find((g) => load(g).byId.has(id));
+}

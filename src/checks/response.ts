@@ -1,0 +1,48 @@
+import type { ProbeResponse } from '../context.js';
+import { CheckFailure } from '../outcome.js';
+import { explain, validatorFor } from '../schema-registry.js';
+import { ensure, expect, wrap } from './assert.js';
+
+/** The HTTP status is one of `allowed`. */
+export function ensureStatus(res: ProbeResponse, allowed: number[], what = 'HTTP status'): void {
+  wrap(what, () => expect(res.status, `${what} ${allowed.join(' or ')}`).to.be.oneOf(allowed));
+}
+
+/** Content-Type is application/json; a charset parameter is allowed (L1, P1). */
+export function ensureJsonContentType(res: ProbeResponse): void {
+  const type = res.headers['content-type'];
+  const media = type?.split(';')[0].trim().toLowerCase();
+  ensure(media === 'application/json', 'Content-Type is not application/json', 'application/json', type ?? '(absent)');
+}
+
+/** The body is a JSON object; returns it. */
+export function ensureJsonObject(res: ProbeResponse, what = 'response body'): Record<string, any> {
+  if (res.invalidUtf8) throw new CheckFailure(`${what} is not valid UTF-8`, 'UTF-8 JSON', res.text.slice(0, 200));
+  if (res.json === undefined) throw new CheckFailure(`${what} is ${res.jsonError}`, 'a JSON object', res.text.slice(0, 200));
+  ensure(res.body !== undefined, `${what} is JSON but not an object`, 'a JSON object', res.json);
+  return res.body!;
+}
+
+/** The value validates against the schema with this $id (or path below schemas/). */
+export function ensureSchema(value: unknown, schema: string, what = 'response body'): void {
+  const validateFn = validatorFor(schema);
+  if (validateFn(value)) return;
+  const problems = explain(validateFn.errors, value);
+  throw new CheckFailure(
+    `${what} does not match ${schema.replace(/^https:\/\/paycert\.dev\/schemas\//, '')}: ${problems
+      .slice(0, 5)
+      .map((p) => p.message)
+      .join('; ')}`,
+    Object.fromEntries(problems.slice(0, 10).map((p) => [p.pointer, p.expected])),
+    Object.fromEntries(problems.slice(0, 10).map((p) => [p.pointer, p.received])),
+  );
+}
+
+/** Strict equality of one observed value, named for the report. */
+export function ensureEqual(actual: unknown, expected: unknown, what: string): void {
+  wrap(what, () => expect(actual, what).to.deep.equal(expected));
+}
+
+export function ensureOneOf(actual: unknown, allowed: unknown[], what: string): void {
+  wrap(what, () => expect(actual, what).to.be.oneOf(allowed));
+}

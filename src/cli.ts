@@ -1,0 +1,124 @@
+import { Command, CommanderError, Option } from 'commander';
+import { runCommand } from './commands/run.js';
+import { reportCommand, verifyBundleCommand } from './commands/report.js';
+import { serveCommand } from './commands/serve.js';
+import { UsageError } from './errors.js';
+import { TOOL_VERSION } from './version.js';
+
+// Exit codes (as schemathesis): 0 certified, 1 not certified, 2 could not run. Never a stack trace.
+
+function int(name: string, min: number) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min) throw new UsageError(`${name} must be a whole number >= ${min}, got ${value}`);
+    return n;
+  };
+}
+
+function num(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number >= 0, got ${value}`);
+    return n;
+  };
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
+
+export function buildProgram(): Command {
+  const program = new Command('paycert')
+    .description('Conformance certification for the Lesspay 2.0 and Payloco payment-gateway APIs')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+
+  program
+    .command('run')
+    .description('certify a gateway implementation (the bundled reference mock unless --base-url is given)')
+    .argument('[gateway]', 'lesspay | payloco | all', 'all')
+    .option('--base-url <url>', 'base URL of the target (one gateway only); credentials come from the environment')
+    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
+    .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LP-QO-*)', collect)
+    .option('--strict', 'a failed SHOULD check fails the certification too', false)
+    .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
+    .option('--concurrency <n>', 'probe files run in parallel, and requests in flight at most', int('--concurrency', 1), 4)
+    .option('--rate <r>', 'requests per second at most (0: no limit)', num('--rate'), 0)
+    .option('--max-requests <n>', 'hard cap on requests in one run', int('--max-requests', 1), 20000)
+    .option('--max-body <bytes>', 'response bodies larger than this are an error', int('--max-body', 1024), 1_048_576)
+    .option('--retry-after-cap <ms>', 'longest Retry-After honoured on 429/503', int('--retry-after-cap', 0), 10_000)
+    .option('--deviations <file>', 'known deviations (JSON, schemas/paycert/deviations.schema.json)')
+    .option('--capabilities <file>', 'capabilities the target declares (JSON, schemas/paycert/capabilities.schema.json)')
+    .option('--shard <i/n>', 'run shard i of n (CI matrices); merge the results with `paycert report`')
+    .option('--baseline <file>', 'results.json of an earlier run: the report marks new failures and fixes')
+    .option('--bundle [file]', 'also write an evidence bundle (tar.gz with manifest of SHA-256 hashes)')
+    .option('--allow-production', 'allow a target on a production host of the gateway', false)
+    .option('--quiet', 'print only the summary', false)
+    .option('--app-id <id>', 'Lesspay app id (else LESSPAY_APP_ID)')
+    .option('--app-secret-file <file>', 'file holding the Lesspay app secret (else LESSPAY_APP_SECRET)')
+    .option('--merchant-id <id>', 'Payloco merchant id (else PAYLOCO_MERCHANT_ID)')
+    .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)')
+    .option('--platform-public-key <file>', 'Payloco platform public key PEM (else PAYLOCO_PLATFORM_PUBLIC_KEY)')
+    .option('--webhook-secret-file <file>', 'file holding the Payloco webhook secret (else PAYLOCO_WEBHOOK_SECRET)')
+    .addOption(new Option('--mock-variant <v>', 'variant of the bundled mock to certify').choices(['a', 'b']).default('a'))
+    .option('--mock-fault <name>', 'certify a fault variant of the bundled mock (shows what a failure looks like)')
+    .action(async (gateway, opts) => {
+      process.exitCode = await runCommand(gateway, opts);
+    });
+
+  program
+    .command('serve')
+    .description('start a bundled reference mock and print its URL and test credentials')
+    .argument('<gateway>', 'lesspay | payloco')
+    .option('--port <n>', 'port (0: any free port)', int('--port', 0), 0)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .addOption(new Option('--variant <v>', 'conformant variant').choices(['a', 'b']).default('a'))
+    .option('--fault <name>', 'serve a fault variant that breaks one reading (see --list-faults)')
+    .option('--list-faults', 'list the fault variants and exit', false)
+    .action(async (gateway, opts) => {
+      process.exitCode = await serveCommand(gateway, opts);
+    });
+
+  program
+    .command('report')
+    .description('render results.json files (several: shards, merged into one verdict) to HTML and JUnit')
+    .argument('<results...>', 'results.json files')
+    .option('-o, --output <file>', 'HTML file to write', 'reports/index.html')
+    .option('--baseline <file>', 'results.json of an earlier run: mark new failures and fixes')
+    .action(async (files, opts) => {
+      process.exitCode = await reportCommand(files, opts);
+    });
+
+  program
+    .command('verify-bundle')
+    .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')
+    .argument('<file>', 'bundle .tar.gz')
+    .action(async (file) => {
+      process.exitCode = await verifyBundleCommand(file);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        return 0;
+      }
+      const message = err.message.replace(/^error: /, '');
+      process.stderr.write(`paycert: ${message}\n`);
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`paycert: ${err.message}\n`);
+      return 2;
+    }
+    const e = err as Error;
+    process.stderr.write(`paycert: internal error: ${e?.message ?? String(err)} (PAYCERT_DEBUG=1 shows the stack)\n`);
+    if (process.env.PAYCERT_DEBUG) process.stderr.write(`${e?.stack}\n`);
+    return 2;
+  }
+}

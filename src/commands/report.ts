@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { summaryLines } from '../console.js';
+import { UsageError } from '../errors.js';
+import { verifyBundle } from '../report/bundle.js';
+import { renderHtml } from '../report/html.js';
+import { renderJunit } from '../report/junit.js';
+import { mergeResults } from '../report/merge.js';
+import { validate } from '../schema-registry.js';
+import { readResults } from './run.js';
+
+export interface ReportFlags {
+  output: string;
+  baseline?: string;
+}
+
+/** `paycert report`: re-renders any past run; several files (shards) are merged into one verdict. */
+export async function reportCommand(files: string[], flags: ReportFlags): Promise<number> {
+  const parts = files.map((f) => {
+    const r = readResults(f);
+    const { valid, problems } = validate('paycert/results.schema.json', r);
+    if (!valid) throw new UsageError(`${f} is not a paycert results file: ${problems[0].message}`);
+    return r;
+  });
+  let results = parts[0];
+  if (parts.length > 1) {
+    try {
+      results = mergeResults(parts);
+    } catch (err) {
+      throw new UsageError(`cannot merge these results: ${(err as Error).message}`);
+    }
+  }
+  const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
+  const dir = dirname(flags.output);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(flags.output, renderHtml(results, baseline ? { baseline } : {}));
+    writeFileSync(join(dir, 'junit.xml'), renderJunit(results));
+    if (parts.length > 1) writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  } catch (err) {
+    throw new UsageError(`cannot write ${flags.output}: ${(err as NodeJS.ErrnoException).code}`);
+  }
+  process.stdout.write(`${summaryLines(results, flags.output).join('\n')}\n`);
+  return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+}
+
+export async function verifyBundleCommand(file: string): Promise<number> {
+  const out = await verifyBundle(file);
+  if (out.ok) {
+    process.stdout.write(`bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256\n`);
+    return 0;
+  }
+  process.stderr.write(`paycert: bundle ${file} does not verify: ${out.problems.join('; ')}\n`);
+  return 1;
+}

@@ -1,0 +1,65 @@
+import { mockModule } from '../embedded.js';
+import { UsageError } from '../errors.js';
+import type { Gateway } from '../results.js';
+
+export interface ServeFlags {
+  port: number;
+  host: string;
+  variant: string;
+  fault?: string;
+  listFaults: boolean;
+}
+
+function credentialLines(gateway: Gateway, c: Record<string, string>): string[] {
+  if (gateway === 'lesspay') {
+    return [`export LESSPAY_APP_ID='${c.appId}'`, `export LESSPAY_APP_SECRET='${c.appSecret}'   # test-only secret`];
+  }
+  return [
+    `export PAYLOCO_MERCHANT_ID='${c.merchantId}'`,
+    `export PAYLOCO_PRIVATE_KEY='${c.privateKeyPath}'   # test-only key`,
+    `export PAYLOCO_PLATFORM_PUBLIC_KEY='${c.platformPublicKeyPath}'`,
+    `export PAYLOCO_WEBHOOK_SECRET='${c.webhookSecret}'   # test-only secret`,
+  ];
+}
+
+/** `paycert serve`: runs a bundled mock until interrupted. Its test credentials are printed on purpose. */
+export async function serveCommand(gatewayArg: string, flags: ServeFlags): Promise<number> {
+  if (gatewayArg !== 'lesspay' && gatewayArg !== 'payloco') {
+    throw new UsageError(`unknown gateway "${gatewayArg}": use lesspay or payloco`);
+  }
+  const gateway: Gateway = gatewayArg;
+  const mod = await mockModule(gateway);
+  if (flags.listFaults) {
+    for (const [name, f] of Object.entries(mod.faults)) process.stdout.write(`${name.padEnd(34)} ${f.reading.padEnd(4)} ${f.description}\n`);
+    return 0;
+  }
+  if (flags.fault && !(flags.fault in mod.faults)) {
+    throw new UsageError(`unknown fault "${flags.fault}" for ${gateway}: see paycert serve ${gateway} --list-faults`);
+  }
+  let mock: Awaited<ReturnType<typeof mod.start>>;
+  try {
+    mock = await mod.start({ host: flags.host, port: flags.port, variant: flags.variant, fault: flags.fault });
+  } catch (err) {
+    throw new UsageError(`cannot listen on ${flags.host}:${flags.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const what = flags.fault ? `fault variant "${flags.fault}"` : `conformant variant ${flags.variant}`;
+  process.stdout.write(
+    [
+      `${gateway} reference mock (${what}) listening on ${mock.url}`,
+      '',
+      'Test credentials (bundled, test-only):',
+      ...credentialLines(gateway, mock.credentials).map((l) => `  ${l}`),
+      '',
+      `Certify it:  npx paycert run ${gateway} --base-url ${mock.url}`,
+      'Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await mock.close();
+  return 0;
+}

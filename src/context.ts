@@ -1,0 +1,290 @@
+import type { CatalogueEntry } from './catalogue.js';
+import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
+import { type HttpResponse, send, TransportError } from './http.js';
+import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
+import { REDACTED, redactText } from './report/redact.js';
+import type { CheckResult, Exchange, Gateway } from './results.js';
+import type { Throttle } from './throttle.js';
+import { CheckWebhooks } from './webhooks/check.js';
+import type { WebhookAccess } from './webhooks/session.js';
+
+export interface RunConfig {
+  gateway: Gateway;
+  baseUrl: string;
+  credentials: Credentials;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  /** Longest Retry-After (429/503) honoured before the exchange counts as an error. */
+  retryAfterCapMs: number;
+  /** Declared capabilities; undefined means the target supports everything the profile covers. */
+  capabilities?: Set<string>;
+  /** Tag that makes ids created by this run unique (request_id, merchantOrderId). */
+  runTag: string;
+  /** The run's webhook receiver for this target, or why there is none (undefined: none). */
+  webhooks?: WebhookAccess;
+}
+
+export interface ProbeRequest {
+  method?: string;
+  path: string;
+  /** An object is sent as JSON; a string is sent as is (malformed bodies). */
+  body?: Record<string, unknown> | string;
+  /** Appended to the URL as a query string. */
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  auth?: AuthMode;
+}
+
+export interface ProbeResponse extends HttpResponse {
+  /** The JSON body when it is an object, for convenient field access. */
+  body: Record<string, any> | undefined;
+}
+
+export type SetupFn<T> = (t: CheckContext) => Promise<T>;
+
+/** Shared state a group of checks needs, created once per run through the target's public API. */
+export interface Setup<T> {
+  name: string;
+  fn: SetupFn<T>;
+}
+
+// Consecutive transport failures after which the target counts as down and remaining checks end at once.
+const BREAKER_LIMIT = 4;
+const EVIDENCE_BODY_LIMIT = 16_384;
+
+function clip(text: string | undefined | null): { body: string | null; truncated?: boolean } {
+  if (text === undefined || text === null) return { body: null };
+  if (text.length <= EVIDENCE_BODY_LIMIT) return { body: text };
+  return { body: `${text.slice(0, EVIDENCE_BODY_LIMIT)}…`, truncated: true };
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The state of one gateway's run: configuration, politeness, shared setups and the evidence log. */
+export class RunState {
+  readonly results = new Map<string, CheckResult>();
+  /** Checks registered by the loaded probe files, in registration order. */
+  readonly registered: CatalogueEntry[] = [];
+  onResult?: (result: CheckResult) => void;
+  private readonly setups = new Map<Setup<unknown>, { promise: Promise<unknown>; evidence: Exchange[] }>();
+  private idCounter = 0;
+  private consecutiveTransportErrors = 0;
+  private downReason: string | undefined;
+
+  constructor(
+    readonly config: RunConfig,
+    readonly throttle: Throttle,
+    readonly selects: (entry: CatalogueEntry) => boolean,
+    readonly checkDeadlineMs: number,
+  ) {}
+
+  get targetDown(): string | undefined {
+    return this.downReason;
+  }
+
+  nextId(prefix: string, maxLength: number): string {
+    const n = (this.idCounter++).toString(36).padStart(4, '0');
+    const id = `${prefix}${this.config.runTag}${n}`;
+    if (id.length > maxLength) throw new Error(`id ${id} is longer than ${maxLength}`);
+    return id;
+  }
+
+  noteTransport(ok: boolean, err?: TransportError): void {
+    if (ok) {
+      this.consecutiveTransportErrors = 0;
+      return;
+    }
+    this.consecutiveTransportErrors++;
+    if (this.consecutiveTransportErrors >= BREAKER_LIMIT && !this.downReason) {
+      this.downReason = `target stopped answering: ${BREAKER_LIMIT} exchanges in a row failed (last: ${err?.message})`;
+    }
+  }
+
+  setupFor<T>(setup: Setup<T>, make: () => CheckContext): { promise: Promise<T>; evidence: Exchange[] } {
+    let hit = this.setups.get(setup as Setup<unknown>);
+    if (!hit) {
+      const ctx = make();
+      hit = { promise: setup.fn(ctx), evidence: ctx.evidence };
+      hit.promise.catch(() => {});
+      this.setups.set(setup as Setup<unknown>, hit);
+    }
+    return hit as { promise: Promise<T>; evidence: Exchange[] };
+  }
+}
+
+/** What a probe sees: the target through one narrow seam, plus helpers to skip and share state. */
+export class CheckContext {
+  readonly evidence: Exchange[] = [];
+  readonly notes: string[] = [];
+  private hooks?: CheckWebhooks;
+
+  constructor(
+    readonly run: RunState,
+    readonly checkId: string,
+  ) {}
+
+  /** The run's webhook receiver: notify URLs and the callbacks they received (skips when none runs). */
+  get webhooks(): CheckWebhooks {
+    this.hooks ??= new CheckWebhooks(this.run.config.webhooks, this.gateway, this.evidence);
+    return this.hooks;
+  }
+
+  get gateway(): Gateway {
+    return this.run.config.gateway;
+  }
+
+  get baseUrl(): string {
+    return this.run.config.baseUrl;
+  }
+
+  get credentials(): Credentials {
+    return this.run.config.credentials;
+  }
+
+  /** A new id unique to this run, e.g. a request_id (Lesspay allows 20 characters). */
+  uniqueId(prefix = 'PC', maxLength = 20): string {
+    return this.run.nextId(prefix, maxLength);
+  }
+
+  skip(reason: string): never {
+    throw new CheckSkipped(reason);
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  hasCapability(name: string): boolean {
+    return !this.run.config.capabilities || this.run.config.capabilities.has(name);
+  }
+
+  /** Runs a shared setup once per run; its exchanges are added to this check's evidence. */
+  async use<T>(setup: Setup<T>): Promise<T> {
+    const hit = this.run.setupFor(setup, () => new CheckContext(this.run, `setup:${setup.name}`));
+    try {
+      const value = await hit.promise;
+      this.evidence.push(...hit.evidence);
+      return value;
+    } catch (err) {
+      this.evidence.push(...hit.evidence);
+      if (err instanceof TransportError) throw err;
+      throw new SetupError(`setup "${setup.name}" failed: ${(err as Error).message}`);
+    }
+  }
+
+  post(path: string, body: Record<string, unknown> | string, opts: Omit<ProbeRequest, 'path' | 'body'> = {}) {
+    return this.request({ ...opts, path, body });
+  }
+
+  async request(req: ProbeRequest): Promise<ProbeResponse> {
+    const { config, throttle } = this.run;
+    if (this.run.targetDown) throw new TransportError('connection', this.run.targetDown);
+    const adapter = adapters[config.gateway];
+    const raw =
+      req.body === undefined ? '' : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const parsed = typeof req.body === 'object' ? req.body : undefined;
+    const url = new URL(config.baseUrl.replace(/\/+$/, '') + req.path);
+    for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+    const method = req.method ?? 'POST';
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...adapter.authHeaders(config.credentials, raw, parsed, req.auth ?? 'valid'),
+      ...req.headers,
+    };
+    const httpReq = { method, url: url.href, headers, body: req.body === undefined ? undefined : raw };
+    const exchange = this.record(httpReq);
+    let attempt = 0;
+    for (;;) {
+      if (!(await throttle.acquire())) {
+        exchange.error = 'request budget of the run is spent';
+        throw new TransportError('budget', exchange.error);
+      }
+      let res: HttpResponse;
+      try {
+        res = await send(httpReq, { timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes });
+      } catch (err) {
+        const te = err as TransportError;
+        exchange.error = te.message;
+        this.run.noteTransport(false, te);
+        throw te;
+      } finally {
+        throttle.release();
+      }
+      this.run.noteTransport(true);
+      const throttled =
+        (res.status === 429 || res.status === 503) && res.headers['retry-after'] !== undefined;
+      const retryAfter = throttled ? this.retryAfterMs(res) : undefined;
+      if (retryAfter !== undefined && attempt < 2) {
+        attempt++;
+        throttle.pauseUntil(Date.now() + retryAfter);
+        await new Promise((r) => setTimeout(r, retryAfter));
+        continue;
+      }
+      exchange.response = {
+        status: res.status,
+        headers: this.redactHeaders(res.headers),
+        ...clip(res.text === '' ? null : redactText(res.text)),
+        durationMs: res.durationMs,
+      };
+      if (throttled) {
+        // Being throttled says nothing about conformance: the check could not run.
+        exchange.error = `HTTP ${res.status} with Retry-After ${res.headers['retry-after']} (${
+          retryAfter === undefined
+            ? `over the ${config.retryAfterCapMs} ms cap`
+            : 'still throttled after 2 retries'
+        })`;
+        const err = new TransportError('other', `target throttled: ${exchange.error}`);
+        this.run.noteTransport(false, err);
+        throw err;
+      }
+      const body =
+        res.json !== null && typeof res.json === 'object' && !Array.isArray(res.json) ? res.json : undefined;
+      return { ...res, body: body as Record<string, any> | undefined };
+    }
+  }
+
+  private retryAfterMs(res: HttpResponse): number | undefined {
+    if (res.status !== 429 && res.status !== 503) return undefined;
+    const value = res.headers['retry-after'];
+    if (!value) return undefined;
+    const seconds = Number(value);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+    if (!Number.isFinite(ms) || ms > this.run.config.retryAfterCapMs) return undefined;
+    return Math.max(0, ms);
+  }
+
+  private redactHeaders(h: Record<string, string>): Record<string, string> {
+    const secret = new Set(adapters[this.gateway].secretHeaders);
+    return Object.fromEntries(
+      Object.entries(h).map(([k, v]) => [k, secret.has(k.toLowerCase()) ? REDACTED : redactText(v)]),
+    );
+  }
+
+  private record(req: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: string;
+  }): Exchange {
+    const headers = this.redactHeaders(req.headers);
+    const body = req.body === undefined ? null : redactText(req.body);
+    const curl = [
+      'curl -sS',
+      `-X ${req.method}`,
+      shellQuote(req.url),
+      ...Object.entries(headers).map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`),
+      ...(body !== null ? [`--data-raw ${shellQuote(body)}`] : []),
+    ].join(' ');
+    const exchange: Exchange = {
+      request: { method: req.method, url: req.url, headers, ...clip(body) },
+      curl,
+    };
+    this.evidence.push(exchange);
+    return exchange;
+  }
+}
+
+export { CheckFailure };

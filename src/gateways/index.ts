@@ -1,0 +1,7 @@
+import type { Gateway } from '../results.js';
+import { lesspay } from './lesspay.js';
+import { payloco } from './payloco.js';
+import type { GatewayAdapter } from './types.js';
+
+export const adapters: Record<Gateway, GatewayAdapter> = { lesspay, payloco };
+export type { AuthMode, Credentials, GatewayAdapter, LesspayCredentials, PaylocoCredentials } from './types.js';

@@ -1,0 +1,46 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { loadPrivateKey, paylocoSign } from '../signing/payloco.js';
+import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from './types.js';
+
+const keys = new Map<string, KeyObject>();
+let foreign: KeyObject | undefined;
+
+function merchantKey(pem: string): KeyObject {
+  let key = keys.get(pem);
+  if (!key) {
+    key = loadPrivateKey(pem);
+    keys.set(pem, key);
+  }
+  return key;
+}
+
+// A key the target cannot know: generated once per process, never written anywhere.
+function foreignKey(): KeyObject {
+  foreign ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return foreign;
+}
+
+export const payloco: GatewayAdapter = {
+  name: 'payloco',
+  secretHeaders: ['signature', 'x-signature'],
+  secrets: (c: Credentials) => {
+    const p = c as PaylocoCredentials;
+    return [p.privateKeyPem, p.webhookSecret ?? ''].filter((s) => s !== '');
+  },
+  authHeaders(c: Credentials, raw, _body, mode: AuthMode): Record<string, string> {
+    const key = merchantKey((c as PaylocoCredentials).privateKeyPem);
+    switch (mode) {
+      case 'none':
+      case 'no-signature':
+      case 'no-id':
+        return {};
+      case 'bad-signature':
+        // A genuine signature, but of other bytes: what a body tampered after signing looks like.
+        return { signature: paylocoSign(`${raw} `, key) };
+      case 'foreign-key':
+        return { signature: paylocoSign(raw, foreignKey()) };
+      default:
+        return { signature: paylocoSign(raw, key) };
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import type { Gateway } from '../results.js';
+
+/**
+ * How a probe asks for authentication:
+ * valid: as the docs say; none: no auth headers at all; no-signature: identity but no signature;
+ * bad-signature: a signature that does not match; foreign-key: signed with a key/secret the target does not know;
+ * unknown-id: an app/merchant id the target does not know, otherwise valid; no-id: no app id (Lesspay).
+ */
+export type AuthMode = 'valid' | 'none' | 'no-signature' | 'bad-signature' | 'foreign-key' | 'unknown-id' | 'no-id';
+
+export interface LesspayCredentials {
+  appId: string;
+  appSecret: string;
+}
+
+export interface PaylocoCredentials {
+  merchantId: string;
+  privateKeyPem: string;
+  platformPublicKeyPem?: string;
+  webhookSecret?: string;
+}
+
+export type Credentials = LesspayCredentials | PaylocoCredentials;
+
+export interface GatewayAdapter {
+  name: Gateway;
+  /** Header names whose values are secret-bearing and are redacted in every output. */
+  secretHeaders: string[];
+  /** Credential values that must never appear in any output. */
+  secrets(creds: Credentials): string[];
+  /** Headers that authenticate a request whose serialized body is `raw` (parsed as `body` when JSON). */
+  authHeaders(
+    creds: Credentials,
+    raw: string,
+    body: Record<string, unknown> | undefined,
+    mode: AuthMode,
+  ): Record<string, string>;
+}

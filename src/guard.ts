@@ -1,0 +1,39 @@
+import { UsageError } from './errors.js';
+
+// A certification run creates orders and payouts: it must not reach a production gateway by accident.
+
+const SANDBOX_HOSTS = new Set([
+  'lesspay2-pay-uat.doopayment.com',
+  'sandbox-gateway.doopayment.com',
+  'gate.uat.payloco.com',
+  'gate.dev.payloco.com',
+  'uat-api.payloco.com',
+]);
+const GATEWAY_DOMAINS = ['doopayment.com', 'payloco.com'];
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Production: a host of either gateway's domain that is not a documented sandbox, UAT or dev host. */
+export function isProductionHost(host: string): boolean {
+  const h = host.toLowerCase();
+  if (isLoopback(h) || SANDBOX_HOSTS.has(h)) return false;
+  return GATEWAY_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`));
+}
+
+export function parseBaseUrl(value: string, allowProduction: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base-url is not a valid URL: ${value}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--base-url must be http(s), got ${url.protocol}`);
+  }
+  if (isProductionHost(url.hostname) && !allowProduction) {
+    throw new UsageError(`${url.hostname} looks like a production gateway host; pass --allow-production to certify it`);
+  }
+  return url.href.replace(/\/+$/, '');
+}

@@ -1,0 +1,23 @@
+// The only module probe files and contract tests import: the harness's narrow public surface.
+export { ensure, expect, wrap } from './checks/assert.js';
+export {
+  ensureEqual,
+  ensureJsonContentType,
+  ensureJsonObject,
+  ensureOneOf,
+  ensureSchema,
+  ensureStatus,
+} from './checks/response.js';
+export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './context.js';
+export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
+export { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
+export { check, setup } from './probe.js';
+export { validate, validatorFor } from './schema-registry.js';
+export { lesspayCallbackSign, lesspaySign } from './signing/lesspay.js';
+export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
+export type { CheckWebhooks } from './webhooks/check.js';
+export type {
+  Delivery as WebhookDelivery,
+  Endpoint as WebhookEndpoint,
+  Policy as WebhookPolicy,
+} from './webhooks/receiver.js';

@@ -1,0 +1,47 @@
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from './errors.js';
+import { renderHtml } from './report/html.js';
+import { renderJunit } from './report/junit.js';
+import { redactDeep } from './report/redact.js';
+import type { Results } from './results.js';
+import { validate } from './schema-registry.js';
+
+export interface WrittenReport {
+  dir: string;
+  results: string;
+  junit: string;
+  html: string;
+}
+
+/** Checks up front that the report directory can be written, so a long run never ends in a write error. */
+export function prepareReportDir(dir: string): string {
+  const abs = resolve(dir);
+  try {
+    mkdirSync(abs, { recursive: true });
+    const probe = join(abs, '.paycert-write-test');
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+  } catch (err) {
+    throw new UsageError(`cannot write to report directory ${dir}: ${(err as NodeJS.ErrnoException).code}`);
+  }
+  return abs;
+}
+
+/** Writes results.json (validated against its schema), junit.xml and index.html, all redacted. */
+export function writeReport(results: Results, dir: string, baseline?: Results): WrittenReport {
+  const abs = prepareReportDir(dir);
+  const safe = redactDeep(results);
+  const { valid, problems } = validate('paycert/results.schema.json', safe);
+  if (!valid) throw new Error(`results do not match their schema: ${problems[0]?.message}`);
+  const out = {
+    dir: abs,
+    results: join(abs, 'results.json'),
+    junit: join(abs, 'junit.xml'),
+    html: join(abs, 'index.html'),
+  };
+  writeFileSync(out.results, `${JSON.stringify(safe, null, 2)}\n`);
+  writeFileSync(out.junit, renderJunit(safe));
+  writeFileSync(out.html, renderHtml(safe, baseline ? { baseline } : {}));
+  return out;
+}

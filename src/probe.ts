@@ -1,0 +1,124 @@
+import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
+import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
+import { TransportError } from './http.js';
+import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
+import { redactDeep, redactText } from './report/redact.js';
+import type { CheckResult, Gateway } from './results.js';
+
+// Probe files are mocha files: `check()` registers one `it` per catalogue check against the run being loaded.
+// The runner sets the current run while it imports the files, so each import binds to exactly one run.
+
+let loading: RunState | undefined;
+
+export function setLoadingRun(run: RunState | undefined): void {
+  loading = run;
+}
+
+function currentRun(gateway: Gateway): RunState {
+  if (!loading) throw new Error('probe files are loaded by `paycert run`, not imported directly');
+  if (loading.config.gateway !== gateway) throw new Error(`a ${gateway} probe was loaded for ${loading.config.gateway}`);
+  return loading;
+}
+
+/** Declares shared state (e.g. "an order exists") created once per run, on first use. */
+export function setup<T>(name: string, fn: SetupFn<T>): Setup<T> {
+  return { name, fn };
+}
+
+// Keeps what the target sent short enough for a report: deep or huge values become a note.
+function preview(value: unknown): unknown {
+  try {
+    const text = JSON.stringify(value);
+    if (text === undefined || text.length <= 4096) return value === undefined ? undefined : JSON.parse(redactText(text));
+    return `${redactText(text.slice(0, 4096))}… (${text.length} characters)`;
+  } catch {
+    return '(not serialisable: too deep or circular)';
+  }
+}
+
+function outcomeOf(err: unknown): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received' | 'notApplicable'> {
+  if (err instanceof CheckFailure) {
+    return { status: 'failed', message: err.message, expected: preview(err.expected), received: preview(err.received) };
+  }
+  if (err instanceof CheckSkipped) return { status: 'skipped', message: err.reason, notApplicable: err.notApplicable };
+  if (err instanceof TransportError) return { status: 'error', message: `transport: ${err.message}` };
+  if (err instanceof SetupError) return { status: 'error', message: err.message };
+  return { status: 'error', message: `probe error: ${(err as Error)?.message ?? String(err)}` };
+}
+
+export async function execute(
+  run: RunState,
+  gateway: Gateway,
+  entry: CatalogueEntry,
+  fn: (t: CheckContext) => Promise<void>,
+): Promise<CheckResult> {
+  const t = new CheckContext(run, entry.id);
+  const started = performance.now();
+  let outcome: ReturnType<typeof outcomeOf> = { status: 'passed' };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    if (entry.capability && !t.hasCapability(entry.capability)) {
+      throw new CheckSkipped(`not applicable: the target does not declare the "${entry.capability}" capability`, true);
+    }
+    if (run.targetDown) throw new TransportError('connection', run.targetDown);
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new TransportError('timeout', `check did not finish within ${run.checkDeadlineMs} ms`)),
+        run.checkDeadlineMs,
+      );
+    });
+    await Promise.race([fn(t), deadline]);
+  } catch (err) {
+    outcome = outcomeOf(err);
+  } finally {
+    clearTimeout(timer);
+  }
+  const message = [outcome.message, ...t.notes].filter(Boolean).join('\n');
+  return {
+    id: entry.id,
+    gateway,
+    endpoint: entry.endpoint,
+    title: entry.title,
+    level: entry.level,
+    reading: entry.reading,
+    specRef: { doc: gateway, section: entry.spec.section, url: specUrl(gateway, entry), quote: entry.spec.quote },
+    ...outcome,
+    ...(message ? { message: redactText(message) } : {}),
+    durationMs: Math.round(performance.now() - started),
+    evidence: redactDeep(t.evidence),
+  };
+}
+
+/** A result for a check that could not run at all (status error, with the reason). */
+export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string): CheckResult {
+  return {
+    id: entry.id,
+    gateway,
+    endpoint: entry.endpoint,
+    title: entry.title,
+    level: entry.level,
+    reading: entry.reading,
+    specRef: { doc: gateway, section: entry.spec.section, url: specUrl(gateway, entry), quote: entry.spec.quote },
+    status: 'error',
+    message: reason,
+    durationMs: 0,
+    evidence: [],
+  };
+}
+
+/** Registers one conformance check as a mocha test. The ID must be in suites/catalogue/<gateway>.json. */
+export function check(id: string, fn: (t: CheckContext) => Promise<void>): void {
+  const gateway = id.startsWith('PL') ? 'payloco' : 'lesspay';
+  const run = currentRun(gateway);
+  const entry = catalogueEntry(gateway, id);
+  if (!run.selects(entry)) return;
+  run.registered.push(entry);
+  it(`${id} ${entry.title}`, async function () {
+    this.timeout(run.checkDeadlineMs + 5_000);
+    const result = await execute(run, gateway, entry, fn);
+    run.results.set(id, result);
+    run.onResult?.(result);
+    if (result.status === 'skipped') this.skip();
+    if (result.status !== 'passed') throw new Error(`${result.status}: ${result.message}`);
+  });
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { expect } from 'chai';
+import { CANARIES, baselineFixture, count, loadFixture } from './fixtures/index.js';
+import { renderHtml } from './html.js';
+
+const scriptOf = (html: string) => {
+  const m = /<script>([\s\S]*?)<\/script>\s*<\/body>/.exec(html);
+  if (!m) throw new Error('no inline script');
+  return m[1]!;
+};
+
+describe('report html', () => {
+  const html = renderHtml(loadFixture());
+
+  it('is one self-contained document: no external resources', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).to.equal(true);
+    expect(html).not.to.match(/<link[^>]+stylesheet|<script[^>]+src=|<img|@import|url\(/i);
+    expect(count(html, '<style>')).to.equal(1);
+  });
+
+  it('has a strict CSP whose script hash matches the inline script', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
+    const hash = createHash('sha256').update(scriptOf(html), 'utf8').digest('base64');
+    expect(csp).to.equal(
+      `default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; script-src &#39;sha256-${hash}&#39;; img-src data:`,
+    );
+  });
+
+  it('escapes the XSS canaries wherever they appear', () => {
+    for (const canary of CANARIES) expect(html).not.to.include(canary);
+    expect(html).to.include('&lt;img src=x onerror=&quot;window.__xss=1;alert(1)&quot;&gt;');
+    expect(html).to.include('&lt;/script&gt;&lt;script&gt;window.__xss=2;alert(2)&lt;/script&gt;');
+    // Exactly two script blocks: the JSON data block and the inline script.
+    expect(count(html, '<script')).to.equal(2);
+    expect(count(html, '</script>')).to.equal(2);
+  });
+
+  it('escapes hostile values in the embedded JSON and in attributes', () => {
+    const r = loadFixture();
+    r.runId = '</script><script>window.__xss=3</script>';
+    r.gateways[0]!.target = '"><svg onload=alert(4)>';
+    const out = renderHtml(r);
+    expect(count(out, '</script>')).to.equal(2);
+    expect(out).not.to.include('<svg');
+    const meta = /<script type="application\/json" id="paycert-meta">([\s\S]*?)<\/script>/.exec(out)![1]!;
+    expect(JSON.parse(meta).runId).to.equal(r.runId);
+  });
+
+  it('links spec sections only to http(s) URLs', () => {
+    expect(html).to.include('href="https://docs.lesspay.example/api/v2#signing"');
+    expect(html).not.to.match(/href="javascript:/i);
+  });
+
+  it('shows a verdict per gateway and the run header', () => {
+    expect(html).to.match(/class="verdict v-not-certified" data-gateway="lesspay">.*NOT CERTIFIED/);
+    expect(html).to.match(/class="verdict v-certified" data-gateway="payloco">.*>CERTIFIED</);
+    for (const s of ['https://sandbox.lesspay.example/api/v2', '1.2.0', 'paycert 0.1.0', '2024-06-12 09:41:07 UTC', '11.68 s'])
+      expect(html).to.include(s);
+  });
+
+  it('renders one row per check; failed and errored checks expand', () => {
+    const r = loadFixture();
+    expect(count(html, 'role="row" data-s=') + count(html, '<details class="r')).to.equal(r.checks.length);
+    const expandable = r.checks.filter((c) => c.status === 'failed' || c.status === 'error').length;
+    expect(count(html, '<details class="r')).to.equal(expandable);
+  });
+
+  it('shows deviations, not-applicable and skip reasons', () => {
+    expect(html).to.include('KNOWN DEVIATION');
+    expect(html).to.include('Known deviation: Sandbox rounds amounts instead of rejecting them');
+    expect(html).to.include('STALE DEVIATION');
+    expect(html).to.include('NOT APPLICABLE');
+    expect(html).to.include('Not applicable: target does not declare capability &quot;payout&quot;');
+    expect(html).to.include('Skipped: sandbox offers no 3-D Secure card flow');
+  });
+
+  it('shows evidence: transport error, truncation note, curl with a copy button, the diff', () => {
+    expect(html).to.include('<b>Transport error:</b> ETIMEDOUT: no response within 10000 ms');
+    expect(html).to.include('Body truncated by the harness');
+    expect(count(html, 'class="copy"')).to.equal(loadFixture().checks.filter((c) => c.status === 'failed' || c.status === 'error').length);
+    expect(html).to.include('<span class="d-rm">−     &quot;code&quot;: 1002,</span>');
+  });
+
+  it('marks new failures and fixes against a baseline and counts them in the header', () => {
+    const out = renderHtml(loadFixture(), { baseline: baselineFixture() });
+    expect(out).to.include('1 new failure</span>');
+    expect(out).to.include('1 fixed</span>');
+    expect(count(out, '>NEW FAILURE<')).to.equal(1);
+    expect(count(out, '>FIXED<')).to.equal(1);
+    expect(out).to.match(/data-x="new">.*?LP-AUTH-002/);
+    expect(html).not.to.include('NEW FAILURE');
+  });
+
+  it('keeps passed checks compact: no evidence rendered', () => {
+    const r = loadFixture();
+    const passed = r.checks.find((c) => c.id === 'PL-PAY-001')!;
+    passed.evidence = [{ request: { method: 'GET', url: 'http://127.0.0.1:1/passed-evidence' }, curl: 'curl x' }];
+    expect(renderHtml(r)).not.to.include('passed-evidence');
+  });
+});

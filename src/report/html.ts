@@ -1,0 +1,608 @@
+// The HTML report: one self-contained file rendered from results.json. It is a view; results.json is the record.
+// Every string from the results goes through escapeHtml, after redactDeep, so neither markup nor secrets sent by a
+// target can reach the page. Passed checks render as one compact row without evidence (the evidence stays in
+// results.json): that is what keeps a 10 000-check report within a few megabytes.
+import { createHash } from 'node:crypto';
+import { type DiffOp, diffValues } from './diff.js';
+import { escapeHtml as e, escapeJsonForScript } from './escape.js';
+import { isKnownDeviation, summarize } from './merge.js';
+import { redactDeep } from './redact.js';
+import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from './types.js';
+
+export interface HtmlOptions {
+  /** An earlier run of the same target: checks are marked "new failure" / "fixed" against it. */
+  baseline?: Results;
+}
+
+/** Bodies longer than this are cut in the HTML (never in results.json), with a note saying so. */
+export const HTML_BODY_LIMIT = 16_384;
+
+const GATEWAY_NAMES: Record<string, string> = { lesspay: 'Lesspay 2.0', payloco: 'Payloco' };
+const VERDICT_WORDS: Record<Verdict, string> = {
+  certified: 'CERTIFIED',
+  'not-certified': 'NOT CERTIFIED',
+  error: 'ERROR',
+};
+const STATUS_WORDS: Record<Status, string> = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', skipped: 'SKIP' };
+
+export function gatewayName(gateway: string): string {
+  return GATEWAY_NAMES[gateway] ?? gateway;
+}
+
+type Mark = 'new' | 'fixed';
+
+/** Renders the results as one HTML document (inline CSS and JS, strict CSP, no network access). */
+export function renderHtml(input: Results, opts: HtmlOptions = {}): string {
+  const results = redactDeep(input);
+  const marks = opts.baseline ? compare(results, opts.baseline) : undefined;
+  const script = SCRIPT;
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:`;
+  const meta = {
+    format: results.format,
+    runId: results.runId,
+    verdict: results.verdict,
+    gateways: results.gateways.map((g) => ({ gateway: g.gateway, target: g.target, verdict: g.verdict })),
+    summary: results.summary,
+  };
+  const title = `paycert report · ${VERDICT_WORDS[results.verdict]} · ${results.runId}`;
+  const out: string[] = [];
+  out.push(
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+    `<meta http-equiv="Content-Security-Policy" content="${e(csp)}">\n`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+    '<meta name="color-scheme" content="light">\n<meta name="referrer" content="no-referrer">\n',
+    '<link rel="icon" href="data:,">\n',
+    `<title>${e(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n`,
+  );
+  out.push(renderHeader(results, opts.baseline, marks));
+  out.push(renderTotals(results));
+  out.push(renderChecks(results, marks));
+  out.push(
+    `<footer>Rendered by ${e(results.tool.name)} ${e(results.tool.version)} from results.json of run ${e(results.runId)}. `,
+    'This page is a view of that file; secrets are redacted. Archive results.json as the record.</footer>\n',
+  );
+  out.push(`<script type="application/json" id="paycert-meta">${escapeJsonForScript(meta)}</script>\n`);
+  out.push(`<script>${script}</script>\n</body>\n</html>\n`);
+  return out.join('');
+}
+
+function compare(results: Results, baseline: Results): Map<Check, Mark> {
+  const before = new Map<string, Status>();
+  for (const c of baseline.checks) before.set(`${c.gateway}\u0000${c.id}`, c.status);
+  const marks = new Map<Check, Mark>();
+  for (const c of results.checks) {
+    const was = before.get(`${c.gateway}\u0000${c.id}`);
+    if (c.status === 'failed' && was === 'passed') marks.set(c, 'new');
+    else if (c.status === 'passed' && was === 'failed') marks.set(c, 'fixed');
+  }
+  return marks;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** ISO date-time → `2024-06-12 09:41:07 UTC`; anything unparseable is shown as given. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function isHttpUrl(url: string | undefined): url is string {
+  return !!url && /^https?:\/\//i.test(url);
+}
+
+function renderHeader(r: Results, baseline: Results | undefined, marks: Map<Check, Mark> | undefined): string {
+  const out: string[] = ['<header class="top">\n<div class="brand"><span class="logo">paycert</span>'];
+  out.push(`<span class="doc">Conformance certification report</span><span class="run">Run ${e(r.runId)}</span></div>\n`);
+  out.push('<div class="verdicts">\n');
+  for (const g of r.gateways) out.push(renderVerdictCard(g, r));
+  out.push('</div>\n<dl class="meta">\n');
+  const targets = r.gateways.map((g) => `${gatewayName(g.gateway)}: ${g.target}`).join('\n');
+  const item = (k: string, v: string, cls = '') => `<div${cls ? ` class="${cls}"` : ''}><dt>${e(k)}</dt><dd>${v}</dd></div>\n`;
+  out.push(item('Target', e(targets), 'wide'));
+  out.push(item('Run verdict', `<span class="vword v-${e(r.verdict)}">${e(VERDICT_WORDS[r.verdict])}</span>`));
+  out.push(item('Profile version', e(r.profileVersion)));
+  out.push(item('Tool', `${e(r.tool.name)} ${e(r.tool.version)}`));
+  out.push(item('Date', e(formatDate(r.startedAt))));
+  out.push(item('Duration', e(formatDuration(r.durationMs))));
+  out.push(
+    item(
+      'Strict',
+      r.strict ? 'yes <span class="note">(SHOULD failures count)</span>' : 'no <span class="note">(MUST only)</span>',
+    ),
+  );
+  if (r.shard) out.push(item('Shard', `${e(r.shard.index)} of ${e(r.shard.total)}`));
+  if (r.command) out.push(item('Command', e(r.command)));
+  out.push('</dl>\n');
+  if (baseline && marks) {
+    let added = 0;
+    let fixed = 0;
+    for (const m of marks.values()) m === 'new' ? added++ : fixed++;
+    out.push(
+      `<p class="baseline">Compared with baseline run <b>${e(baseline.runId)}</b> (${e(formatDate(baseline.startedAt))}): `,
+      `<span class="tag t-new">${e(plural(added, 'new failure'))}</span> `,
+      `<span class="tag t-fixed">${e(fixed)} fixed</span></p>\n`,
+    );
+  }
+  out.push('</header>\n');
+  return out.join('');
+}
+
+function renderVerdictCard(g: GatewayResult, r: Results): string {
+  const s = summarize(r.checks.filter((c) => c.gateway === g.gateway));
+  const facts = [
+    plural(s.mustFailed, 'MUST failure'),
+    plural(s.shouldFailed, 'SHOULD failure'),
+    plural(s.knownDeviations, 'known deviation'),
+    `${s.passed} of ${s.total} passed`,
+  ];
+  const stale = r.checks.filter((c) => c.gateway === g.gateway && c.deviation?.stale).length;
+  if (stale) facts.push(plural(stale, 'stale deviation'));
+  return [
+    `<section class="verdict v-${e(g.verdict)}" data-gateway="${e(g.gateway)}">`,
+    `<div class="gw">${e(gatewayName(g.gateway))}</div>`,
+    `<div class="word">${e(VERDICT_WORDS[g.verdict])}</div>`,
+    `<div class="facts">${e(facts.join(' · '))}</div>`,
+    `<div class="target">${e(g.target)}${g.targetKind ? ` <span class="kind">${e(g.targetKind)}</span>` : ''}</div>`,
+    g.error ? `<div class="gerr">${e(g.error)}</div>` : '',
+    '</section>\n',
+  ].join('');
+}
+
+function renderTotals(r: Results): string {
+  const rows: [string, Check[]][] = [
+    ['MUST', r.checks.filter((c) => c.level === 'MUST')],
+    ['SHOULD', r.checks.filter((c) => c.level === 'SHOULD')],
+    ['All', r.checks],
+  ];
+  const out = ['<section class="totals"><h2>Totals</h2><table class="tot"><thead><tr><th scope="col">Level</th>'];
+  out.push('<th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Error</th><th scope="col">Skipped</th>');
+  out.push('<th scope="col">Known deviations</th><th scope="col">Total</th></tr></thead><tbody>');
+  for (const [label, checks] of rows) {
+    const s = summarize(checks);
+    const cell = (n: number, cls: string) => `<td class="${n ? cls : 'zero'}">${e(n)}</td>`;
+    out.push(`<tr${label === 'All' ? ' class="all"' : ''}><th scope="row">${e(label)}</th>`);
+    out.push(cell(s.passed, 'n-p'), cell(s.failed, 'n-f'), cell(s.error, 'n-e'), cell(s.skipped, 'n-s'));
+    out.push(cell(s.knownDeviations, 'n-d'), `<td>${e(s.total)}</td></tr>`);
+  }
+  out.push('</tbody></table></section>\n');
+  return out.join('');
+}
+
+function renderChecks(r: Results, marks: Map<Check, Mark> | undefined): string {
+  // Group by gateway (in the order the header lists them), then by endpoint in order of first appearance.
+  const order = [...r.gateways.map((g) => g.gateway as string)];
+  for (const c of r.checks) if (!order.includes(c.gateway)) order.push(c.gateway);
+  const groups = new Map<string, Map<string, Check[]>>(order.map((g) => [g, new Map()]));
+  for (const c of r.checks) {
+    const byEndpoint = groups.get(c.gateway)!;
+    const ep = c.endpoint || 'Other checks';
+    let list = byEndpoint.get(ep);
+    if (!list) byEndpoint.set(ep, (list = []));
+    list.push(c);
+  }
+  const out: string[] = ['<section class="checks"><h2>Checks</h2>\n'];
+  out.push('<div class="filters" role="search">');
+  out.push('<label>Status <select id="f-status"><option value="">All</option>');
+  const statusOptions: [string, string][] = [
+    ['failed', 'Failed'],
+    ['error', 'Error'],
+    ['skipped', 'Skipped'],
+    ['passed', 'Passed'],
+    ['deviation', 'Known deviation'],
+    ['stale', 'Stale deviation'],
+    ['na', 'Not applicable'],
+  ];
+  if (marks) statusOptions.push(['new', 'New failure'], ['fixed', 'Fixed']);
+  for (const [v, label] of statusOptions) out.push(`<option value="${v}">${label}</option>`);
+  out.push('</select></label>');
+  out.push('<label>Level <select id="f-level"><option value="">All</option><option value="MUST">MUST</option>');
+  out.push('<option value="SHOULD">SHOULD</option></select></label>');
+  out.push('<label>Gateway <select id="f-gateway"><option value="">All</option>');
+  for (const g of order) out.push(`<option value="${e(g)}">${e(gatewayName(g))}</option>`);
+  out.push('</select></label>');
+  out.push('<label class="q">Search <input id="f-q" type="search" placeholder="ID, title or message"></label>');
+  out.push('<span id="f-count" class="count" aria-live="polite"></span>');
+  out.push('<span class="tools"><button type="button" id="x-open">Expand failures</button>');
+  out.push('<button type="button" id="x-close">Collapse all</button></span></div>\n');
+  out.push('<div class="tbl" role="table" aria-label="Checks">\n');
+  out.push('<div class="hd" role="row"><span role="columnheader">ID</span><span role="columnheader">Title</span>');
+  out.push('<span role="columnheader">Level</span><span role="columnheader">Reading</span>');
+  out.push('<span role="columnheader">Status</span><span role="columnheader" class="num">Duration</span></div>\n');
+  for (const [gateway, byEndpoint] of groups) {
+    if (byEndpoint.size === 0) continue;
+    const all = [...byEndpoint.values()].flat();
+    const s = summarize(all);
+    out.push(`<section class="grp gw-grp" data-gw="${e(gateway)}">`);
+    out.push(`<h3 class="gw-h">${e(gatewayName(gateway))} <span class="sub">${e(s.total)} checks · `);
+    out.push(`${e(s.passed)} passed · ${e(s.failed)} failed · ${e(s.error)} error · ${e(s.skipped)} skipped</span></h3>\n`);
+    for (const [endpoint, checks] of byEndpoint) {
+      out.push(`<div class="grp ep-grp"><h4 class="ep-h">${e(endpoint)}</h4>\n`);
+      for (const c of checks) out.push(renderRow(c, marks?.get(c)));
+      out.push('</div>\n');
+    }
+    out.push('</section>\n');
+  }
+  out.push('</div>\n<p id="f-none" class="none" hidden>No check matches the filters.</p>\n</section>\n');
+  return out.join('');
+}
+
+function statusBadge(c: Check, mark: Mark | undefined): string {
+  const tags: string[] = [];
+  let badge: string;
+  if ((c.status === 'failed' || c.status === 'error') && isKnownDeviation(c)) {
+    badge = `<span class="st s-dev">KNOWN DEVIATION</span>`;
+    tags.push(`<span class="tag">${c.status === 'failed' ? 'failed' : 'errored'}, excused</span>`);
+  } else if (c.status === 'skipped' && c.notApplicable) {
+    badge = '<span class="st s-na">NOT APPLICABLE</span>';
+  } else {
+    badge = `<span class="st s-${e(c.status)}">${e(STATUS_WORDS[c.status] ?? c.status)}</span>`;
+  }
+  if (c.deviation?.stale) tags.push('<span class="tag t-stale">STALE DEVIATION</span>');
+  if (mark === 'new') tags.push('<span class="tag t-new">NEW FAILURE</span>');
+  if (mark === 'fixed') tags.push('<span class="tag t-fixed">FIXED</span>');
+  return badge + tags.join('');
+}
+
+function renderRow(c: Check, mark: Mark | undefined): string {
+  const flags: string[] = [];
+  if (isKnownDeviation(c)) flags.push('deviation');
+  if (c.deviation?.stale) flags.push('stale');
+  if (c.notApplicable) flags.push('na');
+  if (mark) flags.push(mark);
+  const attrs = `data-s="${e(c.status)}" data-l="${e(c.level)}"${flags.length ? ` data-x="${flags.join(' ')}"` : ''}`;
+  let note = '';
+  if (c.deviation?.stale) {
+    note = `<span class="why w-stale">Stale deviation: listed as known (“${e(c.deviation.reason)}”) but the check passed. Remove it from the deviations file.</span>`;
+  } else if (isKnownDeviation(c)) {
+    note = `<span class="why w-dev">Known deviation: ${e(c.deviation!.reason)}</span>`;
+  } else if (c.status === 'skipped') {
+    const reason = c.message ? e(c.message) : 'no reason given';
+    note = `<span class="why msg">${c.notApplicable ? 'Not applicable: ' : 'Skipped: '}${reason}</span>`;
+  }
+  const cls = `r r-${e(c.status)}`;
+  const cells =
+    `<span class="c-id" role="cell">${e(c.id)}</span>` +
+    `<span class="c-title" role="cell"><span class="t">${e(c.title)}</span>${note}</span>` +
+    `<span class="c-lvl lv-${e(c.level)}" role="cell">${e(c.level)}</span>` +
+    `<span class="c-rd" role="cell">${e(c.reading)}</span>` +
+    `<span class="c-st" role="cell">${statusBadge(c, mark)}</span>` +
+    `<span class="c-ms num" role="cell">${e(formatDuration(c.durationMs))}</span>`;
+  if (c.status !== 'failed' && c.status !== 'error') return `<div class="${cls}" role="row" ${attrs}>${cells}</div>\n`;
+  return `<details class="${cls}" ${attrs}><summary role="row">${cells}</summary>${renderDetail(c)}</details>\n`;
+}
+
+function renderDetail(c: Check): string {
+  const out: string[] = ['<div class="det">'];
+  if (c.message) out.push(`<pre class="msg m-${e(c.status)}">${e(c.message)}</pre>`);
+  if (c.deviation && !c.deviation.stale) {
+    out.push(
+      `<p class="devbox"><b>Known deviation</b> — does not affect the verdict. Reason: ${e(c.deviation.reason)}</p>`,
+    );
+  }
+  out.push('<dl class="kv">');
+  out.push(`<div><dt>Check</dt><dd>${e(c.id)} · ${e(c.level)} · status ${e(c.status)}</dd></div>`);
+  out.push(`<div><dt>Profile reading</dt><dd>${e(c.reading)}</dd></div>`);
+  if (c.specRef) {
+    const label = `${c.specRef.doc} § ${c.specRef.section}`;
+    const link = isHttpUrl(c.specRef.url)
+      ? `<a href="${e(c.specRef.url)}" rel="noreferrer noopener" target="_blank">${e(label)}</a> <span class="url">${e(c.specRef.url)}</span>`
+      : `${e(label)}${c.specRef.url ? ` <span class="url">${e(c.specRef.url)}</span>` : ''}`;
+    out.push(`<div><dt>Specification</dt><dd>${link}</dd></div>`);
+  }
+  out.push('</dl>');
+  if (c.specRef?.quote) out.push(`<blockquote>${e(c.specRef.quote)}</blockquote>`);
+  if (c.expected !== undefined || c.received !== undefined) {
+    out.push('<div class="sec"><h5>Expected vs received</h5>');
+    out.push('<p class="legend"><span class="d-rm">− expected</span> <span class="d-add">+ received</span></p>');
+    out.push(renderDiff(diffValues(c.expected, c.received)));
+    out.push('</div>');
+  }
+  const evidence = c.evidence ?? [];
+  evidence.forEach((x, i) => {
+    out.push(renderExchange(x, i, evidence.length));
+  });
+  out.push('</div>');
+  return out.join('');
+}
+
+/** Long runs of unchanged lines are folded to three lines of context on each side. */
+function renderDiff(ops: DiffOp[]): string {
+  const CONTEXT = 3;
+  const out: string[] = ['<pre class="diff">'];
+  let i = 0;
+  while (i < ops.length) {
+    const op = ops[i]!;
+    if (op.op !== 'equal') {
+      const sign = op.op === 'removed' ? '−' : '+';
+      out.push(`<span class="${op.op === 'removed' ? 'd-rm' : 'd-add'}">${sign} ${e(op.line)}</span>`);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < ops.length && ops[j]!.op === 'equal') j++;
+    const run = ops.slice(i, j);
+    const keepHead = i === 0 ? 0 : CONTEXT;
+    const keepTail = j === ops.length ? 0 : CONTEXT;
+    if (run.length > keepHead + keepTail + 2) {
+      for (const o of run.slice(0, keepHead)) out.push(`<span class="d-eq">  ${e(o.line)}</span>`);
+      out.push(`<span class="d-fold">  … ${e(run.length - keepHead - keepTail)} unchanged lines …</span>`);
+      for (const o of run.slice(run.length - keepTail)) out.push(`<span class="d-eq">  ${e(o.line)}</span>`);
+    } else {
+      for (const o of run) out.push(`<span class="d-eq">  ${e(o.line)}</span>`);
+    }
+    i = j;
+  }
+  out.push('</pre>');
+  return out.join('');
+}
+
+/** Pretty JSON when the body parses, the text otherwise; cut at HTML_BODY_LIMIT with a visible note. */
+export function prettyBody(body: string): { text: string; cut: number } {
+  let text = body;
+  try {
+    const parsed = JSON.parse(body);
+    if (parsed !== null && typeof parsed === 'object') text = JSON.stringify(parsed, null, 2);
+  } catch {
+    // not JSON: shown as sent
+  }
+  if (text.length <= HTML_BODY_LIMIT) return { text, cut: 0 };
+  return { text: text.slice(0, HTML_BODY_LIMIT), cut: text.length - HTML_BODY_LIMIT };
+}
+
+function renderHeaders(headers: Record<string, string> | undefined): string {
+  if (!headers) return '';
+  return Object.entries(headers)
+    .map(([k, v]) => `<span class="hn">${e(k)}:</span> ${e(v)}\n`)
+    .join('');
+}
+
+function renderBody(body: string | null | undefined): string {
+  if (body === undefined || body === null || body === '') return '<span class="nb">(no body)</span>';
+  const { text, cut } = prettyBody(body);
+  return e(text) + (cut ? `\n<span class="nb">… ${e(cut)} more characters in results.json</span>` : '');
+}
+
+function renderExchange(x: HttpExchange, i: number, n: number): string {
+  const out: string[] = ['<div class="ex">'];
+  const nth = n > 1 ? ` ${i + 1} of ${n}` : '';
+  out.push(`<h5>Request${nth}</h5>`);
+  out.push(
+    `<pre class="http"><b>${e(x.request.method)}</b> ${e(x.request.url)}\n${renderHeaders(x.request.headers)}\n${renderBody(x.request.body)}</pre>`,
+  );
+  if (x.response) {
+    const res = x.response;
+    const took = res.durationMs !== undefined ? ` · ${e(formatDuration(res.durationMs))}` : '';
+    out.push(`<h5>Response · HTTP ${e(res.status)}${took}</h5>`);
+    out.push(`<pre class="http">${renderHeaders(res.headers)}\n${renderBody(res.body)}</pre>`);
+    if (res.truncated)
+      out.push('<p class="trunc">Body truncated by the harness: it exceeded the evidence cap.</p>');
+  } else if (!x.error) {
+    out.push('<h5>Response</h5><p class="nb">No response recorded.</p>');
+  }
+  if (x.error) out.push(`<p class="terr"><b>Transport error:</b> ${e(x.error)}</p>`);
+  if (x.curl) {
+    out.push('<div class="curl"><h5>Replay with curl</h5>');
+    out.push(`<pre><code>${e(x.curl)}</code></pre><button type="button" class="copy">Copy</button></div>`);
+  }
+  out.push('</div>');
+  return out.join('');
+}
+
+// The inline script: filters, search, copy buttons, expand/collapse, and opening every <details> for printing.
+// It is static; the CSP allows exactly this text by its sha256.
+const SCRIPT = `(function () {
+  'use strict';
+  var d = document;
+  d.documentElement.className += ' js';
+  var rows = Array.prototype.slice.call(d.querySelectorAll('.tbl .r'));
+  var text = rows.map(function (r) {
+    var m = r.querySelector('.msg');
+    return (r.querySelector('.c-id').textContent + ' ' + r.querySelector('.t').textContent + ' ' +
+      (m ? m.textContent : '')).toLowerCase();
+  });
+  var gw = rows.map(function (r) { return r.closest('[data-gw]').getAttribute('data-gw'); });
+  var groups = Array.prototype.slice.call(d.querySelectorAll('.tbl .grp'));
+  var fs = d.getElementById('f-status'), fl = d.getElementById('f-level'), fg = d.getElementById('f-gateway');
+  var fq = d.getElementById('f-q'), count = d.getElementById('f-count'), none = d.getElementById('f-none');
+  function apply() {
+    var s = fs.value, l = fl.value, g = fg.value, q = fq.value.trim().toLowerCase(), shown = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var ok = (!s || r.getAttribute('data-s') === s || (' ' + (r.getAttribute('data-x') || '') + ' ').indexOf(' ' + s + ' ') >= 0) &&
+        (!l || r.getAttribute('data-l') === l) && (!g || gw[i] === g) && (!q || text[i].indexOf(q) >= 0);
+      if (r.hidden === ok) r.hidden = !ok;
+      if (ok) shown++;
+    }
+    for (var k = groups.length - 1; k >= 0; k--) groups[k].hidden = !groups[k].querySelector('.r:not([hidden])');
+    count.textContent = shown + ' of ' + rows.length + ' checks shown';
+    none.hidden = shown > 0;
+  }
+  [fs, fl, fg].forEach(function (el) { el.addEventListener('change', apply); });
+  fq.addEventListener('input', apply);
+  function setOpen(open) {
+    Array.prototype.forEach.call(d.querySelectorAll('details.r'), function (x) {
+      if (!x.hidden) x.open = open;
+    });
+  }
+  d.getElementById('x-open').addEventListener('click', function () { setOpen(true); });
+  d.getElementById('x-close').addEventListener('click', function () { setOpen(false); });
+  d.addEventListener('click', function (ev) {
+    var b = ev.target.closest && ev.target.closest('button.copy');
+    if (!b) return;
+    var code = b.parentNode.querySelector('code').textContent;
+    function done(ok) { b.textContent = ok ? 'Copied' : 'Select and copy'; setTimeout(function () { b.textContent = 'Copy'; }, 1500); }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(code).then(function () { done(true); }, function () { done(fallback(code)); });
+    } else done(fallback(code));
+  });
+  function fallback(code) {
+    var t = d.createElement('textarea');
+    t.value = code; t.setAttribute('readonly', ''); t.style.position = 'fixed'; t.style.opacity = '0';
+    d.body.appendChild(t); t.select();
+    var ok = false;
+    try { ok = d.execCommand('copy'); } catch (err) { ok = false; }
+    d.body.removeChild(t);
+    return ok;
+  }
+  var closed = [];
+  window.addEventListener('beforeprint', function () {
+    closed = Array.prototype.filter.call(d.querySelectorAll('details'), function (x) { return !x.open; });
+    closed.forEach(function (x) { x.open = true; });
+  });
+  window.addEventListener('afterprint', function () {
+    closed.forEach(function (x) { x.open = false; });
+    closed = [];
+  });
+  apply();
+})();`;
+
+const CSS = `
+:root{--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--pass:#1a7f37;--pass-bg:#dafbe1;--fail:#cf222e;
+--fail-bg:#ffebe9;--err:#bc4c00;--err-bg:#fff1e5;--skip:#59636e;--skip-bg:#eff2f5;--dev:#7d4e00;--dev-bg:#fff8c5;
+--sans:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue","Liberation Sans","DejaVu Sans",Arial,sans-serif;
+--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0 auto;max-width:1240px;padding:28px 32px 48px;font:14px/1.5 var(--sans);color:var(--ink);background:#fff}
+h2{font-size:18px;margin:32px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
+h5{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin:14px 0 4px}
+a{color:#0550ae}
+pre,code{font:12px/1.45 var(--mono)}
+.brand{display:flex;align-items:baseline;gap:14px;flex-wrap:wrap;border-bottom:3px solid var(--ink);padding-bottom:10px}
+.logo{font-weight:800;font-size:22px;letter-spacing:-.02em}
+.doc{font-size:20px;font-weight:400}
+.run{margin-left:auto;color:var(--muted);font:12px var(--mono)}
+.verdicts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px;margin:20px 0}
+.verdict{border-radius:8px;padding:16px 20px;border:2px solid;border-left-width:10px}
+.verdict .gw{font-size:13px;font-weight:700;text-transform:uppercase;letter-spacing:.08em}
+.verdict .word{font-size:34px;font-weight:800;letter-spacing:.01em;line-height:1.15;margin:2px 0 6px}
+.verdict .facts{font-size:13px}
+.verdict .target{font:12px var(--mono);color:var(--muted);margin-top:6px;word-break:break-all}
+.verdict .kind{font:11px var(--sans);border:1px solid var(--line);border-radius:10px;padding:0 6px;background:#fff}
+.verdict .gerr{margin-top:8px;font-weight:600}
+.v-certified{border-color:var(--pass);background:var(--pass-bg)}.v-certified .word,.v-certified .gw{color:var(--pass)}
+.v-not-certified{border-color:var(--fail);background:var(--fail-bg)}.v-not-certified .word,.v-not-certified .gw{color:var(--fail)}
+.v-error{border-color:var(--err);background:var(--err-bg)}.v-error .word,.v-error .gw{color:var(--err)}
+.vword{font-weight:800;padding:0 6px;border-radius:4px;border:1px solid}
+.meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px 24px;margin:0;padding:14px 16px;
+background:var(--soft);border:1px solid var(--line);border-radius:8px}
+.meta div.wide{grid-column:1/-1}
+.meta dt{font-size:11px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
+.meta dd{margin:0;font-weight:600;white-space:pre-line;word-break:break-word}
+.meta .note{font-weight:400;color:var(--muted)}
+.baseline{margin:12px 0 0}
+table.tot{border-collapse:collapse;min-width:560px;font-variant-numeric:tabular-nums}
+.tot th,.tot td{border-bottom:1px solid var(--line);padding:6px 14px;text-align:right}
+.tot th:first-child{text-align:left}
+.tot thead th{font-size:12px;color:var(--muted);font-weight:600}
+.tot tr.all th,.tot tr.all td{font-weight:700;border-top:2px solid var(--ink)}
+.tot .n-p{color:var(--pass)}.tot .n-f{color:var(--fail);font-weight:700}.tot .n-e{color:var(--err);font-weight:700}
+.tot .n-s{color:var(--skip)}.tot .n-d{color:var(--dev)}.tot .zero{color:#8c959f}
+.filters{display:none;flex-wrap:wrap;gap:10px 18px;align-items:center;padding:10px 12px;margin-bottom:10px;
+background:var(--soft);border:1px solid var(--line);border-radius:8px;position:sticky;top:0;z-index:2}
+.js .filters{display:flex}
+.filters label{font-size:12px;font-weight:600;color:var(--muted);display:flex;gap:6px;align-items:center}
+.filters select,.filters input,.filters button{font:13px var(--sans);padding:4px 8px;border:1px solid var(--line);
+border-radius:6px;background:#fff;color:var(--ink)}
+.filters input{width:190px}
+.filters .count{font-size:12px;color:var(--muted)}
+.filters .tools{margin-left:auto;display:flex;gap:6px}
+.filters button{cursor:pointer}
+.tbl{border:1px solid var(--line);border-radius:8px;overflow:hidden}
+.hd,.r>summary,div.r{display:grid;grid-template-columns:128px minmax(0,1fr) 68px 64px 168px 74px;gap:0 12px;
+align-items:start;padding:7px 12px}
+.hd{background:var(--ink);color:#fff;font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.06em}
+.num{text-align:right}
+.gw-h{margin:0;padding:10px 12px;font-size:15px;background:#eaeef2;border-top:1px solid var(--line)}
+.gw-h .sub{font-weight:400;font-size:12px;color:var(--muted);margin-left:8px}
+.ep-h{margin:0;padding:6px 12px 4px;font:600 12px var(--mono);color:#0550ae;background:#fbfcfd;
+border-top:1px solid var(--line)}
+.r{border-top:1px solid #eef1f4}
+.r>summary{cursor:pointer;list-style:none}
+.r>summary::-webkit-details-marker{display:none}
+.r>summary:hover,div.r:hover{background:#f6f8fa}
+.r>summary .c-id::before{content:"▸";display:inline-block;width:12px;color:var(--muted)}
+.r[open]>summary .c-id::before{content:"▾"}
+.r[open]>summary{background:#f6f8fa;border-bottom:1px solid var(--line)}
+div.r .c-id{padding-left:12px}
+.c-id{font:600 12px/1.9 var(--mono);white-space:nowrap}
+.c-title .t{display:block}
+.c-lvl,.c-rd{font-size:12px;line-height:1.9}
+.lv-MUST{font-weight:700}
+.c-ms{font-size:12px;line-height:1.9;color:var(--muted);font-variant-numeric:tabular-nums}
+.why{display:block;font-size:12px;color:var(--muted)}
+.w-dev{color:var(--dev)}
+.w-stale{color:var(--fail);font-weight:600}
+.st{display:inline-block;font:700 11px/1.6 var(--sans);letter-spacing:.04em;padding:1px 8px;border-radius:4px;border:1px solid}
+.s-passed{color:var(--pass);background:var(--pass-bg)}
+.s-failed{color:#fff;background:var(--fail);border-color:var(--fail)}
+.s-error{color:#fff;background:var(--err);border-color:var(--err)}
+.s-skipped,.s-na{color:var(--skip);background:var(--skip-bg)}
+.s-dev{color:var(--dev);background:var(--dev-bg)}
+.tag{display:inline-block;font:600 10px/1.6 var(--sans);letter-spacing:.03em;padding:0 6px;margin:2px 0 0 4px;
+border-radius:10px;border:1px solid var(--line);color:var(--muted)}
+.t-stale,.t-new{color:var(--fail);border-color:var(--fail);background:#fff}
+.t-fixed{color:var(--pass);border-color:var(--pass);background:#fff}
+.det{padding:8px 16px 16px 28px;background:#fff;border-bottom:1px solid var(--line)}
+.det pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px 10px;margin:0;overflow:auto;
+max-height:420px;white-space:pre-wrap;word-break:break-word}
+pre.msg{font:13px/1.5 var(--sans);border-left:4px solid var(--fail);background:var(--fail-bg);margin-top:6px}
+pre.msg.m-error{border-left-color:var(--err);background:var(--err-bg)}
+.devbox{background:var(--dev-bg);border:1px solid #d4a72c;border-radius:6px;padding:6px 10px;margin:8px 0}
+.kv{display:grid;grid-template-columns:140px 1fr;gap:2px 12px;margin:10px 0 0}
+.kv div{display:contents}
+.kv dt{color:var(--muted);font-size:12px}
+.kv dd{margin:0;font-size:13px}
+.kv .url{font:11px var(--mono);color:var(--muted);word-break:break-all}
+blockquote{margin:8px 0;padding:4px 12px;border-left:3px solid var(--line);color:#3d444d;font-style:italic}
+.legend{margin:0 0 4px;font:12px var(--mono)}
+.diff span{display:block}
+.d-rm{background:#ffebe9;color:#82071e}
+.d-add{background:#dafbe1;color:#116329}
+.d-eq{color:#3d444d}
+.d-fold{color:var(--muted);font-style:italic}
+.legend .d-rm,.legend .d-add{display:inline;padding:0 6px;border-radius:3px}
+.http b{color:#0550ae}
+.hn{color:#6e7781}
+.nb{color:var(--muted);font-style:italic}
+.trunc{font-size:12px;color:var(--dev);margin:4px 0}
+.terr{background:var(--err-bg);border-left:4px solid var(--err);padding:6px 10px;margin:8px 0;border-radius:4px}
+.curl{position:relative}
+.curl pre{padding-right:80px}
+.curl .copy{display:none;position:absolute;right:8px;top:30px;font:12px var(--sans);padding:2px 10px;cursor:pointer;
+border:1px solid var(--line);border-radius:6px;background:#fff}
+.js .curl .copy{display:block}
+.none{color:var(--muted);padding:12px}
+footer{margin-top:32px;padding-top:12px;border-top:1px solid var(--line);font-size:12px;color:var(--muted)}
+[hidden]{display:none!important}
+@media (max-width:800px){.hd,.r>summary,div.r{grid-template-columns:110px 1fr 90px}.c-lvl,.c-rd,.c-ms,.hd span:nth-child(3),
+.hd span:nth-child(4),.hd span:nth-child(6){display:none}}
+@media print{
+@page{margin:14mm}
+body{max-width:none;padding:0;font-size:10pt}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.filters,.copy,#f-none{display:none!important}
+.grp[hidden]{display:block!important}
+div.r[hidden],details.r>summary{display:grid!important}
+details.r[hidden]{display:block!important}
+details::details-content{content-visibility:visible!important;display:block!important}
+.det pre{max-height:none;overflow:visible}
+.r>summary .c-id::before{content:""}
+.r>summary,div.r,.verdict,.ex{break-inside:avoid}
+.gw-h,.ep-h{break-after:avoid}
+a{color:inherit}
+}
+`;

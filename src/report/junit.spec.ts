@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse } from 'junit2json';
+import { CANARIES, loadFixture } from './fixtures/index.js';
+import { renderJunit } from './junit.js';
+
+describe('report junit', () => {
+  const xml = renderJunit(loadFixture());
+
+  it('is well-formed XML', () => {
+    expect(XMLValidator.validate(xml)).to.equal(true);
+  });
+
+  it('has one suite per gateway whose counts match the checks (junit2json)', async () => {
+    const r = loadFixture();
+    const out = await parse(xml);
+    expect(out!.tests).to.equal(r.checks.length);
+    expect(out!.testsuite!.map((s) => s.name)).to.deep.equal(['paycert.lesspay', 'paycert.payloco']);
+    for (const suite of out!.testsuite!) {
+      const cases = suite.testcase ?? [];
+      expect(suite.tests).to.equal(cases.length);
+      expect(suite.failures).to.equal(cases.filter((c) => c.failure).length);
+      expect(suite.errors).to.equal(cases.filter((c) => c.error).length);
+      expect(suite.skipped).to.equal(cases.filter((c) => c.skipped).length);
+    }
+    // lesspay: 2 failures (LP-AUTH-002, LP-PI-003) + the stale deviation; 1 error; 2 skips + 1 known deviation.
+    const lp = out!.testsuite![0]!;
+    expect([lp.tests, lp.failures, lp.errors, lp.skipped]).to.deep.equal([10, 3, 1, 3]);
+    const pl = out!.testsuite![1]!;
+    expect([pl.tests, pl.failures, pl.errors, pl.skipped]).to.deep.equal([9, 2, 1, 2]);
+  });
+
+  it('names cases by ID and title, classes by gateway and endpoint, and carries level, reading and spec', async () => {
+    const out = await parse(xml);
+    const c = out!.testsuite![0]!.testcase!.find((t) => t.name?.startsWith('LP-AUTH-002'))!;
+    expect(c.name).to.equal('LP-AUTH-002 request with a wrong app secret is rejected with code 1002');
+    expect(c.classname).to.equal('paycert.lesspay.Authentication');
+    expect(c.time).to.equal(0.131);
+    expect(c.failure![0]!.type).to.equal('MUST');
+    expect(c.failure![0]!.inner).to.include('Expected:\n{\n  "body": {\n    "code": 1002');
+    expect(c.failure![0]!.inner).to.include('Replay:\ncurl -sS -X POST');
+    const props = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    const tc = props.testsuites.testsuite[0].testcase.find((t: any) => t['@_name'].startsWith('LP-AUTH-002'));
+    const byName = Object.fromEntries(tc.properties.property.map((p: any) => [p['@_name'], p['@_value']]));
+    expect(byName).to.include({ level: 'MUST', reading: 'L3', 'spec.url': 'https://docs.lesspay.example/api/v2#signing' });
+  });
+
+  it('reports known deviations and not-applicable checks as skipped with a reason', async () => {
+    const out = await parse(xml);
+    const all = out!.testsuite!.flatMap((s) => s.testcase ?? []);
+    const byId = (id: string) => all.find((t) => t.name?.startsWith(id))!;
+    expect(byId('LP-PI-002').skipped![0]!.message).to.match(/^known deviation: Sandbox rounds amounts/);
+    expect(byId('LP-PO-001').skipped![0]!.message).to.equal('not applicable: target does not declare capability "payout"');
+    expect(byId('LP-QO-001').failure![0]!.message).to.match(/^stale deviation/);
+    expect(byId('LP-QO-003').error![0]!.message).to.include('ETIMEDOUT');
+  });
+
+  it('escapes markup and strips characters XML 1.0 forbids', async () => {
+    for (const canary of CANARIES) expect(xml).not.to.include(canary);
+    const r = loadFixture();
+    r.checks[1]!.message = 'bad \u0000\u0007 bytes \ud800 and ]]> and <x/>';
+    const out = renderJunit(r);
+    expect(XMLValidator.validate(out)).to.equal(true);
+    const parsed = await parse(out);
+    expect(parsed!.testsuite![0]!.testcase![1]!.failure![0]!.message).to.equal('bad  bytes  and ]]> and <x/>');
+  });
+});

@@ -1,0 +1,135 @@
+// JUnit XML for CI dashboards (GitLab, Jenkins, GitHub test reporters). One <testsuite> per gateway, one
+// <testcase> per check. It is derived from results.json like the HTML, and redacted the same way.
+import { stableJson } from './diff.js';
+import { escapeXml as x, escapeXmlAttr as a } from './escape.js';
+import { isKnownDeviation } from './merge.js';
+import { redactDeep } from './redact.js';
+import type { Check, Results } from './types.js';
+
+const seconds = (ms: number) => (Number.isFinite(ms) ? Math.max(0, ms) / 1000 : 0).toFixed(3);
+
+/** Dots separate the classname hierarchy (paycert › gateway › endpoint), so an endpoint must not add levels. */
+function classPart(s: string | undefined): string {
+  return (s || 'other').replace(/\./g, '_');
+}
+
+type Outcome =
+  | { kind: 'pass' }
+  | { kind: 'failure'; message: string; type: string; body: string }
+  | { kind: 'error'; message: string; body: string }
+  | { kind: 'skipped'; message: string };
+
+function details(c: Check): string {
+  const parts: string[] = [];
+  if (c.message) parts.push(c.message);
+  if (c.expected !== undefined) parts.push(`Expected:\n${stableJson(c.expected)}`);
+  if (c.received !== undefined) parts.push(`Received:\n${stableJson(c.received)}`);
+  if (c.specRef) parts.push(`Spec: ${c.specRef.doc} § ${c.specRef.section}${c.specRef.url ? ` ${c.specRef.url}` : ''}`);
+  for (const ev of c.evidence ?? []) {
+    const res = ev.response ? `HTTP ${ev.response.status}` : 'no response';
+    parts.push(`${ev.request.method} ${ev.request.url} -> ${res}${ev.error ? ` (transport error: ${ev.error})` : ''}`);
+    if (ev.curl) parts.push(`Replay:\n${ev.curl}`);
+  }
+  return parts.join('\n\n');
+}
+
+function outcomeOf(c: Check): Outcome {
+  if (c.deviation?.stale) {
+    return {
+      kind: 'failure',
+      type: c.level,
+      message: `stale deviation: listed as known deviation but the check ${c.status}: ${c.deviation.reason}`,
+      body: details(c),
+    };
+  }
+  if ((c.status === 'failed' || c.status === 'error') && isKnownDeviation(c))
+    return { kind: 'skipped', message: `known deviation: ${c.deviation!.reason}` };
+  switch (c.status) {
+    case 'passed':
+      return { kind: 'pass' };
+    case 'failed':
+      return { kind: 'failure', type: c.level, message: c.message || `${c.id} failed`, body: details(c) };
+    case 'error': {
+      const transport = (c.evidence ?? []).find((ev) => ev.error)?.error;
+      return { kind: 'error', message: c.message || transport || `${c.id} could not run`, body: details(c) };
+    }
+    default:
+      return {
+        kind: 'skipped',
+        message: `${c.notApplicable ? 'not applicable: ' : ''}${c.message || 'skipped without a reason'}`,
+      };
+  }
+}
+
+/** Renders the results as JUnit XML: `<testsuites>` › `<testsuite name="paycert.<gateway>">` › `<testcase>`. */
+export function renderJunit(input: Results): string {
+  const r = redactDeep(input);
+  const order = r.gateways.map((g) => g.gateway as string);
+  for (const c of r.checks) if (!order.includes(c.gateway)) order.push(c.gateway);
+  const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const suites: string[] = [];
+  for (const gateway of order) {
+    const g = r.gateways.find((it) => it.gateway === gateway);
+    const checks = r.checks.filter((c) => c.gateway === gateway);
+    const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+    let ms = 0;
+    const cases: string[] = [];
+    for (const c of checks) {
+      const o = outcomeOf(c);
+      counts.tests++;
+      ms += c.durationMs || 0;
+      const props = [
+        ['level', c.level],
+        ['reading', c.reading],
+        ['status', c.status],
+        ...(c.specRef ? [['spec', `${c.specRef.doc} § ${c.specRef.section}`]] : []),
+        ...(c.specRef?.url ? [['spec.url', c.specRef.url]] : []),
+        ...(c.deviation ? [['deviation', c.deviation.reason]] : []),
+      ]
+        .map(([k, v]) => `        <property name="${a(k)}" value="${a(v)}"/>\n`)
+        .join('');
+      let body = '';
+      if (o.kind === 'failure') {
+        counts.failures++;
+        body = `      <failure message="${a(o.message)}" type="${a(o.type)}">${x(o.body)}</failure>\n`;
+      } else if (o.kind === 'error') {
+        counts.errors++;
+        body = `      <error message="${a(o.message)}" type="error">${x(o.body)}</error>\n`;
+      } else if (o.kind === 'skipped') {
+        counts.skipped++;
+        body = `      <skipped message="${a(o.message)}"/>\n`;
+      }
+      cases.push(
+        `    <testcase classname="${a(`paycert.${gateway}.${classPart(c.endpoint)}`)}" name="${a(`${c.id} ${c.title}`)}" time="${seconds(c.durationMs)}">\n`,
+        `      <properties>\n${props}      </properties>\n`,
+        body,
+        '    </testcase>\n',
+      );
+    }
+    const suiteProps = [
+      ['target', g?.target ?? ''],
+      ['verdict', g?.verdict ?? ''],
+      ...(g?.error ? [['error', g.error]] : []),
+      ['profileVersion', r.profileVersion],
+      ['tool', `${r.tool.name} ${r.tool.version}`],
+      ['runId', r.runId],
+      ['strict', String(r.strict ?? false)],
+      ...(r.shard ? [['shard', `${r.shard.index}/${r.shard.total}`]] : []),
+    ]
+      .map(([k, v]) => `      <property name="${a(k)}" value="${a(v)}"/>\n`)
+      .join('');
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += counts[k];
+    suites.push(
+      `  <testsuite name="${a(`paycert.${gateway}`)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${seconds(ms)}" timestamp="${a(r.startedAt)}">\n`,
+      `    <properties>\n${suiteProps}    </properties>\n`,
+      ...cases,
+      '  </testsuite>\n',
+    );
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    `<testsuites name="paycert" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}" time="${seconds(r.durationMs)}">\n`,
+    ...suites,
+    '</testsuites>\n',
+  ].join('');
+}

@@ -1,0 +1,173 @@
+// The verdict rule lives here, once: the harness, the merger and the renderers all call verdictOf/summarize, so a
+// merged shard report can never disagree with a single-process run.
+import type { Check, GatewayResult, Results, Status, Summary, Verdict } from './types.js';
+
+/** True when a failed/errored check is excused by a reviewed, still-valid known deviation. */
+export function isKnownDeviation(c: Check): boolean {
+  return !!c.deviation && !c.deviation.stale;
+}
+
+/** True when the check counts against the verdict: failed or errored, at a level that counts, not excused. */
+export function failsVerdict(c: Check, strict: boolean): boolean {
+  if (c.deviation?.stale) return true;
+  if (c.status !== 'failed' && c.status !== 'error') return false;
+  if (c.level !== 'MUST' && !strict) return false;
+  return !isKnownDeviation(c);
+}
+
+/**
+ * The certification verdict of one gateway.
+ * - `error`: the gateway could not be judged (`gatewayError` set, no checks, or every check errored);
+ * - `not-certified`: a MUST check (with `strict`, a SHOULD check too) failed or errored without a non-stale known
+ *   deviation, or any deviation is stale (listed as known but the check passed: the list must be fixed);
+ * - `certified` otherwise.
+ */
+export function verdictOf(checks: readonly Check[], strict = false, opts: { gatewayError?: string } = {}): Verdict {
+  if (opts.gatewayError) return 'error';
+  if (checks.length === 0 || checks.every((c) => c.status === 'error')) return 'error';
+  return checks.some((c) => failsVerdict(c, strict)) ? 'not-certified' : 'certified';
+}
+
+/**
+ * The run verdict from the gateway verdicts: a definite non-conformance wins over an error (it is a finding the
+ * target owner must act on either way), an error wins over certified, and a run with no gateway is an error.
+ */
+export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.length === 0) return 'error';
+  if (verdicts.includes('not-certified')) return 'not-certified';
+  if (verdicts.includes('error')) return 'error';
+  return 'certified';
+}
+
+/** Counts by status, plus MUST/SHOULD failures that count (known deviations excluded) and known deviations. */
+export function summarize(checks: readonly Check[]): Required<Summary> {
+  const s: Required<Summary> = {
+    total: 0,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    error: 0,
+    mustFailed: 0,
+    shouldFailed: 0,
+    knownDeviations: 0,
+  };
+  for (const c of checks) {
+    s.total++;
+    s[c.status]++;
+    if ((c.status === 'failed' || c.status === 'error') && !isKnownDeviation(c)) {
+      if (c.level === 'MUST') s.mustFailed++;
+      else s.shouldFailed++;
+    }
+    if (isKnownDeviation(c)) s.knownDeviations++;
+  }
+  return s;
+}
+
+/** Gateway entries and run-level summary/verdict recomputed from the checks. */
+export function recompute(results: Results): Results {
+  const strict = results.strict ?? false;
+  const gateways: GatewayResult[] = results.gateways.map((g) => {
+    const checks = results.checks.filter((c) => c.gateway === g.gateway);
+    return { ...g, summary: summarize(checks), verdict: verdictOf(checks, strict, { gatewayError: g.error }) };
+  });
+  return {
+    ...results,
+    gateways,
+    summary: summarize(results.checks),
+    verdict: overallVerdict(gateways.map((g) => g.verdict)),
+  };
+}
+
+// When two shards report the same check, the more damning outcome is kept: a certification must not turn green
+// because a retry passed.
+const severity: Record<Status, number> = { failed: 3, error: 2, passed: 1, skipped: 0 };
+
+export interface MergeOptions {
+  /** Merge even when shard indexes 1..total are not all present (the result then says nothing about a shard). */
+  allowPartial?: boolean;
+}
+
+/**
+ * Merges the results of shards of one run (same tool, profile and strict flag) into one results document: checks
+ * concatenated and de-duplicated by gateway+id, gateway entries united, summaries and verdicts recomputed.
+ * Throws when the parts are incompatible or, unless `allowPartial`, when shards are missing.
+ */
+export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results {
+  if (parts.length === 0) throw new Error('mergeResults: nothing to merge');
+  const first = parts[0]!;
+  for (const p of parts) {
+    if (p.format !== first.format) throw new Error(`cannot merge ${p.format} with ${first.format}`);
+    if (p.tool.name !== first.tool.name || p.tool.version !== first.tool.version)
+      throw new Error(`cannot merge results of ${p.tool.name} ${p.tool.version} and ${first.tool.version}`);
+    if (p.profileVersion !== first.profileVersion)
+      throw new Error(`cannot merge profile ${p.profileVersion} with profile ${first.profileVersion}`);
+    if ((p.strict ?? false) !== (first.strict ?? false))
+      throw new Error('cannot merge a --strict run with a non-strict run');
+  }
+  checkShards(parts, opts);
+
+  const gateways = new Map<string, GatewayResult>();
+  for (const p of parts) {
+    for (const g of p.gateways) {
+      const seen = gateways.get(g.gateway);
+      if (!seen) {
+        gateways.set(g.gateway, { ...g });
+        continue;
+      }
+      if (seen.target !== g.target)
+        throw new Error(`cannot merge ${g.gateway} runs against different targets: ${seen.target}, ${g.target}`);
+      if (g.error && !seen.error?.split('; ').includes(g.error))
+        seen.error = seen.error ? `${seen.error}; ${g.error}` : g.error;
+      seen.targetKind ??= g.targetKind;
+    }
+  }
+
+  const byKey = new Map<string, Check>();
+  for (const p of parts) {
+    for (const c of p.checks) {
+      const key = `${c.gateway}\u0000${c.id}`;
+      const seen = byKey.get(key);
+      if (!seen || severity[c.status] > severity[seen.status]) byKey.set(key, c);
+    }
+  }
+
+  const starts = parts.map((p) => Date.parse(p.startedAt));
+  const ends = parts.map((p, i) => (p.finishedAt ? Date.parse(p.finishedAt) : starts[i]! + p.durationMs));
+  const start = Math.min(...starts);
+  const end = Math.max(...ends);
+  const runIds = [...new Set(parts.map((p) => p.runId))];
+
+  const merged: Results = {
+    format: first.format,
+    tool: { ...first.tool },
+    profileVersion: first.profileVersion,
+    runId: runIds.join('+'),
+    command: 'merged',
+    startedAt: new Date(start).toISOString(),
+    finishedAt: new Date(end).toISOString(),
+    durationMs: Math.max(0, end - start),
+    strict: first.strict ?? false,
+    shard: null,
+    verdict: 'error',
+    gateways: [...gateways.values()],
+    summary: summarize([]),
+    checks: [...byKey.values()],
+  };
+  for (const c of merged.checks)
+    if (!gateways.has(c.gateway))
+      throw new Error(`check ${c.id} belongs to gateway ${c.gateway}, which no part describes`);
+  return recompute(merged);
+}
+
+function checkShards(parts: Results[], opts: MergeOptions): void {
+  const shards = parts.map((p) => p.shard).filter((s) => s);
+  if (shards.length === 0) return;
+  const totals = new Set(shards.map((s) => s!.total));
+  if (totals.size > 1) throw new Error(`shards of different splits: totals ${[...totals].join(', ')}`);
+  if (opts.allowPartial) return;
+  const total = shards[0]!.total;
+  const have = new Set(shards.map((s) => s!.index));
+  const missing: number[] = [];
+  for (let i = 1; i <= total; i++) if (!have.has(i)) missing.push(i);
+  if (missing.length) throw new Error(`missing shard(s) ${missing.map((i) => `${i}/${total}`).join(', ')}`);
+}

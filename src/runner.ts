@@ -1,0 +1,81 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Mocha from 'mocha';
+import { type CatalogueEntry, catalogue } from './catalogue.js';
+import { notRun, setLoadingRun } from './probe.js';
+import { type RunConfig, RunState } from './context.js';
+import type { CheckResult, Gateway } from './results.js';
+import { Throttle, type ThrottleOptions } from './throttle.js';
+
+export const probesDir = fileURLToPath(new URL('../suites/probes/', import.meta.url));
+
+/** Probe files of a gateway in a stable order: the unit of sharding and of parallel lanes. */
+export function probeFiles(gateway: Gateway): string[] {
+  const dir = join(probesDir, gateway);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.probe.ts'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export interface GatewayRunOptions {
+  throttle: ThrottleOptions;
+  selects: (entry: CatalogueEntry) => boolean;
+  files: string[];
+  onResult?: (result: CheckResult) => void;
+}
+
+// mocha insists on a reporter; paycert prints its own lines from the results.
+class QuietReporter {
+  constructor(_runner: unknown) {}
+}
+
+let loadCount = 0;
+
+async function loadLane(files: string[], run: RunState): Promise<Mocha> {
+  const mocha = new Mocha({ reporter: QuietReporter as never, timeout: run.checkDeadlineMs + 5_000 });
+  for (const f of files) mocha.addFile(f);
+  const generation = ++loadCount;
+  setLoadingRun(run);
+  try {
+    // A fresh module instance per run (query string), so `check()` binds to this run only.
+    const decorate = (file: unknown) => {
+      const href = file instanceof URL ? file.href : String(file).startsWith('file:') ? String(file) : pathToFileURL(String(file)).href;
+      return `${href}?run=${generation}`;
+    };
+    await (mocha as unknown as { loadFilesAsync(o: object): Promise<void> }).loadFilesAsync({ esmDecorator: decorate });
+  } finally {
+    setLoadingRun(undefined);
+  }
+  return mocha;
+}
+
+function runLane(mocha: Mocha): Promise<void> {
+  return new Promise((resolve) => {
+    mocha.run(() => resolve());
+  });
+}
+
+/** Runs the selected checks of one gateway against one target; returns one result per selected check. */
+export async function runGateway(config: RunConfig, opts: GatewayRunOptions, checkDeadlineMs: number) {
+  const run = new RunState(config, new Throttle(opts.throttle), opts.selects, checkDeadlineMs);
+  run.onResult = opts.onResult;
+  const laneCount = Math.max(1, Math.min(opts.throttle.concurrency, opts.files.length));
+  const lanes: string[][] = Array.from({ length: laneCount }, () => []);
+  opts.files.forEach((f, i) => lanes[i % laneCount].push(f));
+  const mochas: Mocha[] = [];
+  for (const lane of lanes) mochas.push(await loadLane(lane, run));
+  await Promise.all(mochas.map(runLane));
+  for (const m of mochas) m.dispose();
+  for (const entry of run.registered) {
+    if (!run.results.has(entry.id)) {
+      const result = notRun(config.gateway, entry, 'the check did not run: its probe file or a mocha hook failed');
+      run.results.set(entry.id, result);
+      opts.onResult?.(result);
+    }
+  }
+  const order = new Map(catalogue(config.gateway).checks.map((e, i) => [e.id, i]));
+  const results = [...run.results.values()].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { run, results };
+}

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import { catalogue } from '../catalogue.js';
+import { mockModule } from '../embedded.js';
+import type { Gateway } from '../results.js';
+import { certifyMock, idsWithStatus } from './certify-mock.js';
+
+// Proof that the suite judges correctly: both conformant variants of each mock pass every check, and every fault
+// variant fails exactly the checks it is expected to fail (style: bowtie miniatures, schemathesis modifiers).
+
+interface Expectation {
+  fails: string[];
+  errors?: string[];
+}
+
+// `<gateway>.expected.json` plus `<gateway>.<area>.expected.json` parts, merged per fault.
+function expectations(gateway: Gateway): Record<string, Expectation> {
+  const dir = new URL('./', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.startsWith(`${gateway}.`) && f.endsWith('.expected.json'));
+  const out: Record<string, Expectation> = {};
+  for (const file of files.sort()) {
+    const part: Record<string, Expectation> = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+    for (const [fault, e] of Object.entries(part)) {
+      const seen = (out[fault] ??= { fails: [], errors: [] });
+      seen.fails.push(...e.fails);
+      seen.errors!.push(...(e.errors ?? []));
+    }
+  }
+  return out;
+}
+
+for (const gateway of ['lesspay', 'payloco'] as const) {
+  describe(`self-test · ${gateway}`, function () {
+    this.timeout(120_000);
+    const expected = expectations(gateway);
+
+    for (const variant of ['a', 'b']) {
+      it(`conformant variant ${variant} passes every check`, async () => {
+        const results = await certifyMock(gateway, { variant });
+        const bad = results.checks.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status}: ${c.message}`);
+        expect(bad, 'checks that did not pass').to.deep.equal([]);
+        expect(results.verdict).to.equal('certified');
+      });
+    }
+
+    it('every fault of the mock has an expectation, and no expectation names a missing fault', async () => {
+      const { faults } = await mockModule(gateway);
+      expect(Object.keys(expected).sort()).to.deep.equal(Object.keys(faults).sort());
+    });
+
+    it('every check in the catalogue is made to fail by at least one fault', () => {
+      const killed = new Set(Object.values(expected).flatMap((e) => e.fails));
+      const survivors = catalogue(gateway)
+        .checks.map((c) => c.id)
+        .filter((id) => !killed.has(id));
+      expect(survivors, 'checks no fault makes fail').to.deep.equal([]);
+    });
+
+    for (const [fault, want] of Object.entries(expected)) {
+      it(`fault ${fault} fails exactly ${want.fails.join(', ')}`, async () => {
+        const results = await certifyMock(gateway, { fault });
+        expect(idsWithStatus(results, 'failed'), 'failed checks').to.deep.equal([...want.fails].sort());
+        const unexpectedErrors = idsWithStatus(results, 'error').filter((id) => !(want.errors ?? []).includes(id));
+        expect(unexpectedErrors, 'checks that errored').to.deep.equal([]);
+        expect(idsWithStatus(results, 'skipped'), 'skipped checks').to.deep.equal([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,63 @@
+import { CheckSkipped } from '../outcome.js';
+import type { Exchange, Gateway } from '../results.js';
+import type { Delivery, Endpoint, Policy } from './receiver.js';
+import type { WebhookAccess } from './session.js';
+
+// `t.webhooks`: what a probe sees of the run's webhook receiver. Deliveries a check waits for become its evidence.
+
+const NO_RECEIVER = 'no webhook receiver runs in this run';
+
+export class CheckWebhooks {
+  private readonly recorded = new Set<number>();
+
+  constructor(
+    private readonly access: WebhookAccess | undefined,
+    private readonly gateway: Gateway,
+    private readonly evidence: Exchange[],
+  ) {}
+
+  /** Why no callback can be received (undefined when a receiver runs for this target). */
+  get unavailable(): string | undefined {
+    if (!this.access) return NO_RECEIVER;
+    return 'unavailable' in this.access ? this.access.unavailable : undefined;
+  }
+
+  /** How long to wait for a callback, or for a retry after a refusal. */
+  get waitMs(): number {
+    return this.access && 'waitMs' in this.access ? this.access.waitMs : 0;
+  }
+
+  /** A new notify URL answered per `policy`; skips the check when no receiver runs. */
+  endpoint(policy: Policy): Endpoint {
+    const access = this.access;
+    if (!access || 'unavailable' in access) throw new CheckSkipped(this.unavailable ?? NO_RECEIVER);
+    return access.receiver.endpoint(this.gateway, policy);
+  }
+
+  /** The deliveries once `count` have arrived, or those so far after `timeoutMs` (default: waitMs). */
+  async waitFor(token: string, opts: { count?: number; timeoutMs?: number } = {}): Promise<Delivery[]> {
+    const access = this.access;
+    if (!access || 'unavailable' in access) throw new CheckSkipped(this.unavailable ?? NO_RECEIVER);
+    const got = await access.receiver.waitFor(token, {
+      count: opts.count,
+      timeoutMs: opts.timeoutMs ?? access.waitMs,
+    });
+    const origin = new URL(access.receiver.publicUrl).origin;
+    for (const d of got) this.record(d, origin);
+    return got;
+  }
+
+  private record(d: Delivery, origin: string): void {
+    if (this.recorded.has(d.seq)) return;
+    this.recorded.add(d.seq);
+    this.evidence.push({
+      request: { method: d.method, url: `${origin}${d.path}`, headers: { ...d.headers }, body: d.body },
+      response: {
+        status: d.answer.status,
+        headers: { 'content-type': d.answer.contentType },
+        body: d.answer.body,
+        durationMs: 0,
+      },
+    });
+  }
+}

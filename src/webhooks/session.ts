@@ -1,0 +1,82 @@
+import type { CatalogueEntry } from '../catalogue.js';
+import { catalogue } from '../catalogue.js';
+import { UsageError } from '../errors.js';
+import type { Gateway } from '../results.js';
+import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
+
+// Decides, once per run, whether a webhook receiver runs and which targets can reach it.
+
+/** What the checks of one target get: a receiver and the wait bound, or the reason there is none. */
+export type WebhookAccess = { receiver: WebhookReceiver; waitMs: number } | { unavailable: string };
+
+export interface WebhookRunOptions {
+  /** `HOST:PORT` to listen on; default 127.0.0.1 and a free port. */
+  listen?: string;
+  /** Base URL the target calls to reach the receiver (needed for a target on another machine). */
+  publicUrl?: string;
+  /** How long a probe waits for a callback or a retry; default 1500 ms for a bundled mock, 20 s otherwise. */
+  waitMs?: number;
+}
+
+export interface WebhookTarget {
+  gateway: Gateway;
+  baseUrl: string;
+  kind: 'embedded-mock' | 'remote';
+}
+
+export const EMBEDDED_WAIT_MS = 1500;
+export const REMOTE_WAIT_MS = 20_000;
+
+export interface WebhookSession {
+  accessFor(target: WebhookTarget): WebhookAccess;
+  /** The longest wait any target gets (0 when no receiver runs): check deadlines must allow two of them. */
+  maxWaitMs: number;
+  close(): Promise<void>;
+}
+
+function waitFor(target: WebhookTarget, opts: WebhookRunOptions): number {
+  return opts.waitMs ?? (target.kind === 'embedded-mock' ? EMBEDDED_WAIT_MS : REMOTE_WAIT_MS);
+}
+
+function selectsWebhooks(gateway: Gateway, selects: (e: CatalogueEntry) => boolean): boolean {
+  return catalogue(gateway).checks.some((e) => e.capability === 'webhooks' && selects(e));
+}
+
+/** Starts the receiver when a selected webhook check has a target that can reach it. */
+export async function openWebhookSession(
+  targets: WebhookTarget[],
+  selects: (e: CatalogueEntry) => boolean,
+  opts: WebhookRunOptions = {},
+): Promise<WebhookSession> {
+  const reachable = (t: WebhookTarget) =>
+    opts.publicUrl !== undefined || isLoopbackHost(new URL(t.baseUrl).hostname);
+  const wanted = targets.filter((t) => selectsWebhooks(t.gateway, selects));
+  let receiver: WebhookReceiver | undefined;
+  if (wanted.some(reachable)) {
+    let where = { host: '127.0.0.1', port: 0 };
+    try {
+      if (opts.listen) where = parseListen(opts.listen);
+      receiver = await WebhookReceiver.start({ ...where, publicUrl: opts.publicUrl });
+    } catch (err) {
+      throw new UsageError(`--webhook-listen: cannot listen on ${opts.listen ?? '127.0.0.1'}: ${(err as Error).message}`);
+    }
+  }
+  return {
+    maxWaitMs: receiver ? Math.max(0, ...wanted.filter(reachable).map((t) => waitFor(t, opts))) : 0,
+    accessFor(target) {
+      if (!receiver)
+        return { unavailable: 'no webhook receiver runs in this run (no webhook check was selected)' };
+      if (!reachable(target)) {
+        return {
+          unavailable:
+            'the target is not on this machine, so it cannot reach the loopback webhook receiver: give --webhook-public-url ' +
+            '(a URL the target can reach, e.g. a tunnel) and --webhook-listen HOST:PORT to receive callbacks',
+        };
+      }
+      return { receiver, waitMs: waitFor(target, opts) };
+    },
+    close: async () => {
+      await receiver?.close();
+    },
+  };
+}

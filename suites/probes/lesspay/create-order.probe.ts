@@ -1,0 +1,68 @@
+import { type CheckContext, check, ensure, ensureEqual, SetupError } from '../../../src/index.js';
+import { call, createBody, createPayin, orderAmount, PATH, queryFound, usable } from './fixtures.js';
+
+// L7: create pay-in order. Each check creates its own order: the create answer is what it judges.
+
+async function create(t: CheckContext) {
+  return usable(await t.post(PATH.createPayin, createBody(t))).body;
+}
+
+/** The fields a duplicate create must not change, as the query shows them. */
+const STABLE = ['pay_order_id', 'request_id', 'target_currency', 'product_name', 'description', 'order_status'];
+
+function snapshot(order: Record<string, any>): Record<string, unknown> {
+  const out: Record<string, unknown> = { amount: orderAmount(order) };
+  for (const k of STABLE) if (k in order) out[k] = order[k];
+  return out;
+}
+
+async function duplicate(t: CheckContext, requestId: string) {
+  const body = createBody(t, {
+    request_id: requestId,
+    target_amount: '200.75',
+    product_name: 'paycert duplicate',
+    description: 'paycert duplicate create (must change nothing)',
+  });
+  return (await call(t, PATH.createPayin, body)).body;
+}
+
+describe('lesspay · create-order', () => {
+  check('LP-CO-001', async (t) => {
+    const body = await create(t);
+    ensureEqual(body.code, 0, 'code of a valid cashier create');
+  });
+
+  check('LP-CO-002', async (t) => {
+    const body = await create(t);
+    if (body.code !== 0) throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`);
+    const id = body.data?.pay_order_id;
+    ensure(typeof id === 'string' && id !== '', 'data.pay_order_id is not a non-empty string', 'a string', id);
+  });
+
+  check('LP-CO-003', async (t) => {
+    const body = await create(t);
+    if (body.code !== 0) throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`);
+    const url = body.data?.checkout_url;
+    let ok = false;
+    try {
+      ok = typeof url === 'string' && ['http:', 'https:'].includes(new URL(url).protocol);
+    } catch {
+      ok = false;
+    }
+    ensure(ok, 'data.checkout_url is not an absolute http(s) URL', 'an http(s) URL', url ?? '(absent)');
+  });
+
+  check('LP-CO-004', async (t) => {
+    const first = await createPayin(t);
+    const body = await duplicate(t, first.requestId);
+    ensureEqual(body.code, 1201, 'code of a duplicate request_id');
+  });
+
+  check('LP-CO-005', async (t) => {
+    const first = await createPayin(t);
+    const before = snapshot(await queryFound(t, first));
+    await duplicate(t, first.requestId);
+    const after = snapshot(await queryFound(t, first));
+    ensureEqual(after, before, 'the first order as queried after the duplicate create');
+  });
+});

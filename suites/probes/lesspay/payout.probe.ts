@@ -1,0 +1,69 @@
+import { type CheckContext, check, ensure, ensureEqual, ensureOneOf, SetupError } from '../../../src/index.js';
+import { batchBody, call, createPayout, initialPayoutStatus, PATH } from './fixtures.js';
+
+// L10: create payout, single and batch.
+
+const PENDING_CONFIRM = ['PENDING_CONFIRM', 0];
+
+async function batchCode(t: CheckContext, body: Record<string, unknown>): Promise<unknown> {
+  return (await call(t, PATH.createBatch, body)).body.code;
+}
+
+/** A batch whose details repeat one mch_order_id. */
+function repeatedDetail(t: CheckContext) {
+  const body = batchBody(t);
+  const details = body.payout_order_details as Record<string, unknown>[];
+  details[1] = { ...details[1], mch_order_id: details[0].mch_order_id };
+  return body;
+}
+
+async function duplicateCode(t: CheckContext): Promise<unknown> {
+  const first = await createPayout(t, 'batch');
+  return batchCode(t, batchBody(t, { request_id: first.requestId }));
+}
+
+function ensureNonZero(code: unknown, what: string): void {
+  ensure(code !== 0, `${what} is answered with code 0`, 'a non-zero code', code);
+}
+
+describe('lesspay · payout create', () => {
+  check('LP-PO-001', async (t) => {
+    const created = await createPayout(t, 'single');
+    ensureOneOf(await initialPayoutStatus(t, created), PENDING_CONFIRM, 'status of a new single payout');
+  });
+
+  check('LP-PO-002', async (t) => {
+    const created = await createPayout(t, 'batch');
+    ensureOneOf(await initialPayoutStatus(t, created), PENDING_CONFIRM, 'status of a new batch payout');
+  });
+
+  check('LP-PO-003', async (t) => {
+    ensureNonZero(await duplicateCode(t), 'a duplicate payout request_id');
+  });
+
+  check('LP-PO-004', async (t) => {
+    ensureEqual(await duplicateCode(t), 30011, 'code of a duplicate payout request_id');
+  });
+
+  check('LP-PO-005', async (t) => {
+    ensureNonZero(await batchCode(t, batchBody(t, { total_amount: '2999.99' })), 'a batch total mismatch');
+  });
+
+  check('LP-PO-006', async (t) => {
+    ensureEqual(await batchCode(t, batchBody(t, { total_amount: '2999.99' })), 30002, 'code of a batch total mismatch');
+  });
+
+  check('LP-PO-007', async (t) => {
+    ensureNonZero(await batchCode(t, repeatedDetail(t)), 'a repeated mch_order_id');
+  });
+
+  check('LP-PO-008', async (t) => {
+    ensureEqual(await batchCode(t, repeatedDetail(t)), 30007, 'code of a repeated mch_order_id');
+  });
+
+  check('LP-PO-009', async (t) => {
+    const code = await batchCode(t, batchBody(t, {}, ['1000.10', '1000.20']));
+    if (code !== 0 && code !== 30002) throw new SetupError(`the batch was refused for another reason: code ${code}`);
+    ensureEqual(code, 0, 'code of a batch whose total is the exact decimal sum of its details');
+  });
+});

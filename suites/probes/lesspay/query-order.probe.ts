@@ -1,0 +1,164 @@
+import {
+  type CheckContext,
+  check,
+  ensure,
+  ensureEqual,
+  ensureOneOf,
+  SetupError,
+} from '../../../src/index.js';
+import {
+  call,
+  cashierOrder,
+  DAY_MS,
+  locateOrder,
+  MSG,
+  needPayOrderId,
+  orderAmount,
+  PATH,
+  queryBody,
+  queryFound,
+  requestId,
+  SEVEN_DAYS_MS,
+  type Window,
+  windowAround,
+} from './fixtures.js';
+
+// L8: query pay-in order. Queries use the docs' form (numbers as strings) unless a check says otherwise;
+// every window contains the creation time of the order it looks for.
+
+const STATUS_NAMES = [
+  'PENDING_CONFIRM',
+  'PENDING_PAY',
+  'SUCCEED',
+  'FAILED',
+  'CANCELED',
+  'REFUND',
+  'CLOSED',
+  'PARTIAL_SUCCESS',
+  'PAID',
+];
+const STATUS_INTS = [0, 1, 2, 3, 4, 5, 6, 11, 12];
+
+async function query(t: CheckContext, body: Record<string, unknown>) {
+  return (await call(t, PATH.queryPayin, body)).body;
+}
+
+function ensureNonZero(code: unknown, what: string): void {
+  ensure(code !== 0, `${what} is answered with code 0`, 'a non-zero code', code);
+}
+
+/** A time-window error for the cashier order's request_id: the only thing wrong is the window. */
+async function ensureTimeError(t: CheckContext, win: Window): Promise<void> {
+  const order = await t.use(cashierOrder);
+  const body = await query(t, queryBody({ request_id: order.requestId }, win));
+  ensureNonZero(body.code, 'a bad time window');
+  ensureEqual(body.msg, MSG.time, 'msg');
+}
+
+/** Queries the cashier order with `body` and judges that it is found: code 0 and the order located. */
+async function ensureFound(t: CheckContext, body: Record<string, unknown>): Promise<void> {
+  const order = await t.use(cashierOrder);
+  const answer = await query(t, body);
+  ensureEqual(answer.code, 0, 'code of a query for an existing order');
+  const found = locateOrder(answer.data, order);
+  ensure(found !== undefined, 'the order is neither data nor an element of an array inside data', 'the order', answer.data);
+}
+
+describe('lesspay · query-order', () => {
+  check('LP-QO-001', async (t) => {
+    const body = await query(t, queryBody({}));
+    ensureNonZero(body.code, 'a query with neither id');
+  });
+
+  check('LP-QO-002', async (t) => {
+    const body = await query(t, queryBody({}));
+    ensureEqual(body.msg, MSG.neitherId, 'msg');
+  });
+
+  check('LP-QO-003', async (t) => {
+    const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
+    ensureNonZero(body.code, 'a query for an unknown order');
+  });
+
+  check('LP-QO-004', async (t) => {
+    const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
+    ensureEqual(body.msg, MSG.notFound, 'msg');
+  });
+
+  check('LP-QO-005', async (t) => {
+    const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
+    ensureEqual(body.code, 1202, 'code of a query for an unknown order');
+  });
+
+  check('LP-QO-006', async (t) => {
+    await ensureTimeError(t, windowAround(SEVEN_DAYS_MS + 1));
+  });
+
+  check('LP-QO-007', async (t) => {
+    const now = Date.now();
+    await ensureTimeError(t, { start: now, end: now });
+  });
+
+  check('LP-QO-008', async (t) => {
+    const now = Date.now();
+    await ensureTimeError(t, { start: now + DAY_MS / 2, end: now - DAY_MS / 2 });
+  });
+
+  check('LP-QO-009', async (t) => {
+    const order = await t.use(cashierOrder);
+    await ensureFound(t, queryBody({ request_id: order.requestId }, windowAround(SEVEN_DAYS_MS)));
+  });
+
+  check('LP-QO-010', async (t) => {
+    const order = await t.use(cashierOrder);
+    const answer = await query(t, queryBody({ request_id: order.requestId }));
+    ensureEqual(answer.code, 0, 'code of a docs-form query (numbers as strings) for an existing order');
+  });
+
+  check('LP-QO-011', async (t) => {
+    const order = await t.use(cashierOrder);
+    const answer = await query(t, queryBody({ request_id: order.requestId }, windowAround(), true));
+    ensureEqual(answer.code, 0, 'code of a demo-form query (numbers as integers) for an existing order');
+  });
+
+  check('LP-QO-012', async (t) => {
+    const order = await t.use(cashierOrder);
+    const answer = await query(t, queryBody({ request_id: order.requestId }));
+    if (answer.code !== 0) throw new SetupError(`the query was refused (see LP-QO-010): code ${answer.code}`);
+    const found = locateOrder(answer.data, order);
+    ensure(found !== undefined, 'the order is neither data nor an element of an array inside data', 'the order', answer.data);
+  });
+
+  check('LP-QO-013', async (t) => {
+    const order = await t.use(cashierOrder);
+    await ensureFound(t, queryBody({ pay_order_id: needPayOrderId(order) }));
+  });
+
+  check('LP-QO-014', async (t) => {
+    const order = await t.use(cashierOrder);
+    const expected = needPayOrderId(order);
+    ensureEqual((await queryFound(t, order)).pay_order_id, expected, 'pay_order_id of the found order');
+  });
+
+  check('LP-QO-015', async (t) => {
+    const order = await t.use(cashierOrder);
+    ensureEqual((await queryFound(t, order)).request_id, order.requestId, 'request_id of the found order');
+  });
+
+  check('LP-QO-016', async (t) => {
+    const order = await t.use(cashierOrder);
+    ensureEqual(orderAmount(await queryFound(t, order)), order.amount, 'amount (target_amount) of the found order');
+  });
+
+  check('LP-QO-017', async (t) => {
+    const order = await t.use(cashierOrder);
+    const status = (await queryFound(t, order)).order_status;
+    ensureOneOf(status, [...STATUS_INTS, ...STATUS_NAMES], 'order_status of the found order');
+  });
+
+  check('LP-QO-018', async (t) => {
+    const order = await t.use(cashierOrder);
+    const status = (await queryFound(t, order)).order_status;
+    ensureOneOf(status, [0, 1, 'PENDING_CONFIRM', 'PENDING_PAY'], 'order_status of a new unpaid cashier order');
+  });
+});

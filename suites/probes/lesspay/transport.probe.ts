@@ -1,0 +1,46 @@
+import { check, ensureJsonContentType, ensureJsonObject, type ProbeResponse } from '../../../src/index.js';
+import { createBody, PATH, queryBody, requestId, without } from './fixtures.js';
+
+// L1: every answer with a body is JSON labelled application/json (a charset parameter is allowed).
+
+function ensureJsonAnswer(res: ProbeResponse): void {
+  ensureJsonContentType(res);
+  ensureJsonObject(res);
+}
+
+/** Answers without a body (e.g. a bare 401) have nothing to label. */
+function ensureJsonIfBody(res: ProbeResponse): void {
+  if (res.text.trim() === '') return;
+  ensureJsonAnswer(res);
+}
+
+describe('lesspay · transport', () => {
+  check('LP-TR-001', async (t) => {
+    ensureJsonAnswer(await t.post(PATH.createPayin, createBody(t)));
+  });
+
+  check('LP-TR-002', async (t) => {
+    ensureJsonAnswer(await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') })));
+  });
+
+  check('LP-TR-003', async (t) => {
+    ensureJsonAnswer(await t.post(PATH.createPayin, without(createBody(t), 'product_name')));
+  });
+
+  check('LP-TR-004', async (t) => {
+    const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }), { auth: 'bad-signature' });
+    ensureJsonIfBody(res);
+  });
+
+  check('LP-TR-005', async (t) => {
+    ensureJsonIfBody(await t.post('/api/global/v1/pay/paycert-no-such-endpoint', {}));
+  });
+
+  check('LP-TR-006', async (t) => {
+    ensureJsonIfBody(await t.request({ method: 'GET', path: PATH.createPayin }));
+  });
+
+  check('LP-TR-007', async (t) => {
+    ensureJsonAnswer(await t.post(PATH.queryPayout, { request_id: t.uniqueId('NX', 64) }));
+  });
+});

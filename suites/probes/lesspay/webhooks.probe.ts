@@ -1,0 +1,282 @@
+import {
+  type CheckContext,
+  CheckFailure,
+  check,
+  ensure,
+  ensureEqual,
+  ensureSchema,
+  lesspayCallbackSign,
+  lesspaySign,
+  SetupError,
+  setup,
+  type WebhookDelivery,
+  type WebhookPolicy,
+} from '../../../src/index.js';
+import { appSecret, batchBody, createBody, PATH, usable } from './fixtures.js';
+
+// L11: the gateway POSTs signed JSON callbacks to notify_url and retries one that is not acknowledged. Orders are
+// moved to a final state through the target's public surface only: the cashier page's test form (pay-ins) and
+// the sandbox's test amounts (payouts). Where that surface offers no automatic way, the checks skip with the reason.
+
+type Json = Record<string, any>;
+
+// Payout test amounts of the sandbox: details of at most 1000 are reviewed automatically; 13.13 fails its detail.
+const PAYOUT_AMOUNTS = ['10.00', '13.13'];
+const PENDING_PAYOUT = ['PENDING_CONFIRM', 'PENDING_PAY', 'PROCESSING', 'CREATED', 0, 1];
+
+interface Observed {
+  /** Why the scenario could not be played here (the checks skip). */
+  skip?: string;
+  order?: { requestId: string; payOrderId?: string; amount: string; currency: string };
+  payout?: { requestId: string; payOrderId?: string; totalAmount: string; currency: string; details: Json[] };
+  deliveries: WebhookDelivery[];
+  waitMs: number;
+}
+
+const unavailable = (t: CheckContext): Observed | undefined =>
+  t.webhooks.unavailable ? { skip: t.webhooks.unavailable, deliveries: [], waitMs: 0 } : undefined;
+
+/** The cashier's test form for `outcome=succeed`: its action, resolved against the page URL. */
+function testForm(html: string, pageUrl: string): string | undefined {
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const inner = m[2];
+    if (!/name=["']outcome["']/i.test(inner) || !/value=["']succeed["']/i.test(inner)) continue;
+    const action = /\baction=["']([^"']*)["']/i.exec(m[1])?.[1] ?? '';
+    return new URL(action.replace(/&amp;/g, '&'), pageUrl).href;
+  }
+  return undefined;
+}
+
+/** Pays a cashier order through its checkout page; returns why it cannot, or undefined once paid. */
+async function payAtCashier(t: CheckContext, checkoutUrl: unknown): Promise<string | undefined> {
+  if (typeof checkoutUrl !== 'string') return 'create answered no data.checkout_url to pay through';
+  const base = t.baseUrl.replace(/\/+$/, '');
+  const relative = (url: string) => (url.startsWith(`${base}/`) ? url.slice(base.length) : undefined);
+  const pagePath = relative(checkoutUrl);
+  if (!pagePath) return 'the checkout_url is not a page of the target, so a probe cannot pay the order';
+  const page = await t.request({ method: 'GET', path: pagePath, headers: { accept: 'text/html' } });
+  const action = page.status === 200 ? testForm(page.text, checkoutUrl) : undefined;
+  const actionPath = action && relative(action);
+  if (!actionPath) return 'the cashier page offers no test form (a form with outcome=succeed) on the target';
+  const paid = await t.request({
+    method: 'POST',
+    path: actionPath,
+    body: 'outcome=succeed',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+  });
+  if (paid.status >= 400) throw new Error(`the cashier's test form refused outcome=succeed (HTTP ${paid.status})`);
+  return undefined;
+}
+
+/** A cashier order with notify_url at the receiver, paid at the cashier; its callback (and retry) awaited. */
+async function paidPayin(t: CheckContext, apiVersion: 'V1' | 'V2', policy: WebhookPolicy): Promise<Observed> {
+  const off = unavailable(t);
+  if (off) return off;
+  const hook = t.webhooks.endpoint(policy);
+  const body = createBody(t, { api_version: apiVersion, notify_url: hook.url });
+  const { body: answer } = usable(await t.post(PATH.createPayin, body));
+  if (answer.code !== 0) throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
+  const unpaid = await payAtCashier(t, answer.data?.checkout_url);
+  if (unpaid) return { skip: unpaid, deliveries: [], waitMs: 0 };
+  const payOrderId = answer.data?.pay_order_id;
+  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
+  if (policy !== 'ack' && deliveries.length > 0) deliveries = await t.webhooks.waitFor(hook.token, { count: 2 });
+  return {
+    order: {
+      requestId: body.request_id as string,
+      payOrderId: typeof payOrderId === 'string' ? payOrderId : undefined,
+      amount: body.target_amount as string,
+      currency: body.target_currency as string,
+    },
+    deliveries,
+    waitMs: t.webhooks.waitMs,
+  };
+}
+
+const paidV2 = setup('a V2 cashier order was paid; its callback was refused once', (t) =>
+  paidPayin(t, 'V2', 'nack-once'),
+);
+const paidV1 = setup('a V1 cashier order was paid', (t) => paidPayin(t, 'V1', 'ack'));
+
+/** A batch payout of test amounts with notify_url at the receiver; its callback awaited. */
+const finishedBatch = setup('a batch payout of test amounts was created', async (t): Promise<Observed> => {
+  const off = unavailable(t);
+  if (off) return off;
+  if (!t.hasCapability('payout')) return { skip: 'the target does not declare the "payout" capability', deliveries: [], waitMs: 0 };
+  const hook = t.webhooks.endpoint('ack');
+  const sent = batchBody(t, { notify_url: hook.url }, PAYOUT_AMOUNTS);
+  const { body: answer } = usable(await t.post(PATH.createBatch, sent));
+  if (answer.code !== 0) throw new SetupError(`a valid batch payout was refused: code ${answer.code} ${answer.msg}`);
+  const payout = {
+    requestId: sent.request_id as string,
+    payOrderId: typeof answer.data?.pay_order_id === 'string' ? answer.data.pay_order_id : undefined,
+    totalAmount: sent.total_amount as string,
+    currency: sent.currency as string,
+    details: sent.payout_order_details as Json[],
+  };
+  const deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
+  if (deliveries.length === 0) {
+    // No callback: a failure only if the payout is final (a sandbox may hold test payouts for a manual review).
+    const { body: q } = usable(await t.post(PATH.queryPayout, { request_id: payout.requestId }));
+    const status = q.code === 0 ? q.data?.order_status : undefined;
+    if (status === undefined || PENDING_PAYOUT.includes(status)) {
+      return {
+        skip: `the payout is still ${JSON.stringify(status ?? '(not found)')} after ${t.webhooks.waitMs} ms: it did not reach a final state a probe can wait for`,
+        deliveries,
+        waitMs: 0,
+      };
+    }
+  }
+  return { payout, deliveries, waitMs: t.webhooks.waitMs };
+});
+
+/** The first callback of a scenario; the checks skip when the scenario could not be played. */
+function firstCallback(t: CheckContext, o: Observed, what: string): WebhookDelivery {
+  if (o.skip) t.skip(o.skip);
+  const first = o.deliveries[0];
+  if (!first) {
+    throw new CheckFailure(`no callback reached notify_url within ${o.waitMs} ms after ${what}`, 'a POST to notify_url', 'nothing');
+  }
+  return first;
+}
+
+/** The callback body as a JSON object: a precondition here (LP-WH-001 judges the encoding). */
+function jsonOf(d: WebhookDelivery): Json {
+  try {
+    const body = JSON.parse(d.body);
+    if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body;
+  } catch {}
+  throw new SetupError(`the callback body is not a JSON object (see LP-WH-001): ${d.body.slice(0, 120)}`);
+}
+
+function ensureSigned(t: CheckContext, d: WebhookDelivery, expected: string, what: string): void {
+  const got = d.headers['x-auth-signature'];
+  ensure(got !== undefined && got !== '', `the ${what} carries no x-auth-signature header`, 'x-auth-signature', '(absent)');
+  ensure(
+    got === expected,
+    `the ${what}'s x-auth-signature does not verify with the app secret`,
+    'uppercase hex SHA-256 of the sorted non-empty fields and &key=<appSecret>',
+    'a different value',
+  );
+}
+
+describe('lesspay · webhooks', () => {
+  check('LP-WH-001', async (t) => {
+    const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
+    const type = d.headers['content-type']?.split(';')[0].trim().toLowerCase();
+    ensureEqual({ method: d.method, type }, { method: 'POST', type: 'application/json' }, 'method and Content-Type of the callback');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(d.body);
+    } catch (err) {
+      throw new CheckFailure(`the callback body is not JSON: ${(err as Error).message}`, 'a JSON object', d.body.slice(0, 200));
+    }
+    ensure(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), 'the callback body is not a JSON object', 'a JSON object', parsed);
+  });
+
+  check('LP-WH-002', async (t) => {
+    const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
+    let body: unknown;
+    try {
+      body = JSON.parse(d.body);
+    } catch {
+      throw new CheckFailure('the callback body is not JSON', 'a body matching pay-in-webhook.schema.json', d.body.slice(0, 200));
+    }
+    ensureSchema(body, 'lesspay/pay-in-webhook.schema.json', 'pay-in callback body');
+  });
+
+  check('LP-WH-003', async (t) => {
+    const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
+    ensureSigned(t, d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V2 pay-in callback');
+  });
+
+  check('LP-WH-004', async (t) => {
+    const d = firstCallback(t, await t.use(paidV1), 'the order was paid');
+    ensureSigned(t, d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V1 pay-in callback');
+  });
+
+  check('LP-WH-005', async (t) => {
+    const o = await t.use(paidV2);
+    const body = jsonOf(firstCallback(t, o, 'the order was paid'));
+    const order = o.order!;
+    const pick = (b: Json) => ({
+      request_id: b.request_id,
+      ...(order.payOrderId ? { pay_order_id: b.pay_order_id } : {}),
+      target_amount: b.target_amount,
+      target_currency: b.target_currency,
+      order_status: b.order_status,
+    });
+    ensureEqual(
+      pick(body),
+      pick({
+        request_id: order.requestId,
+        pay_order_id: order.payOrderId,
+        target_amount: order.amount,
+        target_currency: order.currency,
+        order_status: 'SUCCEED',
+      }),
+      'the callback fields of the paid order',
+    );
+  });
+
+  check('LP-WH-006', async (t) => {
+    const o = await t.use(paidV2);
+    const first = firstCallback(t, o, 'the order was paid');
+    const retry = o.deliveries[1];
+    ensure(
+      retry !== undefined,
+      `a callback answered HTTP ${first.answer.status} "${first.answer.body}" was not retried within ${o.waitMs} ms`,
+      'a second delivery',
+      'none',
+    );
+  });
+
+  check('LP-WH-007', async (t) => {
+    const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
+    let body: unknown;
+    try {
+      body = JSON.parse(d.body);
+    } catch {
+      throw new CheckFailure('the payout callback body is not JSON', 'a body matching payout-webhook.schema.json', d.body.slice(0, 200));
+    }
+    ensureSchema(body, 'lesspay/payout-webhook.schema.json', 'payout callback body');
+  });
+
+  check('LP-WH-008', async (t) => {
+    const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
+    ensureSigned(t, d, lesspaySign(jsonOf(d), appSecret(t)), 'payout callback');
+  });
+
+  check('LP-WH-009', async (t) => {
+    const o = await t.use(finishedBatch);
+    const body = jsonOf(firstCallback(t, o, 'the payout was created'));
+    const p = o.payout!;
+    const batch = (b: Json) => ({
+      request_id: b.request_id,
+      ...(p.payOrderId ? { pay_order_id: b.pay_order_id } : {}),
+      currency: b.currency,
+      total_amount: b.total_amount,
+    });
+    ensureEqual(
+      batch(body),
+      batch({ request_id: p.requestId, pay_order_id: p.payOrderId, currency: p.currency, total_amount: p.totalAmount }),
+      'the batch fields of the payout callback',
+    );
+    ensure(
+      typeof body.order_status === 'string' && !PENDING_PAYOUT.includes(body.order_status),
+      'the payout callback does not carry a final order_status',
+      'a final batch status (e.g. SUCCEED, PARTIAL_SUCCESS, FAILED)',
+      body.order_status,
+    );
+    const details: Json[] = Array.isArray(body.details) ? body.details : [];
+    const seen = p.details.map((sent) => {
+      const got = details.find((d) => d?.mch_order_id === sent.mch_order_id);
+      return { mch_order_id: sent.mch_order_id, amount: got?.amount, final: !!got && typeof got.status === 'string' && !PENDING_PAYOUT.includes(got.status) };
+    });
+    ensureEqual(
+      seen,
+      p.details.map((sent) => ({ mch_order_id: sent.mch_order_id, amount: sent.amount, final: true })),
+      'the details of the payout callback (mch_order_id, amount, a final status)',
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import {
+  type AuthMode,
+  type CheckContext,
+  check,
+  ensure,
+  type PaylocoCredentials,
+  paylocoVerify,
+} from '../../../src/index.js';
+import { accepted, ensureNoOrder, ensureRejected, paths, qrOrder, qrPayBody } from './fixtures.js';
+
+// P6: Base64 SHA256withRSA over the raw body bytes in the `signature` header; missing or invalid fails and creates
+// nothing. The harness signs every request; `auth` asks it to sign wrongly.
+async function payWith(t: CheckContext, auth: AuthMode) {
+  const body = qrPayBody(t);
+  const res = await t.post(paths.pay, body, { auth });
+  return { merchantOrderId: body.merchantOrderId as string, res };
+}
+
+describe('payloco · signing', () => {
+  check('PL-SIG-001', async (t) => {
+    ensureRejected((await payWith(t, 'no-signature')).res, 'an unsigned pay');
+  });
+
+  check('PL-SIG-002', async (t) => {
+    ensureRejected((await payWith(t, 'bad-signature')).res, 'a pay whose signature covers other bytes');
+  });
+
+  check('PL-SIG-003', async (t) => {
+    ensureRejected((await payWith(t, 'foreign-key')).res, 'a pay signed with a foreign key');
+  });
+
+  check('PL-SIG-004', async (t) => {
+    await ensureNoOrder(t, (await payWith(t, 'no-signature')).merchantOrderId);
+  });
+
+  check('PL-SIG-005', async (t) => {
+    await ensureNoOrder(t, (await payWith(t, 'bad-signature')).merchantOrderId);
+  });
+
+  check('PL-SIG-006', async (t) => {
+    await ensureNoOrder(t, (await payWith(t, 'foreign-key')).merchantOrderId);
+  });
+
+  check('PL-SIG-007', async (t) => {
+    // Pretty-printed, with non-ASCII text: the signature covers exactly these UTF-8 bytes.
+    const raw = JSON.stringify(qrPayBody(t, { goodsName: 'paycert 测试商品 · café' }), null, 2);
+    const res = await t.request({ method: 'POST', path: paths.pay, body: raw });
+    ensure(
+      accepted(res) !== undefined,
+      'a correctly signed pay was not accepted',
+      'code 00000000 or 00000003',
+      {
+        status: res.status,
+        code: res.body?.code,
+        message: res.body?.message,
+      },
+    );
+  });
+
+  check('PL-SIG-008', async (t) => {
+    const key = (t.credentials as PaylocoCredentials).platformPublicKeyPem;
+    if (!key) return t.skip('no platform public key is configured (--platform-public-key)');
+    const { res } = await t.use(qrOrder);
+    const signature = res.headers.signature;
+    if (!signature) return t.skip('the response carries no signature header: nothing to verify');
+    ensure(
+      paylocoVerify(res.text, signature, key),
+      'the response signature does not verify over the raw body',
+      'a valid SHA256withRSA signature',
+      `${signature.slice(0, 16)}…`,
+    );
+  });
+});
