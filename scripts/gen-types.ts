@@ -31,10 +31,29 @@ function prepare(node: unknown): unknown {
   const row = 'const' in schema && typeof schema.title === 'string';
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (!(row && key === 'title')) out[key] = prepare(value);
+    if (row && key === 'title') continue;
+    if (key === 'anyOf' && isRequirementChoice(value)) continue;
+    out[key] = prepare(value);
   }
   if (row) out.description = schema.description ? `${schema.title}: ${schema.description}` : schema.title;
   return out;
+}
+
+/**
+ * `anyOf: [{ required: ['a'] }, { required: ['b'] }]` (at least one of) only constrains values; json-schema-to-typescript
+ * would turn it into a union that drops the sibling properties, so it is left out of the types.
+ */
+function isRequirementChoice(branches: unknown): boolean {
+  return (
+    Array.isArray(branches) &&
+    branches.every(
+      (b) =>
+        b !== null &&
+        typeof b === 'object' &&
+        'required' in b &&
+        Object.keys(b).every((k) => k === 'required' || k === 'properties' || k === 'type'),
+    )
+  );
 }
 
 function readById(id: string): JSONSchema {

@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { runCommand } from './commands/run.js';
 import { reportCommand, verifyBundleCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
+import { webhookTestCommand } from './commands/webhook-test.js';
 import { UsageError } from './errors.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -10,7 +11,8 @@ import { TOOL_VERSION } from './version.js';
 function int(name: string, min: number) {
   return (value: string) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min) throw new UsageError(`${name} must be a whole number >= ${min}, got ${value}`);
+    if (!/^\d+$/.test(value) || n < min)
+      throw new UsageError(`${name} must be a whole number >= ${min}, got ${value}`);
     return n;
   };
 }
@@ -18,12 +20,16 @@ function int(name: string, min: number) {
 function num(name: string) {
   return (value: string) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number >= 0, got ${value}`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new UsageError(`${name} must be a number >= 0, got ${value}`);
     return n;
   };
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value.split(',').filter(Boolean),
+];
 
 export function buildProgram(): Command {
   const program = new Command('paycert')
@@ -36,18 +42,39 @@ export function buildProgram(): Command {
     .command('run')
     .description('certify a gateway implementation (the bundled reference mock unless --base-url is given)')
     .argument('[gateway]', 'lesspay | payloco | all', 'all')
-    .option('--base-url <url>', 'base URL of the target (one gateway only); credentials come from the environment')
+    .option(
+      '--base-url <url>',
+      'base URL of the target (one gateway only); credentials come from the environment',
+    )
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LP-QO-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the certification too', false)
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
-    .option('--concurrency <n>', 'probe files run in parallel, and requests in flight at most', int('--concurrency', 1), 4)
+    .option(
+      '--concurrency <n>',
+      'probe files run in parallel, and requests in flight at most',
+      int('--concurrency', 1),
+      4,
+    )
     .option('--rate <r>', 'requests per second at most (0: no limit)', num('--rate'), 0)
     .option('--max-requests <n>', 'hard cap on requests in one run', int('--max-requests', 1), 20000)
-    .option('--max-body <bytes>', 'response bodies larger than this are an error', int('--max-body', 1024), 1_048_576)
-    .option('--retry-after-cap <ms>', 'longest Retry-After honoured on 429/503', int('--retry-after-cap', 0), 10_000)
+    .option(
+      '--max-body <bytes>',
+      'response bodies larger than this are an error',
+      int('--max-body', 1024),
+      1_048_576,
+    )
+    .option(
+      '--retry-after-cap <ms>',
+      'longest Retry-After honoured on 429/503',
+      int('--retry-after-cap', 0),
+      10_000,
+    )
     .option('--deviations <file>', 'known deviations (JSON, schemas/paycert/deviations.schema.json)')
-    .option('--capabilities <file>', 'capabilities the target declares (JSON, schemas/paycert/capabilities.schema.json)')
+    .option(
+      '--capabilities <file>',
+      'capabilities the target declares (JSON, schemas/paycert/capabilities.schema.json)',
+    )
     .option('--shard <i/n>', 'run shard i of n (CI matrices); merge the results with `paycert report`')
     .option('--baseline <file>', 'results.json of an earlier run: the report marks new failures and fixes')
     .option('--bundle [file]', 'also write an evidence bundle (tar.gz with manifest of SHA-256 hashes)')
@@ -57,10 +84,36 @@ export function buildProgram(): Command {
     .option('--app-secret-file <file>', 'file holding the Lesspay app secret (else LESSPAY_APP_SECRET)')
     .option('--merchant-id <id>', 'Payloco merchant id (else PAYLOCO_MERCHANT_ID)')
     .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)')
-    .option('--platform-public-key <file>', 'Payloco platform public key PEM (else PAYLOCO_PLATFORM_PUBLIC_KEY)')
-    .option('--webhook-secret-file <file>', 'file holding the Payloco webhook secret (else PAYLOCO_WEBHOOK_SECRET)')
-    .addOption(new Option('--mock-variant <v>', 'variant of the bundled mock to certify').choices(['a', 'b']).default('a'))
-    .option('--mock-fault <name>', 'certify a fault variant of the bundled mock (shows what a failure looks like)')
+    .option(
+      '--platform-public-key <file>',
+      'Payloco platform public key PEM (else PAYLOCO_PLATFORM_PUBLIC_KEY)',
+    )
+    .option(
+      '--webhook-secret-file <file>',
+      'file holding the Payloco webhook secret (else PAYLOCO_WEBHOOK_SECRET)',
+    )
+    .addOption(
+      new Option('--mock-variant <v>', 'variant of the bundled mock to certify')
+        .choices(['a', 'b'])
+        .default('a'),
+    )
+    .option(
+      '--mock-fault <name>',
+      'certify a fault variant of the bundled mock (shows what a failure looks like)',
+    )
+    .option(
+      '--webhook-listen <host:port>',
+      'where the webhook receiver listens (default 127.0.0.1, any free port)',
+    )
+    .option(
+      '--webhook-public-url <url>',
+      'URL a remote target calls to reach the webhook receiver (e.g. a tunnel)',
+    )
+    .option(
+      '--webhook-wait <ms>',
+      'wait for a callback or a retry (default 1500 for a bundled mock, else 20000)',
+      int('--webhook-wait', 1),
+    )
     .action(async (gateway, opts) => {
       process.exitCode = await runCommand(gateway, opts);
     });
@@ -89,6 +142,24 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('webhook-test')
+    .description('play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering')
+    .argument('<gateway>', 'lesspay | payloco')
+    .requiredOption('--handler-url <url>', 'URL of your webhook handler (secret: LESSPAY_APP_SECRET or PAYLOCO_WEBHOOK_SECRET)')
+    .option(
+      '--order-status-url <template>',
+      'GET URL answering {"status","processed"} for an order, e.g. http://127.0.0.1:3000/orders/{request_id}',
+    )
+    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
+    .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LPH-SIG-*)', collect)
+    .option('--strict', 'a failed SHOULD check fails the verdict too', false)
+    .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
+    .option('--quiet', 'print only the summary', false)
+    .action(async (gateway, opts) => {
+      process.exitCode = await webhookTestCommand(gateway, opts);
+    });
+
+  program
     .command('verify-bundle')
     .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')
     .argument('<file>', 'bundle .tar.gz')
@@ -105,7 +176,11 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      if (
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.version' ||
+        err.code === 'commander.help'
+      ) {
         return 0;
       }
       const message = err.message.replace(/^error: /, '');
@@ -117,7 +192,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const e = err as Error;
-    process.stderr.write(`paycert: internal error: ${e?.message ?? String(err)} (PAYCERT_DEBUG=1 shows the stack)\n`);
+    process.stderr.write(
+      `paycert: internal error: ${e?.message ?? String(err)} (PAYCERT_DEBUG=1 shows the stack)\n`,
+    );
     if (process.env.PAYCERT_DEBUG) process.stderr.write(`${e?.stack}\n`);
     return 2;
   }

@@ -21,3 +21,4 @@ export type {
   Endpoint as WebhookEndpoint,
   Policy as WebhookPolicy,
 } from './webhooks/receiver.js';
+export type { HandlerCase, HandlerKit, OrderState } from './webhooks/handler-kit.js';

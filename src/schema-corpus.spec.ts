@@ -69,6 +69,16 @@ describe('schema lint', () => {
     expect(missing).to.deep.equal([]);
   });
 
+  it('every gateway $comment names a profile reading and a documentation URL', () => {
+    const bare = files
+      .filter((f) => GATEWAYS.some((g) => f.startsWith(join(schemasDir, g))))
+      .filter((f) => {
+        const comment = String(JSON.parse(readFileSync(f, 'utf8')).$comment);
+        return !/\b[LP][0-9]{1,2}\b/.test(comment) || !/https:\/\/\S+/.test(comment);
+      });
+    expect(bare).to.deep.equal([]);
+  });
+
   it('no gateway schema uses an x- keyword', () => {
     const found: string[] = [];
     const walk = (node: unknown, where: string) => {

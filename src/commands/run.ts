@@ -6,11 +6,12 @@ import { startEmbedded } from '../embedded.js';
 import { UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
+import { prepareReportDir, writeReport } from '../outputs.js';
 import { writeBundle } from '../report/bundle.js';
 import { redactText } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
-import { prepareReportDir, writeReport } from '../outputs.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../selection.js';
+import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags {
   baseUrl?: string;
@@ -38,6 +39,9 @@ export interface RunFlags {
   webhookSecretFile?: string;
   mockVariant: string;
   mockFault?: string;
+  webhookListen?: string;
+  webhookPublicUrl?: string;
+  webhookWait?: number;
 }
 
 export function parseGateways(value: string): Gateway[] {
@@ -65,6 +69,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const capabilities = flags.capabilities ? loadCapabilities(flags.capabilities) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
+  const webhooks = parseWebhookFlags(flags);
   prepareReportDir(flags.reportDir);
 
   const targets: Target[] = [];
@@ -76,7 +81,12 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         registerCredentialSecrets(credentials);
         targets.push({ gateway, baseUrl, credentials, kind: 'remote' });
       } else {
-        const { target, mock } = await startEmbedded(gateway, { variant: flags.mockVariant, fault: flags.mockFault });
+        // Short webhook retry delays, so the webhook checks' retry waits stay short (as in the self-test).
+        const { target, mock } = await startEmbedded(gateway, {
+          variant: flags.mockVariant,
+          fault: flags.mockFault,
+          webhookRetryDelaysMs: [50, 100, 200],
+        });
         registerCredentialSecrets(target.credentials);
         mocks.push(mock);
         targets.push(target);
@@ -96,6 +106,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       shard,
       deviations,
       capabilities,
+      webhooks,
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
     const results = await certify(options);

@@ -97,10 +97,13 @@ describe('report bundle', () => {
   });
 
   it('rejects entries outside the top level', async () => {
-    const out = await repack(async (d) => {
-      await mkdir(join(d, 'sub'));
-      await writeFile(join(d, 'sub', 'x.txt'), 'x');
-    }, [...all, 'sub/x.txt']);
+    const out = await repack(
+      async (d) => {
+        await mkdir(join(d, 'sub'));
+        await writeFile(join(d, 'sub', 'x.txt'), 'x');
+      },
+      [...all, 'sub/x.txt'],
+    );
     const v = await verifyBundle(out);
     expect(v.ok).to.equal(false);
     expect(v.problems).to.include('sub/x.txt: not a top-level file');

@@ -50,12 +50,19 @@ export async function writeBundle(dir: string, outFile: string): Promise<void> {
   if (missing.length) throw new Error(`cannot bundle ${dir}: missing ${missing.join(', ')}`);
   const results = JSON.parse(contents.get('results.json')!.toString('utf8'));
   const { valid, problems } = validate(RESULTS_SCHEMA_ID, results);
-  if (!valid) throw new Error(`cannot bundle ${dir}: results.json is invalid: ${problems.map((p) => p.message).join('; ')}`);
+  if (!valid)
+    throw new Error(
+      `cannot bundle ${dir}: results.json is invalid: ${problems.map((p) => p.message).join('; ')}`,
+    );
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     tool: { name: results.tool.name, version: results.tool.version },
     createdAt: new Date().toISOString(),
-    files: BUNDLE_FILES.map((name) => ({ name, sha256: sha256(contents.get(name)!), bytes: contents.get(name)!.length })),
+    files: BUNDLE_FILES.map((name) => ({
+      name,
+      sha256: sha256(contents.get(name)!),
+      bytes: contents.get(name)!.length,
+    })),
   };
   // Staged in a temporary directory so the report directory is left as it was.
   const stage = await mkdtemp(join(tmpdir(), 'paycert-bundle-'));
@@ -82,7 +89,11 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
   try {
     const entries: { path: string; type: string }[] = [];
     try {
-      await list({ file, strict: true, onReadEntry: (entry) => entries.push({ path: entry.path, type: entry.type }) });
+      await list({
+        file,
+        strict: true,
+        onReadEntry: (entry) => entries.push({ path: entry.path, type: entry.type }),
+      });
     } catch (err) {
       return { ok: false, problems: [`not a readable tar.gz: ${(err as Error).message}`], manifest };
     }
@@ -92,7 +103,8 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
     for (const { path, type } of entries) {
       const name = path.replace(/^\.\//, '');
       if (type !== 'File') problems.push(`${name}: unexpected entry of type ${type}`);
-      else if (name.includes('/') || name === '..' || name === '.') problems.push(`${name}: not a top-level file`);
+      else if (name.includes('/') || name === '..' || name === '.')
+        problems.push(`${name}: not a top-level file`);
       else if (seen.has(name)) problems.push(`${name}: appears more than once`);
       else safe.add(name);
       seen.add(name);
@@ -101,7 +113,8 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
       file,
       cwd: tmp,
       strict: true,
-      filter: (path, entry) => safe.has(path.replace(/^\.\//, '')) && (entry as { type?: string }).type === 'File',
+      filter: (path, entry) =>
+        safe.has(path.replace(/^\.\//, '')) && (entry as { type?: string }).type === 'File',
     });
     const present = new Set(await readdir(tmp));
 
@@ -115,7 +128,8 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
       }
     }
     if (manifest) {
-      if (manifest.format !== BUNDLE_FORMAT) problems.push(`manifest format is ${manifest.format}, not ${BUNDLE_FORMAT}`);
+      if (manifest.format !== BUNDLE_FORMAT)
+        problems.push(`manifest format is ${manifest.format}, not ${BUNDLE_FORMAT}`);
       const listed = new Set<string>();
       for (const f of Array.isArray(manifest.files) ? manifest.files : []) {
         if (listed.has(f.name)) problems.push(`${f.name}: listed twice in the manifest`);
@@ -129,7 +143,8 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
         if (sha256(buf) !== f.sha256) problems.push(`${f.name}: sha256 does not match the manifest`);
       }
       for (const name of present) {
-        if (name !== 'manifest.json' && !listed.has(name)) problems.push(`${name}: not listed in the manifest`);
+        if (name !== 'manifest.json' && !listed.has(name))
+          problems.push(`${name}: not listed in the manifest`);
       }
       for (const name of BUNDLE_FILES) if (!listed.has(name)) problems.push(`${name}: not in the bundle`);
     }

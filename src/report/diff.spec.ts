@@ -40,7 +40,9 @@ describe('report diff', () => {
   });
 
   it('diffs pretty JSON with sorted keys, so key order is not a difference', () => {
-    expect(stableJson({ b: 1, a: { d: 2, c: 3 } })).to.equal('{\n  "a": {\n    "c": 3,\n    "d": 2\n  },\n  "b": 1\n}');
+    expect(stableJson({ b: 1, a: { d: 2, c: 3 } })).to.equal(
+      '{\n  "a": {\n    "c": 3,\n    "d": 2\n  },\n  "b": 1\n}',
+    );
     const ops = diffValues({ code: 1002, msg: 'x' }, { msg: 'x', code: 0 });
     expect(render(ops)).to.deep.equal([' {', '-  "code": 1002,', '+  "code": 0,', '   "msg": "x"', ' }']);
   });

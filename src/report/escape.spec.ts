@@ -3,7 +3,9 @@ import { escapeHtml, escapeJsonForScript, escapeXml, escapeXmlAttr, stripIllegal
 
 describe('report escaping', () => {
   it('escapeHtml neutralises markup and quotes', () => {
-    expect(escapeHtml('<img src=x onerror="alert(1)">')).to.equal('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    expect(escapeHtml('<img src=x onerror="alert(1)">')).to.equal(
+      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;',
+    );
     expect(escapeHtml(`'&'`)).to.equal('&#39;&amp;&#39;');
     expect(escapeHtml('</script>')).to.equal('&lt;/script&gt;');
     expect(escapeHtml(undefined)).to.equal('');

@@ -9,7 +9,13 @@ export function stripIllegalXmlChars(s: string): string {
   return s.replace(illegalChars, '');
 }
 
-const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const htmlEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(value: unknown): string {

@@ -7,18 +7,25 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { REGISTERED_SECRET, baselineFixture, loadFixture } from './fixtures/index.js';
+import { baselineFixture, loadFixture, REGISTERED_SECRET } from './fixtures/index.js';
 import { renderHtml } from './html.js';
 import { clearSecrets, registerSecret } from './redact.js';
 
 const CHROMIUM = process.env.PAYCERT_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../reports/screenshots/report.png', import.meta.url));
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -35,7 +42,9 @@ describe('report html in chromium', function () {
   before(async function () {
     if (!existsSync(CHROMIUM)) {
       if (process.env.PAYCERT_SKIP_BROWSER === '1') this.skip();
-      throw new Error(`${CHROMIUM} not found: apt-get install -y chromium, or set PAYCERT_SKIP_BROWSER=1 to skip`);
+      throw new Error(
+        `${CHROMIUM} not found: apt-get install -y chromium, or set PAYCERT_SKIP_BROWSER=1 to skip`,
+      );
     }
     registerSecret(REGISTERED_SECRET);
     dir = await mkdtemp(join(tmpdir(), 'paycert-html-'));
@@ -52,7 +61,8 @@ describe('report html in chromium', function () {
       void d.dismiss();
     });
     page.on('request', (req) => {
-      if (!req.url().startsWith('file:') && !req.url().startsWith('data:')) problems.push(`network: ${req.url()}`);
+      if (!req.url().startsWith('file:') && !req.url().startsWith('data:'))
+        problems.push(`network: ${req.url()}`);
     });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   });
@@ -75,13 +85,17 @@ describe('report html in chromium', function () {
     expect(await page.evaluate(() => (window as any).__xss)).to.equal(undefined);
     expect(dialogs).to.equal(0);
     expect(await page.locator('.tbl img, .tbl svg, .tbl script').count()).to.equal(0);
-    expect(await page.locator('text=<img src=x onerror="window.__xss=1;alert(1)">').count()).to.be.greaterThan(0);
+    expect(
+      await page.locator('text=<img src=x onerror="window.__xss=1;alert(1)">').count(),
+    ).to.be.greaterThan(0);
     await page.click('#x-close');
   });
 
   it('the script runs under the CSP: the filter bar is shown and counts rows', async () => {
     expect(await page.locator('.filters').isVisible()).to.equal(true);
-    expect(await page.textContent('#f-count')).to.equal(`${fixture.checks.length} of ${fixture.checks.length} checks shown`);
+    expect(await page.textContent('#f-count')).to.equal(
+      `${fixture.checks.length} of ${fixture.checks.length} checks shown`,
+    );
     expect(await shown()).to.equal(fixture.checks.length);
   });
 
@@ -127,13 +141,15 @@ describe('report html in chromium', function () {
   });
 
   it('a failed check expands to its message, expected vs received and evidence', async () => {
-    const row = page.locator('details.r', { has: page.locator('.c-id', { hasText: 'LP-AUTH-002' }) });
+    const row = page.locator('details.r', {
+      has: page.locator('summary > i:first-child', { hasText: 'LP-AUTH-002' }),
+    });
     const diff = row.locator('.diff');
     expect(await diff.isVisible()).to.equal(false);
     await row.locator('summary').click();
     expect(await diff.isVisible()).to.equal(true);
-    expect(await row.locator('.d-rm').allTextContents()).to.include('−     "code": 1002,');
-    expect(await row.locator('.d-add').allTextContents()).to.include('+     "code": 0,');
+    expect(await row.locator('.diff del').allTextContents()).to.include('−     "code": 1002,');
+    expect(await row.locator('.diff ins').allTextContents()).to.include('+     "code": 0,');
     expect(await row.locator('pre.msg').textContent()).to.match(/^Received: HTTP 200 with code 0/);
     expect(await row.locator('.curl code').textContent()).to.match(/^curl -sS -X POST/);
     const copy = row.locator('button.copy');
@@ -155,9 +171,11 @@ describe('report html in chromium', function () {
   it('saves a full-page screenshot as the artefact', async () => {
     await page.click('#x-close');
     for (const id of ['LP-AUTH-002', 'LP-QO-003']) {
-      await page.locator('details.r', { has: page.locator('.c-id', { hasText: id }) }).evaluate((d) => {
-        (d as HTMLDetailsElement).open = true;
-      });
+      await page
+        .locator('details.r', { has: page.locator('summary > i:first-child', { hasText: id }) })
+        .evaluate((d) => {
+          (d as HTMLDetailsElement).open = true;
+        });
     }
     await mkdir(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -15,7 +15,7 @@ export interface HtmlOptions {
 }
 
 /** Bodies longer than this are cut in the HTML (never in results.json), with a note saying so. */
-export const HTML_BODY_LIMIT = 16_384;
+export const HTML_BODY_LIMIT = 8192;
 
 const GATEWAY_NAMES: Record<string, string> = { lesspay: 'Lesspay 2.0', payloco: 'Payloco' };
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -23,7 +23,12 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   'not-certified': 'NOT CERTIFIED',
   error: 'ERROR',
 };
-const STATUS_WORDS: Record<Status, string> = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', skipped: 'SKIP' };
+const STATUS_WORDS: Record<Status, string> = {
+  passed: 'PASS',
+  failed: 'FAIL',
+  error: 'ERROR',
+  skipped: 'SKIP',
+};
 
 export function gatewayName(gateway: string): string {
   return GATEWAY_NAMES[gateway] ?? gateway;
@@ -33,7 +38,7 @@ type Mark = 'new' | 'fixed';
 
 /** Renders the results as one HTML document (inline CSS and JS, strict CSP, no network access). */
 export function renderHtml(input: Results, opts: HtmlOptions = {}): string {
-  const results = redactDeep(input);
+  const results = redactDeep(renderable(input));
   const marks = opts.baseline ? compare(results, opts.baseline) : undefined;
   const script = SCRIPT;
   const hash = createHash('sha256').update(script, 'utf8').digest('base64');
@@ -65,6 +70,16 @@ export function renderHtml(input: Results, opts: HtmlOptions = {}): string {
   out.push(`<script type="application/json" id="paycert-meta">${escapeJsonForScript(meta)}</script>\n`);
   out.push(`<script>${script}</script>\n</body>\n</html>\n`);
   return out.join('');
+}
+
+/** Passed and skipped checks render without evidence, so only the rendered part is copied and redacted. */
+function renderable(r: Results): Results {
+  const checks = r.checks.map((c) =>
+    c.status === 'failed' || c.status === 'error'
+      ? c
+      : { ...c, evidence: undefined, expected: undefined, received: undefined },
+  );
+  return { ...r, checks };
 }
 
 function compare(results: Results, baseline: Results): Map<Check, Mark> {
@@ -103,16 +118,25 @@ function isHttpUrl(url: string | undefined): url is string {
   return !!url && /^https?:\/\//i.test(url);
 }
 
-function renderHeader(r: Results, baseline: Results | undefined, marks: Map<Check, Mark> | undefined): string {
+function renderHeader(
+  r: Results,
+  baseline: Results | undefined,
+  marks: Map<Check, Mark> | undefined,
+): string {
   const out: string[] = ['<header class="top">\n<div class="brand"><span class="logo">paycert</span>'];
-  out.push(`<span class="doc">Conformance certification report</span><span class="run">Run ${e(r.runId)}</span></div>\n`);
+  out.push(
+    `<span class="doc">Conformance certification report</span><span class="run">Run ${e(r.runId)}</span></div>\n`,
+  );
   out.push('<div class="verdicts">\n');
   for (const g of r.gateways) out.push(renderVerdictCard(g, r));
   out.push('</div>\n<dl class="meta">\n');
   const targets = r.gateways.map((g) => `${gatewayName(g.gateway)}: ${g.target}`).join('\n');
-  const item = (k: string, v: string, cls = '') => `<div${cls ? ` class="${cls}"` : ''}><dt>${e(k)}</dt><dd>${v}</dd></div>\n`;
+  const item = (k: string, v: string, cls = '') =>
+    `<div${cls ? ` class="${cls}"` : ''}><dt>${e(k)}</dt><dd>${v}</dd></div>\n`;
   out.push(item('Target', e(targets), 'wide'));
-  out.push(item('Run verdict', `<span class="vword v-${e(r.verdict)}">${e(VERDICT_WORDS[r.verdict])}</span>`));
+  out.push(
+    item('Run verdict', `<span class="vword v-${e(r.verdict)}">${e(VERDICT_WORDS[r.verdict])}</span>`),
+  );
   out.push(item('Profile version', e(r.profileVersion)));
   out.push(item('Tool', `${e(r.tool.name)} ${e(r.tool.version)}`));
   out.push(item('Date', e(formatDate(r.startedAt))));
@@ -120,7 +144,9 @@ function renderHeader(r: Results, baseline: Results | undefined, marks: Map<Chec
   out.push(
     item(
       'Strict',
-      r.strict ? 'yes <span class="note">(SHOULD failures count)</span>' : 'no <span class="note">(MUST only)</span>',
+      r.strict
+        ? 'yes <span class="note">(SHOULD failures count)</span>'
+        : 'no <span class="note">(MUST only)</span>',
     ),
   );
   if (r.shard) out.push(item('Shard', `${e(r.shard.index)} of ${e(r.shard.total)}`));
@@ -167,8 +193,12 @@ function renderTotals(r: Results): string {
     ['SHOULD', r.checks.filter((c) => c.level === 'SHOULD')],
     ['All', r.checks],
   ];
-  const out = ['<section class="totals"><h2>Totals</h2><table class="tot"><thead><tr><th scope="col">Level</th>'];
-  out.push('<th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Error</th><th scope="col">Skipped</th>');
+  const out = [
+    '<section class="totals"><h2>Totals</h2><table class="tot"><thead><tr><th scope="col">Level</th>',
+  ];
+  out.push(
+    '<th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Error</th><th scope="col">Skipped</th>',
+  );
   out.push('<th scope="col">Known deviations</th><th scope="col">Total</th></tr></thead><tbody>');
   for (const [label, checks] of rows) {
     const s = summarize(checks);
@@ -189,9 +219,9 @@ function renderChecks(r: Results, marks: Map<Check, Mark> | undefined): string {
   for (const c of r.checks) {
     const byEndpoint = groups.get(c.gateway)!;
     const ep = c.endpoint || 'Other checks';
-    let list = byEndpoint.get(ep);
-    if (!list) byEndpoint.set(ep, (list = []));
-    list.push(c);
+    const list = byEndpoint.get(ep);
+    if (list) list.push(c);
+    else byEndpoint.set(ep, [c]);
   }
   const out: string[] = ['<section class="checks"><h2>Checks</h2>\n'];
   out.push('<div class="filters" role="search">');
@@ -208,26 +238,31 @@ function renderChecks(r: Results, marks: Map<Check, Mark> | undefined): string {
   if (marks) statusOptions.push(['new', 'New failure'], ['fixed', 'Fixed']);
   for (const [v, label] of statusOptions) out.push(`<option value="${v}">${label}</option>`);
   out.push('</select></label>');
-  out.push('<label>Level <select id="f-level"><option value="">All</option><option value="MUST">MUST</option>');
+  out.push(
+    '<label>Level <select id="f-level"><option value="">All</option><option value="MUST">MUST</option>',
+  );
   out.push('<option value="SHOULD">SHOULD</option></select></label>');
   out.push('<label>Gateway <select id="f-gateway"><option value="">All</option>');
   for (const g of order) out.push(`<option value="${e(g)}">${e(gatewayName(g))}</option>`);
   out.push('</select></label>');
-  out.push('<label class="q">Search <input id="f-q" type="search" placeholder="ID, title or message"></label>');
+  out.push(
+    '<label class="q">Search <input id="f-q" type="search" placeholder="ID, title or message"></label>',
+  );
   out.push('<span id="f-count" class="count" aria-live="polite"></span>');
   out.push('<span class="tools"><button type="button" id="x-open">Expand failures</button>');
   out.push('<button type="button" id="x-close">Collapse all</button></span></div>\n');
-  out.push('<div class="tbl" role="table" aria-label="Checks">\n');
-  out.push('<div class="hd" role="row"><span role="columnheader">ID</span><span role="columnheader">Title</span>');
-  out.push('<span role="columnheader">Level</span><span role="columnheader">Reading</span>');
-  out.push('<span role="columnheader">Status</span><span role="columnheader" class="num">Duration</span></div>\n');
+  out.push('<div class="tbl">\n');
+  out.push('<div class="hd"><span>ID</span><span>Title</span><span>Level</span><span>Reading</span>');
+  out.push('<span>Status</span><span>Duration</span></div>\n');
   for (const [gateway, byEndpoint] of groups) {
     if (byEndpoint.size === 0) continue;
     const all = [...byEndpoint.values()].flat();
     const s = summarize(all);
     out.push(`<section class="grp gw-grp" data-gw="${e(gateway)}">`);
     out.push(`<h3 class="gw-h">${e(gatewayName(gateway))} <span class="sub">${e(s.total)} checks · `);
-    out.push(`${e(s.passed)} passed · ${e(s.failed)} failed · ${e(s.error)} error · ${e(s.skipped)} skipped</span></h3>\n`);
+    out.push(
+      `${e(s.passed)} passed · ${e(s.failed)} failed · ${e(s.error)} error · ${e(s.skipped)} skipped</span></h3>\n`,
+    );
     for (const [endpoint, checks] of byEndpoint) {
       out.push(`<div class="grp ep-grp"><h4 class="ep-h">${e(endpoint)}</h4>\n`);
       for (const c of checks) out.push(renderRow(c, marks?.get(c)));
@@ -239,30 +274,36 @@ function renderChecks(r: Results, marks: Map<Check, Mark> | undefined): string {
   return out.join('');
 }
 
-function statusBadge(c: Check, mark: Mark | undefined): string {
+const STATUS_CLASS: Record<string, string> = { passed: 'p', failed: 'f', error: 'e', skipped: 's' };
+
+/** The status cell: a badge alone is the grid cell itself; with tags it is wrapped. */
+function statusCell(c: Check, mark: Mark | undefined): string {
   const tags: string[] = [];
   let badge: string;
   if ((c.status === 'failed' || c.status === 'error') && isKnownDeviation(c)) {
-    badge = `<span class="st s-dev">KNOWN DEVIATION</span>`;
-    tags.push(`<span class="tag">${c.status === 'failed' ? 'failed' : 'errored'}, excused</span>`);
+    badge = '<b class="st sd">KNOWN DEVIATION</b>';
+    tags.push(`<em class="tag">${c.status === 'failed' ? 'failed' : 'errored'}, excused</em>`);
   } else if (c.status === 'skipped' && c.notApplicable) {
-    badge = '<span class="st s-na">NOT APPLICABLE</span>';
+    badge = '<b class="st sn">NOT APPLICABLE</b>';
   } else {
-    badge = `<span class="st s-${e(c.status)}">${e(STATUS_WORDS[c.status] ?? c.status)}</span>`;
+    badge = `<b class="st s${e(STATUS_CLASS[c.status] ?? '')}">${e(STATUS_WORDS[c.status] ?? c.status)}</b>`;
   }
-  if (c.deviation?.stale) tags.push('<span class="tag t-stale">STALE DEVIATION</span>');
-  if (mark === 'new') tags.push('<span class="tag t-new">NEW FAILURE</span>');
-  if (mark === 'fixed') tags.push('<span class="tag t-fixed">FIXED</span>');
-  return badge + tags.join('');
+  if (c.deviation?.stale) tags.push('<em class="tag t-stale">STALE DEVIATION</em>');
+  if (mark === 'new') tags.push('<em class="tag t-new">NEW FAILURE</em>');
+  if (mark === 'fixed') tags.push('<em class="tag t-fixed">FIXED</em>');
+  return tags.length ? `<span>${badge}${tags.join('')}</span>` : badge;
 }
 
+// Rows are kept small on purpose (a 10 000-check report is mostly passed rows): cells are bare <i>/<span>
+// elements styled by position, status and level are one-letter classes, and flags only appear when set.
 function renderRow(c: Check, mark: Mark | undefined): string {
   const flags: string[] = [];
   if (isKnownDeviation(c)) flags.push('deviation');
   if (c.deviation?.stale) flags.push('stale');
   if (c.notApplicable) flags.push('na');
   if (mark) flags.push(mark);
-  const attrs = `data-s="${e(c.status)}" data-l="${e(c.level)}"${flags.length ? ` data-x="${flags.join(' ')}"` : ''}`;
+  const cls = `r ${e(STATUS_CLASS[c.status] ?? 'x')} ${c.level === 'MUST' ? 'M' : 'S'}`;
+  const attrs = `class="${cls}"${flags.length ? ` data-x="${flags.join(' ')}"` : ''}`;
   let note = '';
   if (c.deviation?.stale) {
     note = `<span class="why w-stale">Stale deviation: listed as known (“${e(c.deviation.reason)}”) but the check passed. Remove it from the deviations file.</span>`;
@@ -272,16 +313,11 @@ function renderRow(c: Check, mark: Mark | undefined): string {
     const reason = c.message ? e(c.message) : 'no reason given';
     note = `<span class="why msg">${c.notApplicable ? 'Not applicable: ' : 'Skipped: '}${reason}</span>`;
   }
-  const cls = `r r-${e(c.status)}`;
   const cells =
-    `<span class="c-id" role="cell">${e(c.id)}</span>` +
-    `<span class="c-title" role="cell"><span class="t">${e(c.title)}</span>${note}</span>` +
-    `<span class="c-lvl lv-${e(c.level)}" role="cell">${e(c.level)}</span>` +
-    `<span class="c-rd" role="cell">${e(c.reading)}</span>` +
-    `<span class="c-st" role="cell">${statusBadge(c, mark)}</span>` +
-    `<span class="c-ms num" role="cell">${e(formatDuration(c.durationMs))}</span>`;
-  if (c.status !== 'failed' && c.status !== 'error') return `<div class="${cls}" role="row" ${attrs}>${cells}</div>\n`;
-  return `<details class="${cls}" ${attrs}><summary role="row">${cells}</summary>${renderDetail(c)}</details>\n`;
+    `<i>${e(c.id)}</i><span>${e(c.title)}${note}</span><i>${e(c.level)}</i><i>${e(c.reading)}</i>` +
+    `${statusCell(c, mark)}<i>${e(formatDuration(c.durationMs))}</i>`;
+  if (c.status !== 'failed' && c.status !== 'error') return `<div ${attrs}>${cells}</div>\n`;
+  return `<details ${attrs}><summary>${cells}</summary>${renderDetail(c)}</details>\n`;
 }
 
 function renderDetail(c: Check): string {
@@ -306,7 +342,7 @@ function renderDetail(c: Check): string {
   if (c.specRef?.quote) out.push(`<blockquote>${e(c.specRef.quote)}</blockquote>`);
   if (c.expected !== undefined || c.received !== undefined) {
     out.push('<div class="sec"><h5>Expected vs received</h5>');
-    out.push('<p class="legend"><span class="d-rm">− expected</span> <span class="d-add">+ received</span></p>');
+    out.push('<p class="legend"><del>− expected</del> <ins>+ received</ins></p>');
     out.push(renderDiff(diffValues(c.expected, c.received)));
     out.push('</div>');
   }
@@ -318,16 +354,19 @@ function renderDetail(c: Check): string {
   return out.join('');
 }
 
-/** Long runs of unchanged lines are folded to three lines of context on each side. */
+/**
+ * Removed lines are <del>, added lines <ins> (block-level, with a − or + sign so colour is not the only cue), and
+ * long runs of unchanged lines are folded to three lines of context on each side.
+ */
 function renderDiff(ops: DiffOp[]): string {
   const CONTEXT = 3;
   const out: string[] = ['<pre class="diff">'];
+  const equal = (line: string) => out.push(`  ${e(line)}\n`);
   let i = 0;
   while (i < ops.length) {
     const op = ops[i]!;
     if (op.op !== 'equal') {
-      const sign = op.op === 'removed' ? '−' : '+';
-      out.push(`<span class="${op.op === 'removed' ? 'd-rm' : 'd-add'}">${sign} ${e(op.line)}</span>`);
+      out.push(op.op === 'removed' ? `<del>− ${e(op.line)}</del>` : `<ins>+ ${e(op.line)}</ins>`);
       i++;
       continue;
     }
@@ -337,11 +376,11 @@ function renderDiff(ops: DiffOp[]): string {
     const keepHead = i === 0 ? 0 : CONTEXT;
     const keepTail = j === ops.length ? 0 : CONTEXT;
     if (run.length > keepHead + keepTail + 2) {
-      for (const o of run.slice(0, keepHead)) out.push(`<span class="d-eq">  ${e(o.line)}</span>`);
-      out.push(`<span class="d-fold">  … ${e(run.length - keepHead - keepTail)} unchanged lines …</span>`);
-      for (const o of run.slice(run.length - keepTail)) out.push(`<span class="d-eq">  ${e(o.line)}</span>`);
+      for (const o of run.slice(0, keepHead)) equal(o.line);
+      out.push(`<span class="fold">  … ${e(run.length - keepHead - keepTail)} unchanged lines …</span>`);
+      for (const o of run.slice(run.length - keepTail)) equal(o.line);
     } else {
-      for (const o of run) out.push(`<span class="d-eq">  ${e(o.line)}</span>`);
+      for (const o of run) equal(o.line);
     }
     i = j;
   }
@@ -365,7 +404,7 @@ export function prettyBody(body: string): { text: string; cut: number } {
 function renderHeaders(headers: Record<string, string> | undefined): string {
   if (!headers) return '';
   return Object.entries(headers)
-    .map(([k, v]) => `<span class="hn">${e(k)}:</span> ${e(v)}\n`)
+    .map(([k, v]) => `<i>${e(k)}:</i> ${e(v)}\n`)
     .join('');
 }
 
@@ -409,11 +448,12 @@ const SCRIPT = `(function () {
   d.documentElement.className += ' js';
   var rows = Array.prototype.slice.call(d.querySelectorAll('.tbl .r'));
   var text = rows.map(function (r) {
-    var m = r.querySelector('.msg');
-    return (r.querySelector('.c-id').textContent + ' ' + r.querySelector('.t').textContent + ' ' +
-      (m ? m.textContent : '')).toLowerCase();
+    var cells = (r.tagName === 'DETAILS' ? r.firstElementChild : r).children;
+    var m = r.tagName === 'DETAILS' ? r.querySelector('pre.msg') : null;
+    return (cells[0].textContent + ' ' + cells[1].textContent + ' ' + (m ? m.textContent : '')).toLowerCase();
   });
   var gw = rows.map(function (r) { return r.closest('[data-gw]').getAttribute('data-gw'); });
+  var letter = { passed: 'p', failed: 'f', error: 'e', skipped: 's', MUST: 'M', SHOULD: 'S' };
   var groups = Array.prototype.slice.call(d.querySelectorAll('.tbl .grp'));
   var fs = d.getElementById('f-status'), fl = d.getElementById('f-level'), fg = d.getElementById('f-gateway');
   var fq = d.getElementById('f-q'), count = d.getElementById('f-count'), none = d.getElementById('f-none');
@@ -421,12 +461,15 @@ const SCRIPT = `(function () {
     var s = fs.value, l = fl.value, g = fg.value, q = fq.value.trim().toLowerCase(), shown = 0;
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
-      var ok = (!s || r.getAttribute('data-s') === s || (' ' + (r.getAttribute('data-x') || '') + ' ').indexOf(' ' + s + ' ') >= 0) &&
-        (!l || r.getAttribute('data-l') === l) && (!g || gw[i] === g) && (!q || text[i].indexOf(q) >= 0);
+      var ok = (!s || (letter[s] ? r.classList.contains(letter[s]) : (' ' + (r.getAttribute('data-x') || '') + ' ').indexOf(' ' + s + ' ') >= 0)) &&
+        (!l || r.classList.contains(letter[l])) && (!g || gw[i] === g) && (!q || text[i].indexOf(q) >= 0);
       if (r.hidden === ok) r.hidden = !ok;
       if (ok) shown++;
     }
-    for (var k = groups.length - 1; k >= 0; k--) groups[k].hidden = !groups[k].querySelector('.r:not([hidden])');
+    for (var k = groups.length - 1; k >= 0; k--) {
+      var empty = !groups[k].querySelector('.r:not([hidden])');
+      if (groups[k].hidden !== empty) groups[k].hidden = empty;
+    }
     count.textContent = shown + ' of ' + rows.length + ' checks shown';
     none.hidden = shown > 0;
   }
@@ -525,33 +568,37 @@ border-radius:6px;background:#fff;color:var(--ink)}
 .hd,.r>summary,div.r{display:grid;grid-template-columns:128px minmax(0,1fr) 68px 64px 168px 74px;gap:0 12px;
 align-items:start;padding:7px 12px}
 .hd{background:var(--ink);color:#fff;font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.06em}
-.num{text-align:right}
+.hd>:last-child{text-align:right}
 .gw-h{margin:0;padding:10px 12px;font-size:15px;background:#eaeef2;border-top:1px solid var(--line)}
 .gw-h .sub{font-weight:400;font-size:12px;color:var(--muted);margin-left:8px}
+.ep-grp{content-visibility:auto;contain-intrinsic-size:auto 400px}
 .ep-h{margin:0;padding:6px 12px 4px;font:600 12px var(--mono);color:#0550ae;background:#fbfcfd;
 border-top:1px solid var(--line)}
 .r{border-top:1px solid #eef1f4}
 .r>summary{cursor:pointer;list-style:none}
 .r>summary::-webkit-details-marker{display:none}
 .r>summary:hover,div.r:hover{background:#f6f8fa}
-.r>summary .c-id::before{content:"▸";display:inline-block;width:12px;color:var(--muted)}
-.r[open]>summary .c-id::before{content:"▾"}
+.r>summary>:first-child::before{content:"▸";display:inline-block;width:12px;color:var(--muted)}
+.r[open]>summary>:first-child::before{content:"▾"}
 .r[open]>summary{background:#f6f8fa;border-bottom:1px solid var(--line)}
-div.r .c-id{padding-left:12px}
-.c-id{font:600 12px/1.9 var(--mono);white-space:nowrap}
-.c-title .t{display:block}
-.c-lvl,.c-rd{font-size:12px;line-height:1.9}
-.lv-MUST{font-weight:700}
-.c-ms{font-size:12px;line-height:1.9;color:var(--muted);font-variant-numeric:tabular-nums}
+div.r>:first-child{padding-left:12px}
+.r i,.r em{font-style:normal}
+:is(div.r,.r>summary)>:nth-child(1){font:600 12px/1.9 var(--mono);white-space:nowrap}
+:is(div.r,.r>summary)>:nth-child(3),:is(div.r,.r>summary)>:nth-child(4){font-size:12px;line-height:1.9}
+.r.M>:nth-child(3),.r.M>summary>:nth-child(3){font-weight:700}
+:is(div.r,.r>summary)>:nth-child(6){font-size:12px;line-height:1.9;color:var(--muted);text-align:right;
+font-variant-numeric:tabular-nums}
+:is(div.r,.r>summary)>b.st{justify-self:start}
 .why{display:block;font-size:12px;color:var(--muted)}
 .w-dev{color:var(--dev)}
 .w-stale{color:var(--fail);font-weight:600}
-.st{display:inline-block;font:700 11px/1.6 var(--sans);letter-spacing:.04em;padding:1px 8px;border-radius:4px;border:1px solid}
-.s-passed{color:var(--pass);background:var(--pass-bg)}
-.s-failed{color:#fff;background:var(--fail);border-color:var(--fail)}
-.s-error{color:#fff;background:var(--err);border-color:var(--err)}
-.s-skipped,.s-na{color:var(--skip);background:var(--skip-bg)}
-.s-dev{color:var(--dev);background:var(--dev-bg)}
+.st{display:inline-block;font:700 11px/1.6 var(--sans);letter-spacing:.04em;padding:1px 8px;border-radius:4px;border:1px solid;
+margin-top:2px}
+.sp{color:var(--pass);background:var(--pass-bg)}
+.sf{color:#fff;background:var(--fail);border-color:var(--fail)}
+.se{color:#fff;background:var(--err);border-color:var(--err)}
+.ss,.sn{color:var(--skip);background:var(--skip-bg)}
+.sd{color:var(--dev);background:var(--dev-bg)}
 .tag{display:inline-block;font:600 10px/1.6 var(--sans);letter-spacing:.03em;padding:0 6px;margin:2px 0 0 4px;
 border-radius:10px;border:1px solid var(--line);color:var(--muted)}
 .t-stale,.t-new{color:var(--fail);border-color:var(--fail);background:#fff}
@@ -569,14 +616,14 @@ pre.msg.m-error{border-left-color:var(--err);background:var(--err-bg)}
 .kv .url{font:11px var(--mono);color:var(--muted);word-break:break-all}
 blockquote{margin:8px 0;padding:4px 12px;border-left:3px solid var(--line);color:#3d444d;font-style:italic}
 .legend{margin:0 0 4px;font:12px var(--mono)}
-.diff span{display:block}
-.d-rm{background:#ffebe9;color:#82071e}
-.d-add{background:#dafbe1;color:#116329}
-.d-eq{color:#3d444d}
-.d-fold{color:var(--muted);font-style:italic}
-.legend .d-rm,.legend .d-add{display:inline;padding:0 6px;border-radius:3px}
+.diff del,.diff ins,.diff .fold{display:block;text-decoration:none}
+del,ins{text-decoration:none}
+.diff del,.legend del{background:#ffebe9;color:#82071e}
+.diff ins,.legend ins{background:#dafbe1;color:#116329}
+.diff .fold{color:var(--muted);font-style:italic}
+.legend del,.legend ins{padding:0 6px;border-radius:3px}
 .http b{color:#0550ae}
-.hn{color:#6e7781}
+.http i{font-style:normal;color:#6e7781}
 .nb{color:var(--muted);font-style:italic}
 .trunc{font-size:12px;color:var(--dev);margin:4px 0}
 .terr{background:var(--err-bg);border-left:4px solid var(--err);padding:6px 10px;margin:8px 0;border-radius:4px}
@@ -588,9 +635,10 @@ border:1px solid var(--line);border-radius:6px;background:#fff}
 .none{color:var(--muted);padding:12px}
 footer{margin-top:32px;padding-top:12px;border-top:1px solid var(--line);font-size:12px;color:var(--muted)}
 [hidden]{display:none!important}
-@media (max-width:800px){.hd,.r>summary,div.r{grid-template-columns:110px 1fr 90px}.c-lvl,.c-rd,.c-ms,.hd span:nth-child(3),
-.hd span:nth-child(4),.hd span:nth-child(6){display:none}}
+@media (max-width:800px){.hd,.r>summary,div.r{grid-template-columns:110px 1fr 130px}
+:is(.hd,div.r,.r>summary)>:is(:nth-child(3),:nth-child(4),:nth-child(6)){display:none}}
 @media print{
+.ep-grp{content-visibility:visible}
 @page{margin:14mm}
 body{max-width:none;padding:0;font-size:10pt}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -600,7 +648,7 @@ div.r[hidden],details.r>summary{display:grid!important}
 details.r[hidden]{display:block!important}
 details::details-content{content-visibility:visible!important;display:block!important}
 .det pre{max-height:none;overflow:visible}
-.r>summary .c-id::before{content:""}
+.r>summary>:first-child::before{content:""}
 .r>summary,div.r,.verdict,.ex{break-inside:avoid}
 .gw-h,.ep-h{break-after:avoid}
 a{color:inherit}

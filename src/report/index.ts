@@ -1,4 +1,11 @@
-export { BUNDLE_FILES, BUNDLE_FORMAT, type BundleVerification, type Manifest, verifyBundle, writeBundle } from './bundle.js';
+export {
+  BUNDLE_FILES,
+  BUNDLE_FORMAT,
+  type BundleVerification,
+  type Manifest,
+  verifyBundle,
+  writeBundle,
+} from './bundle.js';
 export { type DiffOp, diffLines, diffValues, stableJson } from './diff.js';
 export { escapeHtml, escapeJsonForScript, escapeXml, escapeXmlAttr, stripIllegalXmlChars } from './escape.js';
 export { type HtmlOptions, renderHtml } from './html.js';
@@ -13,6 +20,14 @@ export {
   summarize,
   verdictOf,
 } from './merge.js';
-export { clearSecrets, REDACTED, redactDeep, redactSecrets, redactText, registerSecret, SECRET_HEADERS } from './redact.js';
+export {
+  clearSecrets,
+  REDACTED,
+  redactDeep,
+  redactSecrets,
+  redactText,
+  registerSecret,
+  SECRET_HEADERS,
+} from './redact.js';
 export type * from './types.js';
 export { RESULTS_SCHEMA_ID } from './types.js';

@@ -1,8 +1,15 @@
 import { expect } from 'chai';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parse } from 'junit2json';
+import { parse, type TestSuites } from 'junit2json';
 import { CANARIES, loadFixture } from './fixtures/index.js';
 import { renderJunit } from './junit.js';
+
+/** Our documents always have a <testsuites> root; junit2json's type also allows a bare <testsuite>. */
+async function parseSuites(xml: string): Promise<TestSuites> {
+  const out = await parse(xml);
+  if (!out || !('testsuite' in out)) throw new Error('no <testsuites> root');
+  return out as TestSuites;
+}
 
 describe('report junit', () => {
   const xml = renderJunit(loadFixture());
@@ -13,7 +20,7 @@ describe('report junit', () => {
 
   it('has one suite per gateway whose counts match the checks (junit2json)', async () => {
     const r = loadFixture();
-    const out = await parse(xml);
+    const out = await parseSuites(xml);
     expect(out!.tests).to.equal(r.checks.length);
     expect(out!.testsuite!.map((s) => s.name)).to.deep.equal(['paycert.lesspay', 'paycert.payloco']);
     for (const suite of out!.testsuite!) {
@@ -31,7 +38,7 @@ describe('report junit', () => {
   });
 
   it('names cases by ID and title, classes by gateway and endpoint, and carries level, reading and spec', async () => {
-    const out = await parse(xml);
+    const out = await parseSuites(xml);
     const c = out!.testsuite![0]!.testcase!.find((t) => t.name?.startsWith('LP-AUTH-002'))!;
     expect(c.name).to.equal('LP-AUTH-002 request with a wrong app secret is rejected with code 1002');
     expect(c.classname).to.equal('paycert.lesspay.Authentication');
@@ -42,15 +49,21 @@ describe('report junit', () => {
     const props = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const tc = props.testsuites.testsuite[0].testcase.find((t: any) => t['@_name'].startsWith('LP-AUTH-002'));
     const byName = Object.fromEntries(tc.properties.property.map((p: any) => [p['@_name'], p['@_value']]));
-    expect(byName).to.include({ level: 'MUST', reading: 'L3', 'spec.url': 'https://docs.lesspay.example/api/v2#signing' });
+    expect(byName).to.include({
+      level: 'MUST',
+      reading: 'L3',
+      'spec.url': 'https://docs.lesspay.example/api/v2#signing',
+    });
   });
 
   it('reports known deviations and not-applicable checks as skipped with a reason', async () => {
-    const out = await parse(xml);
+    const out = await parseSuites(xml);
     const all = out!.testsuite!.flatMap((s) => s.testcase ?? []);
     const byId = (id: string) => all.find((t) => t.name?.startsWith(id))!;
     expect(byId('LP-PI-002').skipped![0]!.message).to.match(/^known deviation: Sandbox rounds amounts/);
-    expect(byId('LP-PO-001').skipped![0]!.message).to.equal('not applicable: target does not declare capability "payout"');
+    expect(byId('LP-PO-001').skipped![0]!.message).to.equal(
+      'not applicable: target does not declare capability "payout"',
+    );
     expect(byId('LP-QO-001').failure![0]!.message).to.match(/^stale deviation/);
     expect(byId('LP-QO-003').error![0]!.message).to.include('ETIMEDOUT');
   });
@@ -61,7 +74,9 @@ describe('report junit', () => {
     r.checks[1]!.message = 'bad \u0000\u0007 bytes \ud800 and ]]> and <x/>';
     const out = renderJunit(r);
     expect(XMLValidator.validate(out)).to.equal(true);
-    const parsed = await parse(out);
-    expect(parsed!.testsuite![0]!.testcase![1]!.failure![0]!.message).to.equal('bad  bytes  and ]]> and <x/>');
+    const parsed = await parseSuites(out);
+    expect(parsed!.testsuite![0]!.testcase![1]!.failure![0]!.message).to.equal(
+      'bad  bytes  and ]]> and <x/>',
+    );
   });
 });

@@ -1,7 +1,7 @@
 // JUnit XML for CI dashboards (GitLab, Jenkins, GitHub test reporters). One <testsuite> per gateway, one
 // <testcase> per check. It is derived from results.json like the HTML, and redacted the same way.
 import { stableJson } from './diff.js';
-import { escapeXml as x, escapeXmlAttr as a } from './escape.js';
+import { escapeXmlAttr as a, escapeXml as x } from './escape.js';
 import { isKnownDeviation } from './merge.js';
 import { redactDeep } from './redact.js';
 import type { Check, Results } from './types.js';
@@ -24,10 +24,13 @@ function details(c: Check): string {
   if (c.message) parts.push(c.message);
   if (c.expected !== undefined) parts.push(`Expected:\n${stableJson(c.expected)}`);
   if (c.received !== undefined) parts.push(`Received:\n${stableJson(c.received)}`);
-  if (c.specRef) parts.push(`Spec: ${c.specRef.doc} § ${c.specRef.section}${c.specRef.url ? ` ${c.specRef.url}` : ''}`);
+  if (c.specRef)
+    parts.push(`Spec: ${c.specRef.doc} § ${c.specRef.section}${c.specRef.url ? ` ${c.specRef.url}` : ''}`);
   for (const ev of c.evidence ?? []) {
     const res = ev.response ? `HTTP ${ev.response.status}` : 'no response';
-    parts.push(`${ev.request.method} ${ev.request.url} -> ${res}${ev.error ? ` (transport error: ${ev.error})` : ''}`);
+    parts.push(
+      `${ev.request.method} ${ev.request.url} -> ${res}${ev.error ? ` (transport error: ${ev.error})` : ''}`,
+    );
     if (ev.curl) parts.push(`Replay:\n${ev.curl}`);
   }
   return parts.join('\n\n');
@@ -63,7 +66,15 @@ function outcomeOf(c: Check): Outcome {
 
 /** Renders the results as JUnit XML: `<testsuites>` › `<testsuite name="paycert.<gateway>">` › `<testcase>`. */
 export function renderJunit(input: Results): string {
-  const r = redactDeep(input);
+  // Only failures carry details; the rest is dropped before redaction so large runs stay fast.
+  const r = redactDeep({
+    ...input,
+    checks: input.checks.map((c) =>
+      c.status === 'failed' || c.status === 'error' || c.deviation?.stale
+        ? c
+        : { ...c, evidence: undefined, expected: undefined, received: undefined },
+    ),
+  });
   const order = r.gateways.map((g) => g.gateway as string);
   for (const c of r.checks) if (!order.includes(c.gateway)) order.push(c.gateway);
   const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };

@@ -16,9 +16,9 @@ const check = (over: Partial<Check>): Check => ({
 
 describe('report verdict rule', () => {
   it('certifies when every MUST check passes or is skipped', () => {
-    expect(verdictOf([check({}), check({ status: 'skipped' }), check({ level: 'SHOULD', status: 'failed' })])).to.equal(
-      'certified',
-    );
+    expect(
+      verdictOf([check({}), check({ status: 'skipped' }), check({ level: 'SHOULD', status: 'failed' })]),
+    ).to.equal('certified');
   });
 
   it('fails on a MUST failure or error', () => {
@@ -27,22 +27,34 @@ describe('report verdict rule', () => {
   });
 
   it('with strict, a SHOULD failure or error fails too', () => {
-    expect(verdictOf([check({}), check({ level: 'SHOULD', status: 'failed' })], true)).to.equal('not-certified');
-    expect(verdictOf([check({}), check({ level: 'SHOULD', status: 'error' })], true)).to.equal('not-certified');
-  });
-
-  it('a known deviation excuses a failure; a stale one fails the verdict', () => {
-    expect(verdictOf([check({}), check({ status: 'failed', deviation: { reason: 'r' } })])).to.equal('certified');
-    expect(verdictOf([check({}), check({ status: 'error', deviation: { reason: 'r' } })], true)).to.equal('certified');
-    expect(verdictOf([check({ deviation: { reason: 'r', stale: true } })])).to.equal('not-certified');
-    expect(verdictOf([check({ level: 'SHOULD', deviation: { reason: 'r', stale: true } })])).to.equal('not-certified');
-    expect(verdictOf([check({}), check({ status: 'failed', deviation: { reason: 'r', stale: true } })])).to.equal(
+    expect(verdictOf([check({}), check({ level: 'SHOULD', status: 'failed' })], true)).to.equal(
+      'not-certified',
+    );
+    expect(verdictOf([check({}), check({ level: 'SHOULD', status: 'error' })], true)).to.equal(
       'not-certified',
     );
   });
 
+  it('a known deviation excuses a failure; a stale one fails the verdict', () => {
+    expect(verdictOf([check({}), check({ status: 'failed', deviation: { reason: 'r' } })])).to.equal(
+      'certified',
+    );
+    expect(verdictOf([check({}), check({ status: 'error', deviation: { reason: 'r' } })], true)).to.equal(
+      'certified',
+    );
+    expect(verdictOf([check({ deviation: { reason: 'r', stale: true } })])).to.equal('not-certified');
+    expect(verdictOf([check({ level: 'SHOULD', deviation: { reason: 'r', stale: true } })])).to.equal(
+      'not-certified',
+    );
+    expect(
+      verdictOf([check({}), check({ status: 'failed', deviation: { reason: 'r', stale: true } })]),
+    ).to.equal('not-certified');
+  });
+
   it('is error when the gateway could not be judged', () => {
-    expect(verdictOf([check({ status: 'error' }), check({ status: 'error', level: 'SHOULD' })])).to.equal('error');
+    expect(verdictOf([check({ status: 'error' }), check({ status: 'error', level: 'SHOULD' })])).to.equal(
+      'error',
+    );
     expect(verdictOf([])).to.equal('error');
     expect(verdictOf([check({})], false, { gatewayError: 'target unreachable' })).to.equal('error');
   });
@@ -118,12 +130,16 @@ describe('report merge', () => {
     b!.checks.push(dup);
     const merged = mergeResults([a!, b!, structuredClone(a!)]);
     expect(merged.checks).to.have.length(loadFixture().checks.length);
-    expect(merged.checks.find((c) => c.gateway === dup.gateway && c.id === dup.id)!.status).to.equal('failed');
+    expect(merged.checks.find((c) => c.gateway === dup.gateway && c.id === dup.id)!.status).to.equal(
+      'failed',
+    );
   });
 
   it('refuses parts of different tools, profiles, strictness or targets', () => {
     const [a, b] = shards(loadFixture(), 2);
-    expect(() => mergeResults([a!, { ...b!, tool: { name: 'paycert', version: '0.0.1' } }])).to.throw(/cannot merge/);
+    expect(() => mergeResults([a!, { ...b!, tool: { name: 'paycert', version: '0.0.1' } }])).to.throw(
+      /cannot merge/,
+    );
     expect(() => mergeResults([a!, { ...b!, profileVersion: '2.0.0' }])).to.throw(/profile/);
     expect(() => mergeResults([a!, { ...b!, strict: true }])).to.throw(/strict/);
     const other = structuredClone(b!);

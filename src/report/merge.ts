@@ -22,7 +22,11 @@ export function failsVerdict(c: Check, strict: boolean): boolean {
  *   deviation, or any deviation is stale (listed as known but the check passed: the list must be fixed);
  * - `certified` otherwise.
  */
-export function verdictOf(checks: readonly Check[], strict = false, opts: { gatewayError?: string } = {}): Verdict {
+export function verdictOf(
+  checks: readonly Check[],
+  strict = false,
+  opts: { gatewayError?: string } = {},
+): Verdict {
   if (opts.gatewayError) return 'error';
   if (checks.length === 0 || checks.every((c) => c.status === 'error')) return 'error';
   return checks.some((c) => failsVerdict(c, strict)) ? 'not-certified' : 'certified';
@@ -68,7 +72,11 @@ export function recompute(results: Results): Results {
   const strict = results.strict ?? false;
   const gateways: GatewayResult[] = results.gateways.map((g) => {
     const checks = results.checks.filter((c) => c.gateway === g.gateway);
-    return { ...g, summary: summarize(checks), verdict: verdictOf(checks, strict, { gatewayError: g.error }) };
+    return {
+      ...g,
+      summary: summarize(checks),
+      verdict: verdictOf(checks, strict, { gatewayError: g.error }),
+    };
   });
   return {
     ...results,
@@ -115,7 +123,9 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
         continue;
       }
       if (seen.target !== g.target)
-        throw new Error(`cannot merge ${g.gateway} runs against different targets: ${seen.target}, ${g.target}`);
+        throw new Error(
+          `cannot merge ${g.gateway} runs against different targets: ${seen.target}, ${g.target}`,
+        );
       if (g.error && !seen.error?.split('; ').includes(g.error))
         seen.error = seen.error ? `${seen.error}; ${g.error}` : g.error;
       seen.targetKind ??= g.targetKind;

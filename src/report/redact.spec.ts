@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { REGISTERED_SECRET, SECRETS, loadFixture } from './fixtures/index.js';
+import { loadFixture, REGISTERED_SECRET, SECRETS } from './fixtures/index.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
-import { REDACTED, clearSecrets, redactDeep, redactSecrets, redactText, registerSecret } from './redact.js';
+import { clearSecrets, REDACTED, redactDeep, redactSecrets, redactText, registerSecret } from './redact.js';
 
 describe('report redaction', () => {
   afterEach(() => clearSecrets());
@@ -16,14 +16,17 @@ describe('report redaction', () => {
       'x-auth-appsecret:verysecret',
     ].join('\n');
     const out = redactText(text);
-    for (const s of ['abc123', 't0k en', 's1g', 'deadbeef', 'a=b', 'verysecret']) expect(out).not.to.include(s);
+    for (const s of ['abc123', 't0k en', 's1g', 'deadbeef', 'a=b', 'verysecret'])
+      expect(out).not.to.include(s);
     expect(out).to.include("-H 'content-type: application/json'");
     expect(out).to.include(`-H 'x-auth-signature: ${REDACTED}'`);
   });
 
   it('masks secret fields in JSON text and query strings, and leaves other fields alone', () => {
     const out = redactText('{"signature":"a\\"b","amount":"1.00"} https://x/y?a=1&signature=zzz&b=2');
-    expect(out).to.equal(`{"signature":"${REDACTED}","amount":"1.00"} https://x/y?a=1&signature=${REDACTED}&b=2`);
+    expect(out).to.equal(
+      `{"signature":"${REDACTED}","amount":"1.00"} https://x/y?a=1&signature=${REDACTED}&b=2`,
+    );
   });
 
   it('masks PEM private keys, also truncated ones', () => {
@@ -35,13 +38,21 @@ describe('report redaction', () => {
   it('masks registered secrets wherever they appear, URL-encoded too', () => {
     registerSecret('s3cr3t/value+1');
     registerSecret('abc'); // too short to register: masking it would shred unrelated text
-    expect(redactSecrets('x s3cr3t/value+1 y s3cr3t%2Fvalue%2B1 abc')).to.equal(`x ${REDACTED} y ${REDACTED} abc`);
+    expect(redactSecrets('x s3cr3t/value+1 y s3cr3t%2Fvalue%2B1 abc')).to.equal(
+      `x ${REDACTED} y ${REDACTED} abc`,
+    );
   });
 
   it('redactDeep masks values under secret header names and leaves the input untouched', () => {
-    const input = { headers: { 'X-Auth-Signature': 'sig', Cookie: 'c', accept: '*/*' }, list: ['Signature: s'] };
+    const input = {
+      headers: { 'X-Auth-Signature': 'sig', Cookie: 'c', accept: '*/*' },
+      list: ['Signature: s'],
+    };
     const out = redactDeep(input);
-    expect(out).to.deep.equal({ headers: { 'X-Auth-Signature': REDACTED, Cookie: REDACTED, accept: '*/*' }, list: [`Signature: ${REDACTED}`] });
+    expect(out).to.deep.equal({
+      headers: { 'X-Auth-Signature': REDACTED, Cookie: REDACTED, accept: '*/*' },
+      list: [`Signature: ${REDACTED}`],
+    });
     expect(input.headers['X-Auth-Signature']).to.equal('sig');
   });
 

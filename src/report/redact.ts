@@ -29,6 +29,8 @@ const queryParam = new RegExp(`((?:^|[?&])(?:${names})=)[^&#\\s'"]*`, 'gi');
 // PEM private keys of any flavour (RSA, EC, ENCRYPTED, OPENSSH…), also when the END line is missing (truncated).
 const pemBlock = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
 
+const mayHoldSecretName = /signature|authorization|appsecret|cookie/i;
+
 const registered = new Set<string>();
 
 /**
@@ -57,10 +59,10 @@ export function redactSecrets(s: string): string {
 /** Masks secret header values, JSON fields, query parameters, PEM private keys and registered secrets in text. */
 export function redactText(s: string): string {
   let out = redactSecrets(s);
-  if (out.includes('PRIVATE KEY-----')) out = out.replace(pemBlock, `-----BEGIN $1PRIVATE KEY-----${REDACTED}`);
+  if (out.includes('PRIVATE KEY-----'))
+    out = out.replace(pemBlock, `-----BEGIN $1PRIVATE KEY-----${REDACTED}`);
   // Cheap pre-checks keep this fast on the thousands of short strings a large run holds.
-  const lower = out.toLowerCase();
-  if (!/signature|authorization|appsecret|cookie/.test(lower)) return out;
+  if (!mayHoldSecretName.test(out)) return out;
   out = out.replace(jsonField, `$1"${REDACTED}"`);
   out = out.replace(queryParam, `$1${REDACTED}`);
   out = out.replace(curlHeader, `$1$3$4${REDACTED}`);
@@ -79,7 +81,8 @@ function walk(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(walk);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = secretHeaderSet.has(k.toLowerCase()) && v !== null && v !== undefined && v !== '' ? REDACTED : walk(v);
+    out[k] =
+      secretHeaderSet.has(k.toLowerCase()) && v !== null && v !== undefined && v !== '' ? REDACTED : walk(v);
   }
   return out;
 }

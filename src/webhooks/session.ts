@@ -58,7 +58,9 @@ export async function openWebhookSession(
       if (opts.listen) where = parseListen(opts.listen);
       receiver = await WebhookReceiver.start({ ...where, publicUrl: opts.publicUrl });
     } catch (err) {
-      throw new UsageError(`--webhook-listen: cannot listen on ${opts.listen ?? '127.0.0.1'}: ${(err as Error).message}`);
+      throw new UsageError(
+        `--webhook-listen: cannot listen on ${opts.listen ?? '127.0.0.1'}: ${(err as Error).message}`,
+      );
     }
   }
   return {
@@ -79,4 +81,28 @@ export async function openWebhookSession(
       await receiver?.close();
     },
   };
+}
+
+/** The run's webhook flags, checked up front (a bad value is a usage error before anything starts). */
+export function parseWebhookFlags(flags: {
+  webhookListen?: string;
+  webhookPublicUrl?: string;
+  webhookWait?: number;
+}): WebhookRunOptions {
+  if (flags.webhookListen) {
+    try {
+      parseListen(flags.webhookListen);
+    } catch (err) {
+      throw new UsageError(`--webhook-listen: ${(err as Error).message}`);
+    }
+  }
+  if (flags.webhookPublicUrl !== undefined) {
+    let ok = false;
+    try {
+      ok = /^https?:$/.test(new URL(flags.webhookPublicUrl).protocol);
+    } catch {}
+    if (!ok)
+      throw new UsageError(`--webhook-public-url must be an http(s) URL, got ${flags.webhookPublicUrl}`);
+  }
+  return { listen: flags.webhookListen, publicUrl: flags.webhookPublicUrl, waitMs: flags.webhookWait };
 }

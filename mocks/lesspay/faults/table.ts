@@ -1,15 +1,35 @@
 import { faultInfo } from './index.js';
 
-/** The README's fault table, generated from the fault definitions (readme.spec.ts keeps them in sync). */
+/**
+ * The README's fault table, generated from the fault definitions with aligned columns (the form a
+ * Markdown formatter leaves alone); readme.spec.ts keeps README and definitions in sync.
+ */
 export function faultTable(): string {
   const rows = Object.entries(faultInfo)
     .sort(
       ([a, fa], [b, fb]) => Number(fa.reading.slice(1)) - Number(fb.reading.slice(1)) || a.localeCompare(b),
     )
-    .map(
-      ([name, f]) => `| \`${name}\` | ${f.reading} | ${f.level} | ${f.description.replace(/\|/g, '\\|')} |`,
+    .map(([name, f]) => [`\`${name}\``, f.reading, f.level, f.description.replace(/\|/g, '\\|')]);
+  const head = ['fault', 'reading', 'level', 'deviation'];
+  const width = (s: string) => [...s].length;
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => width(r[i]))));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** A table's rows as trimmed cells, so alignment and dash counts do not matter when comparing. */
+export function tableCells(markdown: string): string[][] {
+  return markdown
+    .trim()
+    .split('\n')
+    .map((row) =>
+      row
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split(/(?<!\\)\|/)
+        .map((c) => (/^\s*-+\s*$/.test(c) ? '---' : c.trim())),
     );
-  return ['| fault | reading | level | deviation |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 export const TABLE_START =

@@ -3,16 +3,7 @@
 /**
  * Body of POST /api/global/v1/pay/query-order: at least one non-empty request_id or pay_order_id; page, page_size, start_time and end_time as numeric strings or integers. Strict.
  */
-export type PayInQueryRequest = (
-  | {
-      request_id: string;
-      [k: string]: unknown;
-    }
-  | {
-      pay_order_id: string;
-      [k: string]: unknown;
-    }
-) & {
+export interface PayInQueryRequest {
   /**
    * Page number (default 1), as a numeric string (docs example) or an integer (demo).
    */
@@ -31,4 +22,4 @@ export type PayInQueryRequest = (
   end_time?: string | number;
   pay_order_id?: string;
   request_id?: string;
-};
+}

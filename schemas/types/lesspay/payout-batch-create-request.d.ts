@@ -4,26 +4,6 @@
  * A monetary amount in a request: a JSON string holding a positive decimal in major units (e.g. "100.00"), no sign, exponent or leading zeros.
  */
 export type Amount = string;
-/**
- * One payout of a batch: a detail ID, an amount and a bank account, an e_wallet or a crypto_wallet.
- */
-export type LesspayPayoutDetail =
-  | {
-      bank_account_name: unknown;
-      bank_account_no: unknown;
-      bank_account_type: unknown;
-      bank_name: unknown;
-      bank_country_code: unknown;
-      [k: string]: unknown;
-    }
-  | {
-      e_wallet: unknown;
-      [k: string]: unknown;
-    }
-  | {
-      crypto_wallet: unknown;
-      [k: string]: unknown;
-    };
 
 /**
  * Body of POST /api/global/payout/batch/create-order: a batch header and one or more payout details. Strict at the top level.
@@ -44,4 +24,34 @@ export interface PayoutBatchCreateRequest {
    * @minItems 1
    */
   payout_order_details: [LesspayPayoutDetail, ...LesspayPayoutDetail[]];
+}
+/**
+ * One payout of a batch: a detail ID, an amount and a bank account, an e_wallet or a crypto_wallet.
+ */
+export interface LesspayPayoutDetail {
+  /**
+   * Detail ID, unique within the batch.
+   */
+  mch_order_id: string;
+  amount: Amount;
+  destination_type?: "bank" | "crypto_wallet" | "ewallet";
+  bank_account_name?: string;
+  bank_account_no?: string;
+  bank_account_type?: "individual" | "business";
+  bank_name?: string;
+  bank_country_code?: string;
+  bank_swift_code?: string;
+  e_wallet?: {
+    account_name?: string;
+    account_type?: string;
+    account_number?: string;
+    provider?: string;
+    deposit_key_type?: string;
+    deposit_key?: string;
+    [k: string]: unknown;
+  };
+  crypto_wallet?: {
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
 }

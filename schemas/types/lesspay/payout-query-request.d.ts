@@ -3,16 +3,7 @@
 /**
  * Body of POST /api/global/payout/query: request_id and/or pay_order_id, at least one non-empty. Strict.
  */
-export type PayoutQueryRequest = (
-  | {
-      request_id: string;
-      [k: string]: unknown;
-    }
-  | {
-      pay_order_id: string;
-      [k: string]: unknown;
-    }
-) & {
+export interface PayoutQueryRequest {
   request_id?: string;
   pay_order_id?: string;
-};
+}

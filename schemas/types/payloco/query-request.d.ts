@@ -3,24 +3,14 @@
 /**
  * Body of POST /v1/payments/open/api/query: the common parameters with transType and a non-empty merchantOrderId or orderId.
  */
-export type QueryRequest = RequestCommon &
-  (
-    | {
-        merchantOrderId: string;
-        [k: string]: unknown;
-      }
-    | {
-        orderId: string;
-        [k: string]: unknown;
-      }
-  ) & {
-    transType: string;
-    merchantOrderId?: string;
-    orderId?: string;
-    currency?: string;
-    payAmt?: Amount;
-    [k: string]: unknown;
-  };
+export type QueryRequest = RequestCommon & {
+  transType: string;
+  merchantOrderId?: string;
+  orderId?: string;
+  currency?: string;
+  payAmt?: Amount;
+  [k: string]: unknown;
+};
 /**
  * A monetary amount where Payloco uses a string: a positive decimal in major units (e.g. "20.01").
  */

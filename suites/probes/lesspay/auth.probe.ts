@@ -44,7 +44,9 @@ describe('lesspay · authentication', () => {
   });
 
   check('LP-AUTH-006', async (t) => {
-    const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }), { auth: 'bad-signature' });
+    const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }), {
+      auth: 'bad-signature',
+    });
     const body = ensureJsonObject(res, 'the answer to a wrongly signed request');
     ensureSchema(body, ENVELOPE);
     ensure(body.code !== 0, 'a wrongly signed request is answered with code 0', 'a non-zero code', body.code);

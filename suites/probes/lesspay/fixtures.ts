@@ -72,17 +72,25 @@ export interface Window {
   end: number;
 }
 
-/** A window of `span` ms centred on now: it holds an order created moments ago whatever the clock skew. */
+// Windows end 10 minutes from now: they hold an order created moments ago even when the target's clock runs a
+// little ahead, and their end_time is barely in the future.
+const WINDOW_LEAD_MS = 10 * 60_000;
+
+/** A window of `span` ms that holds the creation time of an order created moments ago. */
 export function windowAround(span = 2 * DAY_MS, now = Date.now()): Window {
-  const start = now - Math.floor(span / 2);
-  return { start, end: start + span };
+  const end = now + WINDOW_LEAD_MS;
+  return { start: end - span, end };
 }
 
 /**
  * A query-order body in the docs' form: page, page_size and the times as numeric strings (the form L8 makes
  * MUST); `integers` switches to the demo's JSON integers.
  */
-export function queryBody(ids: { request_id?: string; pay_order_id?: string }, win = windowAround(), integers = false) {
+export function queryBody(
+  ids: { request_id?: string; pay_order_id?: string },
+  win = windowAround(),
+  integers = false,
+) {
   const n = (v: number) => (integers ? v : String(v));
   const body: Body = { page: n(1), page_size: n(20), start_time: n(win.start), end_time: n(win.end) };
   if (ids.pay_order_id !== undefined) body.pay_order_id = ids.pay_order_id;
@@ -91,7 +99,11 @@ export function queryBody(ids: { request_id?: string; pay_order_id?: string }, w
 }
 
 /** A valid batch payout body (Multiple Transfer Methods table; detail ids per the demo's mch_order_id). */
-export function batchBody(t: CheckContext, overrides: Body = {}, amounts = [PAYOUT_AMOUNT, PAYOUT_AMOUNT]): Body {
+export function batchBody(
+  t: CheckContext,
+  overrides: Body = {},
+  amounts = [PAYOUT_AMOUNT, PAYOUT_AMOUNT],
+): Body {
   const details = amounts.map((amount, i) => ({
     mch_order_id: t.uniqueId('PD', 64),
     amount,
@@ -133,7 +145,12 @@ export function singlePayoutBody(t: CheckContext, overrides: Body = {}): Body {
       },
       destination: {
         type: 'bank',
-        bank: { account_type: 'savings', country: 'PH', bank_name: 'BDO Unibank', account_number: '001234567890' },
+        bank: {
+          account_type: 'savings',
+          country: 'PH',
+          bank_name: 'BDO Unibank',
+          account_number: '001234567890',
+        },
       },
     },
     ...overrides,
@@ -180,19 +197,30 @@ export function usable(res: ProbeResponse, validAuth = true): Answer {
     throw new SetupError(`a correctly signed request was refused with HTTP 401 (see LP-AUTH-007)`);
   }
   const body = res.body;
-  if (!body) throw new SetupError(`HTTP ${res.status} answer is not a JSON object (see LP-TR-*): ${res.text.slice(0, 120)}`);
+  if (!body)
+    throw new SetupError(
+      `HTTP ${res.status} answer is not a JSON object (see LP-TR-*): ${res.text.slice(0, 120)}`,
+    );
   if (!Number.isInteger(body.code)) {
-    throw new SetupError(`the answer's code is not a JSON integer (see LP-ENV-*): ${JSON.stringify(body.code)}`);
+    throw new SetupError(
+      `the answer's code is not a JSON integer (see LP-ENV-*): ${JSON.stringify(body.code)}`,
+    );
   }
   if (typeof body.msg !== 'string') throw new SetupError(`the answer's msg is not a string (see LP-ENV-*)`);
-  if (body.data !== undefined && body.data !== null && (typeof body.data !== 'object' || Array.isArray(body.data))) {
-    throw new SetupError('the answer\'s data is neither an object nor null (see LP-ENV-*)');
+  if (
+    body.data !== undefined &&
+    body.data !== null &&
+    (typeof body.data !== 'object' || Array.isArray(body.data))
+  ) {
+    throw new SetupError("the answer's data is neither an object nor null (see LP-ENV-*)");
   }
   return { res, body };
 }
 
 function isOrderLike(v: unknown): v is Record<string, any> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && ('request_id' in v || 'pay_order_id' in v);
+  return (
+    v !== null && typeof v === 'object' && !Array.isArray(v) && ('request_id' in v || 'pay_order_id' in v)
+  );
 }
 
 /**
@@ -202,10 +230,7 @@ function isOrderLike(v: unknown): v is Record<string, any> {
 export function locateOrder(data: unknown, ids: { requestId?: string; payOrderId?: string }) {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   if (isOrderLike(data)) return data;
-  const candidates = Object.values(data)
-    .filter(Array.isArray)
-    .flat()
-    .filter(isOrderLike);
+  const candidates = Object.values(data).filter(Array.isArray).flat().filter(isOrderLike);
   return (
     candidates.find((o) => ids.requestId !== undefined && o.request_id === ids.requestId) ??
     candidates.find((o) => ids.payOrderId !== undefined && o.pay_order_id === ids.payOrderId)
@@ -228,7 +253,8 @@ export interface CreatedPayin {
 export async function createPayin(t: CheckContext, overrides: Body = {}): Promise<CreatedPayin> {
   const body = createBody(t, overrides);
   const { body: answer } = await call(t, PATH.createPayin, body);
-  if (answer.code !== 0) throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
+  if (answer.code !== 0)
+    throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
   const id = answer.data?.pay_order_id;
   return {
     requestId: body.request_id as string,
@@ -249,7 +275,10 @@ export const cashierOrder = setup('an unpaid cashier order exists', (t) => creat
 export async function queryFound(t: CheckContext, order: CreatedPayin): Promise<Record<string, any>> {
   const { body } = await call(t, PATH.queryPayin, queryBody({ request_id: order.requestId }));
   const found = body.code === 0 ? locateOrder(body.data, order) : undefined;
-  if (!found) throw new SetupError(`the order ${order.requestId} could not be queried (see LP-QO-012): code ${body.code}`);
+  if (!found)
+    throw new SetupError(
+      `the order ${order.requestId} could not be queried (see LP-QO-012): code ${body.code}`,
+    );
   return found;
 }
 
@@ -267,10 +296,15 @@ export interface CreatedPayout {
 }
 
 /** Creates a valid payout (batch or single); any refusal is a SetupError. */
-export async function createPayout(t: CheckContext, kind: 'batch' | 'single', body?: Body): Promise<CreatedPayout> {
+export async function createPayout(
+  t: CheckContext,
+  kind: 'batch' | 'single',
+  body?: Body,
+): Promise<CreatedPayout> {
   const sent = body ?? (kind === 'batch' ? batchBody(t) : singlePayoutBody(t));
   const { body: answer } = await call(t, kind === 'batch' ? PATH.createBatch : PATH.createPayout, sent);
-  if (answer.code !== 0) throw new SetupError(`a valid ${kind} payout create was refused: code ${answer.code} ${answer.msg}`);
+  if (answer.code !== 0)
+    throw new SetupError(`a valid ${kind} payout create was refused: code ${answer.code} ${answer.msg}`);
   const id = answer.data?.pay_order_id;
   return {
     requestId: sent.request_id as string,
@@ -294,7 +328,8 @@ export async function initialPayoutStatus(t: CheckContext, created: CreatedPayou
   const data = created.answer.data;
   if (data && typeof data === 'object' && 'order_status' in data) return data.order_status;
   const { body } = await call(t, PATH.queryPayout, { request_id: created.requestId });
-  if (body.code !== 0 || !body.data) throw new SetupError(`the new payout could not be queried (see LP-PQ-004)`);
+  if (body.code !== 0 || !body.data)
+    throw new SetupError(`the new payout could not be queried (see LP-PQ-004)`);
   return body.data.order_status;
 }
 
@@ -308,12 +343,22 @@ export async function expectRefused(
   createdBy?: { id: string; exists: (t: CheckContext, id: string) => Promise<boolean> },
 ): Promise<Answer> {
   const answer = usable(res);
-  ensure(answer.body.code !== 0, 'invalid input is answered with code 0', 'a non-zero code', answer.body.code);
+  ensure(
+    answer.body.code !== 0,
+    'invalid input is answered with code 0',
+    'a non-zero code',
+    answer.body.code,
+  );
   ensureStatus(res, [400, 200], 'HTTP status of a parameter error');
   if (res.status === 200) t.note('answered HTTP 200: allowed, though L6 recommends 400');
   if (createdBy) {
     const created = await createdBy.exists(t, createdBy.id);
-    ensure(!created, `the refused request created ${createdBy.id} anyway`, 'nothing created', `${createdBy.id} on record`);
+    ensure(
+      !created,
+      `the refused request created ${createdBy.id} anyway`,
+      'nothing created',
+      `${createdBy.id} on record`,
+    );
   }
   return answer;
 }

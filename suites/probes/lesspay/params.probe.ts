@@ -86,7 +86,12 @@ describe('lesspay · parameter errors', () => {
     const res = await t.post(PATH.createPayin, '{"request_id": "PCBROKEN", "product_name": ');
     ensureStatus(res, [400, 200, 401], 'HTTP status for a body that is not JSON');
     if (res.body && Number.isInteger(res.body.code)) {
-      ensure(res.body.code !== 0, 'a body that is not JSON is answered with code 0', 'a non-zero code', res.body.code);
+      ensure(
+        res.body.code !== 0,
+        'a body that is not JSON is answered with code 0',
+        'a non-zero code',
+        res.body.code,
+      );
     }
   });
 
@@ -106,7 +111,9 @@ describe('lesspay · parameter errors', () => {
 
   check('LP-PARAM-025', async (t) => {
     const body = batchBody(t);
-    const { body: answer } = usable(await t.post(PATH.createBatch, { ...body, total_amount: Number(body.total_amount) }));
+    const { body: answer } = usable(
+      await t.post(PATH.createBatch, { ...body, total_amount: Number(body.total_amount) }),
+    );
     ensureOneOf(answer.code, [11, 30000, 30009], 'code of a payout parameter error');
   });
 });

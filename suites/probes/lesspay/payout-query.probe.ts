@@ -1,15 +1,32 @@
-import { type CheckContext, check, ensure, ensureEqual, ensureOneOf, SetupError } from '../../../src/index.js';
+import {
+  type CheckContext,
+  check,
+  ensure,
+  ensureEqual,
+  ensureOneOf,
+  SetupError,
+} from '../../../src/index.js';
 import { batchPayout, call, expectRefused, PATH } from './fixtures.js';
 
 // L9: query payout. The found checks query the run's batch payout by its request_id.
 
-const FIELDS = ['pay_order_id', 'request_id', 'order_status', 'currency', 'total_amount', 'fail_reason', 'created_at'];
+const FIELDS = [
+  'pay_order_id',
+  'request_id',
+  'order_status',
+  'currency',
+  'total_amount',
+  'fail_reason',
+  'created_at',
+];
 
 async function queryBatch(t: CheckContext) {
   const payout = await t.use(batchPayout);
   const { body } = await call(t, PATH.queryPayout, { request_id: payout.requestId });
   if (body.code !== 0 || body.data === null || typeof body.data !== 'object') {
-    throw new SetupError(`the payout ${payout.requestId} could not be queried (see LP-PQ-004): code ${body.code}`);
+    throw new SetupError(
+      `the payout ${payout.requestId} could not be queried (see LP-PQ-004): code ${body.code}`,
+    );
   }
   return { payout, data: body.data as Record<string, any> };
 }
@@ -46,6 +63,10 @@ describe('lesspay · payout query', () => {
   check('LP-PQ-006', async (t) => {
     const { payout, data } = await queryBatch(t);
     const expected = { request_id: payout.requestId, pay_order_id: payout.payOrderId ?? data.pay_order_id };
-    ensureEqual({ request_id: data.request_id, pay_order_id: data.pay_order_id }, expected, 'identifiers of the found payout');
+    ensureEqual(
+      { request_id: data.request_id, pay_order_id: data.pay_order_id },
+      expected,
+      'identifiers of the found payout',
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { type CheckContext, check, ensure, ensureEqual, ensureOneOf, SetupError } from '../../../src/index.js';
+import {
+  type CheckContext,
+  check,
+  ensure,
+  ensureEqual,
+  ensureOneOf,
+  SetupError,
+} from '../../../src/index.js';
 import { batchBody, call, createPayout, initialPayoutStatus, PATH } from './fixtures.js';
 
 // L10: create payout, single and batch.
@@ -50,7 +57,11 @@ describe('lesspay · payout create', () => {
   });
 
   check('LP-PO-006', async (t) => {
-    ensureEqual(await batchCode(t, batchBody(t, { total_amount: '2999.99' })), 30002, 'code of a batch total mismatch');
+    ensureEqual(
+      await batchCode(t, batchBody(t, { total_amount: '2999.99' })),
+      30002,
+      'code of a batch total mismatch',
+    );
   });
 
   check('LP-PO-007', async (t) => {
@@ -63,7 +74,8 @@ describe('lesspay · payout create', () => {
 
   check('LP-PO-009', async (t) => {
     const code = await batchCode(t, batchBody(t, {}, ['1000.10', '1000.20']));
-    if (code !== 0 && code !== 30002) throw new SetupError(`the batch was refused for another reason: code ${code}`);
+    if (code !== 0 && code !== 30002)
+      throw new SetupError(`the batch was refused for another reason: code ${code}`);
     ensureEqual(code, 0, 'code of a batch whose total is the exact decimal sum of its details');
   });
 });

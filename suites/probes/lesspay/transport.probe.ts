@@ -28,7 +28,9 @@ describe('lesspay · transport', () => {
   });
 
   check('LP-TR-004', async (t) => {
-    const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }), { auth: 'bad-signature' });
+    const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }), {
+      auth: 'bad-signature',
+    });
     ensureJsonIfBody(res);
   });
 

@@ -21,7 +21,7 @@ import { appSecret, batchBody, createBody, PATH, usable } from './fixtures.js';
 type Json = Record<string, any>;
 
 // Payout test amounts of the sandbox: details of at most 1000 are reviewed automatically; 13.13 fails its detail.
-const PAYOUT_AMOUNTS = ['10.00', '13.13'];
+const PAYOUT_AMOUNTS = ['20.00', '13.13'];
 const PENDING_PAYOUT = ['PENDING_CONFIRM', 'PENDING_PAY', 'PROCESSING', 'CREATED', 0, 1];
 
 interface Observed {
@@ -49,7 +49,11 @@ function testForm(html: string, pageUrl: string): string | undefined {
 
 /** Pays a cashier order through its checkout page; returns why it cannot, or undefined once paid. */
 async function payAtCashier(t: CheckContext, checkoutUrl: unknown): Promise<string | undefined> {
-  if (typeof checkoutUrl !== 'string') return 'create answered no data.checkout_url to pay through';
+  if (typeof checkoutUrl !== 'string' || !/^https?:\/\//i.test(checkoutUrl)) {
+    throw new SetupError(
+      `create answered no http(s) data.checkout_url to pay through (see LP-CO-*): ${JSON.stringify(checkoutUrl)}`,
+    );
+  }
   const base = t.baseUrl.replace(/\/+$/, '');
   const relative = (url: string) => (url.startsWith(`${base}/`) ? url.slice(base.length) : undefined);
   const pagePath = relative(checkoutUrl);
@@ -64,7 +68,8 @@ async function payAtCashier(t: CheckContext, checkoutUrl: unknown): Promise<stri
     body: 'outcome=succeed',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
   });
-  if (paid.status >= 400) throw new Error(`the cashier's test form refused outcome=succeed (HTTP ${paid.status})`);
+  if (paid.status >= 400)
+    throw new Error(`the cashier's test form refused outcome=succeed (HTTP ${paid.status})`);
   return undefined;
 }
 
@@ -75,12 +80,14 @@ async function paidPayin(t: CheckContext, apiVersion: 'V1' | 'V2', policy: Webho
   const hook = t.webhooks.endpoint(policy);
   const body = createBody(t, { api_version: apiVersion, notify_url: hook.url });
   const { body: answer } = usable(await t.post(PATH.createPayin, body));
-  if (answer.code !== 0) throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
+  if (answer.code !== 0)
+    throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
   const unpaid = await payAtCashier(t, answer.data?.checkout_url);
   if (unpaid) return { skip: unpaid, deliveries: [], waitMs: 0 };
   const payOrderId = answer.data?.pay_order_id;
   let deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
-  if (policy !== 'ack' && deliveries.length > 0) deliveries = await t.webhooks.waitFor(hook.token, { count: 2 });
+  if (policy !== 'ack' && deliveries.length > 0)
+    deliveries = await t.webhooks.waitFor(hook.token, { count: 2 });
   return {
     order: {
       requestId: body.request_id as string,
@@ -102,11 +109,13 @@ const paidV1 = setup('a V1 cashier order was paid', (t) => paidPayin(t, 'V1', 'a
 const finishedBatch = setup('a batch payout of test amounts was created', async (t): Promise<Observed> => {
   const off = unavailable(t);
   if (off) return off;
-  if (!t.hasCapability('payout')) return { skip: 'the target does not declare the "payout" capability', deliveries: [], waitMs: 0 };
+  if (!t.hasCapability('payout'))
+    return { skip: 'the target does not declare the "payout" capability', deliveries: [], waitMs: 0 };
   const hook = t.webhooks.endpoint('ack');
   const sent = batchBody(t, { notify_url: hook.url }, PAYOUT_AMOUNTS);
   const { body: answer } = usable(await t.post(PATH.createBatch, sent));
-  if (answer.code !== 0) throw new SetupError(`a valid batch payout was refused: code ${answer.code} ${answer.msg}`);
+  if (answer.code !== 0)
+    throw new SetupError(`a valid batch payout was refused: code ${answer.code} ${answer.msg}`);
   const payout = {
     requestId: sent.request_id as string,
     payOrderId: typeof answer.data?.pay_order_id === 'string' ? answer.data.pay_order_id : undefined,
@@ -135,7 +144,11 @@ function firstCallback(t: CheckContext, o: Observed, what: string): WebhookDeliv
   if (o.skip) t.skip(o.skip);
   const first = o.deliveries[0];
   if (!first) {
-    throw new CheckFailure(`no callback reached notify_url within ${o.waitMs} ms after ${what}`, 'a POST to notify_url', 'nothing');
+    throw new CheckFailure(
+      `no callback reached notify_url within ${o.waitMs} ms after ${what}`,
+      'a POST to notify_url',
+      'nothing',
+    );
   }
   return first;
 }
@@ -149,9 +162,14 @@ function jsonOf(d: WebhookDelivery): Json {
   throw new SetupError(`the callback body is not a JSON object (see LP-WH-001): ${d.body.slice(0, 120)}`);
 }
 
-function ensureSigned(t: CheckContext, d: WebhookDelivery, expected: string, what: string): void {
+function ensureSigned(d: WebhookDelivery, expected: string, what: string): void {
   const got = d.headers['x-auth-signature'];
-  ensure(got !== undefined && got !== '', `the ${what} carries no x-auth-signature header`, 'x-auth-signature', '(absent)');
+  ensure(
+    got !== undefined && got !== '',
+    `the ${what} carries no x-auth-signature header`,
+    'x-auth-signature',
+    '(absent)',
+  );
   ensure(
     got === expected,
     `the ${what}'s x-auth-signature does not verify with the app secret`,
@@ -164,14 +182,27 @@ describe('lesspay · webhooks', () => {
   check('LP-WH-001', async (t) => {
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
     const type = d.headers['content-type']?.split(';')[0].trim().toLowerCase();
-    ensureEqual({ method: d.method, type }, { method: 'POST', type: 'application/json' }, 'method and Content-Type of the callback');
+    ensureEqual(
+      { method: d.method, type },
+      { method: 'POST', type: 'application/json' },
+      'method and Content-Type of the callback',
+    );
     let parsed: unknown;
     try {
       parsed = JSON.parse(d.body);
     } catch (err) {
-      throw new CheckFailure(`the callback body is not JSON: ${(err as Error).message}`, 'a JSON object', d.body.slice(0, 200));
+      throw new CheckFailure(
+        `the callback body is not JSON: ${(err as Error).message}`,
+        'a JSON object',
+        d.body.slice(0, 200),
+      );
     }
-    ensure(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), 'the callback body is not a JSON object', 'a JSON object', parsed);
+    ensure(
+      parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed),
+      'the callback body is not a JSON object',
+      'a JSON object',
+      parsed,
+    );
   });
 
   check('LP-WH-002', async (t) => {
@@ -180,19 +211,23 @@ describe('lesspay · webhooks', () => {
     try {
       body = JSON.parse(d.body);
     } catch {
-      throw new CheckFailure('the callback body is not JSON', 'a body matching pay-in-webhook.schema.json', d.body.slice(0, 200));
+      throw new CheckFailure(
+        'the callback body is not JSON',
+        'a body matching pay-in-webhook.schema.json',
+        d.body.slice(0, 200),
+      );
     }
     ensureSchema(body, 'lesspay/pay-in-webhook.schema.json', 'pay-in callback body');
   });
 
   check('LP-WH-003', async (t) => {
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
-    ensureSigned(t, d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V2 pay-in callback');
+    ensureSigned(d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V2 pay-in callback');
   });
 
   check('LP-WH-004', async (t) => {
     const d = firstCallback(t, await t.use(paidV1), 'the order was paid');
-    ensureSigned(t, d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V1 pay-in callback');
+    ensureSigned(d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V1 pay-in callback');
   });
 
   check('LP-WH-005', async (t) => {
@@ -237,14 +272,18 @@ describe('lesspay · webhooks', () => {
     try {
       body = JSON.parse(d.body);
     } catch {
-      throw new CheckFailure('the payout callback body is not JSON', 'a body matching payout-webhook.schema.json', d.body.slice(0, 200));
+      throw new CheckFailure(
+        'the payout callback body is not JSON',
+        'a body matching payout-webhook.schema.json',
+        d.body.slice(0, 200),
+      );
     }
     ensureSchema(body, 'lesspay/payout-webhook.schema.json', 'payout callback body');
   });
 
   check('LP-WH-008', async (t) => {
     const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
-    ensureSigned(t, d, lesspaySign(jsonOf(d), appSecret(t)), 'payout callback');
+    ensureSigned(d, lesspaySign(jsonOf(d), appSecret(t)), 'payout callback');
   });
 
   check('LP-WH-009', async (t) => {
@@ -259,7 +298,12 @@ describe('lesspay · webhooks', () => {
     });
     ensureEqual(
       batch(body),
-      batch({ request_id: p.requestId, pay_order_id: p.payOrderId, currency: p.currency, total_amount: p.totalAmount }),
+      batch({
+        request_id: p.requestId,
+        pay_order_id: p.payOrderId,
+        currency: p.currency,
+        total_amount: p.totalAmount,
+      }),
       'the batch fields of the payout callback',
     );
     ensure(
@@ -271,7 +315,11 @@ describe('lesspay · webhooks', () => {
     const details: Json[] = Array.isArray(body.details) ? body.details : [];
     const seen = p.details.map((sent) => {
       const got = details.find((d) => d?.mch_order_id === sent.mch_order_id);
-      return { mch_order_id: sent.mch_order_id, amount: got?.amount, final: !!got && typeof got.status === 'string' && !PENDING_PAYOUT.includes(got.status) };
+      return {
+        mch_order_id: sent.mch_order_id,
+        amount: got?.amount,
+        final: !!got && typeof got.status === 'string' && !PENDING_PAYOUT.includes(got.status),
+      };
     });
     ensureEqual(
       seen,

@@ -14,7 +14,8 @@ describe('payloco · active QR', () => {
   });
 
   check('PL-QR-003', async (t) => {
-    // The docs' example carries both payMode QRCODE and an authCode.
+    // Precondition: a plain active QR pay is accepted. The docs' example carries both payMode QRCODE and an authCode.
+    await t.use(qrOrder);
     const res = await t.post(paths.pay, qrPayBody(t, { authCode: '133788758877188822' }));
     const body = ensureJsonObject(res);
     ensureEqual(

@@ -42,6 +42,8 @@ describe('payloco · signing', () => {
   });
 
   check('PL-SIG-007', async (t) => {
+    // Precondition: the same pay, compact and ASCII, is accepted; so a rejection here is about the bytes signed.
+    await t.use(qrOrder);
     // Pretty-printed, with non-ASCII text: the signature covers exactly these UTF-8 bytes.
     const raw = JSON.stringify(qrPayBody(t, { goodsName: 'paycert 测试商品 · café' }), null, 2);
     const res = await t.request({ method: 'POST', path: paths.pay, body: raw });

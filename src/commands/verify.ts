@@ -1,0 +1,134 @@
+import { existsSync, statSync } from 'node:fs';
+import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
+import { startEmbedded } from '../embedded.js';
+import { UsageError } from '../errors.js';
+import { parseBaseUrl } from '../guard.js';
+import { prepareReportDir, writeReport } from '../outputs.js';
+import { checkLine, summaryLines } from '../console.js';
+import { type ConsumerVersionSelector, failingInteractions, verifyContracts } from '../pact/verify.js';
+import { redactText, registerSecret } from '../report/redact.js';
+import type { Gateway } from '../results.js';
+
+export interface VerifyFlags {
+  baseUrl?: string;
+  pact?: string[];
+  brokerUrl?: string;
+  consumerVersionSelector?: string[];
+  publishResults?: boolean;
+  providerVersion?: string;
+  providerBranch?: string;
+  reportDir: string;
+  timeout?: number;
+  allowProduction?: boolean;
+  quiet?: boolean;
+  appId?: string;
+  appSecretFile?: string;
+  merchantId?: string;
+  privateKey?: string;
+  platformPublicKey?: string;
+  webhookSecretFile?: string;
+  mockVariant?: string;
+  mockFault?: string;
+}
+
+function gatewayOf(value: string): Gateway {
+  if (value === 'lesspay' || value === 'payloco') return value;
+  throw new UsageError(`unknown gateway "${value}": use lesspay or payloco`);
+}
+
+function selectors(values: string[] | undefined): ConsumerVersionSelector[] | undefined {
+  if (!values?.length) return undefined;
+  return values.map((v) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      throw new UsageError(`--consumer-version-selector is not JSON: ${v}`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new UsageError(`--consumer-version-selector must be a JSON object, e.g. '{"mainBranch":true}': ${v}`);
+    return parsed as ConsumerVersionSelector;
+  });
+}
+
+function brokerUrl(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    return u.href.replace(/\/+$/, '');
+  } catch {
+    throw new UsageError(`--broker-url must be an http(s) URL, got ${value}`);
+  }
+}
+
+/**
+ * `paycert verify <gateway>`: replays the contracts (contracts/ or --pact files, or the broker's) against the target
+ * (--base-url, or the bundled mock) and writes the report. Exit code: 0 every interaction verified, 1 a mismatch,
+ * 2 usage error or the verification could not run.
+ */
+export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Promise<number> {
+  const gateway = gatewayOf(gatewayArg);
+  if (flags.brokerUrl && flags.pact?.length) throw new UsageError('give either --pact files or --broker-url, not both');
+  if (flags.publishResults && !flags.brokerUrl) throw new UsageError('--publish-results needs --broker-url');
+  if (flags.publishResults && !flags.providerVersion)
+    throw new UsageError('--publish-results needs --provider-version (e.g. the git commit of the provider)');
+  if (flags.consumerVersionSelector?.length && !flags.brokerUrl)
+    throw new UsageError('--consumer-version-selector needs --broker-url');
+  for (const file of flags.pact ?? [])
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`pact file not found: ${file}`);
+  const broker = flags.brokerUrl
+    ? {
+        url: brokerUrl(flags.brokerUrl),
+        token: process.env.PACT_BROKER_TOKEN || undefined,
+        consumerVersionSelectors: selectors(flags.consumerVersionSelector),
+        publishResults: flags.publishResults === true,
+        providerVersion: flags.providerVersion,
+        providerBranch: flags.providerBranch,
+      }
+    : undefined;
+  if (broker?.token) registerSecret(broker.token);
+  const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction === true) : undefined;
+  prepareReportDir(flags.reportDir);
+
+  let mock: { close(): Promise<void> } | undefined;
+  try {
+    let target: { baseUrl: string; credentials: any; kind: 'embedded-mock' | 'remote' };
+    if (baseUrl) {
+      const credentials = credentialsFor(gateway, flags, process.env);
+      registerCredentialSecrets(credentials);
+      target = { baseUrl, credentials, kind: 'remote' };
+    } else {
+      const started = await startEmbedded(gateway, { variant: flags.mockVariant ?? 'a', fault: flags.mockFault });
+      registerCredentialSecrets(started.target.credentials);
+      mock = started.mock;
+      target = started.target;
+    }
+    const results = await verifyContracts({
+      gateway,
+      baseUrl: target.baseUrl,
+      credentials: target.credentials,
+      pactFiles: flags.pact?.length ? flags.pact : undefined,
+      broker,
+      timeoutMs: flags.timeout ?? 10_000,
+      targetKind: target.kind,
+    });
+    const written = writeReport(results, flags.reportDir);
+    const tty = process.stdout.isTTY === true;
+    if (!flags.quiet) for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);
+    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    const gatewayError = results.gateways[0]?.error;
+    if (gatewayError) {
+      process.stderr.write(`paycert: ${redactText(gatewayError)}\n`);
+      return 2;
+    }
+    const failing = failingInteractions(results);
+    if (failing.length) {
+      process.stderr.write(`paycert: ${failing.length} interaction(s) not verified:\n`);
+      for (const f of failing) process.stderr.write(`  ${redactText(f)}\n`);
+    }
+    // Every interaction errored (nothing could be judged): a run problem, not a finding.
+    return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+  } finally {
+    await mock?.close();
+  }
+}

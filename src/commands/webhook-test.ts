@@ -1,0 +1,74 @@
+import { checkLine, summaryLines } from '../console.js';
+import { UsageError } from '../errors.js';
+import { closeHttp } from '../http.js';
+import { prepareReportDir, writeReport } from '../outputs.js';
+import { registerSecret } from '../report/redact.js';
+import { redactText } from '../report/redact.js';
+import type { Gateway, Results } from '../results.js';
+import { idMatcher } from '../selection.js';
+import { runHandlerChecks } from '../webhooks/handler-runner.js';
+
+export interface WebhookTestFlags {
+  handlerUrl: string;
+  orderStatusUrl?: string;
+  reportDir?: string;
+  only?: string[];
+  strict?: boolean;
+  timeout?: number;
+  quiet?: boolean;
+}
+
+function httpUrl(value: string, flag: string): string {
+  try {
+    if (/^https?:$/.test(new URL(value.replace(/\{[^}]*\}/g, 'x')).protocol)) return value;
+  } catch {}
+  throw new UsageError(`${flag} must be an http(s) URL, got ${value}`);
+}
+
+/**
+ * `paycert webhook-test <gateway>`: plays the gateway against an integrator's webhook handler and judges its
+ * answers (LPH-*, PLH-*). Returns the exit code; the results object is returned through `out` for callers in-process.
+ */
+export async function webhookTestCommand(
+  gatewayArg: string,
+  flags: WebhookTestFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  out: { results?: Results } = {},
+): Promise<number> {
+  if (gatewayArg !== 'lesspay' && gatewayArg !== 'payloco') {
+    throw new UsageError(`unknown gateway "${gatewayArg}": use lesspay or payloco`);
+  }
+  const gateway: Gateway = gatewayArg;
+  if (!flags.handlerUrl) throw new UsageError('--handler-url is required');
+  const handlerUrl = httpUrl(flags.handlerUrl, '--handler-url');
+  const orderStatusUrl = flags.orderStatusUrl ? httpUrl(flags.orderStatusUrl, '--order-status-url') : undefined;
+  const secretVar = gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET';
+  const secret = env[secretVar]?.trim();
+  if (!secret) throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);
+  registerSecret(secret);
+  const reportDir = flags.reportDir ?? 'reports';
+  prepareReportDir(reportDir);
+  const tty = process.stdout.isTTY === true;
+  try {
+    const results = await runHandlerChecks({
+      gateway,
+      handlerUrl,
+      secret,
+      orderStatusUrl,
+      timeoutMs: flags.timeout ?? 5000,
+      strict: flags.strict ?? false,
+      selects: flags.only?.length ? idMatcher(flags.only) : undefined,
+      onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
+    });
+    out.results = results;
+    const written = writeReport(results, reportDir);
+    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join("\n")}\n`);
+    if (results.checks.length === 0) {
+      process.stderr.write('paycert: no check was selected (see --only)\n');
+      return 2;
+    }
+    return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+  } finally {
+    await closeHttp();
+  }
+}

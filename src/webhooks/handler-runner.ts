@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CatalogueEntry } from '../catalogue.js';
+import { TransportError } from '../http.js';
+import { CheckFailure, CheckSkipped, SetupError } from '../outcome.js';
+import { overallVerdict, summarize, verdictOf } from '../report/merge.js';
+import { redactDeep, redactText } from '../report/redact.js';
+import type { CheckResult, Gateway, Results } from '../results.js';
+import { validate } from '../schema-registry.js';
+import { PROFILE_VERSION, TOOL_VERSION } from '../version.js';
+import { type HandlerCase, HandlerKit } from './handler-kit.js';
+
+// `paycert webhook-test`: a small data-driven runner. The checks are data (suites/handler/catalogue/<gw>.json)
+// plus one case function each (suites/handler/<gw>.cases.ts), run one after another against the handler.
+
+export const handlerSuiteDir = fileURLToPath(new URL('../../suites/handler/', import.meta.url));
+
+interface HandlerCatalogue {
+  gateway: Gateway;
+  docs: Record<string, string>;
+  checks: CatalogueEntry[];
+}
+
+export function handlerCatalogue(gateway: Gateway): HandlerCatalogue {
+  const file = `${handlerSuiteDir}catalogue/${gateway}.json`;
+  const cat = JSON.parse(readFileSync(file, 'utf8')) as HandlerCatalogue;
+  const { valid, problems } = validate('paycert/catalogue.schema.json', cat);
+  if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
+  if (cat.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
+  return cat;
+}
+
+export async function handlerCases(gateway: Gateway): Promise<HandlerCase[]> {
+  const mod = await import(pathToFileURL(`${handlerSuiteDir}${gateway}.cases.ts`).href);
+  return mod.cases as HandlerCase[];
+}
+
+export interface HandlerRunOptions {
+  gateway: Gateway;
+  handlerUrl: string;
+  secret: string;
+  orderStatusUrl?: string;
+  timeoutMs: number;
+  strict: boolean;
+  selects?: (entry: CatalogueEntry) => boolean;
+  onResult?: (r: CheckResult) => void;
+}
+
+function outcomeOf(err: unknown): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received'> {
+  if (err instanceof CheckFailure) return { status: 'failed', message: err.message, expected: err.expected, received: err.received };
+  if (err instanceof CheckSkipped) return { status: 'skipped', message: err.reason };
+  if (err instanceof TransportError) return { status: 'error', message: `transport: ${err.message}` };
+  if (err instanceof SetupError) return { status: 'error', message: err.message };
+  return { status: 'error', message: `check error: ${(err as Error)?.message ?? String(err)}` };
+}
+
+/** Runs the handler checks of one gateway; returns results.json data (command webhook-test). */
+export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const runTag = randomBytes(3).toString('hex').toUpperCase();
+  const cat = handlerCatalogue(opts.gateway);
+  const byId = new Map((await handlerCases(opts.gateway)).map((c) => [c.id, c]));
+  const checks: CheckResult[] = [];
+  for (const entry of cat.checks) {
+    if (opts.selects && !opts.selects(entry)) continue;
+    const kase = byId.get(entry.id);
+    if (!kase) throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
+    const kit = new HandlerKit({ ...opts, runTag });
+    const t0 = performance.now();
+    let outcome: ReturnType<typeof outcomeOf> = { status: 'passed' };
+    try {
+      await kase.run(kit);
+    } catch (err) {
+      outcome = outcomeOf(err);
+    }
+    const message = [outcome.message, ...kit.notes].filter(Boolean).join('\n');
+    const result: CheckResult = redactDeep({
+      id: entry.id,
+      gateway: opts.gateway,
+      endpoint: entry.endpoint,
+      title: entry.title,
+      level: entry.level,
+      reading: entry.reading,
+      specRef: { doc: opts.gateway, section: entry.spec.section, url: cat.docs[entry.spec.section], quote: entry.spec.quote },
+      ...outcome,
+      ...(message ? { message: redactText(message) } : {}),
+      durationMs: Math.round(performance.now() - t0),
+      evidence: kit.evidence,
+    });
+    checks.push(result);
+    opts.onResult?.(result);
+  }
+  const verdict = verdictOf(checks, opts.strict);
+  const target = new URL(opts.handlerUrl);
+  target.username = '';
+  target.password = '';
+  target.search = '';
+  return {
+    format: 'paycert-results/1',
+    tool: { name: 'paycert', version: TOOL_VERSION },
+    profileVersion: PROFILE_VERSION,
+    runId: `${startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${runTag}`,
+    command: 'webhook-test',
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    strict: opts.strict,
+    shard: null,
+    verdict: overallVerdict([verdict]),
+    gateways: [{ gateway: opts.gateway, target: target.href, targetKind: 'remote', verdict, summary: summarize(checks) }],
+    summary: summarize(checks),
+    checks,
+  };
+}

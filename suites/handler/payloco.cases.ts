@@ -1,0 +1,184 @@
+import {
+  CheckFailure,
+  ensure,
+  type HandlerCase,
+  type HandlerKit,
+  paylocoWebhookSignature,
+  SetupError,
+} from '../../src/index.js';
+
+// PLH: paycert plays Payloco against the integrator's webhook handler (profile P10). Acknowledged means HTTP 200 with
+// a JSON body whose code is 00000000 (payloco.md §8.1).
+
+type Json = Record<string, unknown>;
+
+const HOUR_MS = 3_600_000;
+
+/** A payment_intent.result event as the webhook schema reads it. */
+function event(h: HandlerKit, merchantOrderId: string, status = 'SUCCESS', at = Date.now(), extra: Json = {}): Json {
+  const time = new Date(at).toISOString();
+  return {
+    id: h.eventId(),
+    name: 'payment_intent.result',
+    created_at: time,
+    notifyTime: time,
+    data: {
+      merchantOrderId,
+      orderId: `9${merchantOrderId}`,
+      status,
+      transAmt: '20.01',
+      currency: 'USD',
+      completeTime: status === 'PENDING' ? null : time.replace(/\.\d{3}Z$/, 'Z'),
+    },
+    ...extra,
+  };
+}
+
+function headersFor(h: HandlerKit, raw: string, opts: { timestamp?: number; signature?: string | null } = {}) {
+  const headers: Record<string, string> = { 'x-timestamp': String(opts.timestamp ?? Date.now()) };
+  const signature = opts.signature === undefined ? paylocoWebhookSignature(raw, h.secret) : opts.signature;
+  if (signature !== null) headers['x-signature'] = signature;
+  return headers;
+}
+
+/** Sends `raw` (a JSON text) with headers computed over it unless given. */
+function deliverRaw(h: HandlerKit, raw: string, headers = headersFor(h, raw)) {
+  return h.deliver(raw, headers);
+}
+
+function acknowledged(res: { status: number; json: unknown }): boolean {
+  const body = res.json as Json | undefined;
+  return res.status === 200 && !!body && typeof body === 'object' && body.code === '00000000';
+}
+
+function seen(res: { status: number; text: string }) {
+  return { status: res.status, body: res.text.slice(0, 200) };
+}
+
+function ensureAck(h: HandlerKit, res: { status: number; text: string; json: unknown }, what: string): void {
+  ensure(acknowledged(res), `${what} was not acknowledged`, 'HTTP 200 {"code":"00000000","message":"Success"}', seen(res));
+  const message = (res.json as Json).message;
+  if (message !== 'Success') h.note(`the acknowledgement's message is ${JSON.stringify(message)}, the docs show "Success"`);
+}
+
+function ensureNotAck(res: { status: number; text: string; json: unknown }, what: string): void {
+  ensure(!acknowledged(res), `${what} was acknowledged`, 'anything but HTTP 200 with code 00000000', seen(res));
+}
+
+async function deliverValid(h: HandlerKit, raw: string): Promise<void> {
+  const res = await deliverRaw(h, raw);
+  if (!acknowledged(res)) throw new SetupError(`a valid webhook was not acknowledged (see PLH-ACK-001): HTTP ${res.status}`);
+}
+
+function wrongSignature(h: HandlerKit, raw: string): string {
+  const sig = paylocoWebhookSignature(raw, h.secret);
+  return (sig[0] === 'a' ? 'b' : 'a') + sig.slice(1);
+}
+
+const MALFORMED = '{"id": "evt_broken", "data": {';
+
+export const cases: HandlerCase[] = [
+  {
+    id: 'PLH-ACK-001',
+    run: async (h) => ensureAck(h, await deliverRaw(h, JSON.stringify(event(h, h.orderId()))), 'a valid webhook'),
+  },
+  {
+    id: 'PLH-SIG-001',
+    run: async (h) => {
+      const raw = JSON.stringify(event(h, h.orderId()));
+      ensureNotAck(await deliverRaw(h, raw, headersFor(h, raw, { signature: wrongSignature(h, raw) })), 'a webhook with a wrong x-signature');
+    },
+  },
+  {
+    id: 'PLH-SIG-002',
+    run: async (h) => {
+      const raw = JSON.stringify(event(h, h.orderId()));
+      ensureNotAck(await deliverRaw(h, raw, headersFor(h, raw, { signature: null })), 'a webhook without x-signature');
+    },
+  },
+  {
+    id: 'PLH-SIG-003',
+    run: async (h) => {
+      const raw = JSON.stringify(event(h, h.orderId()));
+      const headers = headersFor(h, raw);
+      ensureNotAck(await deliverRaw(h, raw.replace('"20.01"', '"20000.01"'), headers), 'a webhook whose body was changed after signing');
+    },
+  },
+  {
+    id: 'PLH-SIG-004',
+    run: async (h) => {
+      h.needOrderStatus();
+      const id = h.orderId();
+      const raw = JSON.stringify(event(h, id));
+      await deliverRaw(h, raw, headersFor(h, raw, { signature: wrongSignature(h, raw) }));
+      const state = await h.orderState(id);
+      if (state.found && state.processed === undefined) throw new SetupError('the order-status answer carries no processed count');
+      ensure(!state.found || state.processed === 0, 'a webhook with a wrong x-signature was processed', 'the order unchanged (processed 0)', state);
+    },
+  },
+  {
+    id: 'PLH-SIG-005',
+    run: async (h) => {
+      const at = Date.now() - HOUR_MS;
+      const raw = JSON.stringify(event(h, h.orderId(), 'SUCCESS', at));
+      ensureNotAck(await deliverRaw(h, raw, headersFor(h, raw, { timestamp: at })), 'a webhook whose x-timestamp is an hour old');
+    },
+  },
+  {
+    id: 'PLH-DUP-001',
+    run: async (h) => {
+      const raw = JSON.stringify(event(h, h.orderId()));
+      await deliverValid(h, raw);
+      ensureAck(h, await deliverRaw(h, raw), 'the second delivery of the same event');
+    },
+  },
+  {
+    id: 'PLH-DUP-002',
+    run: async (h) => {
+      h.needOrderStatus();
+      const id = h.orderId();
+      const raw = JSON.stringify(event(h, id));
+      await deliverValid(h, raw);
+      await deliverValid(h, raw);
+      const state = await h.orderState(id);
+      if (!state.found || state.processed === undefined) {
+        throw new SetupError(`the order-status endpoint shows no processed count for ${id}`);
+      }
+      ensure(state.processed === 1, 'the same event delivered twice was processed twice', 'processed 1', state);
+    },
+  },
+  {
+    id: 'PLH-ORD-001',
+    run: async (h) => {
+      h.needOrderStatus();
+      const id = h.orderId();
+      const now = Date.now();
+      await deliverValid(h, JSON.stringify(event(h, id, 'SUCCESS', now)));
+      const before = await h.orderState(id);
+      if (!before.found || before.status === undefined) throw new SetupError(`the order-status endpoint shows no status for ${id}`);
+      await deliverRaw(h, JSON.stringify(event(h, id, 'PENDING', now - 60_000)));
+      const after = await h.orderState(id);
+      ensure(after.status === before.status, 'an older PENDING event after SUCCESS changed the final state', before.status, after.status);
+    },
+  },
+  {
+    id: 'PLH-EXT-001',
+    run: async (h) => {
+      const raw = JSON.stringify(event(h, h.orderId(), 'SUCCESS', Date.now(), { account_id: 'acct_1', version: '2025-01-01' }));
+      ensureAck(h, await deliverRaw(h, raw), 'a valid webhook with unknown extra fields');
+    },
+  },
+  {
+    id: 'PLH-BAD-001',
+    run: async (h) => ensureNotAck(await deliverRaw(h, MALFORMED), 'a correctly signed body that is not JSON'),
+  },
+  {
+    id: 'PLH-BAD-002',
+    run: async (h) => {
+      const res = await deliverRaw(h, MALFORMED);
+      if (res.status >= 500) {
+        throw new CheckFailure('a correctly signed body that is not JSON got a server error', 'HTTP 4xx (or another non-5xx answer)', seen(res));
+      }
+    },
+  },
+];

@@ -1,0 +1,223 @@
+import {
+  type CheckContext,
+  CheckFailure,
+  check,
+  ensure,
+  ensureEqual,
+  ensureSchema,
+  type PaylocoCredentials,
+  paylocoWebhookSignature,
+  SetupError,
+  setup,
+  type WebhookDelivery,
+  type WebhookPolicy,
+} from '../../../src/index.js';
+import { accepted, paths, qrPayBody } from './fixtures.js';
+
+// P10: the gateway POSTs a JSON event signed with the webhook secret to notifyUrl, retries it until the answer is
+// HTTP 200 with code 00000000, and keeps the event id across retries. Orders are paid through the target's own
+// public surface, the qrCode page; where it offers no payment simulator, the checks skip with the reason.
+
+type Json = Record<string, any>;
+
+const FINAL = ['SUCCESS', 'FAILED', 'CLOSED'];
+
+interface Observed {
+  skip?: string;
+  order?: { merchantOrderId: string; orderId?: string; transAmt: string; currency: string; status: string };
+  deliveries: WebhookDelivery[];
+  waitMs: number;
+}
+
+const skipped = (reason: string): Observed => ({ skip: reason, deliveries: [], waitMs: 0 });
+
+/** The scan simulator's form for `outcome=pay`: its action, resolved against the page URL. */
+function payForm(html: string, pageUrl: string): string | undefined {
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const inner = m[2];
+    if (!/name=["']outcome["']/i.test(inner) || !/value=["']pay["']/i.test(inner)) continue;
+    const action = /\baction=["']([^"']*)["']/i.exec(m[1])?.[1] ?? '';
+    return new URL(action.replace(/&amp;/g, '&'), pageUrl).href;
+  }
+  return undefined;
+}
+
+/** Pays an active QR order through its qrCode page; returns why it cannot, or undefined once paid. */
+async function payAtScanPage(t: CheckContext, qrCode: unknown): Promise<string | undefined> {
+  if (typeof qrCode !== 'string') return 'the QR pay answer carries no data.qrCode to pay through';
+  const base = t.baseUrl.replace(/\/+$/, '');
+  const relative = (url: string) => (url.startsWith(`${base}/`) ? url.slice(base.length) : undefined);
+  const pagePath = relative(qrCode);
+  if (!pagePath) return 'the qrCode is not a page of the target, so a probe cannot pay the order';
+  const page = await t.request({ method: 'GET', path: pagePath, headers: { accept: 'text/html' } });
+  const action = page.status === 200 ? payForm(page.text, qrCode) : undefined;
+  const actionPath = action && relative(action);
+  if (!actionPath)
+    return 'the qrCode page offers no payment simulator (a form with outcome=pay) on the target';
+  const paid = await t.request({
+    method: 'POST',
+    path: actionPath,
+    body: 'outcome=pay',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+  });
+  if (paid.status >= 400) throw new Error(`the qrCode page refused outcome=pay (HTTP ${paid.status})`);
+  return undefined;
+}
+
+/** An active QR order with notifyUrl at the receiver, paid at its qrCode page; the webhook (and retry) awaited. */
+async function paidQr(t: CheckContext, policy: WebhookPolicy): Promise<Observed> {
+  if (t.webhooks.unavailable) return skipped(t.webhooks.unavailable);
+  const hook = t.webhooks.endpoint(policy);
+  const body = qrPayBody(t, { notifyUrl: hook.url });
+  const res = await t.post(paths.pay, body);
+  const answer = accepted(res);
+  if (!answer)
+    throw new SetupError(
+      `the active QR pay was not accepted (HTTP ${res.status}, code ${JSON.stringify(res.body?.code)})`,
+    );
+  if (!answer.data || typeof answer.data !== 'object')
+    throw new SetupError('the QR pay answer has no data object (see PL-ENV-*)');
+  const data: Json = answer.data;
+  const settled = String(data.status ?? '').toUpperCase();
+  // An order already final at creation needs no payment; its webhook is due all the same.
+  if (!FINAL.includes(settled)) {
+    const unpaid = await payAtScanPage(t, data.qrCode);
+    if (unpaid) return skipped(unpaid);
+  }
+  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
+  if (policy !== 'ack' && deliveries.length > 0)
+    deliveries = await t.webhooks.waitFor(hook.token, { count: 2 });
+  return {
+    order: {
+      merchantOrderId: body.merchantOrderId,
+      orderId: typeof data.orderId === 'string' ? data.orderId : undefined,
+      transAmt: body.transAmt,
+      currency: body.currency,
+      status: FINAL.includes(settled) ? settled : 'SUCCESS',
+    },
+    deliveries,
+    waitMs: t.webhooks.waitMs,
+  };
+}
+
+const refusedOnce = setup('an active QR order was paid; its webhook was answered HTTP 500 once', (t) =>
+  paidQr(t, 'nack-once'),
+);
+const refused200 = setup(
+  'an active QR order was paid; its webhook was answered 200 without the code once',
+  (t) => paidQr(t, 'nack-200-once'),
+);
+
+function firstWebhook(t: CheckContext, o: Observed): WebhookDelivery {
+  if (o.skip) t.skip(o.skip);
+  const first = o.deliveries[0];
+  if (!first) {
+    throw new CheckFailure(
+      `no webhook reached notifyUrl within ${o.waitMs} ms after the order was paid`,
+      'a POST to notifyUrl',
+      'nothing',
+    );
+  }
+  return first;
+}
+
+/** The event as a JSON object: a precondition here (PL-WH-001 judges the body). */
+function eventOf(d: WebhookDelivery): Json {
+  try {
+    const body = JSON.parse(d.body);
+    if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body;
+  } catch {}
+  throw new SetupError(`the webhook body is not a JSON object (see PL-WH-001): ${d.body.slice(0, 120)}`);
+}
+
+function ensureRetried(o: Observed, first: WebhookDelivery): void {
+  ensure(
+    o.deliveries[1] !== undefined,
+    `a webhook answered HTTP ${first.answer.status} ${first.answer.body} was not retried within ${o.waitMs} ms`,
+    'a second delivery',
+    'none',
+  );
+}
+
+describe('payloco · webhooks', () => {
+  check('PL-WH-001', async (t) => {
+    const d = firstWebhook(t, await t.use(refusedOnce));
+    let body: unknown;
+    try {
+      body = JSON.parse(d.body);
+    } catch {
+      throw new CheckFailure(
+        'the webhook body is not JSON',
+        'a body matching webhook.schema.json',
+        d.body.slice(0, 200),
+      );
+    }
+    ensureSchema(body, 'payloco/webhook.schema.json', 'webhook body');
+  });
+
+  check('PL-WH-002', async (t) => {
+    const o = await t.use(refusedOnce);
+    const d = firstWebhook(t, o);
+    const secret = (t.credentials as PaylocoCredentials).webhookSecret;
+    if (!secret) t.skip('no webhook secret was given (PAYLOCO_WEBHOOK_SECRET or --webhook-secret-file)');
+    const ts = d.headers['x-timestamp'];
+    ensure(
+      /^\d{13}$/.test(ts ?? ''),
+      'x-timestamp is not a timestamp in milliseconds',
+      '13 digits',
+      ts ?? '(absent)',
+    );
+    const skewS = Math.round(Math.abs(Number(ts) - d.receivedAt) / 1000);
+    if (skewS > 300) t.note(`x-timestamp is ${skewS} s away from this machine's clock`);
+    const got = d.headers['x-signature'];
+    ensure(
+      got !== undefined && got !== '',
+      'the webhook carries no x-signature header',
+      'x-signature',
+      '(absent)',
+    );
+    ensure(
+      got.toLowerCase() === paylocoWebhookSignature(d.body, secret!),
+      'x-signature is not the HMAC-SHA256 of the raw body with the webhook secret',
+      'hex HMAC-SHA256(raw body, webhook secret)',
+      'a different value',
+    );
+  });
+
+  check('PL-WH-003', async (t) => {
+    const o = await t.use(refusedOnce);
+    const event = eventOf(firstWebhook(t, o));
+    const order = o.order!;
+    const data: Json = event.data && typeof event.data === 'object' ? event.data : {};
+    const pick = (d: Json) => ({
+      merchantOrderId: d.merchantOrderId,
+      ...(order.orderId ? { orderId: d.orderId } : {}),
+      transAmt: d.transAmt,
+      currency: d.currency,
+      status: d.status,
+    });
+    ensureEqual(pick(data), pick(order), 'data of the webhook of the paid order');
+  });
+
+  check('PL-WH-004', async (t) => {
+    const o = await t.use(refusedOnce);
+    ensureRetried(o, firstWebhook(t, o));
+  });
+
+  check('PL-WH-005', async (t) => {
+    const o = await t.use(refusedOnce);
+    const first = firstWebhook(t, o);
+    const retry = o.deliveries[1];
+    if (!retry) {
+      // Nothing was retried, so no id can have changed (PL-WH-004 reports the missing retry).
+      t.note(`no retry arrived within ${o.waitMs} ms: the id is stable trivially`);
+      return;
+    }
+    ensureEqual(eventOf(retry).id, eventOf(first).id, 'event id of the retry');
+  });
+
+  check('PL-WH-006', async (t) => {
+    const o = await t.use(refused200);
+    ensureRetried(o, firstWebhook(t, o));
+  });
+});
