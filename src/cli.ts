@@ -143,9 +143,14 @@ export function buildProgram(): Command {
 
   program
     .command('webhook-test')
-    .description('play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering')
+    .description(
+      'play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering',
+    )
     .argument('<gateway>', 'lesspay | payloco')
-    .requiredOption('--handler-url <url>', 'URL of your webhook handler (secret: LESSPAY_APP_SECRET or PAYLOCO_WEBHOOK_SECRET)')
+    .requiredOption(
+      '--handler-url <url>',
+      'URL of your webhook handler (secret: LESSPAY_APP_SECRET or PAYLOCO_WEBHOOK_SECRET)',
+    )
     .option(
       '--order-status-url <template>',
       'GET URL answering {"status","processed"} for an order, e.g. http://127.0.0.1:3000/orders/{request_id}',

@@ -88,8 +88,16 @@ function parseJson(text: string): { json: unknown; jsonError?: string } {
   }
 }
 
+let recorder: ((req: HttpRequest) => void) | undefined;
+
+/** Sees every request exactly as sent, signatures included: for the benchmark's replay floor only. */
+export function recordRequests(fn: ((req: HttpRequest) => void) | undefined): void {
+  recorder = fn;
+}
+
 /** Sends one request with a hard deadline and a cap on the response body. */
 export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
+  recorder?.(req);
   const started = performance.now();
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {

@@ -16,9 +16,9 @@ export { validate, validatorFor } from './schema-registry.js';
 export { lesspayCallbackSign, lesspaySign } from './signing/lesspay.js';
 export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
+export type { HandlerCase, HandlerKit, OrderState } from './webhooks/handler-kit.js';
 export type {
   Delivery as WebhookDelivery,
   Endpoint as WebhookEndpoint,
   Policy as WebhookPolicy,
 } from './webhooks/receiver.js';
-export type { HandlerCase, HandlerKit, OrderState } from './webhooks/handler-kit.js';

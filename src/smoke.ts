@@ -32,8 +32,11 @@ export async function smoke(gateway: Gateway, baseUrl: string, creds: Credential
       { method: 'POST', url: baseUrl.replace(/\/+$/, '') + path, headers, body: raw },
       { timeoutMs, maxBodyBytes: 1_048_576 },
     );
-    if (res.json === null || typeof res.json !== 'object' || Array.isArray(res.json)) {
-      return `${baseUrl} does not answer like a ${gateway} gateway: POST ${path} gave HTTP ${res.status} with a body that is ${res.jsonError ?? 'not a JSON object'}`;
+    // Only what no gateway at this URL would send counts here: a web page, or 404 on a documented endpoint
+    // (a wrong base URL). Anything else, garbage included, is for the checks to judge.
+    const media = res.headers['content-type']?.split(';')[0].trim().toLowerCase();
+    if (media === 'text/html' || res.status === 404) {
+      return `${baseUrl} does not answer like a ${gateway} gateway: POST ${path} gave HTTP ${res.status} ${media ?? 'without a content type'} (is the base URL right?)`;
     }
     return undefined;
   } catch (err) {

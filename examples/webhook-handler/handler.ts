@@ -87,7 +87,9 @@ function joined(o: Json): string {
     .join('&');
 }
 function lesspaySignature(body: Json, secret: string, v1Only: boolean): string {
-  const v = String(body.api_version ?? '').trim().toLowerCase();
+  const v = String(body.api_version ?? '')
+    .trim()
+    .toLowerCase();
   const signed =
     v1Only || v === '' || v === 'v1'
       ? Object.fromEntries(Object.entries(body).filter(([k]) => !LESSPAY_V1_UNSIGNED.includes(k)))
@@ -139,13 +141,18 @@ export async function startHandler(opts: HandlerOptions): Promise<RunningHandler
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end(fault === 'wrong-ack' ? 'OK' : 'SUCCESS');
     } else {
       const code = fault === 'wrong-ack' ? '0' : '00000000';
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code, message: 'Success' }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ code, message: 'Success' }));
     }
   };
   const refuse = (res: ServerResponse, status: number, reason: string) => {
     if (res.headersSent) return;
     if (gateway === 'lesspay') res.writeHead(status, { 'Content-Type': 'text/plain' }).end('FAIL');
-    else res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'FAIL', message: reason }));
+    else
+      res
+        .writeHead(status, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ code: 'FAIL', message: reason }));
   };
 
   function parse(raw: string): Json | undefined {
@@ -162,7 +169,8 @@ export async function startHandler(opts: HandlerOptions): Promise<RunningHandler
     if (!body) return { ok: false, status: 400, reason: 'not JSON' };
     if (fault !== 'accepts-any-signature') {
       const expected = lesspaySignature(body, secret, fault === 'v1-signing-only');
-      if (!same(header(req, 'x-auth-signature'), expected)) return { ok: false, status: 401, reason: 'bad signature' };
+      if (!same(header(req, 'x-auth-signature'), expected))
+        return { ok: false, status: 401, reason: 'bad signature' };
     }
     if (fault === 'rejects-unknown-fields' && Object.keys(body).some((k) => !LESSPAY_KNOWN.has(k))) {
       return { ok: false, status: 400, reason: 'unknown field' };
@@ -173,14 +181,19 @@ export async function startHandler(opts: HandlerOptions): Promise<RunningHandler
     // Lesspay callbacks carry no event id: one order state is one event.
     return {
       ok: true,
-      update: { orderId: body.request_id, status: body.order_status, dedupeKey: `${body.request_id}:${body.order_status}` },
+      update: {
+        orderId: body.request_id,
+        status: body.order_status,
+        dedupeKey: `${body.request_id}:${body.order_status}`,
+      },
     };
   }
 
   function payloco(req: IncomingMessage, raw: string): Verdict {
     if (fault !== 'accepts-any-signature') {
       const expected = createHmac('sha256', secret).update(raw, 'utf8').digest('hex');
-      if (!same(header(req, 'x-signature').toLowerCase(), expected)) return { ok: false, status: 401, reason: 'bad signature' };
+      if (!same(header(req, 'x-signature').toLowerCase(), expected))
+        return { ok: false, status: 401, reason: 'bad signature' };
       const ts = Number(header(req, 'x-timestamp'));
       if (fault !== 'no-replay-window' && !(Math.abs(Date.now() - ts) <= REPLAY_WINDOW_MS)) {
         return { ok: false, status: 401, reason: 'stale or missing x-timestamp' };
@@ -192,7 +205,11 @@ export async function startHandler(opts: HandlerOptions): Promise<RunningHandler
       return { ok: false, status: 400, reason: 'unknown field' };
     }
     const data = body.data as Json | undefined;
-    if (typeof body.id !== 'string' || typeof data?.merchantOrderId !== 'string' || typeof data.status !== 'string') {
+    if (
+      typeof body.id !== 'string' ||
+      typeof data?.merchantOrderId !== 'string' ||
+      typeof data.status !== 'string'
+    ) {
       return { ok: false, status: 400, reason: 'not a payment event' };
     }
     return { ok: true, update: { orderId: data.merchantOrderId, status: data.status, dedupeKey: body.id } };
@@ -227,18 +244,18 @@ export async function startHandler(opts: HandlerOptions): Promise<RunningHandler
 
   function status(res: ServerResponse, id: string) {
     const order = orders.get(id);
-    if (!order) return res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"unknown order"}');
+    if (!order)
+      return res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"unknown order"}');
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(order));
   }
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://handler').pathname;
     const order = /^\/orders\/([^/]+)$/.exec(path);
-    let work: Promise<unknown> | void;
-    if (req.method === 'POST' && path === '/webhook') work = callback(req, res);
-    else if (req.method === 'GET' && order) work = status(res, decodeURIComponent(order[1]));
+    if (req.method === 'POST' && path === '/webhook')
+      callback(req, res).catch(() => refuse(res, 500, 'error'));
+    else if (req.method === 'GET' && order) status(res, decodeURIComponent(order[1]));
     else res.writeHead(404).end();
-    Promise.resolve(work).catch(() => refuse(res, 500, 'error'));
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

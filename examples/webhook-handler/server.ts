@@ -14,9 +14,11 @@ const { values } = parseArgs({
 });
 const gateway = values.gateway as Gateway;
 if (gateway !== 'lesspay' && gateway !== 'payloco') throw new Error('--gateway must be lesspay or payloco');
-if (values.fault && !(values.fault in FAULTS)) throw new Error(`--fault must be one of ${Object.keys(FAULTS).join(', ')}`);
+if (values.fault && !(values.fault in FAULTS))
+  throw new Error(`--fault must be one of ${Object.keys(FAULTS).join(', ')}`);
 const secret = gateway === 'lesspay' ? process.env.LESSPAY_APP_SECRET : process.env.PAYLOCO_WEBHOOK_SECRET;
-if (!secret) throw new Error(`set ${gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET'}`);
+if (!secret)
+  throw new Error(`set ${gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET'}`);
 const handler = await startHandler({
   gateway,
   secret,

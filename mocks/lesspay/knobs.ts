@@ -34,6 +34,7 @@ export interface Knobs {
   queryRejectStartAfterEnd: boolean;
   queryRejectEqualTimes: boolean;
   queryStringNumbersAccepted: boolean;
+  queryIntegerNumbersAccepted: boolean;
   queryByPayOrderId: boolean;
   // L10
   payoutInitialStatus: StatusName;
@@ -72,6 +73,7 @@ export const CONFORMANT: Readonly<Knobs> = Object.freeze({
   queryRejectStartAfterEnd: true,
   queryRejectEqualTimes: true,
   queryStringNumbersAccepted: true,
+  queryIntegerNumbersAccepted: true,
   queryByPayOrderId: true,
   payoutInitialStatus: 'PENDING_CONFIRM',
   duplicatePayout: 'reject',

@@ -76,7 +76,7 @@ export function amount(
 export function integer(
   body: JsonObject,
   field: string,
-  opts: { required?: boolean; allowString?: boolean; min?: number; max?: number; code?: number },
+  opts: { required?: boolean; allowString?: boolean; allowNumber?: boolean; min?: number; max?: number; code?: number },
   label = field,
 ): number | undefined {
   const v = body[field];
@@ -85,7 +85,7 @@ export function integer(
     return undefined;
   }
   let text: string | undefined;
-  if (v instanceof RawNumber) text = v.text;
+  if (v instanceof RawNumber && opts.allowNumber !== false) text = v.text;
   else if (typeof v === 'string' && opts.allowString) text = v.trim();
   if (text === undefined || !/^-?\d{1,16}$/.test(text))
     throw new ParamError(`${label} must be an integer`, opts.code);

@@ -18,10 +18,16 @@ const createBody = {
   pay_access_type: 1 as const,
 };
 
-async function withStub(reply: (body: any) => StubReply, fn: (c: LesspayClient, seen: any[]) => Promise<void>) {
+async function withStub(
+  reply: (body: any) => StubReply,
+  fn: (c: LesspayClient, seen: any[]) => Promise<void>,
+) {
   const stub = await startStub((req) => reply(JSON.parse(req.text || '{}')));
   try {
-    await fn(new LesspayClient({ baseUrl: `${stub.url}/`, credentials, timeoutMs: 1000, now: () => 1764577927000 }), stub.seen);
+    await fn(
+      new LesspayClient({ baseUrl: `${stub.url}/`, credentials, timeoutMs: 1000, now: () => 1764577927000 }),
+      stub.seen,
+    );
   } finally {
     await stub.close();
   }
@@ -39,7 +45,13 @@ async function rejection(p: Promise<unknown>): Promise<any> {
 describe('clients/lesspay', () => {
   it('signs the body with the L3 headers and posts to the create path', async () => {
     await withStub(
-      () => ({ body: { code: 0, msg: 'SUCCESS', data: { pay_order_id: 'P1', checkout_url: 'https://pay.example/c/P1' } } }),
+      () => ({
+        body: {
+          code: 0,
+          msg: 'SUCCESS',
+          data: { pay_order_id: 'P1', checkout_url: 'https://pay.example/c/P1' },
+        },
+      }),
       async (client, seen) => {
         const created = await client.createPayin(createBody);
         expect(created.pay_order_id).to.equal('P1');
@@ -87,7 +99,9 @@ describe('clients/lesspay', () => {
     await withStub(
       () => ({ body: { code: 0, msg: '', data: { records: [] } } }),
       async (client) => {
-        expect(await rejection(client.queryPayin({ request_id: 'R1' }))).to.be.instanceOf(LesspayProtocolError);
+        expect(await rejection(client.queryPayin({ request_id: 'R1' }))).to.be.instanceOf(
+          LesspayProtocolError,
+        );
       },
     );
   });
@@ -109,13 +123,19 @@ describe('clients/lesspay', () => {
     await withStub(
       () => ({ status: 401, body: '' }),
       async (client) => {
-        expect(await rejection(client.queryPayout({ request_id: 'R' }))).to.include({ code: null, httpStatus: 401 });
+        expect(await rejection(client.queryPayout({ request_id: 'R' }))).to.include({
+          code: null,
+          httpStatus: 401,
+        });
       },
     );
     await withStub(
       () => ({ status: 401, body: { code: 5004, msg: 'Permission Error', data: null } }),
       async (client) => {
-        expect(await rejection(client.queryPayout({ request_id: 'R' }))).to.include({ code: 5004, httpStatus: 401 });
+        expect(await rejection(client.queryPayout({ request_id: 'R' }))).to.include({
+          code: 5004,
+          httpStatus: 401,
+        });
       },
     );
   });
@@ -136,7 +156,9 @@ describe('clients/lesspay', () => {
       () => ({ body: { code: 30020, msg: 'Order Not Found', data: null } }),
       async (client) => {
         expect(await rejection(client.queryPayout({ request_id: 'R' }))).to.include({ code: 30020 });
-        expect(await rejection(client.queryPayin({ request_id: 'R' }))).to.be.instanceOf(LesspayProtocolError);
+        expect(await rejection(client.queryPayin({ request_id: 'R' }))).to.be.instanceOf(
+          LesspayProtocolError,
+        );
       },
     );
   });
@@ -145,7 +167,9 @@ describe('clients/lesspay', () => {
     await withStub(
       () => ({ hang: true }),
       async (client) => {
-        expect(await rejection(client.queryPayout({ request_id: 'R' }))).to.be.instanceOf(ClientTransportError);
+        expect(await rejection(client.queryPayout({ request_id: 'R' }))).to.be.instanceOf(
+          ClientTransportError,
+        );
       },
     );
   });

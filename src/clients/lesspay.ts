@@ -134,13 +134,17 @@ export class LesspayClient {
 
   /** Creates a pay-in order (L7); returns `data` with `pay_order_id` (and `checkout_url` for cashier orders). */
   async createPayin(body: CreatePayinRequest): Promise<CreatedPayin> {
-    const data = await this.call('pay-in', LESSPAY_PATHS.createPayin, { transaction_type: 'PAY_IN', ...body });
+    const data = await this.call('pay-in', LESSPAY_PATHS.createPayin, {
+      transaction_type: 'PAY_IN',
+      ...body,
+    });
     const problems: string[] = [];
     if (typeof data.pay_order_id !== 'string' || data.pay_order_id === '')
       problems.push('data.pay_order_id is not a non-empty string');
     if (body.pay_access_type === 1 && !isHttpUrl(data.checkout_url))
       problems.push('data.checkout_url of a cashier order is not an http(s) URL');
-    if (problems.length) throw this.protocol('create-order answer lacks what L7 promises', 200, problems, data);
+    if (problems.length)
+      throw this.protocol('create-order answer lacks what L7 promises', 200, problems, data);
     return data as CreatedPayin;
   }
 
@@ -150,7 +154,8 @@ export class LesspayClient {
    */
   async queryPayin(query: PayinQuery): Promise<PayinOrder> {
     const body: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(query)) if (v !== undefined) body[k] = typeof v === 'number' ? String(v) : v;
+    for (const [k, v] of Object.entries(query))
+      if (v !== undefined) body[k] = typeof v === 'number' ? String(v) : v;
     const data = await this.call('pay-in', LESSPAY_PATHS.queryPayin, body);
     const order = findOrder(data, query);
     if (!order) throw this.protocol('query-order answered code 0 without the queried order', 200, [], data);
@@ -187,14 +192,20 @@ export class LesspayClient {
     };
   }
 
-  private async call(area: Area, path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private async call(
+    area: Area,
+    path: string,
+    body: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     const answer = await postText(this.opts, path, JSON.stringify(body), this.headers(body));
     if (answer.status === 401) throw authRefusal(answer);
     const envelope = readEnvelope(answer, area);
-    if (envelope.code !== 0) throw new LesspayError(envelope.code, envelope.msg, answer.status, envelope.data ?? null);
+    if (envelope.code !== 0)
+      throw new LesspayError(envelope.code, envelope.msg, answer.status, envelope.data ?? null);
     if (answer.status < 200 || answer.status > 299)
       throw this.protocol(`code 0 with HTTP ${answer.status}`, answer.status, [], envelope);
-    if (!isObject(envelope.data)) throw this.protocol('code 0 without a data object', answer.status, [], envelope);
+    if (!isObject(envelope.data))
+      throw this.protocol('code 0 without a data object', answer.status, [], envelope);
     return envelope.data;
   }
 
@@ -206,7 +217,12 @@ export class LesspayClient {
 function readEnvelope(answer: RawAnswer, area: Area): LesspayEnvelope<unknown> {
   const json = parseJson(answer.text);
   if (json === undefined) {
-    throw new LesspayProtocolError(`Lesspay: HTTP ${answer.status} answer is not JSON`, answer.status, [], answer.text);
+    throw new LesspayProtocolError(
+      `Lesspay: HTTP ${answer.status} answer is not JSON`,
+      answer.status,
+      [],
+      answer.text,
+    );
   }
   const problems = schemaProblems(ENVELOPE_SCHEMA[area], json) ?? envelopeInvariants(json);
   if (problems.length)
@@ -234,7 +250,8 @@ function envelopeInvariants(json: unknown): string[] {
   const out: string[] = [];
   if (!Number.isInteger(json.code)) out.push('/code must be an integer');
   if (typeof json.msg !== 'string') out.push('/msg must be a string');
-  if (json.data !== undefined && json.data !== null && !isObject(json.data)) out.push('/data must be an object or null');
+  if (json.data !== undefined && json.data !== null && !isObject(json.data))
+    out.push('/data must be an object or null');
   return out;
 }
 
@@ -245,7 +262,10 @@ function matches(candidate: Record<string, unknown>, query: PayinQuery): boolean
 }
 
 /** The order is `data` itself or an element of an array member of `data` (L8, "one level deep"). */
-export function findOrder(data: Record<string, unknown>, query: PayinQuery): Record<string, unknown> | undefined {
+export function findOrder(
+  data: Record<string, unknown>,
+  query: PayinQuery,
+): Record<string, unknown> | undefined {
   if (matches(data, query)) return data;
   for (const value of Object.values(data)) {
     if (!Array.isArray(value)) continue;

@@ -10,7 +10,12 @@ const pem = (k: any, type: 'pkcs8' | 'spki') => k.export({ type, format: 'pem' }
 const credentials = { merchantId: 'M1', privateKeyPem: pem(merchant.privateKey, 'pkcs8') };
 const withPlatform = { ...credentials, platformPublicKeyPem: pem(platform.publicKey, 'spki') };
 
-const pending = { code: '00000003', message: 'PROCESSING', traceId: 'abc', data: { status: 'PENDING', orderId: 'O1' } };
+const pending = {
+  code: '00000003',
+  message: 'PROCESSING',
+  traceId: 'abc',
+  data: { status: 'PENDING', orderId: 'O1' },
+};
 
 async function withStub(
   reply: () => StubReply,
@@ -38,9 +43,23 @@ describe('clients/payloco', () => {
     await withStub(
       () => ({ body: pending }),
       async (baseUrl, seen) => {
-        const client = new PaylocoClient({ baseUrl, credentials, now: () => new Date(Date.UTC(2024, 4, 24, 6, 29, 32, 682)) });
-        const r = await client.pay({ merchantOrderId: 'MO1', transAmt: '20.01', currency: 'USD', payMode: 'QRCODE' });
-        expect(r).to.include({ code: '00000003', status: 'PENDING', traceId: 'abc', signatureVerified: false });
+        const client = new PaylocoClient({
+          baseUrl,
+          credentials,
+          now: () => new Date(Date.UTC(2024, 4, 24, 6, 29, 32, 682)),
+        });
+        const r = await client.pay({
+          merchantOrderId: 'MO1',
+          transAmt: '20.01',
+          currency: 'USD',
+          payMode: 'QRCODE',
+        });
+        expect(r).to.include({
+          code: '00000003',
+          status: 'PENDING',
+          traceId: 'abc',
+          signatureVerified: false,
+        });
         const req = seen[0];
         expect(req.url).to.equal('/v1/payments/open/api/pay');
         const sent = JSON.parse(req.text);
@@ -53,10 +72,20 @@ describe('clients/payloco', () => {
 
   it('leaves transType out when asked to', async () => {
     await withStub(
-      () => ({ status: 400, body: { code: '22070030', message: 'Format error-transType cannot be empty', traceId: 't', data: { status: 'FAILED' } } }),
+      () => ({
+        status: 400,
+        body: {
+          code: '22070030',
+          message: 'Format error-transType cannot be empty',
+          traceId: 't',
+          data: { status: 'FAILED' },
+        },
+      }),
       async (baseUrl, seen) => {
         const client = new PaylocoClient({ baseUrl, credentials });
-        const err = await rejection(client.pay({ merchantOrderId: 'MO1', transAmt: '1.00', currency: 'USD', transType: undefined }));
+        const err = await rejection(
+          client.pay({ merchantOrderId: 'MO1', transAmt: '1.00', currency: 'USD', transType: undefined }),
+        );
         expect(err).to.be.instanceOf(PaylocoError);
         expect(err).to.include({ code: '22070030', traceId: 't', httpStatus: 400, status: 'FAILED' });
         expect(JSON.parse(seen[0].text)).to.not.have.property('transType');
@@ -65,7 +94,10 @@ describe('clients/payloco', () => {
   });
 
   it('rejects envelopes without traceId or with a numeric code', async () => {
-    for (const body of [{ ...pending, traceId: undefined }, { ...pending, code: 3 }]) {
+    for (const body of [
+      { ...pending, traceId: undefined },
+      { ...pending, code: 3 },
+    ]) {
       await withStub(
         () => ({ body }),
         async (baseUrl) => {
@@ -81,14 +113,18 @@ describe('clients/payloco', () => {
     await withStub(
       () => ({ body: text, headers: { signature: paylocoSign(text, platform.privateKey) } }),
       async (baseUrl) => {
-        const r = await new PaylocoClient({ baseUrl, credentials: withPlatform }).query({ merchantOrderId: 'MO1' });
+        const r = await new PaylocoClient({ baseUrl, credentials: withPlatform }).query({
+          merchantOrderId: 'MO1',
+        });
         expect(r.signatureVerified).to.equal(true);
       },
     );
     await withStub(
       () => ({ body: text, headers: { signature: paylocoSign(`${text} `, platform.privateKey) } }),
       async (baseUrl) => {
-        const err = await rejection(new PaylocoClient({ baseUrl, credentials: withPlatform }).query({ orderId: 'O1' }));
+        const err = await rejection(
+          new PaylocoClient({ baseUrl, credentials: withPlatform }).query({ orderId: 'O1' }),
+        );
         expect(err.message).to.match(/does not verify/);
       },
     );
@@ -97,7 +133,11 @@ describe('clients/payloco', () => {
       async (baseUrl) => {
         const lax = await new PaylocoClient({ baseUrl, credentials: withPlatform }).query({ orderId: 'O1' });
         expect(lax.signatureVerified).to.equal(false);
-        const strict = new PaylocoClient({ baseUrl, credentials: withPlatform, requireResponseSignature: true });
+        const strict = new PaylocoClient({
+          baseUrl,
+          credentials: withPlatform,
+          requireResponseSignature: true,
+        });
         expect(await rejection(strict.query({ orderId: 'O1' }))).to.be.instanceOf(PaylocoProtocolError);
       },
     );

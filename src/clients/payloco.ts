@@ -173,7 +173,12 @@ export class PaylocoClient {
     const signatureVerified = this.checkSignature(answer);
     const json = parseJson(answer.text);
     if (json === undefined)
-      throw new PaylocoProtocolError(`Payloco: HTTP ${answer.status} answer is not JSON`, answer.status, [], answer.text);
+      throw new PaylocoProtocolError(
+        `Payloco: HTTP ${answer.status} answer is not JSON`,
+        answer.status,
+        [],
+        answer.text,
+      );
     const problems = schemaProblems(ENVELOPE_SCHEMA, json) ?? envelopeInvariants(json);
     if (problems.length)
       throw new PaylocoProtocolError(
@@ -186,7 +191,12 @@ export class PaylocoClient {
     if (env.code !== SUCCESS && env.code !== PENDING)
       throw new PaylocoError(env.code, env.message, env.traceId, answer.status, env.data);
     if (env.code === PENDING && env.data.status !== 'PENDING')
-      throw new PaylocoProtocolError('Payloco: code 00000003 without status PENDING', answer.status, [], answer.text);
+      throw new PaylocoProtocolError(
+        'Payloco: code 00000003 without status PENDING',
+        answer.status,
+        [],
+        answer.text,
+      );
     return {
       code: env.code,
       message: env.message,
@@ -202,7 +212,12 @@ export class PaylocoClient {
     const signature = answer.headers.signature;
     if (signature === undefined || signature === '') {
       if (this.opts.requireResponseSignature)
-        throw new PaylocoProtocolError('Payloco: response carries no signature header', answer.status, [], answer.text);
+        throw new PaylocoProtocolError(
+          'Payloco: response carries no signature header',
+          answer.status,
+          [],
+          answer.text,
+        );
       return false;
     }
     if (!paylocoVerify(answer.text, signature, this.platformKey))
@@ -220,9 +235,11 @@ export class PaylocoClient {
 function envelopeInvariants(json: unknown): string[] {
   if (!isObject(json)) return ['/ must be an object'];
   const out: string[] = [];
-  if (typeof json.code !== 'string' || !/^[0-9]{8}$/.test(json.code)) out.push('/code must be a string of 8 digits');
+  if (typeof json.code !== 'string' || !/^[0-9]{8}$/.test(json.code))
+    out.push('/code must be a string of 8 digits');
   if (typeof json.message !== 'string') out.push('/message must be a string');
-  if (typeof json.traceId !== 'string' || json.traceId === '') out.push('/traceId must be a non-empty string');
+  if (typeof json.traceId !== 'string' || json.traceId === '')
+    out.push('/traceId must be a non-empty string');
   if (!isObject(json.data)) out.push('/data must be an object');
   else if (!STATUSES.includes(json.data.status as string)) out.push('/data/status must be a Payloco status');
   return out;

@@ -30,7 +30,12 @@ export async function startStub(reply: (req: Seen) => StubReply): Promise<Stub> 
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const s: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, text: Buffer.concat(chunks).toString('utf8') };
+      const s: Seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        text: Buffer.concat(chunks).toString('utf8'),
+      };
       seen.push(s);
       const r = reply(s);
       if (r.hang) return;

@@ -53,7 +53,8 @@ export async function postText(
     body = await res.text();
   } catch (err) {
     const e = err as Error;
-    const reason = e.name === 'TimeoutError' || e.name === 'AbortError' ? `no answer within ${timeoutMs} ms` : e.message;
+    const reason =
+      e.name === 'TimeoutError' || e.name === 'AbortError' ? `no answer within ${timeoutMs} ms` : e.message;
     throw new ClientTransportError(`POST ${url}: ${reason}`, url);
   }
   const out: Record<string, string> = {};

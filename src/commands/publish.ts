@@ -47,12 +47,20 @@ export function contractFiles(dir = contractsDir): string[] {
 }
 
 async function put(opts: PublishOptions, url: string, body: string): Promise<number> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/hal+json' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/hal+json',
+  };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
   const doFetch = opts.fetch ?? ((i, init) => fetch(i, init));
   let res: Response;
   try {
-    res = await doFetch(url, { method: 'PUT', headers, body, signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000) });
+    res = await doFetch(url, {
+      method: 'PUT',
+      headers,
+      body,
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+    });
   } catch (err) {
     throw new PublishError(`PUT ${url}: ${(err as Error).message}`);
   }
@@ -123,8 +131,11 @@ export async function publishCommand(flags: PublishFlags): Promise<number> {
       files: flags.pact?.length ? flags.pact : undefined,
     });
     for (const p of published)
-      process.stdout.write(`published ${p.consumer} → ${p.provider} version ${flags.consumerVersion} (HTTP ${p.status})\n`);
-    if (flags.branch) process.stdout.write(`branch ${flags.branch} recorded for version ${flags.consumerVersion}\n`);
+      process.stdout.write(
+        `published ${p.consumer} → ${p.provider} version ${flags.consumerVersion} (HTTP ${p.status})\n`,
+      );
+    if (flags.branch)
+      process.stdout.write(`branch ${flags.branch} recorded for version ${flags.consumerVersion}\n`);
     return 0;
   } catch (err) {
     if (err instanceof PublishError) {

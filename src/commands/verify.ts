@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
+import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
 import { startEmbedded } from '../embedded.js';
 import { UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
-import { checkLine, summaryLines } from '../console.js';
 import { type ConsumerVersionSelector, failingInteractions, verifyContracts } from '../pact/verify.js';
 import { redactText, registerSecret } from '../report/redact.js';
 import type { Gateway } from '../results.js';
@@ -46,7 +46,9 @@ function selectors(values: string[] | undefined): ConsumerVersionSelector[] | un
       throw new UsageError(`--consumer-version-selector is not JSON: ${v}`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-      throw new UsageError(`--consumer-version-selector must be a JSON object, e.g. '{"mainBranch":true}': ${v}`);
+      throw new UsageError(
+        `--consumer-version-selector must be a JSON object, e.g. '{"mainBranch":true}': ${v}`,
+      );
     return parsed as ConsumerVersionSelector;
   });
 }
@@ -68,7 +70,8 @@ function brokerUrl(value: string): string {
  */
 export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Promise<number> {
   const gateway = gatewayOf(gatewayArg);
-  if (flags.brokerUrl && flags.pact?.length) throw new UsageError('give either --pact files or --broker-url, not both');
+  if (flags.brokerUrl && flags.pact?.length)
+    throw new UsageError('give either --pact files or --broker-url, not both');
   if (flags.publishResults && !flags.brokerUrl) throw new UsageError('--publish-results needs --broker-url');
   if (flags.publishResults && !flags.providerVersion)
     throw new UsageError('--publish-results needs --provider-version (e.g. the git commit of the provider)');
@@ -98,7 +101,10 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       registerCredentialSecrets(credentials);
       target = { baseUrl, credentials, kind: 'remote' };
     } else {
-      const started = await startEmbedded(gateway, { variant: flags.mockVariant ?? 'a', fault: flags.mockFault });
+      const started = await startEmbedded(gateway, {
+        variant: flags.mockVariant ?? 'a',
+        fault: flags.mockFault,
+      });
       registerCredentialSecrets(started.target.credentials);
       mock = started.mock;
       target = started.target;
@@ -114,7 +120,8 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
     });
     const written = writeReport(results, flags.reportDir);
     const tty = process.stdout.isTTY === true;
-    if (!flags.quiet) for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);
+    if (!flags.quiet)
+      for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     const gatewayError = results.gateways[0]?.error;
     if (gatewayError) {

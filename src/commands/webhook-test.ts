@@ -2,8 +2,7 @@ import { checkLine, summaryLines } from '../console.js';
 import { UsageError } from '../errors.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
-import { registerSecret } from '../report/redact.js';
-import { redactText } from '../report/redact.js';
+import { redactText, registerSecret } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
 import { idMatcher } from '../selection.js';
 import { runHandlerChecks } from '../webhooks/handler-runner.js';
@@ -41,10 +40,13 @@ export async function webhookTestCommand(
   const gateway: Gateway = gatewayArg;
   if (!flags.handlerUrl) throw new UsageError('--handler-url is required');
   const handlerUrl = httpUrl(flags.handlerUrl, '--handler-url');
-  const orderStatusUrl = flags.orderStatusUrl ? httpUrl(flags.orderStatusUrl, '--order-status-url') : undefined;
+  const orderStatusUrl = flags.orderStatusUrl
+    ? httpUrl(flags.orderStatusUrl, '--order-status-url')
+    : undefined;
   const secretVar = gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET';
   const secret = env[secretVar]?.trim();
-  if (!secret) throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);
+  if (!secret)
+    throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);
   registerSecret(secret);
   const reportDir = flags.reportDir ?? 'reports';
   prepareReportDir(reportDir);
@@ -62,7 +64,7 @@ export async function webhookTestCommand(
     });
     out.results = results;
     const written = writeReport(results, reportDir);
-    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join("\n")}\n`);
+    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only)\n');
       return 2;

@@ -22,7 +22,9 @@ export interface StubBroker {
   close(): Promise<void>;
 }
 
-export async function startStubBroker(opts: { token?: string; pacts?: Record<string, unknown>[] } = {}): Promise<StubBroker> {
+export async function startStubBroker(
+  opts: { token?: string; pacts?: Record<string, unknown>[] } = {},
+): Promise<StubBroker> {
   const pacts = new Map<string, Record<string, unknown>>();
   const add = (p: any) => pacts.set(`${p.provider.name}/${p.consumer.name}`, p);
   for (const p of opts.pacts ?? []) add(p);
@@ -39,15 +41,16 @@ export async function startStubBroker(opts: { token?: string; pacts?: Record<str
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {}
-      const path = decodeURI((req.url ?? '/').split('?')[0]!);
+      const seg = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
+      const path = `/${seg.join('/')}`;
       requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body });
       const send = (status: number, json?: unknown) => {
         res.writeHead(status, { 'Content-Type': 'application/hal+json' });
         res.end(json === undefined ? '' : JSON.stringify(json));
       };
-      if (opts.token && req.headers.authorization !== `Bearer ${opts.token}`) return send(401, { error: 'unauthorised' });
+      if (opts.token && req.headers.authorization !== `Bearer ${opts.token}`)
+        return send(401, { error: 'unauthorised' });
 
-      const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
       if (req.method === 'GET' && seg.length === 0)
         return send(200, {
           _links: {
@@ -57,15 +60,31 @@ export async function startStubBroker(opts: { token?: string; pacts?: Record<str
             },
           },
         });
+      // The verifier navigates to the relation (GET) before it POSTs the selectors to its self link.
+      if (
+        req.method === 'GET' &&
+        seg[0] === 'pacts' &&
+        seg[1] === 'provider' &&
+        seg[3] === 'for-verification'
+      )
+        return send(200, { _links: { self: { href: `${base}${path}` } } });
       // POST /pacts/provider/{p}/for-verification
-      if (req.method === 'POST' && seg[0] === 'pacts' && seg[1] === 'provider' && seg[3] === 'for-verification') {
+      if (
+        req.method === 'POST' &&
+        seg[0] === 'pacts' &&
+        seg[1] === 'provider' &&
+        seg[3] === 'for-verification'
+      ) {
         const provider = seg[2]!;
         const found = [...pacts.entries()].filter(([k]) => k.startsWith(`${provider}/`));
         return send(200, {
           _embedded: {
             pacts: found.map(([k, p]) => ({
               shortDescription: `latest pact of ${(p as any).consumer.name}`,
-              verificationProperties: { pending: false, notices: [{ when: 'before_verification', text: 'stub broker' }] },
+              verificationProperties: {
+                pending: false,
+                notices: [{ when: 'before_verification', text: 'stub broker' }],
+              },
               _links: { self: { href: `${base}/pacts/provider/${seg2(k)}/pact-version/${sha(p)}`, name: k } },
             })),
           },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LesspayClient } from '../clients/lesspay.js';
 import { PaylocoClient, requestTime } from '../clients/payloco.js';
+import { ClientTransportError } from '../clients/transport.js';
 import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
 import type { Exchange, Gateway } from '../results.js';
 import { lesspaySign } from '../signing/lesspay.js';
@@ -12,13 +13,17 @@ import { CONTRACT_PAYLOCO_MERCHANT_ID, LESSPAY_STATES, PAYLOCO_STATES } from './
 // - state handlers set each provider state up through the target's PUBLIC API (the same client an integrator uses)
 //   and return the ids the contracts inject with fromProviderState; fresh ids every time, so a contract can be
 //   replayed against the same sandbox again and again;
-// - the request filter re-signs every replayed request for the target's credentials. Body rewrites (the Payloco
-//   merchantId placeholder, a fresh requestTime) happen first and the signature is computed last, over the exact
-//   bytes the verifier's proxy forwards (it re-serialises the parsed body with JSON.stringify).
+// - the request filter re-signs every replayed request for the target's credentials and forwards it. Body rewrites
+//   (the Payloco merchantId placeholder, a fresh requestTime) happen first and the signature is computed last, over
+//   the exact bytes forward() sends (the parsed body serialised once with JSON.stringify).
 
 export interface StateLog {
   state: string;
   error: string;
+  /** The target could not be reached (an error), rather than refusing the setup (a finding). */
+  transport: boolean;
+  /** Requests replayed before this setup: the index of the interaction it was set up for. */
+  before?: number;
 }
 
 export interface ExchangeLog {
@@ -35,7 +40,10 @@ let seq = 0;
 /** Unique and at most 20 characters (Lesspay request_id, L7). */
 export function freshId(prefix: string): string {
   seq = (seq + 1) % 1296;
-  return `${prefix}${Date.now().toString(36)}${seq.toString(36).padStart(2, '0')}${randomBytes(2).toString('hex')}`.slice(0, 20);
+  return `${prefix}${Date.now().toString(36)}${seq.toString(36).padStart(2, '0')}${randomBytes(2).toString('hex')}`.slice(
+    0,
+    20,
+  );
 }
 
 const LESSPAY_ORDER = {
@@ -54,7 +62,11 @@ const LESSPAY_PAYOUT = {
   way_type: 'BANK_TRANSFER',
   beneficiary: {
     beneficiary_type: 'individual',
-    beneficiary_info: { name: 'Juan Dela Cruz', email: 'juan@example.com', address: { country: 'PH', city: 'Manila' } },
+    beneficiary_info: {
+      name: 'Juan Dela Cruz',
+      email: 'juan@example.com',
+      address: { country: 'PH', city: 'Manila' },
+    },
     destination: { type: 'bank', bank: { account_number: '1234567890', bank_name: 'BDO', country: 'PH' } },
   },
 };
@@ -67,7 +79,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function providerSetup(gateway: Gateway, baseUrl: string, credentials: Credentials, timeoutMs: number) {
+export function providerSetup(
+  gateway: Gateway,
+  baseUrl: string,
+  credentials: Credentials,
+  timeoutMs: number,
+) {
   const stateErrors: StateLog[] = [];
   const exchanges: ExchangeLog[] = [];
   /** Set by the wrong-secret state: the next replayed request is signed with a secret the target does not know. */
@@ -79,7 +96,11 @@ export function providerSetup(gateway: Gateway, baseUrl: string, credentials: Cr
       try {
         return await fn(params);
       } catch (err) {
-        stateErrors.push({ state, error: (err as Error).message });
+        stateErrors.push({
+          state,
+          error: (err as Error).message,
+          transport: err instanceof ClientTransportError,
+        });
         throw err;
       }
     };
@@ -99,7 +120,11 @@ export function providerSetup(gateway: Gateway, baseUrl: string, credentials: Cr
           const amount = text(p?.amount, '100.50');
           const requestId = freshId('PCO');
           const before = Date.now();
-          const created = await client.createPayin({ ...LESSPAY_ORDER, request_id: requestId, target_amount: amount });
+          const created = await client.createPayin({
+            ...LESSPAY_ORDER,
+            request_id: requestId,
+            target_amount: amount,
+          });
           // A window around the creation time (L8: the window may filter by creation time).
           return {
             request_id: requestId,
@@ -113,7 +138,11 @@ export function providerSetup(gateway: Gateway, baseUrl: string, credentials: Cr
       [LESSPAY_STATES.payoutExists]: {
         setup: guard(LESSPAY_STATES.payoutExists, async (p) => {
           const requestId = freshId('PCP');
-          const data = await client.createPayout({ ...LESSPAY_PAYOUT, request_id: requestId, amount: text(p?.amount, '100.50') });
+          const data = await client.createPayout({
+            ...LESSPAY_PAYOUT,
+            request_id: requestId,
+            amount: text(p?.amount, '100.50'),
+          });
           return { request_id: requestId, pay_order_id: data.pay_order_id };
         }),
       },
@@ -172,67 +201,94 @@ export function providerSetup(gateway: Gateway, baseUrl: string, credentials: Cr
       // Only the placeholder is replaced: a contract that names another merchant on purpose keeps it.
       if (body.merchantId === CONTRACT_PAYLOCO_MERCHANT_ID) body.merchantId = creds.merchantId;
       if (typeof body.requestTime === 'string') body.requestTime = requestTime(new Date());
-      const raw = JSON.stringify(body);
-      req.headers.signature = paylocoSign(raw, key);
-      req.headers['content-length'] = String(Buffer.byteLength(raw));
+      // forward() sends exactly JSON.stringify(req.body): these are the bytes signed.
+      req.headers.signature = paylocoSign(JSON.stringify(body), key);
     };
   }
 
-  const requestFilter = (req: IncomingMessage & { body?: unknown; path?: string }, res: ServerResponse, next: () => void) => {
+  // The filter forwards the re-signed request itself instead of handing it back to pact-js's http-proxy: that proxy
+  // has no error handler (an unreachable target becomes an uncaught exception) and no timeout of its own.
+  const requestFilter = (
+    req: IncomingMessage & { body?: unknown; path?: string; originalUrl?: string },
+    res: ServerResponse,
+    next: () => void,
+  ) => {
     const path = req.path ?? (req.url ?? '').split('?')[0]!;
     if (PROXY_PATHS.has(path)) return next();
     resign(req);
-    // The proxy forwards JSON.stringify(req.body): the length must describe those bytes, whatever pact sent.
-    if (isObject(req.body)) req.headers['content-length'] = String(Buffer.byteLength(JSON.stringify(req.body)));
-    capture(req, res, baseUrl, exchanges);
-    next();
+    forward(req, res, baseUrl, timeoutMs, exchanges).catch((err) => {
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
+      res.end(`paycert: ${(err as Error).message}`);
+    });
   };
 
   return { stateHandlers, requestFilter, stateErrors, exchanges };
 }
 
 const MAX_EVIDENCE = 8192;
+/** Hop-by-hop and recomputed headers: not forwarded. */
+const SKIP_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  'expect',
+]);
 
-/** Records the forwarded request and the target's answer as report evidence. */
-function capture(
-  req: IncomingMessage & { body?: unknown },
+/** Sends the replayed request to the target and writes its answer back to the verifier; logs both as evidence. */
+async function forward(
+  req: IncomingMessage & { body?: unknown; originalUrl?: string },
   res: ServerResponse,
   baseUrl: string,
+  timeoutMs: number,
   log: ExchangeLog[],
-): void {
+): Promise<void> {
+  const url = `${baseUrl.replace(/\/+$/, '')}${req.originalUrl ?? req.url ?? ''}`;
+  const method = req.method ?? 'POST';
+  // What the target receives is exactly what was signed: the (rewritten) body serialised once, here.
+  const body = isObject(req.body)
+    ? JSON.stringify(req.body)
+    : Buffer.isBuffer(req.body) && req.body.length > 0
+      ? req.body.toString('utf8')
+      : undefined;
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-  const entry: ExchangeLog = {
-    exchange: {
-      request: {
-        method: req.method ?? 'POST',
-        url: `${baseUrl.replace(/\/+$/, '')}${req.url ?? ''}`,
-        headers,
-        body: isObject(req.body) ? JSON.stringify(req.body) : null,
-      },
-    },
-  };
+  for (const [k, v] of Object.entries(req.headers))
+    if (typeof v === 'string' && !SKIP_HEADERS.has(k)) headers[k] = v;
+  const entry: ExchangeLog = { exchange: { request: { method, url, headers, body: body ?? null } } };
   log.push(entry);
-  const chunks: Buffer[] = [];
-  const write = res.write.bind(res) as (...a: any[]) => boolean;
-  const end = res.end.bind(res) as (...a: any[]) => ServerResponse;
   const started = Date.now();
-  (res as any).write = (chunk: any, ...rest: any[]) => {
-    if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return write(chunk, ...rest);
+  let answer: Response;
+  let text: string;
+  try {
+    answer = await fetch(url, {
+      method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'manual',
+    });
+    text = await answer.text();
+  } catch (err) {
+    const e = err as Error;
+    const reason =
+      e.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : ((e.cause as Error)?.message ?? e.message);
+    entry.exchange.error = reason;
+    throw new Error(`${method} ${url}: ${reason}`);
+  }
+  const out: Record<string, string> = {};
+  answer.headers.forEach((v, k) => {
+    if (!SKIP_HEADERS.has(k) && k !== 'content-encoding') out[k] = v;
+  });
+  entry.exchange.response = {
+    status: answer.status,
+    headers: out,
+    body: text.length > MAX_EVIDENCE ? text.slice(0, MAX_EVIDENCE) : text,
+    truncated: text.length > MAX_EVIDENCE,
+    durationMs: Date.now() - started,
   };
-  (res as any).end = (chunk: any, ...rest: any[]) => {
-    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    const body = Buffer.concat(chunks).toString('utf8');
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.getHeaders())) if (v !== undefined) out[k] = String(v);
-    entry.exchange.response = {
-      status: res.statusCode,
-      headers: out,
-      body: body.length > MAX_EVIDENCE ? body.slice(0, MAX_EVIDENCE) : body,
-      truncated: body.length > MAX_EVIDENCE,
-      durationMs: Date.now() - started,
-    };
-    return end(chunk, ...rest);
-  };
+  res.writeHead(answer.status, out);
+  res.end(text);
 }

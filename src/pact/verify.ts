@@ -7,7 +7,7 @@ import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gat
 import { overallVerdict, summarize, verdictOf } from '../report/merge.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../results.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../version.js';
-import { contractFile, CHECK_PREFIX, PROVIDER } from './contract.js';
+import { CHECK_PREFIX, contractFile, PROVIDER } from './contract.js';
 import { type ExchangeLog, providerSetup, type StateLog } from './provider-states.js';
 
 // Replays the recorded contracts against any provider URL with the pact-js Verifier and maps each interaction to one
@@ -152,20 +152,33 @@ export function toChecks(
   gateway: Gateway,
   recorded: RecordedInteraction[],
   json: VerifyJson | undefined,
-  extras: { stateErrors: StateLog[]; exchanges: ExchangeLog[]; runError?: string },
+  extras: {
+    stateErrors: StateLog[];
+    exchanges: ExchangeLog[];
+    runError?: string;
+    hints?: RecordedInteraction[];
+  },
 ): CheckResult[] {
   const results = json?.interactionResults ?? [];
-  const descriptions = recorded.length ? recorded.map((r) => r.description) : results.map((r) => r.description);
+  const descriptions = recorded.length
+    ? recorded.map((r) => r.description)
+    : results.map((r) => r.description);
   const ids = checkIds(gateway, descriptions);
   // One replayed request per interaction, in the verifier's order: zip them when the counts agree.
   const evidence = new Map<string, Exchange>();
-  if (results.length === extras.exchanges.length)
-    results.forEach((r, i) => evidence.set(r.description, extras.exchanges[i]!.exchange));
+  const zipped = results.length === extras.exchanges.length;
+  if (zipped)
+    for (const [i, r] of results.entries()) evidence.set(r.description, extras.exchanges[i]!.exchange);
 
   return [...ids.entries()].map(([description, id]) => {
-    const rec = recorded.find((r) => r.description === description);
+    const rec =
+      recorded.find((r) => r.description === description) ??
+      extras.hints?.find((r) => r.description === description);
     const outcome = results.find((r) => r.description === description);
-    const reading = rec?.reading ?? (rec?.path ? READING_BY_PATH[rec.path] : undefined) ?? (gateway === 'lesspay' ? 'L2' : 'P2');
+    const reading =
+      rec?.reading ??
+      (rec?.path ? READING_BY_PATH[rec.path] : undefined) ??
+      (gateway === 'lesspay' ? 'L2' : 'P2');
     const base: CheckResult = {
       id,
       gateway,
@@ -189,7 +202,20 @@ export function toChecks(
     }
     const mismatches = errorsFor(json!, description);
     if (/^ok$/i.test(outcome.result) && mismatches.length === 0) return base;
-    const stateProblems = extras.stateErrors.filter((s) => rec?.states.includes(s.state));
+    // The target could not be talked to: an error (like a probe's transport failure), not a conformance failure.
+    if (ex?.error) return { ...base, status: 'error', message: `target unreachable: ${ex.error}` };
+    // A setup belongs to the interaction replayed right after it; without that order, go by the state's name.
+    const index = results.indexOf(outcome);
+    const stateProblems = extras.stateErrors.filter((s) =>
+      zipped && s.before !== undefined ? s.before === index : rec?.states.includes(s.state),
+    );
+    const unreachable = stateProblems.find((s) => s.transport);
+    if (unreachable)
+      return {
+        ...base,
+        status: 'error',
+        message: `provider state "${unreachable.state}": ${unreachable.error}`,
+      };
     const lines = mismatches.map(mismatchText);
     for (const s of stateProblems) lines.push(`provider state "${s.state}" could not be set up: ${s.error}`);
     return {
@@ -210,15 +236,27 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const pactFiles = opts.broker ? [] : (opts.pactFiles ?? [contractFile(gateway)]);
   const recorded = readInteractions(pactFiles);
+  // From a broker the pacts are the verifier's business; the committed contract still tells readings and endpoints.
+  let hints: RecordedInteraction[] = [];
+  if (opts.broker) {
+    try {
+      hints = readInteractions([contractFile(gateway)]);
+    } catch {}
+  }
   const setup = providerSetup(gateway, opts.baseUrl, opts.credentials, timeoutMs);
 
   const config: ConstructorParameters<typeof Verifier>[0] = {
     provider: PROVIDER[gateway],
     providerBaseUrl: opts.baseUrl,
     logLevel: opts.logLevel ?? 'error',
-    timeout: timeoutMs,
+    // The filter forwards with timeoutMs; the verifier's own limit must be longer so the answer (502) reaches it.
+    timeout: timeoutMs + 5000,
     stateHandlers: setup.stateHandlers,
-    requestFilter: setup.requestFilter as (req: IncomingMessage, res: ServerResponse, next: () => void) => void,
+    requestFilter: setup.requestFilter as (
+      req: IncomingMessage,
+      res: ServerResponse,
+      next: () => void,
+    ) => void,
     failIfNoPactsFound: true,
   } as any;
   if (opts.broker) {
@@ -256,7 +294,14 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
     if (timer) clearTimeout(timer);
   }
 
-  const checks = toChecks(gateway, recorded, json, { stateErrors: setup.stateErrors, exchanges: setup.exchanges, runError });
+  if (json && !runError && !json.interactionResults?.length && json.errors?.length)
+    runError = json.errors.map((e) => `${e.interaction}: ${e.mismatch?.message ?? 'failed'}`).join('; ');
+  const checks = toChecks(gateway, recorded, json, {
+    stateErrors: setup.stateErrors,
+    exchanges: setup.exchanges,
+    runError,
+    hints,
+  });
   if (checks.length === 0 && !runError) runError = 'no interaction was verified (no pacts found?)';
   const finished = Date.now();
   const summary = summarize(checks);
@@ -297,7 +342,9 @@ class DeadlineError extends Error {
 
 /** Names of the interactions that did not verify (what the CLI prints). */
 export function failingInteractions(results: Results): string[] {
-  return results.checks.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => `${c.id} ${c.title}`);
+  return results.checks
+    .filter((c) => c.status === 'failed' || c.status === 'error')
+    .map((c) => `${c.id} ${c.title}`);
 }
 
 export type { LesspayCredentials, PaylocoCredentials };

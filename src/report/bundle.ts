@@ -69,7 +69,7 @@ export async function writeBundle(dir: string, outFile: string): Promise<void> {
   try {
     for (const [name, buf] of contents) await writeFile(join(stage, name), buf);
     await writeFile(join(stage, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await create({ gzip: true, file: outFile, cwd: stage, portable: true, noMtime: false }, [
+    await create({ gzip: true, file: outFile, cwd: stage, portable: true }, [
       'manifest.json',
       ...BUNDLE_FILES,
     ]);

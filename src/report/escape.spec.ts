@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { escapeHtml, escapeJsonForScript, escapeXml, escapeXmlAttr, stripIllegalXmlChars } from './escape.js';
+import { escapeHtml, escapeJsonForScript, escapeText, escapeXml, escapeXmlAttr, stripIllegalXmlChars } from './escape.js';
 
 describe('report escaping', () => {
   it('escapeHtml neutralises markup and quotes', () => {
@@ -27,5 +27,11 @@ describe('report escaping', () => {
     expect(stripIllegalXmlChars('a\u0001\u001fb\uffffc\ud83d\ude00')).to.equal('abc\ud83d\ude00');
     expect(escapeXml(`<a b="c">'&`)).to.equal('&lt;a b=&quot;c&quot;&gt;&apos;&amp;');
     expect(escapeXmlAttr('one\ntwo\tthree')).to.equal('one&#10;two&#9;three');
+  });
+});
+
+describe('escapeText', () => {
+  it('neutralises markup in element content and leaves quotes readable', () => {
+    expect(escapeText('</pre><script>alert("x")</script>&')).to.equal('&lt;/pre&gt;&lt;script&gt;alert("x")&lt;/script&gt;&amp;');
   });
 });

@@ -24,6 +24,15 @@ export function escapeHtml(value: unknown): string {
 }
 
 /**
+ * Escapes text for element content only (never an attribute): quotes need no escaping there, and leaving them
+ * keeps JSON evidence about a third smaller.
+ */
+export function escapeText(value: unknown): string {
+  const s = value === undefined || value === null ? '' : String(value);
+  return stripIllegalXmlChars(s).replace(/[&<>]/g, (c) => htmlEntities[c]!);
+}
+
+/**
  * JSON for a `<script type="application/json">` block: `<`, `>`, `&` and U+2028/2029 become \u escapes, so
  * neither `</script>` nor `<!--` can end the block early, and the text is still valid JSON.
  */

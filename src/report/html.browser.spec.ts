@@ -154,7 +154,9 @@ describe('report html in chromium', function () {
     expect(await row.locator('.curl code').textContent()).to.match(/^curl -sS -X POST/);
     const copy = row.locator('button.copy');
     await copy.click();
-    await page.waitForFunction((el) => el!.textContent !== 'Copy', await copy.elementHandle());
+    const handle = await copy.elementHandle();
+    await page.waitForFunction((el) => el!.textContent !== 'Copy', handle);
+    await page.waitForFunction((el) => el!.textContent === 'Copy', handle);
   });
 
   it('print layout shows every check and every expanded detail', async () => {

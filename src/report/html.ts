@@ -4,7 +4,7 @@
 // results.json): that is what keeps a 10 000-check report within a few megabytes.
 import { createHash } from 'node:crypto';
 import { type DiffOp, diffValues } from './diff.js';
-import { escapeHtml as e, escapeJsonForScript } from './escape.js';
+import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
 import { isKnownDeviation, summarize } from './merge.js';
 import { redactDeep } from './redact.js';
 import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from './types.js';
@@ -15,7 +15,7 @@ export interface HtmlOptions {
 }
 
 /** Bodies longer than this are cut in the HTML (never in results.json), with a note saying so. */
-export const HTML_BODY_LIMIT = 8192;
+export const HTML_BODY_LIMIT = 4096;
 
 const GATEWAY_NAMES: Record<string, string> = { lesspay: 'Lesspay 2.0', payloco: 'Payloco' };
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -322,7 +322,7 @@ function renderRow(c: Check, mark: Mark | undefined): string {
 
 function renderDetail(c: Check): string {
   const out: string[] = ['<div class="det">'];
-  if (c.message) out.push(`<pre class="msg m-${e(c.status)}">${e(c.message)}</pre>`);
+  if (c.message) out.push(`<pre class="msg m-${e(c.status)}">${t(c.message)}</pre>`);
   if (c.deviation && !c.deviation.stale) {
     out.push(
       `<p class="devbox"><b>Known deviation</b> — does not affect the verdict. Reason: ${e(c.deviation.reason)}</p>`,
@@ -361,12 +361,12 @@ function renderDetail(c: Check): string {
 function renderDiff(ops: DiffOp[]): string {
   const CONTEXT = 3;
   const out: string[] = ['<pre class="diff">'];
-  const equal = (line: string) => out.push(`  ${e(line)}\n`);
+  const equal = (line: string) => out.push(`  ${t(line)}\n`);
   let i = 0;
   while (i < ops.length) {
     const op = ops[i]!;
     if (op.op !== 'equal') {
-      out.push(op.op === 'removed' ? `<del>− ${e(op.line)}</del>` : `<ins>+ ${e(op.line)}</ins>`);
+      out.push(op.op === 'removed' ? `<del>− ${t(op.line)}</del>` : `<ins>+ ${t(op.line)}</ins>`);
       i++;
       continue;
     }
@@ -388,12 +388,31 @@ function renderDiff(ops: DiffOp[]): string {
   return out.join('');
 }
 
+const LINE_WIDTH = 120;
+
+/**
+ * Indented JSON in which any object or array that fits on one line stays on one line: as readable as
+ * JSON.stringify(v, null, 2) for a person, and far smaller for bodies with many records.
+ */
+export function compactJson(value: unknown, indent = ''): string {
+  const flat = JSON.stringify(value);
+  if (value === null || typeof value !== 'object' || flat.length + indent.length <= LINE_WIDTH) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + compactJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
 /** Pretty JSON when the body parses, the text otherwise; cut at HTML_BODY_LIMIT with a visible note. */
 export function prettyBody(body: string): { text: string; cut: number } {
   let text = body;
   try {
     const parsed = JSON.parse(body);
-    if (parsed !== null && typeof parsed === 'object') text = JSON.stringify(parsed, null, 2);
+    if (parsed !== null && typeof parsed === 'object') text = compactJson(parsed);
   } catch {
     // not JSON: shown as sent
   }
@@ -404,14 +423,14 @@ export function prettyBody(body: string): { text: string; cut: number } {
 function renderHeaders(headers: Record<string, string> | undefined): string {
   if (!headers) return '';
   return Object.entries(headers)
-    .map(([k, v]) => `<i>${e(k)}:</i> ${e(v)}\n`)
+    .map(([k, v]) => `<i>${t(k)}:</i> ${t(v)}\n`)
     .join('');
 }
 
 function renderBody(body: string | null | undefined): string {
   if (body === undefined || body === null || body === '') return '<span class="nb">(no body)</span>';
   const { text, cut } = prettyBody(body);
-  return e(text) + (cut ? `\n<span class="nb">… ${e(cut)} more characters in results.json</span>` : '');
+  return t(text) + (cut ? `\n<span class="nb">… ${e(cut)} more characters in results.json</span>` : '');
 }
 
 function renderExchange(x: HttpExchange, i: number, n: number): string {
@@ -434,7 +453,7 @@ function renderExchange(x: HttpExchange, i: number, n: number): string {
   if (x.error) out.push(`<p class="terr"><b>Transport error:</b> ${e(x.error)}</p>`);
   if (x.curl) {
     out.push('<div class="curl"><h5>Replay with curl</h5>');
-    out.push(`<pre><code>${e(x.curl)}</code></pre><button type="button" class="copy">Copy</button></div>`);
+    out.push(`<pre><code>${t(x.curl)}</code></pre><button type="button" class="copy">Copy</button></div>`);
   }
   out.push('</div>');
   return out.join('');

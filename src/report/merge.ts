@@ -28,7 +28,8 @@ export function verdictOf(
   opts: { gatewayError?: string } = {},
 ): Verdict {
   if (opts.gatewayError) return 'error';
-  if (checks.length === 0 || checks.every((c) => c.status === 'error')) return 'error';
+  // Nothing judged (no check, or every check errored or was skipped) is not a certification.
+  if (checks.every((c) => c.status === 'error' || c.status === 'skipped')) return 'error';
   return checks.some((c) => failsVerdict(c, strict)) ? 'not-certified' : 'certified';
 }
 
@@ -122,7 +123,9 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
         gateways.set(g.gateway, { ...g });
         continue;
       }
-      if (seen.target !== g.target)
+      // Shards of an embedded run each start their own bundled mock on another ephemeral port: same target.
+      const bothEmbedded = seen.targetKind === 'embedded-mock' && g.targetKind === 'embedded-mock';
+      if (seen.target !== g.target && !bothEmbedded)
         throw new Error(
           `cannot merge ${g.gateway} runs against different targets: ${seen.target}, ${g.target}`,
         );

@@ -55,7 +55,12 @@ export class HandlerKit {
 
   /** POSTs a callback to the handler as the gateway would. */
   deliver(body: string, headers: Record<string, string>): Promise<HttpResponse> {
-    return this.exchange('POST', this.opts.handlerUrl, { 'content-type': 'application/json', ...headers }, body);
+    return this.exchange(
+      'POST',
+      this.opts.handlerUrl,
+      { 'content-type': 'application/json', ...headers },
+      body,
+    );
   }
 
   /** Skips the check when no --order-status-url was given. */
@@ -68,7 +73,10 @@ export class HandlerKit {
   /** The handler's view of an order, from the order-status endpoint. */
   async orderState(id: string): Promise<OrderState> {
     this.needOrderStatus();
-    const url = this.opts.orderStatusUrl!.replace(/\{(?:request_id|merchantOrderId|id)\}/g, encodeURIComponent(id));
+    const url = this.opts.orderStatusUrl!.replace(
+      /\{(?:request_id|merchantOrderId|id)\}/g,
+      encodeURIComponent(id),
+    );
     const res = await this.exchange('GET', url, { accept: 'application/json' });
     if (res.status === 404) return { found: false };
     const body = res.json as Record<string, unknown> | undefined;
@@ -87,8 +95,16 @@ export class HandlerKit {
     const exchange: Exchange = { request: { method, url, headers, body: body ?? null } };
     this.evidence.push(exchange);
     try {
-      const res = await send({ method, url, headers, body }, { timeoutMs: this.opts.timeoutMs, maxBodyBytes: 1_048_576 });
-      exchange.response = { status: res.status, headers: res.headers, body: res.text, durationMs: res.durationMs };
+      const res = await send(
+        { method, url, headers, body },
+        { timeoutMs: this.opts.timeoutMs, maxBodyBytes: 1_048_576 },
+      );
+      exchange.response = {
+        status: res.status,
+        headers: res.headers,
+        body: res.text,
+        durationMs: res.durationMs,
+      };
       return res;
     } catch (err) {
       exchange.error = (err as Error).message;

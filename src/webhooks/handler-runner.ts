@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CatalogueEntry } from '../catalogue.js';
-import { TransportError } from '../http.js';
-import { CheckFailure, CheckSkipped, SetupError } from '../outcome.js';
+import type { CheckFailure, CheckSkipped } from '../outcome.js';
 import { overallVerdict, summarize, verdictOf } from '../report/merge.js';
 import { redactDeep, redactText } from '../report/redact.js';
 import type { CheckResult, Gateway, Results } from '../results.js';
@@ -47,12 +46,22 @@ export interface HandlerRunOptions {
   onResult?: (r: CheckResult) => void;
 }
 
+// By name, not instanceof: the case files are loaded with a dynamic import, which a test runner that requires
+// the harness as CommonJS resolves to a second instance of the outcome classes.
 function outcomeOf(err: unknown): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received'> {
-  if (err instanceof CheckFailure) return { status: 'failed', message: err.message, expected: err.expected, received: err.received };
-  if (err instanceof CheckSkipped) return { status: 'skipped', message: err.reason };
-  if (err instanceof TransportError) return { status: 'error', message: `transport: ${err.message}` };
-  if (err instanceof SetupError) return { status: 'error', message: err.message };
-  return { status: 'error', message: `check error: ${(err as Error)?.message ?? String(err)}` };
+  const e = err as Partial<CheckFailure & CheckSkipped> | undefined;
+  switch (e?.name) {
+    case 'CheckFailure':
+      return { status: 'failed', message: e.message, expected: e.expected, received: e.received };
+    case 'CheckSkipped':
+      return { status: 'skipped', message: e.reason };
+    case 'TransportError':
+      return { status: 'error', message: `transport: ${e.message}` };
+    case 'SetupError':
+      return { status: 'error', message: e.message };
+    default:
+      return { status: 'error', message: `check error: ${e?.message ?? String(err)}` };
+  }
 }
 
 /** Runs the handler checks of one gateway; returns results.json data (command webhook-test). */
@@ -66,7 +75,8 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
   for (const entry of cat.checks) {
     if (opts.selects && !opts.selects(entry)) continue;
     const kase = byId.get(entry.id);
-    if (!kase) throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
+    if (!kase)
+      throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
     const kit = new HandlerKit({ ...opts, runTag });
     const t0 = performance.now();
     let outcome: ReturnType<typeof outcomeOf> = { status: 'passed' };
@@ -83,7 +93,12 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
       title: entry.title,
       level: entry.level,
       reading: entry.reading,
-      specRef: { doc: opts.gateway, section: entry.spec.section, url: cat.docs[entry.spec.section], quote: entry.spec.quote },
+      specRef: {
+        doc: opts.gateway,
+        section: entry.spec.section,
+        url: cat.docs[entry.spec.section],
+        quote: entry.spec.quote,
+      },
       ...outcome,
       ...(message ? { message: redactText(message) } : {}),
       durationMs: Math.round(performance.now() - t0),
@@ -109,7 +124,15 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     strict: opts.strict,
     shard: null,
     verdict: overallVerdict([verdict]),
-    gateways: [{ gateway: opts.gateway, target: target.href, targetKind: 'remote', verdict, summary: summarize(checks) }],
+    gateways: [
+      {
+        gateway: opts.gateway,
+        target: target.href,
+        targetKind: 'remote',
+        verdict,
+        summary: summarize(checks),
+      },
+    ],
     summary: summarize(checks),
     checks,
   };

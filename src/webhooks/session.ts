@@ -66,8 +66,6 @@ export async function openWebhookSession(
   return {
     maxWaitMs: receiver ? Math.max(0, ...wanted.filter(reachable).map((t) => waitFor(t, opts))) : 0,
     accessFor(target) {
-      if (!receiver)
-        return { unavailable: 'no webhook receiver runs in this run (no webhook check was selected)' };
       if (!reachable(target)) {
         return {
           unavailable:
@@ -75,6 +73,8 @@ export async function openWebhookSession(
             '(a URL the target can reach, e.g. a tunnel) and --webhook-listen HOST:PORT to receive callbacks',
         };
       }
+      if (!receiver)
+        return { unavailable: 'no webhook receiver runs in this run (no webhook check was selected)' };
       return { receiver, waitMs: waitFor(target, opts) };
     },
     close: async () => {

@@ -23,19 +23,27 @@ import {
 
 const { regex, string, fromProviderState, matchStatus } = MatchersV3;
 
+/** A value the verifier takes from the provider state's setup result (`${name}`). */
+const fromState = <T>(name: string, example: T) => fromProviderState(`\${${name}}`, example);
+
 const OK_CODE = '^0000000[03]$';
 const STATUS = '^(PENDING|SUCCESS|FAILED|CLOSED)$';
 const DECIMAL = '^[0-9]+(\\.[0-9]+)?$';
 const TRACE = '^\\S+$';
 const BASE64 = '^[A-Za-z0-9+/]+={0,2}$';
-const REQUEST_TIME = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?(Z|[+-][0-9]{2}:[0-9]{2})$';
+const REQUEST_TIME =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?(Z|[+-][0-9]{2}:[0-9]{2})$';
 const EXAMPLE_TIME = '2024-05-24T14:29:32.682+08:00';
 // An 8-digit code other than 00000000 and 00000003 (the Rust regex engine of the verifier has no look-ahead).
-const FAILURE_CODE = '^([1-9][0-9]{7}|0[1-9][0-9]{6}|00[1-9][0-9]{5}|000[1-9][0-9]{4}|0000[1-9][0-9]{3}|00000[1-9][0-9]{2}|000000[1-9][0-9]|0000000[124-9])$';
+const FAILURE_CODE =
+  '^([1-9][0-9]{7}|0[1-9][0-9]{6}|00[1-9][0-9]{5}|000[1-9][0-9]{4}|0000[1-9][0-9]{3}|00000[1-9][0-9]{2}|000000[1-9][0-9]|0000000[124-9])$';
 const FAILURE_STATUS = matchStatus(200, [200, 400]);
 
 // The test's own throwaway key: recorded signatures are matched by pattern, the verifier re-signs for its target.
-const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+  type: 'pkcs8',
+  format: 'pem',
+});
 const EXAMPLE_SIGNATURE = Buffer.alloc(256, 7).toString('base64');
 
 const common = {
@@ -47,7 +55,7 @@ const common = {
   keyVersion: '1',
 };
 
-/** Envelope members with type and pattern: `string` rejects a JSON number, the regex the wrong digits. */
+/** Type and pattern: `string` rejects a JSON number (a regex alone accepts its text), the regex the wrong digits. */
 function codeRule(path: string, pattern: string, example: string) {
   return { path, rules: [string(example), regex(pattern, example)] };
 }
@@ -98,9 +106,7 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
       .uponReceiving('an active QR payment is accepted as pending')
       .reference('paycert', 'reading', 'P7')
       .withRequest('POST', PAYLOCO_PATHS.pay, (b) =>
-        b
-          .headers(signature)
-          .jsonBody(payBody('QRCODE', fromProviderState('${merchantOrderId}', PAY.merchantOrderId))),
+        b.headers(signature).jsonBody(payBody('QRCODE', fromState('merchantOrderId', PAY.merchantOrderId))),
       )
       .willRespondWith(200, (b) =>
         b.jsonBody({
@@ -122,9 +128,7 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
       .uponReceiving('a MICROPAY payment succeeds or is pending')
       .reference('paycert', 'reading', 'P8')
       .withRequest('POST', PAYLOCO_PATHS.pay, (b) =>
-        b
-          .headers(signature)
-          .jsonBody(payBody('MICROPAY', fromProviderState('${merchantOrderId}', 'PCMP0001'))),
+        b.headers(signature).jsonBody(payBody('MICROPAY', fromState('merchantOrderId', 'PCMP0001'))),
       )
       .willRespondWith(200, (b) =>
         b
@@ -152,7 +156,7 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
           ...common,
           transType: 'PAY',
           accessType: 's2s',
-          merchantOrderId: fromProviderState('${merchantOrderId}', ORDER.merchantOrderId),
+          merchantOrderId: fromState('merchantOrderId', ORDER.merchantOrderId),
         }),
       )
       .willRespondWith(200, (b) =>
@@ -169,7 +173,10 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
               transAmt: regex(DECIMAL, '20.01'),
             },
           })
-          .matchingRules({ body: [codeRule('$.code', OK_CODE, '00000000')] }),
+          // transAmt: a regex alone also accepts the JSON number 20.01; P9 says a string.
+          .matchingRules({
+            body: [codeRule('$.code', OK_CODE, '00000000'), codeRule('$.data.transAmt', DECIMAL, '20.01')],
+          }),
       )
       .executeTest(async (mock) => {
         const r = await client(mock).query({ merchantOrderId: ORDER.merchantOrderId });
@@ -187,7 +194,7 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
           ...common,
           transType: 'PAY',
           accessType: 's2s',
-          merchantOrderId: fromProviderState('${merchantOrderId}', 'PCNOSUCH0001'),
+          merchantOrderId: fromState('merchantOrderId', 'PCNOSUCH0001'),
         }),
       )
       .willRespondWith(FAILURE_STATUS, (b) =>
@@ -214,7 +221,7 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
       .withRequest('POST', PAYLOCO_PATHS.pay, (b) => {
         const { transType: _omitted, ...body } = payBody(
           'QRCODE',
-          fromProviderState('${merchantOrderId}', 'PCNOTT0001'),
+          fromState('merchantOrderId', 'PCNOTT0001'),
         );
         b.headers(signature).jsonBody(body);
       })
@@ -228,7 +235,12 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
       )
       .executeTest(async (mock) => {
         const err = await refusal(
-          client(mock).pay({ ...PAY, merchantOrderId: 'PCNOTT0001', payMode: 'QRCODE', transType: undefined }),
+          client(mock).pay({
+            ...PAY,
+            merchantOrderId: 'PCNOTT0001',
+            payMode: 'QRCODE',
+            transType: undefined,
+          }),
         );
         expect(err).to.include({ code: '22070030', status: 'FAILED' });
       }));
@@ -240,7 +252,7 @@ describe('consumer contract: paycert-payloco-client → payloco', function () {
       .uponReceiving('a pre-authorisation void answers the unified envelope')
       .reference('paycert', 'reading', 'P2')
       .withRequest('POST', PAYLOCO_PATHS.preAuthVoid, (b) =>
-        b.headers(signature).jsonBody({ ...common, orderId: fromProviderState('${orderId}', ORDER.orderId) }),
+        b.headers(signature).jsonBody({ ...common, orderId: fromState('orderId', ORDER.orderId) }),
       )
       .willRespondWith(200, (b) =>
         b

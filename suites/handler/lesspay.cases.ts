@@ -14,7 +14,7 @@ import {
 type Json = Record<string, unknown>;
 
 /** A pay-in callback shaped as the vendor demo's "real payin webhook sample" (lesspay.md §6.1). */
-function callback(h: HandlerKit, requestId: string, extra: Json = {}): Json {
+function callback(requestId: string, extra: Json = {}): Json {
   return {
     pay_order_id: `P${requestId}`,
     request_id: requestId,
@@ -41,7 +41,11 @@ function callback(h: HandlerKit, requestId: string, extra: Json = {}): Json {
 
 const PENDING = { order_status: 'PENDING_PAY', order_status_int: 1, complete_time: null };
 
-function headersFor(h: HandlerKit, body: Json, signature = lesspayCallbackSign(body, h.secret)): Record<string, string> {
+function headersFor(
+  h: HandlerKit,
+  body: Json,
+  signature = lesspayCallbackSign(body, h.secret),
+): Record<string, string> {
   return { 'x-auth-signature': signature, 'X-Auth-Timestamp': String(Date.now()) };
 }
 
@@ -70,7 +74,8 @@ function ensureNotAck(res: { status: number; text: string }, what: string): void
 /** Delivers a valid callback that must be acknowledged for the check to mean anything. */
 async function deliverValid(h: HandlerKit, body: Json): Promise<void> {
   const res = await deliver(h, body);
-  if (!acknowledged(res)) throw new SetupError(`a valid callback was not acknowledged (see LPH-ACK-001): HTTP ${res.status}`);
+  if (!acknowledged(res))
+    throw new SetupError(`a valid callback was not acknowledged (see LPH-ACK-001): HTTP ${res.status}`);
 }
 
 function tamperedSignature(sig: string): string {
@@ -80,32 +85,42 @@ function tamperedSignature(sig: string): string {
 export const cases: HandlerCase[] = [
   {
     id: 'LPH-ACK-001',
-    run: async (h) => ensureAck(await deliver(h, callback(h, h.orderId())), 'a valid v1 callback'),
+    run: async (h) => ensureAck(await deliver(h, callback(h.orderId())), 'a valid v1 callback'),
   },
   {
     id: 'LPH-ACK-002',
-    run: async (h) => ensureAck(await deliver(h, callback(h, h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
+    run: async (h) =>
+      ensureAck(await deliver(h, callback(h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
   },
   {
     id: 'LPH-SIG-001',
     run: async (h) => {
-      const body = callback(h, h.orderId());
-      ensureNotAck(await deliver(h, body, headersFor(h, body, tamperedSignature(lesspayCallbackSign(body, h.secret)))), 'a callback with a wrong signature');
+      const body = callback(h.orderId());
+      ensureNotAck(
+        await deliver(h, body, headersFor(h, body, tamperedSignature(lesspayCallbackSign(body, h.secret)))),
+        'a callback with a wrong signature',
+      );
     },
   },
   {
     id: 'LPH-SIG-002',
     run: async (h) => {
-      const body = callback(h, h.orderId());
-      ensureNotAck(await deliver(h, body, { 'X-Auth-Timestamp': String(Date.now()) }), 'a callback without x-auth-signature');
+      const body = callback(h.orderId());
+      ensureNotAck(
+        await deliver(h, body, { 'X-Auth-Timestamp': String(Date.now()) }),
+        'a callback without x-auth-signature',
+      );
     },
   },
   {
     id: 'LPH-SIG-003',
     run: async (h) => {
-      const body = callback(h, h.orderId());
+      const body = callback(h.orderId());
       const headers = headersFor(h, body);
-      ensureNotAck(await deliver(h, { ...body, target_amount: '1000000.00' }, headers), 'a callback whose amount was changed after signing');
+      ensureNotAck(
+        await deliver(h, { ...body, target_amount: '1000000.00' }, headers),
+        'a callback whose amount was changed after signing',
+      );
     },
   },
   {
@@ -113,17 +128,23 @@ export const cases: HandlerCase[] = [
     run: async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
-      const body = callback(h, id);
+      const body = callback(id);
       await deliver(h, body, headersFor(h, body, tamperedSignature(lesspayCallbackSign(body, h.secret))));
       const state = await h.orderState(id);
-      if (state.found && state.processed === undefined) throw new SetupError('the order-status answer carries no processed count');
-      ensure(!state.found || state.processed === 0, 'a callback with a wrong signature was processed', 'the order unchanged (processed 0)', state);
+      if (state.found && state.processed === undefined)
+        throw new SetupError('the order-status answer carries no processed count');
+      ensure(
+        !state.found || state.processed === 0,
+        'a callback with a wrong signature was processed',
+        'the order unchanged (processed 0)',
+        state,
+      );
     },
   },
   {
     id: 'LPH-DUP-001',
     run: async (h) => {
-      const body = callback(h, h.orderId());
+      const body = callback(h.orderId());
       const headers = headersFor(h, body);
       await deliverValid(h, body);
       ensureAck(await deliver(h, body, headers), 'the second delivery of the same callback');
@@ -134,14 +155,19 @@ export const cases: HandlerCase[] = [
     run: async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
-      const body = callback(h, id);
+      const body = callback(id);
       await deliverValid(h, body);
       await deliverValid(h, body);
       const state = await h.orderState(id);
       if (!state.found || state.processed === undefined) {
         throw new SetupError(`the order-status endpoint shows no processed count for ${id}`);
       }
-      ensure(state.processed === 1, 'the same callback delivered twice was processed twice', 'processed 1', state);
+      ensure(
+        state.processed === 1,
+        'the same callback delivered twice was processed twice',
+        'processed 1',
+        state,
+      );
     },
   },
   {
@@ -149,39 +175,53 @@ export const cases: HandlerCase[] = [
     run: async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
-      const paid = callback(h, id);
+      const paid = callback(id);
       await deliverValid(h, paid);
       const before = await h.orderState(id);
-      if (!before.found || before.status === undefined) throw new SetupError(`the order-status endpoint shows no status for ${id}`);
-      const older = callback(h, id, { ...PENDING, complete_time: null });
+      if (!before.found || before.status === undefined)
+        throw new SetupError(`the order-status endpoint shows no status for ${id}`);
+      const older = callback(id, { ...PENDING, complete_time: null });
       await deliver(h, older);
       const after = await h.orderState(id);
-      ensure(after.status === before.status, 'an older PENDING callback after SUCCEED changed the final state', before.status, after.status);
+      ensure(
+        after.status === before.status,
+        'an older PENDING callback after SUCCEED changed the final state',
+        before.status,
+        after.status,
+      );
     },
   },
   {
     id: 'LPH-EXT-001',
     run: async (h) => {
-      const body = callback(h, h.orderId(), { paycert_unknown_field: 'x', risk_level: 'LOW' });
+      const body = callback(h.orderId(), { paycert_unknown_field: 'x', risk_level: 'LOW' });
       ensureAck(await deliver(h, body), 'a valid callback with unknown extra fields');
     },
   },
   {
     id: 'LPH-BAD-001',
     run: async (h) => {
-      const res = await h.deliver('{"request_id": "broken', { 'x-auth-signature': lesspaySign(null, h.secret) });
+      const res = await h.deliver('{"request_id": "broken', {
+        'x-auth-signature': lesspaySign(null, h.secret),
+      });
       ensureNotAck(res, 'a callback body that is not JSON');
     },
   },
   {
     id: 'LPH-BAD-002',
     run: async (h) => {
-      const res = await h.deliver('{"request_id": "broken', { 'x-auth-signature': lesspaySign(null, h.secret) });
+      const res = await h.deliver('{"request_id": "broken', {
+        'x-auth-signature': lesspaySign(null, h.secret),
+      });
       if (res.status >= 500) {
-        throw new CheckFailure('a callback body that is not JSON got a server error', 'HTTP 4xx (or another non-5xx answer)', {
-          status: res.status,
-          body: res.text.slice(0, 200),
-        });
+        throw new CheckFailure(
+          'a callback body that is not JSON got a server error',
+          'HTTP 4xx (or another non-5xx answer)',
+          {
+            status: res.status,
+            body: res.text.slice(0, 200),
+          },
+        );
       }
     },
   },

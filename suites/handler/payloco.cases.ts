@@ -15,7 +15,13 @@ type Json = Record<string, unknown>;
 const HOUR_MS = 3_600_000;
 
 /** A payment_intent.result event as the webhook schema reads it. */
-function event(h: HandlerKit, merchantOrderId: string, status = 'SUCCESS', at = Date.now(), extra: Json = {}): Json {
+function event(
+  h: HandlerKit,
+  merchantOrderId: string,
+  status = 'SUCCESS',
+  at = Date.now(),
+  extra: Json = {},
+): Json {
   const time = new Date(at).toISOString();
   return {
     id: h.eventId(),
@@ -34,7 +40,11 @@ function event(h: HandlerKit, merchantOrderId: string, status = 'SUCCESS', at = 
   };
 }
 
-function headersFor(h: HandlerKit, raw: string, opts: { timestamp?: number; signature?: string | null } = {}) {
+function headersFor(
+  h: HandlerKit,
+  raw: string,
+  opts: { timestamp?: number; signature?: string | null } = {},
+) {
   const headers: Record<string, string> = { 'x-timestamp': String(opts.timestamp ?? Date.now()) };
   const signature = opts.signature === undefined ? paylocoWebhookSignature(raw, h.secret) : opts.signature;
   if (signature !== null) headers['x-signature'] = signature;
@@ -56,18 +66,30 @@ function seen(res: { status: number; text: string }) {
 }
 
 function ensureAck(h: HandlerKit, res: { status: number; text: string; json: unknown }, what: string): void {
-  ensure(acknowledged(res), `${what} was not acknowledged`, 'HTTP 200 {"code":"00000000","message":"Success"}', seen(res));
+  ensure(
+    acknowledged(res),
+    `${what} was not acknowledged`,
+    'HTTP 200 {"code":"00000000","message":"Success"}',
+    seen(res),
+  );
   const message = (res.json as Json).message;
-  if (message !== 'Success') h.note(`the acknowledgement's message is ${JSON.stringify(message)}, the docs show "Success"`);
+  if (message !== 'Success')
+    h.note(`the acknowledgement's message is ${JSON.stringify(message)}, the docs show "Success"`);
 }
 
 function ensureNotAck(res: { status: number; text: string; json: unknown }, what: string): void {
-  ensure(!acknowledged(res), `${what} was acknowledged`, 'anything but HTTP 200 with code 00000000', seen(res));
+  ensure(
+    !acknowledged(res),
+    `${what} was acknowledged`,
+    'anything but HTTP 200 with code 00000000',
+    seen(res),
+  );
 }
 
 async function deliverValid(h: HandlerKit, raw: string): Promise<void> {
   const res = await deliverRaw(h, raw);
-  if (!acknowledged(res)) throw new SetupError(`a valid webhook was not acknowledged (see PLH-ACK-001): HTTP ${res.status}`);
+  if (!acknowledged(res))
+    throw new SetupError(`a valid webhook was not acknowledged (see PLH-ACK-001): HTTP ${res.status}`);
 }
 
 function wrongSignature(h: HandlerKit, raw: string): string {
@@ -80,20 +102,27 @@ const MALFORMED = '{"id": "evt_broken", "data": {';
 export const cases: HandlerCase[] = [
   {
     id: 'PLH-ACK-001',
-    run: async (h) => ensureAck(h, await deliverRaw(h, JSON.stringify(event(h, h.orderId()))), 'a valid webhook'),
+    run: async (h) =>
+      ensureAck(h, await deliverRaw(h, JSON.stringify(event(h, h.orderId()))), 'a valid webhook'),
   },
   {
     id: 'PLH-SIG-001',
     run: async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
-      ensureNotAck(await deliverRaw(h, raw, headersFor(h, raw, { signature: wrongSignature(h, raw) })), 'a webhook with a wrong x-signature');
+      ensureNotAck(
+        await deliverRaw(h, raw, headersFor(h, raw, { signature: wrongSignature(h, raw) })),
+        'a webhook with a wrong x-signature',
+      );
     },
   },
   {
     id: 'PLH-SIG-002',
     run: async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
-      ensureNotAck(await deliverRaw(h, raw, headersFor(h, raw, { signature: null })), 'a webhook without x-signature');
+      ensureNotAck(
+        await deliverRaw(h, raw, headersFor(h, raw, { signature: null })),
+        'a webhook without x-signature',
+      );
     },
   },
   {
@@ -101,7 +130,10 @@ export const cases: HandlerCase[] = [
     run: async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
       const headers = headersFor(h, raw);
-      ensureNotAck(await deliverRaw(h, raw.replace('"20.01"', '"20000.01"'), headers), 'a webhook whose body was changed after signing');
+      ensureNotAck(
+        await deliverRaw(h, raw.replace('"20.01"', '"20000.01"'), headers),
+        'a webhook whose body was changed after signing',
+      );
     },
   },
   {
@@ -112,8 +144,14 @@ export const cases: HandlerCase[] = [
       const raw = JSON.stringify(event(h, id));
       await deliverRaw(h, raw, headersFor(h, raw, { signature: wrongSignature(h, raw) }));
       const state = await h.orderState(id);
-      if (state.found && state.processed === undefined) throw new SetupError('the order-status answer carries no processed count');
-      ensure(!state.found || state.processed === 0, 'a webhook with a wrong x-signature was processed', 'the order unchanged (processed 0)', state);
+      if (state.found && state.processed === undefined)
+        throw new SetupError('the order-status answer carries no processed count');
+      ensure(
+        !state.found || state.processed === 0,
+        'a webhook with a wrong x-signature was processed',
+        'the order unchanged (processed 0)',
+        state,
+      );
     },
   },
   {
@@ -121,7 +159,10 @@ export const cases: HandlerCase[] = [
     run: async (h) => {
       const at = Date.now() - HOUR_MS;
       const raw = JSON.stringify(event(h, h.orderId(), 'SUCCESS', at));
-      ensureNotAck(await deliverRaw(h, raw, headersFor(h, raw, { timestamp: at })), 'a webhook whose x-timestamp is an hour old');
+      ensureNotAck(
+        await deliverRaw(h, raw, headersFor(h, raw, { timestamp: at })),
+        'a webhook whose x-timestamp is an hour old',
+      );
     },
   },
   {
@@ -144,7 +185,12 @@ export const cases: HandlerCase[] = [
       if (!state.found || state.processed === undefined) {
         throw new SetupError(`the order-status endpoint shows no processed count for ${id}`);
       }
-      ensure(state.processed === 1, 'the same event delivered twice was processed twice', 'processed 1', state);
+      ensure(
+        state.processed === 1,
+        'the same event delivered twice was processed twice',
+        'processed 1',
+        state,
+      );
     },
   },
   {
@@ -155,29 +201,42 @@ export const cases: HandlerCase[] = [
       const now = Date.now();
       await deliverValid(h, JSON.stringify(event(h, id, 'SUCCESS', now)));
       const before = await h.orderState(id);
-      if (!before.found || before.status === undefined) throw new SetupError(`the order-status endpoint shows no status for ${id}`);
+      if (!before.found || before.status === undefined)
+        throw new SetupError(`the order-status endpoint shows no status for ${id}`);
       await deliverRaw(h, JSON.stringify(event(h, id, 'PENDING', now - 60_000)));
       const after = await h.orderState(id);
-      ensure(after.status === before.status, 'an older PENDING event after SUCCESS changed the final state', before.status, after.status);
+      ensure(
+        after.status === before.status,
+        'an older PENDING event after SUCCESS changed the final state',
+        before.status,
+        after.status,
+      );
     },
   },
   {
     id: 'PLH-EXT-001',
     run: async (h) => {
-      const raw = JSON.stringify(event(h, h.orderId(), 'SUCCESS', Date.now(), { account_id: 'acct_1', version: '2025-01-01' }));
+      const raw = JSON.stringify(
+        event(h, h.orderId(), 'SUCCESS', Date.now(), { account_id: 'acct_1', version: '2025-01-01' }),
+      );
       ensureAck(h, await deliverRaw(h, raw), 'a valid webhook with unknown extra fields');
     },
   },
   {
     id: 'PLH-BAD-001',
-    run: async (h) => ensureNotAck(await deliverRaw(h, MALFORMED), 'a correctly signed body that is not JSON'),
+    run: async (h) =>
+      ensureNotAck(await deliverRaw(h, MALFORMED), 'a correctly signed body that is not JSON'),
   },
   {
     id: 'PLH-BAD-002',
     run: async (h) => {
       const res = await deliverRaw(h, MALFORMED);
       if (res.status >= 500) {
-        throw new CheckFailure('a correctly signed body that is not JSON got a server error', 'HTTP 4xx (or another non-5xx answer)', seen(res));
+        throw new CheckFailure(
+          'a correctly signed body that is not JSON got a server error',
+          'HTTP 4xx (or another non-5xx answer)',
+          seen(res),
+        );
       }
     },
   },

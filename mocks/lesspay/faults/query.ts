@@ -81,6 +81,12 @@ export const queryFaults: FaultSet = {
       'page, page_size, start_time, end_time as numeric strings (the docs form) are refused with code 11.',
     knobs: { queryStringNumbersAccepted: false },
   },
+  'integer-numbers-rejected': {
+    reading: 'L8',
+    level: 'SHOULD',
+    description: 'page, page_size, start_time, end_time as JSON integers (the demo form) are refused with code 11.',
+    knobs: { queryIntegerNumbersAccepted: false },
+  },
   'query-pay-order-id-ignored': {
     reading: 'L8',
     level: 'MUST',

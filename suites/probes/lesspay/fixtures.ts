@@ -179,7 +179,7 @@ export interface Answer {
 
 /**
  * Sends a request whose answer another reading already judges, and insists that the answer is usable: a
- * correctly signed request that gets 401 (LP-AUTH-006), an answer that is not a JSON object (LP-TR-*) or
+ * correctly signed request that gets 401 (LP-AUTH-007), an answer that is not a JSON object (LP-TR-*) or
  * not a well-formed envelope (LP-ENV-*) is a precondition failure here, reported as an error.
  */
 export async function call(

@@ -56,9 +56,9 @@ describe('lesspay · parameter errors', () => {
     'LP-PARAM-014',
     withField('success_url', () => 'ftp://merchant.paycert.example/lesspay/success'),
   );
+  // 21 characters: one over the pay-in limit (unique: the tail is this run's id).
   check(
     'LP-PARAM-015',
-    // 21 characters: one over the pay-in limit (unique, as the tail is this run's id).
     withField('request_id', (t) => t.uniqueId('LONG', 21).padStart(21, 'X')),
   );
   check(

@@ -1,0 +1,25 @@
+// `npm run bench`: every performance target of the issues, measured on this machine, in one report.
+// `npm run bench -- --quick` skips the two 10 000-request mock load runs.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { benchReport } from './report.js';
+import { benchRun } from './run.js';
+
+const quick = process.argv.includes('--quick');
+
+console.log('== embedded certification run vs. the fetch + Ajv floor (targets: <= 3000 ms, ratio <= 1.5)');
+const run = await benchRun();
+console.table(run.rows);
+console.log(JSON.stringify({ ...run, rows: undefined }, null, 2));
+
+console.log('\n== HTML report of 10 000 checks (targets: render <= 1000 ms, HTML <= 3 MB)');
+console.log(JSON.stringify(await benchReport(), null, 2));
+
+if (!quick) {
+  for (const gateway of ['lesspay', 'payloco']) {
+    console.log(`\n== ${gateway} mock under load: 10 000 signed requests at concurrency 50`);
+    const script = fileURLToPath(new URL(`./mock-load-${gateway}.ts`, import.meta.url));
+    const out = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit', timeout: 300_000 });
+    if (out.status !== 0) console.log(`(load run exited ${out.status})`);
+  }
+}

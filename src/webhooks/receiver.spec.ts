@@ -1,0 +1,144 @@
+import { expect } from 'chai';
+import { request } from 'undici';
+import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
+import { openWebhookSession } from './session.js';
+
+async function post(url: string, body: string, headers: Record<string, string> = {}) {
+  const res = await request(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+  return { status: res.statusCode, text: await res.body.text() };
+}
+
+describe('webhook receiver', () => {
+  let receiver: WebhookReceiver;
+  beforeEach(async () => {
+    receiver = await WebhookReceiver.start({ host: '127.0.0.1', port: 0 });
+  });
+  afterEach(() => receiver.close());
+
+  it('acknowledges as each gateway documents and records the delivery as received', async () => {
+    const lp = receiver.endpoint('lesspay', 'ack');
+    const pl = receiver.endpoint('payloco', 'ack');
+    expect(await post(lp.url, '{"a":1}', { 'x-auth-signature': 'ABC' })).to.deep.equal({
+      status: 200,
+      text: 'SUCCESS',
+    });
+    expect(await post(pl.url, '{"b":2}')).to.deep.equal({
+      status: 200,
+      text: '{"code":"00000000","message":"Success"}',
+    });
+    const [d] = receiver.deliveries(lp.token);
+    expect(d).to.include({ method: 'POST', body: '{"a":1}', attempt: 1, policy: 'ack', token: lp.token });
+    expect(d.headers['x-auth-signature']).to.equal('ABC');
+    expect(d.receivedAt).to.be.closeTo(Date.now(), 5000);
+    expect(receiver.log).to.have.length(2);
+  });
+
+  it('nack-once refuses the first delivery with 500 and acknowledges the next', async () => {
+    const lp = receiver.endpoint('lesspay', 'nack-once');
+    expect(await post(lp.url, '{}')).to.deep.equal({ status: 500, text: 'FAIL' });
+    expect(await post(lp.url, '{}')).to.deep.equal({ status: 200, text: 'SUCCESS' });
+    const pl = receiver.endpoint('payloco', 'nack-200-once');
+    const first = await post(pl.url, '{}');
+    expect(first.status).to.equal(200);
+    expect(JSON.parse(first.text).code).to.not.equal('00000000');
+    expect(JSON.parse((await post(pl.url, '{}')).text).code).to.equal('00000000');
+    expect(receiver.deliveries(pl.token).map((d) => d.attempt)).to.deep.equal([1, 2]);
+  });
+
+  it('answers 404 to an unknown endpoint, and matches the last two path segments behind a prefix', async () => {
+    expect((await post(`${receiver.listenUrl}/nope/ack`, '{}')).status).to.equal(404);
+    const e = receiver.endpoint('lesspay', 'ack');
+    const path = new URL(e.url).pathname;
+    expect((await post(`${receiver.listenUrl}/tunnel/prefix${path}`, '{}')).text).to.equal('SUCCESS');
+    expect(receiver.deliveries(e.token)).to.have.length(1);
+  });
+
+  it('waitFor resolves at the count, or with what arrived at the timeout', async () => {
+    const e = receiver.endpoint('payloco', 'ack');
+    const waiting = receiver.waitFor(e.token, { count: 2, timeoutMs: 5000 });
+    await post(e.url, '1');
+    await post(e.url, '2');
+    expect((await waiting).map((d) => d.body)).to.deep.equal(['1', '2']);
+    const started = Date.now();
+    const partial = await receiver.waitFor(e.token, { count: 3, timeoutMs: 100 });
+    expect(partial).to.have.length(2);
+    expect(Date.now() - started).to.be.at.least(90);
+  });
+
+  it('uses the public URL in the endpoints it hands out', async () => {
+    const r = await WebhookReceiver.start({ publicUrl: 'https://hooks.example.test/paycert/' });
+    try {
+      expect(r.endpoint('lesspay', 'ack').url).to.match(
+        /^https:\/\/hooks\.example\.test\/paycert\/[0-9a-f]{18}\/ack$/,
+      );
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('parses --webhook-listen and tells loopback hosts', () => {
+    expect(parseListen('0.0.0.0:8089')).to.deep.equal({ host: '0.0.0.0', port: 8089 });
+    expect(parseListen('[::1]:0')).to.deep.equal({ host: '::1', port: 0 });
+    expect(parseListen(':9000')).to.deep.equal({ host: '127.0.0.1', port: 9000 });
+    expect(() => parseListen('8089')).to.throw(/HOST:PORT/);
+    expect(isLoopbackHost('127.0.0.1')).to.equal(true);
+    expect(isLoopbackHost('[::1]')).to.equal(true);
+    expect(isLoopbackHost('localhost')).to.equal(true);
+    expect(isLoopbackHost('10.0.0.5')).to.equal(false);
+  });
+});
+
+describe('webhook session of a run', () => {
+  const all = () => true;
+  it('starts no receiver for a remote target without a public URL, and says why', async () => {
+    const s = await openWebhookSession(
+      [{ gateway: 'payloco', baseUrl: 'https://gate.uat.payloco.com/gateway', kind: 'remote' }],
+      all,
+    );
+    const access = s.accessFor({
+      gateway: 'payloco',
+      baseUrl: 'https://gate.uat.payloco.com/gateway',
+      kind: 'remote',
+    });
+    expect(access)
+      .to.have.property('unavailable')
+      .that.matches(/--webhook-public-url/);
+    expect(s.maxWaitMs).to.equal(0);
+    await s.close();
+  });
+
+  it('serves a loopback target, and a remote one when a public URL is given', async () => {
+    const local = {
+      gateway: 'lesspay' as const,
+      baseUrl: 'http://127.0.0.1:1',
+      kind: 'embedded-mock' as const,
+    };
+    const remote = {
+      gateway: 'lesspay' as const,
+      baseUrl: 'https://lesspay2-pay-uat.doopayment.com',
+      kind: 'remote' as const,
+    };
+    const s = await openWebhookSession([local], all);
+    expect(s.accessFor(local)).to.have.property('waitMs', 1500);
+    await s.close();
+    const p = await openWebhookSession([remote], all, { publicUrl: 'https://hooks.example.test' });
+    expect(p.accessFor(remote)).to.have.property('waitMs', 20_000);
+    expect(p.maxWaitMs).to.equal(20_000);
+    await p.close();
+  });
+
+  it('starts nothing when no webhook check is selected', async () => {
+    const local = {
+      gateway: 'lesspay' as const,
+      baseUrl: 'http://127.0.0.1:1',
+      kind: 'embedded-mock' as const,
+    };
+    const s = await openWebhookSession([local], (e) => !e.id.includes('-WH-'));
+    expect(s.accessFor(local)).to.have.property('unavailable');
+    await s.close();
+  });
+});
