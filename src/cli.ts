@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { publishCommand } from './commands/publish.js';
 import { reportCommand, verifyBundleCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
+import { verifyCommand } from './commands/verify.js';
 import { webhookTestCommand } from './commands/webhook-test.js';
 import { UsageError } from './errors.js';
 import { TOOL_VERSION } from './version.js';
@@ -129,6 +131,64 @@ export function buildProgram(): Command {
     .option('--list-faults', 'list the fault variants and exit', false)
     .action(async (gateway, opts) => {
       process.exitCode = await serveCommand(gateway, opts);
+    });
+
+  program
+    .command('verify')
+    .description(
+      'replay the Pact contracts against a gateway (the bundled reference mock unless --base-url is given)',
+    )
+    .argument('<gateway>', 'lesspay | payloco')
+    .option('--base-url <url>', 'base URL of the provider to verify; credentials come from the environment')
+    .option('--pact <files...>', 'pact files to replay (default: the committed contract in contracts/)')
+    .option('--broker-url <url>', 'fetch the pacts from a Pact Broker (token: PACT_BROKER_TOKEN)')
+    .option(
+      '--consumer-version-selector <json>',
+      'consumer version selector as JSON, e.g. \'{"mainBranch":true}\' (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option(
+      '--publish-results',
+      'publish the verification results to the broker (needs --provider-version)',
+      false,
+    )
+    .option('--provider-version <v>', 'provider version the results are published for (e.g. the git commit)')
+    .option('--provider-branch <b>', 'provider branch of that version')
+    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
+    .option(
+      '--timeout <ms>',
+      'timeout of each replayed request and state setup in ms',
+      int('--timeout', 1),
+      10000,
+    )
+    .option('--allow-production', 'allow a target on a production host of the gateway', false)
+    .option('--quiet', 'print only the summary', false)
+    .option('--app-id <id>', 'Lesspay app id (else LESSPAY_APP_ID)')
+    .option('--app-secret-file <file>', 'file holding the Lesspay app secret (else LESSPAY_APP_SECRET)')
+    .option('--merchant-id <id>', 'Payloco merchant id (else PAYLOCO_MERCHANT_ID)')
+    .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)')
+    .addOption(
+      new Option('--mock-variant <v>', 'variant of the bundled mock to verify')
+        .choices(['a', 'b'])
+        .default('a'),
+    )
+    .option('--mock-fault <name>', 'verify a fault variant of the bundled mock')
+    .action(async (gateway, opts) => {
+      process.exitCode = await verifyCommand(gateway, opts);
+    });
+
+  program
+    .command('publish')
+    .description('publish the contracts (contracts/*.json) to a Pact Broker (token: PACT_BROKER_TOKEN)')
+    .requiredOption('--broker-url <url>', 'Pact Broker base URL')
+    .requiredOption(
+      '--consumer-version <v>',
+      'consumer version to publish the pacts as (e.g. the git commit)',
+    )
+    .option('--branch <b>', 'consumer branch of that version')
+    .option('--pact <files...>', 'pact files to publish instead of contracts/*.json')
+    .action(async (opts) => {
+      process.exitCode = await publishCommand(opts);
     });
 
   program

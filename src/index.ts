@@ -8,9 +8,20 @@ export {
   ensureSchema,
   ensureStatus,
 } from './checks/response.js';
+export * from './clients/index.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './context.js';
 export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
 export { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
+export { compareWithCommitted } from './pact/committed.js';
+export {
+  CONSUMER,
+  CONTRACT_LESSPAY_CREDENTIALS,
+  CONTRACT_PAYLOCO_MERCHANT_ID,
+  contractFileName,
+  LESSPAY_STATES,
+  PAYLOCO_STATES,
+  PROVIDER,
+} from './pact/contract.js';
 export { check, setup } from './probe.js';
 export { validate, validatorFor } from './schema-registry.js';
 export { lesspayCallbackSign, lesspaySign } from './signing/lesspay.js';

@@ -35,7 +35,8 @@ export async function smoke(gateway: Gateway, baseUrl: string, creds: Credential
     // Only what no gateway at this URL would send counts here: a web page, or 404 on a documented endpoint
     // (a wrong base URL). Anything else, garbage included, is for the checks to judge.
     const media = res.headers['content-type']?.split(';')[0].trim().toLowerCase();
-    if (media === 'text/html' || res.status === 404) {
+    // A JSON body mislabelled text/html is not a web page: the content-type checks judge it (html-content-type faults).
+    if ((media === 'text/html' && res.json === undefined) || res.status === 404) {
       return `${baseUrl} does not answer like a ${gateway} gateway: POST ${path} gave HTTP ${res.status} ${media ?? 'without a content type'} (is the base URL right?)`;
     }
     return undefined;

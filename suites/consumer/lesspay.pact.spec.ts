@@ -8,17 +8,20 @@ import {
   type V3MockServer as V4MockServer,
 } from '@pact-foundation/pact';
 import { expect } from 'chai';
-// The contract tests drive the real client; the lead re-exports these through src/index.ts.
-import { LESSPAY_PATHS, LesspayClient, LesspayError } from '../../src/clients/index.js';
-import { compareWithCommitted } from '../../src/pact/committed.js';
 import {
   CONSUMER,
   CONTRACT_LESSPAY_CREDENTIALS,
+  compareWithCommitted,
   contractFileName,
+  LESSPAY_PATHS,
   LESSPAY_STATES,
+  LesspayClient,
+  LesspayError,
+  lesspaySign,
   PROVIDER,
-} from '../../src/pact/contract.js';
-import { lesspaySign } from '../../src/signing/lesspay.js';
+} from '../../src/index.js';
+
+// The contract tests drive the real client; the lead re-exports these through src/index.ts.
 
 // Principle 12: each interaction asserts only what LesspayClient relies on, through LesspayClient itself.
 // - success: code 0 exactly, msg a string, data an object; the fields the method returns;

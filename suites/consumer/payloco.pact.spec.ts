@@ -4,16 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MatchersV3, PactV4, type V3MockServer as V4MockServer } from '@pact-foundation/pact';
 import { expect } from 'chai';
-// The contract tests drive the real client; the lead re-exports these through src/index.ts.
-import { PAYLOCO_PATHS, PaylocoClient, PaylocoError } from '../../src/clients/index.js';
-import { compareWithCommitted } from '../../src/pact/committed.js';
 import {
   CONSUMER,
   CONTRACT_PAYLOCO_MERCHANT_ID,
+  compareWithCommitted,
   contractFileName,
+  PAYLOCO_PATHS,
   PAYLOCO_STATES,
+  PaylocoClient,
+  PaylocoError,
   PROVIDER,
-} from '../../src/pact/contract.js';
+} from '../../src/index.js';
+
+// The contract tests drive the real client; the lead re-exports these through src/index.ts.
 
 // Principle 12: each interaction asserts only what PaylocoClient relies on, through PaylocoClient itself: the
 // unified envelope it validates (code a string of 8 digits, message a string, traceId non-empty, data.status one
