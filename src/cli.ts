@@ -248,7 +248,8 @@ export async function main(argv: string[]): Promise<number> {
       ) {
         return 0;
       }
-      const message = err.message.replace(/^error: /, '');
+      // Commander may add a second line ("Did you mean …?"): fold it into the one line.
+      const message = err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
       process.stderr.write(`paycert: ${message}\n`);
       return 2;
     }

@@ -33,6 +33,8 @@ const conformant: Behaviour = {
   requireMerchantId: true,
   acceptQueryStringParams: false,
   requireTransType: true,
+  transTypeEverywhere: false,
+  queryLookup: { byOrderId: true, byMerchantOrderId: true },
   transTypeError: { code: codes.transTypeMissing, message: transTypeMissingMessage },
   rejectDuplicates: true,
   unknownOrderFails: true,

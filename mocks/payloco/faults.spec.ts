@@ -164,6 +164,28 @@ const deviations: Record<string, (env: Env) => Promise<void>> = {
     const pay = await qrPay(env);
     expect((await queryOf(env, { orderId: pay.body.data.orderId })).body.data.transAmt).to.equal(20.01);
   },
+  'transtype-required-everywhere': async (env) => {
+    const res = await post(env.mock, paths.preAuthVoid, common(env.mock, { transType: undefined }));
+    expect(res.body.code).to.equal('22070030');
+  },
+  'query-by-merchant-order-id-ignored': async (env) => {
+    const pay = await qrPay(env);
+    expect((await queryOf(env, { merchantOrderId: pay.body.data.merchantOrderId })).body.code).to.not.equal('00000000');
+  },
+  'query-by-order-id-ignored': async (env) => {
+    const pay = await qrPay(env);
+    expect((await queryOf(env, { orderId: pay.body.data.orderId })).body.code).to.not.equal('00000000');
+  },
+  'query-wrong-merchant-order-id': async (env) => {
+    const pay = await qrPay(env);
+    const res = await queryOf(env, { orderId: pay.body.data.orderId });
+    expect(res.body.data.merchantOrderId).to.not.equal(pay.body.data.merchantOrderId);
+  },
+  'query-wrong-currency': async (env) => {
+    const pay = await qrPay(env);
+    const res = await queryOf(env, { orderId: pay.body.data.orderId });
+    expect(res.body.data.currency).to.not.equal('USD');
+  },
   'query-missing-order-id': async (env) => {
     const pay = await qrPay(env);
     const res = await queryOf(env, { merchantOrderId: pay.body.data.merchantOrderId });

@@ -20,6 +20,10 @@ export function payV1(ctx: MockContext, call: Call): Answer {
 }
 
 export function payV2(ctx: MockContext, call: Call): Answer {
+  const missing = ctx.behaviour.transTypeEverywhere
+    ? transTypeMissing(ctx.behaviour, call.params)
+    : undefined;
+  if (missing) return missing;
   const draft = readPayV2(call.params);
   return 'code' in draft ? draft : place(ctx, call.merchantId, draft);
 }

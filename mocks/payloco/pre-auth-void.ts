@@ -1,6 +1,7 @@
 import { codes } from './codes.js';
 import type { Call, MockContext } from './context.js';
 import { fail, ok } from './envelope.js';
+import { transTypeMissing } from './trans-type.js';
 import type { Answer } from './types.js';
 
 const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -10,6 +11,10 @@ const given = (value: unknown): value is string => typeof value === 'string' && 
  * data.status is PENDING. The mock holds no pre-authorisations: a void is accepted and changes no order.
  */
 export function preAuthVoid(ctx: MockContext, call: Call): Answer {
+  const missing = ctx.behaviour.transTypeEverywhere
+    ? transTypeMissing(ctx.behaviour, call.params)
+    : undefined;
+  if (missing) return missing;
   const { orderId, merchantOrderId } = call.params;
   const { store } = ctx;
   const data: Answer['data'] = { status: 'PENDING' };

@@ -16,9 +16,14 @@ export function query(ctx: MockContext, call: Call): Answer {
   if (!given(orderId) && !given(merchantOrderId)) {
     return fail(codes.format, 'Format error-merchantOrderId and orderId cannot both be empty');
   }
+  const { byOrderId, byMerchantOrderId } = behaviour.queryLookup;
   const order = given(orderId)
-    ? store.findById(call.merchantId, orderId)
-    : store.findByMerchantOrderId(call.merchantId, merchantOrderId as string);
+    ? byOrderId
+      ? store.findById(call.merchantId, orderId)
+      : undefined
+    : byMerchantOrderId
+      ? store.findByMerchantOrderId(call.merchantId, merchantOrderId as string)
+      : undefined;
   const matches = order && (!given(merchantOrderId) || order.merchantOrderId === merchantOrderId);
   if (!order || !matches) {
     return behaviour.unknownOrderFails

@@ -70,6 +70,10 @@ export interface Behaviour {
   requireMerchantId: boolean;
   acceptQueryStringParams: boolean;
   requireTransType: boolean;
+  /** Also demand transType where the docs' examples carry none (v2 pay, preAuthVoid): only under a fault. */
+  transTypeEverywhere: boolean;
+  /** Which identifiers a query looks orders up by. */
+  queryLookup: { byOrderId: boolean; byMerchantOrderId: boolean };
   transTypeError: { code: string; message: string };
   rejectDuplicates: boolean;
   unknownOrderFails: boolean;

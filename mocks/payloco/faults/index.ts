@@ -16,12 +16,16 @@ import { micropaySuccessCodePending } from './micropay-success-code-pending.js';
 import { qrCodeNot00000003 } from './qr-code-not-00000003.js';
 import { qrSuccessImmediately } from './qr-success-immediately.js';
 import { queryAmountNumber } from './query-amount-number.js';
+import { queryByMerchantOrderIdIgnored } from './query-by-merchant-order-id-ignored.js';
+import { queryByOrderIdIgnored } from './query-by-order-id-ignored.js';
 import { queryMissingOrderId } from './query-missing-order-id.js';
 import { queryPaidStillPending } from './query-paid-still-pending.js';
 import { queryPendingShowsSuccess } from './query-pending-shows-success.js';
 import { queryStringParamsAccepted } from './query-string-params-accepted.js';
 import { queryUnknownSucceeds } from './query-unknown-succeeds.js';
 import { queryWrongAmount } from './query-wrong-amount.js';
+import { queryWrongCurrency } from './query-wrong-currency.js';
+import { queryWrongMerchantOrderId } from './query-wrong-merchant-order-id.js';
 import { responseSignatureInvalid } from './response-signature-invalid.js';
 import { signatureNotChecked } from './signature-not-checked.js';
 import { signatureOverReserializedBody } from './signature-over-reserialized-body.js';
@@ -29,6 +33,7 @@ import { statusLowercase } from './status-lowercase.js';
 import { traceIdConstant } from './trace-id-constant.js';
 import { traceIdMissing } from './trace-id-missing.js';
 import { transTypeNotRequired } from './transtype-not-required.js';
+import { transTypeRequiredEverywhere } from './transtype-required-everywhere.js';
 import { transTypeWrongCode } from './transtype-wrong-code.js';
 import { transTypeWrongMessage } from './transtype-wrong-message.js';
 import { unknownPath200 } from './unknown-path-200.js';
@@ -59,6 +64,7 @@ export const faultList: readonly Fault[] = [
   transTypeNotRequired,
   transTypeWrongCode,
   transTypeWrongMessage,
+  transTypeRequiredEverywhere,
   versionNotChecked,
   merchantIdNotRequired,
   queryStringParamsAccepted,
@@ -70,6 +76,10 @@ export const faultList: readonly Fault[] = [
   queryWrongAmount,
   queryAmountNumber,
   queryMissingOrderId,
+  queryByMerchantOrderIdIgnored,
+  queryByOrderIdIgnored,
+  queryWrongMerchantOrderId,
+  queryWrongCurrency,
   duplicateMerchantOrderCreatesSecond,
   getAnswered200,
   unknownPath200,

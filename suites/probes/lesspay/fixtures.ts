@@ -33,9 +33,9 @@ export const MSG = {
 
 export const PAYIN_AMOUNT = '100.50';
 // Payout amounts above 1000: a sandbox may hold such payouts for review, so they stay PENDING_CONFIRM and
-// no callback is sent to the (unroutable) notify_url.
+// no callback is sent; notify_url is a loopback port nothing listens on.
 export const PAYOUT_AMOUNT = '1500.00';
-export const NOTIFY_URL = 'https://merchant.paycert.example/lesspay/notify';
+export const NOTIFY_URL = 'http://127.0.0.1:9/paycert/lesspay/notify';
 
 export type Body = Record<string, unknown>;
 

@@ -24,8 +24,8 @@ export const TRANS_TYPE_MISSING_MESSAGE = 'Format error-transType cannot be empt
 
 export const AMOUNT = '20.01';
 export const CURRENCY = 'USD';
-// A .invalid host never resolves (RFC 2606): webhooks are a later issue, and no callback should leave the machine.
-const NOTIFY_URL = 'https://example.invalid/paycert/notify';
+// A loopback port nothing listens on: a gateway that calls back reaches no one, on this machine or any other.
+const NOTIFY_URL = 'http://127.0.0.1:9/paycert/notify';
 // The docs' example authCode; the profile (P8) makes any authCode without payMode QRCODE a MICROPAY.
 const AUTH_CODE = '133788758877188822';
 

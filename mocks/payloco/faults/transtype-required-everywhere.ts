@@ -1,0 +1,9 @@
+import type { Fault } from './fault.js';
+
+export const transTypeRequiredEverywhere: Fault = {
+  name: 'transtype-required-everywhere',
+  reading: 'P3',
+  description:
+    "A v2 pay or a preAuthVoid without transType is answered 22070030, though the docs' examples carry none.",
+  apply: (b) => ({ ...b, transTypeEverywhere: true }),
+};
