@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CatalogueEntry } from './catalogue.js';
-import type { Credentials } from './gateways/index.js';
+import { adapters, type Credentials } from './gateways/index.js';
 import { overallVerdict, summarize, verdictOf } from './report/merge.js';
 import type { CheckResult, Gateway, GatewayResult, Results } from './results.js';
 import { probeFiles, runGateway } from './runner.js';
@@ -85,6 +85,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
       const error = await smoke(target.gateway, target.baseUrl, target.credentials, opts.timeoutMs);
       let results: CheckResult[] = [];
       if (!error) {
+        await adapters[target.gateway].prepare?.();
         const out = await runGateway(
           {
             gateway: target.gateway,

@@ -1,11 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { publishCommand } from './commands/publish.js';
-import { reportCommand, verifyBundleCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { serveCommand } from './commands/serve.js';
-import { verifyCommand } from './commands/verify.js';
-import { webhookTestCommand } from './commands/webhook-test.js';
 import { UsageError } from './errors.js';
+
+// Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
+// never loads the Pact native core it does not use.
 import { TOOL_VERSION } from './version.js';
 
 // Exit codes (as schemathesis): 0 certified, 1 not certified, 2 could not run. Never a stack trace.
@@ -117,7 +114,7 @@ export function buildProgram(): Command {
       int('--webhook-wait', 1),
     )
     .action(async (gateway, opts) => {
-      process.exitCode = await runCommand(gateway, opts);
+      process.exitCode = await (await import('./commands/run.js')).runCommand(gateway, opts);
     });
 
   program
@@ -130,7 +127,7 @@ export function buildProgram(): Command {
     .option('--fault <name>', 'serve a fault variant that breaks one reading (see --list-faults)')
     .option('--list-faults', 'list the fault variants and exit', false)
     .action(async (gateway, opts) => {
-      process.exitCode = await serveCommand(gateway, opts);
+      process.exitCode = await (await import('./commands/serve.js')).serveCommand(gateway, opts);
     });
 
   program
@@ -174,7 +171,7 @@ export function buildProgram(): Command {
     )
     .option('--mock-fault <name>', 'verify a fault variant of the bundled mock')
     .action(async (gateway, opts) => {
-      process.exitCode = await verifyCommand(gateway, opts);
+      process.exitCode = await (await import('./commands/verify.js')).verifyCommand(gateway, opts);
     });
 
   program
@@ -188,7 +185,7 @@ export function buildProgram(): Command {
     .option('--branch <b>', 'consumer branch of that version')
     .option('--pact <files...>', 'pact files to publish instead of contracts/*.json')
     .action(async (opts) => {
-      process.exitCode = await publishCommand(opts);
+      process.exitCode = await (await import('./commands/publish.js')).publishCommand(opts);
     });
 
   program
@@ -198,7 +195,7 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'HTML file to write', 'reports/index.html')
     .option('--baseline <file>', 'results.json of an earlier run: mark new failures and fixes')
     .action(async (files, opts) => {
-      process.exitCode = await reportCommand(files, opts);
+      process.exitCode = await (await import('./commands/report.js')).reportCommand(files, opts);
     });
 
   program
@@ -221,7 +218,7 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .option('--quiet', 'print only the summary', false)
     .action(async (gateway, opts) => {
-      process.exitCode = await webhookTestCommand(gateway, opts);
+      process.exitCode = await (await import('./commands/webhook-test.js')).webhookTestCommand(gateway, opts);
     });
 
   program
@@ -229,7 +226,7 @@ export function buildProgram(): Command {
     .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')
     .argument('<file>', 'bundle .tar.gz')
     .action(async (file) => {
-      process.exitCode = await verifyBundleCommand(file);
+      process.exitCode = await (await import('./commands/report.js')).verifyBundleCommand(file);
     });
 
   return program;

@@ -1,4 +1,5 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import { loadPrivateKey, paylocoSign } from '../signing/payloco.js';
 import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from './types.js';
 
@@ -14,15 +15,21 @@ function merchantKey(pem: string): KeyObject {
   return key;
 }
 
-// A key the target cannot know: generated once per process, never written anywhere.
+// A key the target cannot know: generated once per process, never written anywhere. Generation (~150 ms) runs
+// on the thread pool from the moment the adapter loads, so a run never waits for it.
+const foreignReady = promisify(generateKeyPair)('rsa', { modulusLength: 2048 }).then(({ privateKey }) => {
+  foreign = privateKey;
+});
+
 function foreignKey(): KeyObject {
-  foreign ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  if (!foreign) throw new Error('the foreign test key is not ready: await adapter.prepare() first');
   return foreign;
 }
 
 export const payloco: GatewayAdapter = {
   name: 'payloco',
   secretHeaders: ['signature', 'x-signature'],
+  prepare: () => foreignReady,
   secrets: (c: Credentials) => {
     const p = c as PaylocoCredentials;
     return [p.privateKeyPem, p.webhookSecret ?? ''].filter((s) => s !== '');

@@ -26,6 +26,8 @@ export interface GatewayAdapter {
   name: Gateway;
   /** Header names whose values are secret-bearing and are redacted in every output. */
   secretHeaders: string[];
+  /** Work to finish before the first request (e.g. generating a test key). */
+  prepare?(): Promise<void>;
   /** Credential values that must never appear in any output. */
   secrets(creds: Credentials): string[];
   /** Headers that authenticate a request whose serialized body is `raw` (parsed as `body` when JSON). */
