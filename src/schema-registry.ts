@@ -81,20 +81,36 @@ function expectedOf(e: ErrorObject): unknown {
   return e.keyword;
 }
 
-/** Readable problems: JSON pointer, what the schema expected, what the data held. */
+/**
+ * Readable problems: JSON pointer, what the schema expected, what the data held. The `const` branches of a code
+ * table's `oneOf` fold into one problem ("one of 0, 10, 11, …"), and the `oneOf`/`if` wrappers are dropped.
+ */
 export function explain(errors: ErrorObject[] | null | undefined, data: unknown): SchemaProblem[] {
-  return (errors ?? [])
-    .filter((e) => e.keyword !== 'if' && !(e.keyword === 'oneOf' && errors!.length > 1))
-    .map((e) => {
-      const pointer = e.instancePath || '/';
-      const missing = e.keyword === 'required';
-      return {
-        pointer,
-        message: `${pointer} ${e.message ?? e.keyword}`,
-        expected: expectedOf(e),
-        received: missing ? '(absent)' : valueAt(data, e.instancePath),
-      };
-    });
+  const out: SchemaProblem[] = [];
+  const tables = new Map<string, SchemaProblem & { values: unknown[] }>();
+  for (const e of errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
+    const pointer = e.instancePath || '/';
+    const received = e.keyword === 'required' ? '(absent)' : valueAt(data, e.instancePath);
+    if (e.keyword === 'const' && /\/(oneOf|anyOf)\/\d+\/const$/.test(e.schemaPath)) {
+      const key = `${pointer} ${e.schemaPath.replace(/\/\d+\/const$/, '')}`;
+      let table = tables.get(key);
+      if (!table) {
+        table = { pointer, message: '', expected: undefined, received, values: [] };
+        tables.set(key, table);
+        out.push(table);
+      }
+      table.values.push((e.params as { allowedValue: unknown }).allowedValue);
+      continue;
+    }
+    out.push({ pointer, message: `${pointer} ${e.message ?? e.keyword}`, expected: expectedOf(e), received });
+  }
+  for (const t of tables.values()) {
+    t.expected = `one of ${t.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    t.message = `${t.pointer} must be ${t.expected}`;
+    delete (t as { values?: unknown[] }).values;
+  }
+  return out;
 }
 
 export function validate(idOrPath: string, data: unknown): { valid: boolean; problems: SchemaProblem[] } {

@@ -28,13 +28,20 @@ export function ensureSchema(value: unknown, schema: string, what = 'response bo
   const validateFn = validatorFor(schema);
   if (validateFn(value)) return;
   const problems = explain(validateFn.errors, value);
+  // Several problems at one pointer (wrong type and not in the table) read as one expectation.
+  const expected: Record<string, unknown> = {};
+  const received: Record<string, unknown> = {};
+  for (const p of problems.slice(0, 10)) {
+    expected[p.pointer] = p.pointer in expected ? `${expected[p.pointer]}, and ${p.expected}` : p.expected;
+    received[p.pointer] = p.received;
+  }
   throw new CheckFailure(
     `${what} does not match ${schema.replace(/^https:\/\/paycert\.dev\/schemas\//, '')}: ${problems
       .slice(0, 5)
       .map((p) => p.message)
       .join('; ')}`,
-    Object.fromEntries(problems.slice(0, 10).map((p) => [p.pointer, p.expected])),
-    Object.fromEntries(problems.slice(0, 10).map((p) => [p.pointer, p.received])),
+    expected,
+    received,
   );
 }
 
