@@ -19,7 +19,10 @@ if (!quick) {
   for (const gateway of ['lesspay', 'payloco']) {
     console.log(`\n== ${gateway} mock under load: 10 000 signed requests at concurrency 50`);
     const script = fileURLToPath(new URL(`./mock-load-${gateway}.ts`, import.meta.url));
-    const out = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit', timeout: 300_000 });
+    const out = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      stdio: 'inherit',
+      timeout: 300_000,
+    });
     if (out.status !== 0) console.log(`(load run exited ${out.status})`);
   }
 }

@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type HttpRequest, recordRequests } from '../src/http.js';
-import { validatorFor } from '../src/schema-registry.js';
-import { loadPrivateKey, paylocoSign } from '../src/signing/payloco.js';
-import { certifyMock } from '../src/selftest/certify-mock.js';
 import { startEmbedded } from '../src/embedded.js';
+import { type HttpRequest, recordRequests } from '../src/http.js';
 import type { Gateway } from '../src/results.js';
+import { validatorFor } from '../src/schema-registry.js';
+import { certifyMock } from '../src/selftest/certify-mock.js';
+import { loadPrivateKey, paylocoSign } from '../src/signing/payloco.js';
 
 const ENVELOPE: Record<Gateway, string> = {
   lesspay: 'lesspay/envelope.schema.json',

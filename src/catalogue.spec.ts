@@ -11,7 +11,9 @@ function registeredIds(gateway: string): string[] {
   const dir = join(probesDir, gateway);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.probe.ts'))
-    .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bcheck\(\s*'([A-Z0-9-]+)'/g)].map((m) => m[1]));
+    .flatMap((f) =>
+      [...readFileSync(join(dir, f), 'utf8').matchAll(/\bcheck\(\s*'([A-Z0-9-]+)'/g)].map((m) => m[1]),
+    );
 }
 
 for (const gateway of GATEWAYS) {

@@ -49,7 +49,8 @@ function load(gateway: Gateway) {
     const byId = new Map<string, CatalogueEntry>();
     for (const entry of catalogue.checks) {
       if (byId.has(entry.id)) throw new Error(`catalogue of ${gateway}: duplicate check ID ${entry.id}`);
-      if (!(entry.spec.section in catalogue.docs)) throw new Error(`catalogue of ${gateway}: ${entry.id} cites unknown section`);
+      if (!(entry.spec.section in catalogue.docs))
+        throw new Error(`catalogue of ${gateway}: ${entry.id} cites unknown section`);
       byId.set(entry.id, entry);
     }
     hit = { catalogue, byId };

@@ -82,7 +82,12 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     for (const target of opts.targets) {
       const files = filesByGateway.get(target.gateway);
       if (!files) continue;
-      const error = await smoke(target.gateway, target.baseUrl, target.credentials, opts.timeoutMs);
+      const { error, warning } = await smoke(
+        target.gateway,
+        target.baseUrl,
+        target.credentials,
+        opts.timeoutMs,
+      );
       let results: CheckResult[] = [];
       if (!error) {
         await adapters[target.gateway].prepare?.();
@@ -116,6 +121,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
         verdict: verdictOf(results, opts.strict, { gatewayError: error }),
         summary: summarize(results),
         ...(error ? { error } : {}),
+        ...(warning ? { warning } : {}),
       });
     }
   } finally {

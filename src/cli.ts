@@ -30,6 +30,22 @@ const collect = (value: string, previous: string[] = []) => [
   ...value.split(',').filter(Boolean),
 ];
 
+/** The credential flags of every command that talks to a gateway; secrets are only ever read from files. */
+function withCredentials(cmd: Command): Command {
+  return cmd
+    .option('--app-id <id>', 'Lesspay app id (else LESSPAY_APP_ID)')
+    .option('--app-secret-file <file>', 'file holding the Lesspay app secret (else LESSPAY_APP_SECRET)')
+    .option('--merchant-id <id>', 'Payloco merchant id (else PAYLOCO_MERCHANT_ID)')
+    .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)');
+}
+
+/** The output flags shared by the commands that write a report. */
+function withReport(cmd: Command): Command {
+  return cmd
+    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
+    .option('--quiet', 'print only the summary', false);
+}
+
 export function buildProgram(): Command {
   const program = new Command('paycert')
     .description('Conformance certification for the Lesspay 2.0 and Payloco payment-gateway APIs')
@@ -37,15 +53,13 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: () => {} });
 
-  program
-    .command('run')
+  withCredentials(withReport(program.command('run')))
     .description('certify a gateway implementation (the bundled reference mock unless --base-url is given)')
     .argument('[gateway]', 'lesspay | payloco | all', 'all')
     .option(
       '--base-url <url>',
       'base URL of the target (one gateway only); credentials come from the environment',
     )
-    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LP-QO-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the certification too', false)
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
@@ -78,11 +92,6 @@ export function buildProgram(): Command {
     .option('--baseline <file>', 'results.json of an earlier run: the report marks new failures and fixes')
     .option('--bundle [file]', 'also write an evidence bundle (tar.gz with manifest of SHA-256 hashes)')
     .option('--allow-production', 'allow a target on a production host of the gateway', false)
-    .option('--quiet', 'print only the summary', false)
-    .option('--app-id <id>', 'Lesspay app id (else LESSPAY_APP_ID)')
-    .option('--app-secret-file <file>', 'file holding the Lesspay app secret (else LESSPAY_APP_SECRET)')
-    .option('--merchant-id <id>', 'Payloco merchant id (else PAYLOCO_MERCHANT_ID)')
-    .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)')
     .option(
       '--platform-public-key <file>',
       'Payloco platform public key PEM (else PAYLOCO_PLATFORM_PUBLIC_KEY)',
@@ -130,8 +139,7 @@ export function buildProgram(): Command {
       process.exitCode = await (await import('./commands/serve.js')).serveCommand(gateway, opts);
     });
 
-  program
-    .command('verify')
+  withCredentials(withReport(program.command('verify')))
     .description(
       'replay the Pact contracts against a gateway (the bundled reference mock unless --base-url is given)',
     )
@@ -151,7 +159,6 @@ export function buildProgram(): Command {
     )
     .option('--provider-version <v>', 'provider version the results are published for (e.g. the git commit)')
     .option('--provider-branch <b>', 'provider branch of that version')
-    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option(
       '--timeout <ms>',
       'timeout of each replayed request and state setup in ms',
@@ -159,11 +166,6 @@ export function buildProgram(): Command {
       10000,
     )
     .option('--allow-production', 'allow a target on a production host of the gateway', false)
-    .option('--quiet', 'print only the summary', false)
-    .option('--app-id <id>', 'Lesspay app id (else LESSPAY_APP_ID)')
-    .option('--app-secret-file <file>', 'file holding the Lesspay app secret (else LESSPAY_APP_SECRET)')
-    .option('--merchant-id <id>', 'Payloco merchant id (else PAYLOCO_MERCHANT_ID)')
-    .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)')
     .addOption(
       new Option('--mock-variant <v>', 'variant of the bundled mock to verify')
         .choices(['a', 'b'])
@@ -198,8 +200,7 @@ export function buildProgram(): Command {
       process.exitCode = await (await import('./commands/report.js')).reportCommand(files, opts);
     });
 
-  program
-    .command('webhook-test')
+  withReport(program.command('webhook-test'))
     .description(
       'play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering',
     )
@@ -212,11 +213,9 @@ export function buildProgram(): Command {
       '--order-status-url <template>',
       'GET URL answering {"status","processed"} for an order, e.g. http://127.0.0.1:3000/orders/{request_id}',
     )
-    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LPH-SIG-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
-    .option('--quiet', 'print only the summary', false)
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('./commands/webhook-test.js')).webhookTestCommand(gateway, opts);
     });

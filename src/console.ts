@@ -29,9 +29,12 @@ export function summaryLines(results: Results, reportPath?: string): string[] {
         ` (MUST failing: ${s.mustFailed ?? 0}, SHOULD failing: ${s.shouldFailed ?? 0}) — ${g.target}`,
     );
     if (g.error) lines.push(`  ${g.error}`);
+    if (g.warning) lines.push(`  warning: ${g.warning}`);
   }
   const s = results.summary;
-  lines.push(`${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.error} error in ${results.durationMs} ms`);
+  lines.push(
+    `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.error} error in ${results.durationMs} ms`,
+  );
   lines.push(`verdict: ${results.verdict}`);
   if (reportPath) lines.push(`report: ${reportPath}`);
   return lines;

@@ -71,7 +71,12 @@ export class RunState {
   private readonly setups = new Map<Setup<unknown>, { promise: Promise<unknown>; evidence: Exchange[] }>();
   private idCounter = 0;
   private consecutiveTransportErrors = 0;
+  /** Whether the current run of failures hit an endpoint that had answered before in this run. */
+  private streakHitAnswered = false;
   private downReason: string | undefined;
+  private readonly pathFailures = new Map<string, number>();
+  private readonly pathDown = new Map<string, string>();
+  private readonly answered = new Set<string>();
 
   constructor(
     readonly config: RunConfig,
@@ -91,13 +96,35 @@ export class RunState {
     return id;
   }
 
-  noteTransport(ok: boolean, err?: TransportError): void {
+  /** Why exchanges with this path end at once: the whole target or this endpoint stopped answering. */
+  downFor(path: string): string | undefined {
+    return this.downReason ?? this.pathDown.get(path);
+  }
+
+  // Two breakers. An endpoint (path) that fails BREAKER_LIMIT exchanges in a row is down: later exchanges with it
+  // end at once, so a hanging endpoint costs at most BREAKER_LIMIT timeouts, however many checks use it. The whole
+  // target is down when BREAKER_LIMIT exchanges in a row fail and one of them is on an endpoint that answered
+  // earlier in the run (the target went away). Endpoints that never answered trip only their own breaker, so the
+  // checks of healthy endpoints keep their true status.
+  noteTransport(path: string, ok: boolean, err?: TransportError): void {
     if (ok) {
       this.consecutiveTransportErrors = 0;
+      this.streakHitAnswered = false;
+      this.pathFailures.set(path, 0);
+      this.answered.add(path);
       return;
     }
+    const failures = (this.pathFailures.get(path) ?? 0) + 1;
+    this.pathFailures.set(path, failures);
+    if (failures >= BREAKER_LIMIT && !this.pathDown.has(path)) {
+      this.pathDown.set(
+        path,
+        `endpoint ${path} stopped answering: ${BREAKER_LIMIT} exchanges in a row failed (last: ${err?.message})`,
+      );
+    }
     this.consecutiveTransportErrors++;
-    if (this.consecutiveTransportErrors >= BREAKER_LIMIT && !this.downReason) {
+    if (this.answered.has(path)) this.streakHitAnswered = true;
+    if (this.consecutiveTransportErrors >= BREAKER_LIMIT && this.streakHitAnswered && !this.downReason) {
       this.downReason = `target stopped answering: ${BREAKER_LIMIT} exchanges in a row failed (last: ${err?.message})`;
     }
   }
@@ -180,12 +207,14 @@ export class CheckContext {
 
   async request(req: ProbeRequest): Promise<ProbeResponse> {
     const { config, throttle } = this.run;
-    if (this.run.targetDown) throw new TransportError('connection', this.run.targetDown);
     const adapter = adapters[config.gateway];
     const raw =
       req.body === undefined ? '' : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     const parsed = typeof req.body === 'object' ? req.body : undefined;
     const url = new URL(config.baseUrl.replace(/\/+$/, '') + req.path);
+    const endpoint = url.pathname;
+    const down = this.run.downFor(endpoint);
+    if (down) throw new TransportError('connection', down);
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
     const method = req.method ?? 'POST';
     const headers: Record<string, string> = {
@@ -208,14 +237,16 @@ export class CheckContext {
       } catch (err) {
         const te = err as TransportError;
         exchange.error = te.message;
-        this.run.noteTransport(false, te);
+        this.run.noteTransport(endpoint, false, te);
         throw te;
       } finally {
         throttle.release();
       }
-      this.run.noteTransport(true);
       const throttled =
         (res.status === 429 || res.status === 503) && res.headers['retry-after'] !== undefined;
+      // A throttled answer is not a working endpoint: it must not reset the breakers, or a target that keeps
+      // throttling would cost two Retry-After waits for every check of the run.
+      if (!throttled) this.run.noteTransport(endpoint, true);
       const retryAfter = throttled ? this.retryAfterMs(res) : undefined;
       if (retryAfter !== undefined && attempt < 2) {
         attempt++;
@@ -237,7 +268,7 @@ export class CheckContext {
             : 'still throttled after 2 retries'
         })`;
         const err = new TransportError('other', `target throttled: ${exchange.error}`);
-        this.run.noteTransport(false, err);
+        this.run.noteTransport(endpoint, false, err);
         throw err;
       }
       const body =

@@ -36,7 +36,10 @@ export function lesspayCredentials(flags: CredentialFlags, env: NodeJS.ProcessEn
 }
 
 export function paylocoCredentials(flags: CredentialFlags, env: NodeJS.ProcessEnv): PaylocoCredentials {
-  const merchantId = need(flags.merchantId ?? env.PAYLOCO_MERCHANT_ID, 'PAYLOCO_MERCHANT_ID (or --merchant-id)');
+  const merchantId = need(
+    flags.merchantId ?? env.PAYLOCO_MERCHANT_ID,
+    'PAYLOCO_MERCHANT_ID (or --merchant-id)',
+  );
   const keyPath = need(flags.privateKey ?? env.PAYLOCO_PRIVATE_KEY, 'PAYLOCO_PRIVATE_KEY (or --private-key)');
   const privateKeyPem = readFile(keyPath, 'private key');
   try {
@@ -60,7 +63,11 @@ export function paylocoCredentials(flags: CredentialFlags, env: NodeJS.ProcessEn
   return { merchantId, privateKeyPem, platformPublicKeyPem, webhookSecret };
 }
 
-export function credentialsFor(gateway: Gateway, flags: CredentialFlags, env: NodeJS.ProcessEnv): Credentials {
+export function credentialsFor(
+  gateway: Gateway,
+  flags: CredentialFlags,
+  env: NodeJS.ProcessEnv,
+): Credentials {
   return gateway === 'lesspay' ? lesspayCredentials(flags, env) : paylocoCredentials(flags, env);
 }
 

@@ -33,7 +33,9 @@ export function parseBaseUrl(value: string, allowProduction: boolean): string {
     throw new UsageError(`--base-url must be http(s), got ${url.protocol}`);
   }
   if (isProductionHost(url.hostname) && !allowProduction) {
-    throw new UsageError(`${url.hostname} looks like a production gateway host; pass --allow-production to certify it`);
+    throw new UsageError(
+      `${url.hostname} looks like a production gateway host; pass --allow-production to certify it`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -48,7 +48,8 @@ function dispatcher(): Agent {
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(raw))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -67,7 +68,8 @@ function describeError(err: unknown, limits: HttpLimits): TransportError {
   if (e.code === 'ECONNRESET' || err instanceof errors.SocketError) {
     return new TransportError('connection', 'connection reset by the target');
   }
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return new TransportError('connection', 'host not found');
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
+    return new TransportError('connection', 'host not found');
   return new TransportError('other', e.message ?? String(err));
 }
 

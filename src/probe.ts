@@ -2,7 +2,7 @@ import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
 import { TransportError } from './http.js';
 import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
-import { redactDeep, redactText } from './report/redact.js';
+import { redactText } from './report/redact.js';
 import type { CheckResult, Gateway } from './results.js';
 
 // Probe files are mocha files: `check()` registers one `it` per catalogue check against the run being loaded.
@@ -16,7 +16,8 @@ export function setLoadingRun(run: RunState | undefined): void {
 
 function currentRun(gateway: Gateway): RunState {
   if (!loading) throw new Error('probe files are loaded by `paycert run`, not imported directly');
-  if (loading.config.gateway !== gateway) throw new Error(`a ${gateway} probe was loaded for ${loading.config.gateway}`);
+  if (loading.config.gateway !== gateway)
+    throw new Error(`a ${gateway} probe was loaded for ${loading.config.gateway}`);
   return loading;
 }
 
@@ -29,18 +30,27 @@ export function setup<T>(name: string, fn: SetupFn<T>): Setup<T> {
 function preview(value: unknown): unknown {
   try {
     const text = JSON.stringify(value);
-    if (text === undefined || text.length <= 4096) return value === undefined ? undefined : JSON.parse(redactText(text));
+    if (text === undefined || text.length <= 4096)
+      return value === undefined ? undefined : JSON.parse(redactText(text));
     return `${redactText(text.slice(0, 4096))}… (${text.length} characters)`;
   } catch {
     return '(not serialisable: too deep or circular)';
   }
 }
 
-function outcomeOf(err: unknown): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received' | 'notApplicable'> {
+function outcomeOf(
+  err: unknown,
+): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received' | 'notApplicable'> {
   if (err instanceof CheckFailure) {
-    return { status: 'failed', message: err.message, expected: preview(err.expected), received: preview(err.received) };
+    return {
+      status: 'failed',
+      message: err.message,
+      expected: preview(err.expected),
+      received: preview(err.received),
+    };
   }
-  if (err instanceof CheckSkipped) return { status: 'skipped', message: err.reason, notApplicable: err.notApplicable };
+  if (err instanceof CheckSkipped)
+    return { status: 'skipped', message: err.reason, notApplicable: err.notApplicable };
   if (err instanceof TransportError) return { status: 'error', message: `transport: ${err.message}` };
   if (err instanceof SetupError) return { status: 'error', message: err.message };
   return { status: 'error', message: `probe error: ${(err as Error)?.message ?? String(err)}` };
@@ -58,7 +68,10 @@ export async function execute(
   let timer: NodeJS.Timeout | undefined;
   try {
     if (entry.capability && !t.hasCapability(entry.capability)) {
-      throw new CheckSkipped(`not applicable: the target does not declare the "${entry.capability}" capability`, true);
+      throw new CheckSkipped(
+        `not applicable: the target does not declare the "${entry.capability}" capability`,
+        true,
+      );
     }
     if (run.targetDown) throw new TransportError('connection', run.targetDown);
     const deadline = new Promise<never>((_, reject) => {
@@ -75,22 +88,17 @@ export async function execute(
   }
   const message = [outcome.message, ...t.notes].filter(Boolean).join('\n');
   return {
-    id: entry.id,
-    gateway,
-    endpoint: entry.endpoint,
-    title: entry.title,
-    level: entry.level,
-    reading: entry.reading,
-    specRef: { doc: gateway, section: entry.spec.section, url: specUrl(gateway, entry), quote: entry.spec.quote },
+    ...describeCheck(gateway, entry),
     ...outcome,
     ...(message ? { message: redactText(message) } : {}),
     durationMs: Math.round(performance.now() - started),
-    evidence: redactDeep(t.evidence),
+    // Exchanges are redacted as they are recorded; writeReport() redacts the whole file once more.
+    evidence: t.evidence,
   };
 }
 
-/** A result for a check that could not run at all (status error, with the reason). */
-export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string): CheckResult {
+/** What a result says about its check, whatever the outcome: the catalogue entry and its source. */
+function describeCheck(gateway: Gateway, entry: CatalogueEntry) {
   return {
     id: entry.id,
     gateway,
@@ -98,7 +106,19 @@ export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string):
     title: entry.title,
     level: entry.level,
     reading: entry.reading,
-    specRef: { doc: gateway, section: entry.spec.section, url: specUrl(gateway, entry), quote: entry.spec.quote },
+    specRef: {
+      doc: gateway,
+      section: entry.spec.section,
+      url: specUrl(gateway, entry),
+      quote: entry.spec.quote,
+    },
+  };
+}
+
+/** A result for a check that could not run at all (status error, with the reason). */
+export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string): CheckResult {
+  return {
+    ...describeCheck(gateway, entry),
     status: 'error',
     message: reason,
     durationMs: 0,

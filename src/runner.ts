@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Mocha from 'mocha';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import { notRun, setLoadingRun } from './probe.js';
 import { type RunConfig, RunState } from './context.js';
+import { notRun, setLoadingRun } from './probe.js';
 import type { CheckResult, Gateway } from './results.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
@@ -41,10 +41,17 @@ async function loadLane(files: string[], run: RunState): Promise<Mocha> {
   try {
     // A fresh module instance per run (query string), so `check()` binds to this run only.
     const decorate = (file: unknown) => {
-      const href = file instanceof URL ? file.href : String(file).startsWith('file:') ? String(file) : pathToFileURL(String(file)).href;
+      const href =
+        file instanceof URL
+          ? file.href
+          : String(file).startsWith('file:')
+            ? String(file)
+            : pathToFileURL(String(file)).href;
       return `${href}?run=${generation}`;
     };
-    await (mocha as unknown as { loadFilesAsync(o: object): Promise<void> }).loadFilesAsync({ esmDecorator: decorate });
+    await (mocha as unknown as { loadFilesAsync(o: object): Promise<void> }).loadFilesAsync({
+      esmDecorator: decorate,
+    });
   } finally {
     setLoadingRun(undefined);
   }
@@ -70,7 +77,11 @@ export async function runGateway(config: RunConfig, opts: GatewayRunOptions, che
   for (const m of mochas) m.dispose();
   for (const entry of run.registered) {
     if (!run.results.has(entry.id)) {
-      const result = notRun(config.gateway, entry, 'the check did not run: its probe file or a mocha hook failed');
+      const result = notRun(
+        config.gateway,
+        entry,
+        'the check did not run: its probe file or a mocha hook failed',
+      );
       run.results.set(entry.id, result);
       opts.onResult?.(result);
     }

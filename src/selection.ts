@@ -11,7 +11,14 @@ import { validate } from './schema-registry.js';
 export function idMatcher(globs: string[] | undefined): (entry: CatalogueEntry) => boolean {
   if (!globs || globs.length === 0) return () => true;
   const patterns = globs.map(
-    (g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i'),
+    (g) =>
+      new RegExp(
+        `^${g
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i',
+      ),
   );
   return (entry) => patterns.some((p) => p.test(entry.id));
 }
@@ -42,7 +49,8 @@ export function loadDeviations(path: string): Map<string, Deviation> {
   if (!valid) throw new UsageError(`deviations file ${path}: ${problems[0].message}`);
   const out = new Map<string, Deviation>();
   for (const d of (data as { deviations: Deviation[] }).deviations) {
-    if (!gatewayOf(d.check)) throw new UsageError(`deviations file ${path} names unknown check ID ${d.check}`);
+    if (!gatewayOf(d.check))
+      throw new UsageError(`deviations file ${path} names unknown check ID ${d.check}`);
     out.set(d.check, d);
   }
   return out;
@@ -54,7 +62,9 @@ export function loadCapabilities(path: string): Capabilities {
   const data = readJson(path, 'capabilities');
   const { valid, problems } = validate('paycert/capabilities.schema.json', data);
   if (!valid) throw new UsageError(`capabilities file ${path}: ${problems[0].message}`);
-  return Object.fromEntries(Object.entries(data as Record<string, string[]>).map(([g, list]) => [g, new Set(list)]));
+  return Object.fromEntries(
+    Object.entries(data as Record<string, string[]>).map(([g, list]) => [g, new Set(list)]),
+  );
 }
 
 /** `--shard 2/4`: 1-based index and total. */
@@ -62,6 +72,7 @@ export function parseShard(value: string): { index: number; total: number } {
   const m = /^(\d+)\/(\d+)$/.exec(value);
   const index = m ? Number(m[1]) : Number.NaN;
   const total = m ? Number(m[2]) : Number.NaN;
-  if (!m || total < 1 || index < 1 || index > total) throw new UsageError(`--shard must be i/n with 1 <= i <= n, got ${value}`);
+  if (!m || total < 1 || index < 1 || index > total)
+    throw new UsageError(`--shard must be i/n with 1 <= i <= n, got ${value}`);
   return { index, total };
 }

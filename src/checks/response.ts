@@ -12,13 +12,20 @@ export function ensureStatus(res: ProbeResponse, allowed: number[], what = 'HTTP
 export function ensureJsonContentType(res: ProbeResponse): void {
   const type = res.headers['content-type'];
   const media = type?.split(';')[0].trim().toLowerCase();
-  ensure(media === 'application/json', 'Content-Type is not application/json', 'application/json', type ?? '(absent)');
+  ensure(
+    media === 'application/json',
+    'Content-Type is not application/json',
+    'application/json',
+    type ?? '(absent)',
+  );
 }
 
 /** The body is a JSON object; returns it. */
 export function ensureJsonObject(res: ProbeResponse, what = 'response body'): Record<string, any> {
-  if (res.invalidUtf8) throw new CheckFailure(`${what} is not valid UTF-8`, 'UTF-8 JSON', res.text.slice(0, 200));
-  if (res.json === undefined) throw new CheckFailure(`${what} is ${res.jsonError}`, 'a JSON object', res.text.slice(0, 200));
+  if (res.invalidUtf8)
+    throw new CheckFailure(`${what} is not valid UTF-8`, 'UTF-8 JSON', res.text.slice(0, 200));
+  if (res.json === undefined)
+    throw new CheckFailure(`${what} is ${res.jsonError}`, 'a JSON object', res.text.slice(0, 200));
   ensure(res.body !== undefined, `${what} is JSON but not an object`, 'a JSON object', res.json);
   return res.body!;
 }

@@ -41,13 +41,34 @@ after(() => new Promise((r) => htmlServer.close(r)));
 
 const cases: { what: string; args: () => string[]; env?: NodeJS.ProcessEnv; says: RegExp }[] = [
   { what: 'unknown gateway', args: () => ['run', 'paypal'], says: /unknown gateway "paypal"/ },
-  { what: 'unknown flag', args: () => ['run', 'lesspay', '--frobnicate'], says: /unknown option '--frobnicate'/ },
+  {
+    what: 'unknown flag',
+    args: () => ['run', 'lesspay', '--frobnicate'],
+    says: /unknown option '--frobnicate'/,
+  },
   { what: 'unknown command', args: () => ['certify'], says: /unknown command/ },
-  { what: 'malformed URL', args: () => ['run', 'lesspay', '--base-url', 'not a url'], env: lesspayEnv, says: /not a valid URL/ },
-  { what: 'non-numeric --rate', args: () => ['run', 'lesspay', '--rate', 'fast'], says: /--rate must be a number/ },
-  { what: 'non-numeric --timeout', args: () => ['run', 'lesspay', '--timeout', '5s'], says: /--timeout must be a whole number/ },
+  {
+    what: 'malformed URL',
+    args: () => ['run', 'lesspay', '--base-url', 'not a url'],
+    env: lesspayEnv,
+    says: /not a valid URL/,
+  },
+  {
+    what: 'non-numeric --rate',
+    args: () => ['run', 'lesspay', '--rate', 'fast'],
+    says: /--rate must be a number/,
+  },
+  {
+    what: 'non-numeric --timeout',
+    args: () => ['run', 'lesspay', '--timeout', '5s'],
+    says: /--timeout must be a whole number/,
+  },
   { what: 'bad --shard', args: () => ['run', '--shard', '3/2'], says: /--shard must be i\/n/ },
-  { what: 'missing credential', args: () => ['run', 'lesspay', '--base-url', closedUrl], says: /missing credential: LESSPAY_APP_ID/ },
+  {
+    what: 'missing credential',
+    args: () => ['run', 'lesspay', '--base-url', closedUrl],
+    says: /missing credential: LESSPAY_APP_ID/,
+  },
   {
     what: 'missing secret',
     args: () => ['run', 'lesspay', '--base-url', closedUrl],
@@ -71,13 +92,22 @@ const cases: { what: string; args: () => string[]; env?: NodeJS.ProcessEnv; says
     args: () => ['run', 'lesspay', '--report-dir', '/etc/hostname/reports'],
     says: /cannot write to report directory/,
   },
-  { what: 'deviations not JSON', args: () => ['run', 'lesspay', '--deviations', notJson], says: /is not valid JSON/ },
+  {
+    what: 'deviations not JSON',
+    args: () => ['run', 'lesspay', '--deviations', notJson],
+    says: /is not valid JSON/,
+  },
   {
     what: 'deviations naming an unknown check',
     args: () => ['run', 'lesspay', '--deviations', unknownCheck],
     says: /unknown check ID LP-NOPE-999/,
   },
-  { what: 'unreachable target', args: () => ['run', 'lesspay', '--base-url', closedUrl], env: lesspayEnv, says: /unreachable: connection refused/ },
+  {
+    what: 'unreachable target',
+    args: () => ['run', 'lesspay', '--base-url', closedUrl],
+    env: lesspayEnv,
+    says: /unreachable: connection refused/,
+  },
   {
     what: 'a target answering HTML',
     args: () => ['run', 'lesspay', '--base-url', htmlUrl],
@@ -89,8 +119,16 @@ const cases: { what: string; args: () => string[]; env?: NodeJS.ProcessEnv; says
     args: () => ['run', 'payloco', '--base-url', 'https://api.payloco.com/gateway'],
     says: /looks like a production gateway host/,
   },
-  { what: '--base-url with two gateways', args: () => ['run', 'all', '--base-url', closedUrl], says: /certifies one gateway/ },
-  { what: 'unknown fault', args: () => ['serve', 'lesspay', '--fault', 'nope'], says: /unknown fault "nope"/ },
+  {
+    what: '--base-url with two gateways',
+    args: () => ['run', 'all', '--base-url', closedUrl],
+    says: /certifies one gateway/,
+  },
+  {
+    what: 'unknown fault',
+    args: () => ['serve', 'lesspay', '--fault', 'nope'],
+    says: /unknown fault "nope"/,
+  },
 ];
 
 describe('paycert on bad input', function () {

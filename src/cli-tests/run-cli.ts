@@ -15,7 +15,10 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !/^(LESSPAY|PAYLOCO)_/.test(k)),
     ) as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, [binPath, ...args], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, ...args], {
+      env: { ...clean, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

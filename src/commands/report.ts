@@ -47,7 +47,9 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
 export async function verifyBundleCommand(file: string): Promise<number> {
   const out = await verifyBundle(file);
   if (out.ok) {
-    process.stdout.write(`bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256\n`);
+    process.stdout.write(
+      `bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256\n`,
+    );
     return 0;
   }
   process.stderr.write(`paycert: bundle ${file} does not verify: ${out.problems.join('; ')}\n`);

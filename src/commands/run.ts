@@ -126,7 +126,14 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       process.stderr.write('paycert: no check was selected (see --only and --shard)\n');
       return 2;
     }
-    return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+    if (results.verdict === 'error') {
+      const g = results.gateways.find((x) => x.verdict === 'error');
+      process.stderr.write(
+        `paycert: ${g?.gateway ?? 'the target'} could not be judged: every check errored or was skipped${g?.warning ? ` (${g.warning})` : ''}\n`,
+      );
+      return 2;
+    }
+    return results.verdict === 'certified' ? 0 : 1;
   } finally {
     await Promise.all(mocks.map((m) => m.close()));
     await closeHttp();

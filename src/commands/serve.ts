@@ -12,7 +12,10 @@ export interface ServeFlags {
 
 function credentialLines(gateway: Gateway, c: Record<string, string>): string[] {
   if (gateway === 'lesspay') {
-    return [`export LESSPAY_APP_ID='${c.appId}'`, `export LESSPAY_APP_SECRET='${c.appSecret}'   # test-only secret`];
+    return [
+      `export LESSPAY_APP_ID='${c.appId}'`,
+      `export LESSPAY_APP_SECRET='${c.appSecret}'   # test-only secret`,
+    ];
   }
   return [
     `export PAYLOCO_MERCHANT_ID='${c.merchantId}'`,
@@ -30,17 +33,27 @@ export async function serveCommand(gatewayArg: string, flags: ServeFlags): Promi
   const gateway: Gateway = gatewayArg;
   const mod = await mockModule(gateway);
   if (flags.listFaults) {
-    for (const [name, f] of Object.entries(mod.faults)) process.stdout.write(`${name.padEnd(34)} ${f.reading.padEnd(4)} ${f.description}\n`);
+    for (const [name, f] of Object.entries(mod.faults))
+      process.stdout.write(`${name.padEnd(34)} ${f.reading.padEnd(4)} ${f.description}\n`);
     return 0;
   }
   if (flags.fault && !(flags.fault in mod.faults)) {
-    throw new UsageError(`unknown fault "${flags.fault}" for ${gateway}: see paycert serve ${gateway} --list-faults`);
+    throw new UsageError(
+      `unknown fault "${flags.fault}" for ${gateway}: see paycert serve ${gateway} --list-faults`,
+    );
   }
   let mock: Awaited<ReturnType<typeof mod.start>>;
   try {
-    mock = await mod.start({ host: flags.host, port: flags.port, variant: flags.variant, fault: flags.fault });
+    mock = await mod.start({
+      host: flags.host,
+      port: flags.port,
+      variant: flags.variant,
+      fault: flags.fault,
+    });
   } catch (err) {
-    throw new UsageError(`cannot listen on ${flags.host}:${flags.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot listen on ${flags.host}:${flags.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   const what = flags.fault ? `fault variant "${flags.fault}"` : `conformant variant ${flags.variant}`;
   process.stdout.write(

@@ -6,7 +6,14 @@ import type { Gateway } from '../results.js';
  * bad-signature: a signature that does not match; foreign-key: signed with a key/secret the target does not know;
  * unknown-id: an app/merchant id the target does not know, otherwise valid; no-id: no app id (Lesspay).
  */
-export type AuthMode = 'valid' | 'none' | 'no-signature' | 'bad-signature' | 'foreign-key' | 'unknown-id' | 'no-id';
+export type AuthMode =
+  | 'valid'
+  | 'none'
+  | 'no-signature'
+  | 'bad-signature'
+  | 'foreign-key'
+  | 'unknown-id'
+  | 'no-id';
 
 export interface LesspayCredentials {
   appId: string;

@@ -1,10 +1,17 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 // A hostile target for paycert's own tests (loopback only, bounded): it forwards to a conformant upstream mock
 // except on the paths given a misbehaviour, so unaffected checks keep their true status.
 
 export type Behaviour =
+  | 'pass'
   | 'hang'
   | 'stall-body'
   | 'drip'
@@ -37,7 +44,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
 
 export interface ChaosOptions {
   upstream: string;
-  /** Path → misbehaviour; '*' applies to every path without an entry of its own. */
+  /** Path → misbehaviour; '*' applies to every path without an entry of its own; 'pass' forwards a path as is. */
   behaviours: Record<string, Behaviour>;
   /** Hard stop for hanging and dripping connections, so the server never outlives a test. */
   maxHoldMs?: number;
@@ -46,7 +53,13 @@ export interface ChaosOptions {
 export interface RunningChaos {
   url: string;
   /** Requests seen per path, and concurrent requests at most: what politeness tests measure. */
-  stats: { requests: number; maxInFlight: number; perSecond: Map<number, number> };
+  stats: {
+    requests: number;
+    maxInFlight: number;
+    perSecond: Map<number, number>;
+    /** Every request: path (with query) and arrival time (ms since the epoch), in arrival order. */
+    log: { path: string; at: number }[];
+  };
   close(): Promise<void>;
 }
 
@@ -87,7 +100,12 @@ export async function startChaos(opts: ChaosOptions): Promise<RunningChaos> {
   const maxHold = opts.maxHoldMs ?? 30_000;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  const stats = { requests: 0, maxInFlight: 0, perSecond: new Map<number, number>() };
+  const stats = {
+    requests: 0,
+    maxInFlight: 0,
+    perSecond: new Map<number, number>(),
+    log: [] as { path: string; at: number }[],
+  };
   let inFlight = 0;
   const hold = (fn: () => void, ms: number) => {
     const t = setTimeout(() => {
@@ -99,17 +117,23 @@ export async function startChaos(opts: ChaosOptions): Promise<RunningChaos> {
 
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const up = new URL(req.url ?? '/', opts.upstream);
-    const proxied = httpRequest(up, { method: req.method, headers: { ...req.headers, host: up.host } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const proxied = httpRequest(
+      up,
+      { method: req.method, headers: { ...req.headers, host: up.host } },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     proxied.on('error', () => json(res, 502, '{"code":10,"msg":"upstream down"}'));
     proxied.end(body);
   };
 
   const server: Server = createServer((req, res) => {
     stats.requests++;
-    const second = Math.floor(Date.now() / 1000);
+    const now = Date.now();
+    stats.log.push({ path: req.url ?? '/', at: now });
+    const second = Math.floor(now / 1000);
     stats.perSecond.set(second, (stats.perSecond.get(second) ?? 0) + 1);
     inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
@@ -122,6 +146,7 @@ export async function startChaos(opts: ChaosOptions): Promise<RunningChaos> {
       const body = Buffer.concat(chunks);
       switch (behaviour) {
         case undefined:
+        case 'pass':
           return forward(req, res, body);
         case 'hang':
           return hold(() => res.destroy(), maxHold);

@@ -1,5 +1,12 @@
 import { expect } from 'chai';
-import { escapeHtml, escapeJsonForScript, escapeText, escapeXml, escapeXmlAttr, stripIllegalXmlChars } from './escape.js';
+import {
+  escapeHtml,
+  escapeJsonForScript,
+  escapeText,
+  escapeXml,
+  escapeXmlAttr,
+  stripIllegalXmlChars,
+} from './escape.js';
 
 describe('report escaping', () => {
   it('escapeHtml neutralises markup and quotes', () => {
@@ -32,6 +39,8 @@ describe('report escaping', () => {
 
 describe('escapeText', () => {
   it('neutralises markup in element content and leaves quotes readable', () => {
-    expect(escapeText('</pre><script>alert("x")</script>&')).to.equal('&lt;/pre&gt;&lt;script&gt;alert("x")&lt;/script&gt;&amp;');
+    expect(escapeText('</pre><script>alert("x")</script>&')).to.equal(
+      '&lt;/pre&gt;&lt;script&gt;alert("x")&lt;/script&gt;&amp;',
+    );
   });
 });

@@ -183,6 +183,7 @@ function renderVerdictCard(g: GatewayResult, r: Results): string {
     `<div class="facts">${e(facts.join(' · '))}</div>`,
     `<div class="target">${e(g.target)}${g.targetKind ? ` <span class="kind">${e(g.targetKind)}</span>` : ''}</div>`,
     g.error ? `<div class="gerr">${e(g.error)}</div>` : '',
+    g.warning ? `<div class="gerr">Warning: ${e(g.warning)}</div>` : '',
     '</section>\n',
   ].join('');
 }

@@ -72,17 +72,25 @@ export function redactText(s: string): string {
 
 /** A redacted deep copy: values under secret header names are masked, every string goes through redactText. */
 export function redactDeep<T>(value: T): T {
-  return walk(value) as T;
+  return walk(value, 0) as T;
 }
 
-function walk(value: unknown): unknown {
+// A target's JSON can nest 10 000 levels; recursing that deep overflows the stack (a crash while writing the
+// report). Nothing a person reads is that deep, so deeper values become a note.
+const MAX_DEPTH = 1_000;
+export const TOO_DEEP = '(nested too deep to show)';
+
+function walk(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(walk);
+  if (depth >= MAX_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     out[k] =
-      secretHeaderSet.has(k.toLowerCase()) && v !== null && v !== undefined && v !== '' ? REDACTED : walk(v);
+      secretHeaderSet.has(k.toLowerCase()) && v !== null && v !== undefined && v !== ''
+        ? REDACTED
+        : walk(v, depth + 1);
   }
   return out;
 }

@@ -83,6 +83,8 @@ export interface GatewayResult {
   summary: Summary;
   /** Why the gateway could not be certified at all. */
   error?: string;
+  /** Something the user should know before trusting the verdict (e.g. the credentials were rejected). */
+  warning?: string;
 }
 
 export interface Shard {

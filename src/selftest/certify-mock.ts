@@ -8,7 +8,10 @@ export async function certifyMock(
   mockOpts: { variant?: string; fault?: string },
   overrides: Partial<CertifyOptions> = {},
 ): Promise<Results> {
-  const { target, mock } = await startEmbedded(gateway, { ...mockOpts, webhookRetryDelaysMs: [50, 100, 200] });
+  const { target, mock } = await startEmbedded(gateway, {
+    ...mockOpts,
+    webhookRetryDelaysMs: [50, 100, 200],
+  });
   try {
     return await certify({
       targets: [target],
@@ -28,5 +31,8 @@ export async function certifyMock(
 }
 
 export function idsWithStatus(results: Results, ...statuses: string[]): string[] {
-  return results.checks.filter((c) => statuses.includes(c.status)).map((c) => c.id).sort();
+  return results.checks
+    .filter((c) => statuses.includes(c.status))
+    .map((c) => c.id)
+    .sort();
 }

@@ -37,7 +37,9 @@ for (const gateway of ['lesspay', 'payloco'] as const) {
     for (const variant of ['a', 'b']) {
       it(`conformant variant ${variant} passes every check`, async () => {
         const results = await certifyMock(gateway, { variant });
-        const bad = results.checks.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status}: ${c.message}`);
+        const bad = results.checks
+          .filter((c) => c.status !== 'passed')
+          .map((c) => `${c.id} ${c.status}: ${c.message}`);
         expect(bad, 'checks that did not pass').to.deep.equal([]);
         expect(results.verdict).to.equal('certified');
       });
@@ -60,7 +62,9 @@ for (const gateway of ['lesspay', 'payloco'] as const) {
       it(`fault ${fault} fails exactly ${want.fails.join(', ')}`, async () => {
         const results = await certifyMock(gateway, { fault });
         expect(idsWithStatus(results, 'failed'), 'failed checks').to.deep.equal([...want.fails].sort());
-        const unexpectedErrors = idsWithStatus(results, 'error').filter((id) => !(want.errors ?? []).includes(id));
+        const unexpectedErrors = idsWithStatus(results, 'error').filter(
+          (id) => !(want.errors ?? []).includes(id),
+        );
         expect(unexpectedErrors, 'checks that errored').to.deep.equal([]);
         expect(idsWithStatus(results, 'skipped'), 'skipped checks').to.deep.equal([]);
       });

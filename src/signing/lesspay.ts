@@ -34,7 +34,10 @@ function joinSorted(obj: Record<string, unknown>): string {
 }
 
 /** The string that is hashed: sorted `k=v` pairs of non-empty values, then `&key=<secret>`. */
-export function lesspayStringToSign(body: Record<string, unknown> | null | undefined, secret: string): string {
+export function lesspayStringToSign(
+  body: Record<string, unknown> | null | undefined,
+  secret: string,
+): string {
   const joined = body ? joinSorted(body) : '';
   return joined === '' ? `key=${secret}` : `${joined}&key=${secret}`;
 }
@@ -45,7 +48,13 @@ export function lesspaySign(body: Record<string, unknown> | null | undefined, se
 }
 
 /** Fields left out of a v1 pay-in callback's signature (demo PayinWebhookVerifyExample). */
-export const V1_CALLBACK_UNSIGNED = ['api_version', 'order_status_int', 'channel_biz_data', 'event', 'event_data'];
+export const V1_CALLBACK_UNSIGNED = [
+  'api_version',
+  'order_status_int',
+  'channel_biz_data',
+  'event',
+  'event_data',
+];
 
 /** Signature of a pay-in callback: v1 (or no api_version) signs without the V1_CALLBACK_UNSIGNED fields. */
 export function lesspayCallbackSign(body: Record<string, unknown>, secret: string): string {

@@ -1,4 +1,11 @@
-import { createHmac, createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  type KeyObject,
+} from 'node:crypto';
 
 // Payloco request, response and webhook signatures (profile P6, P10; payloco.md §4.1, §4.5, §4.7).
 
@@ -10,7 +17,9 @@ export function paylocoSign(rawBody: string, privateKey: KeyObject | string): st
 /** Verifies a Base64 SHA256withRSA signature (a response's `signature` header) with the platform public key. */
 export function paylocoVerify(rawBody: string, signature: string, publicKey: KeyObject | string): boolean {
   try {
-    return createVerify('RSA-SHA256').update(Buffer.from(rawBody, 'utf8')).verify(publicKey, signature, 'base64');
+    return createVerify('RSA-SHA256')
+      .update(Buffer.from(rawBody, 'utf8'))
+      .verify(publicKey, signature, 'base64');
   } catch {
     return false;
   }

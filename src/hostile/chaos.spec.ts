@@ -1,0 +1,294 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { type CertifyOptions, certify, type Target } from '../certify.js';
+import { runCli } from '../cli-tests/run-cli.js';
+import { startEmbedded } from '../embedded.js';
+import { closeHttp, recordRequests } from '../http.js';
+import { writeReport } from '../outputs.js';
+import { redactDeep, TOO_DEEP } from '../report/redact.js';
+import type { CheckResult, Results } from '../results.js';
+import { BEHAVIOURS, type Behaviour, type RunningChaos, startChaos } from './chaos-server.js';
+
+// Issue 9: against a target that hangs, throttles, answers garbage or goes down, a run stays bounded, its verdicts
+// stay honest (a misbehaving endpoint is never `passed`, a healthy one keeps its true status) and it never crashes.
+//
+// Time bound of a run. Breakers (src/context.ts): an endpoint fails at most BREAKER exchanges before it counts as
+// down, plus at most LANES-1 exchanges already in flight when it trips; each costs at most one timeout. So a run
+// against P misbehaving endpoints takes at most
+//     normal run time + (BREAKER * P + LANES) * TIMEOUT + slack
+// however many checks use those endpoints; the per-endpoint request counts below assert the same bound directly.
+
+const TIMEOUT = 400;
+const BREAKER = 4;
+const LANES = 4;
+const SLACK_MS = 3_000;
+const EVIDENCE_BODY_LIMIT = 16_384;
+
+const SMOKE = '/api/global/v1/pay/query-order';
+const PAYOUT = ['/api/global/payout/query', '/api/global/payout/create-order'];
+
+/** Behaviours that make the exchange itself fail (the breakers count them). */
+const TRANSPORT: Behaviour[] = ['hang', 'stall-body', 'drip', 'reset', 'huge', 'many-keys', 'unavailable', 'throttle'];
+
+/** What an affected check's message must name, per behaviour (at least one affected check says it). */
+const REASON: Record<Behaviour, RegExp> = {
+  pass: /.^/,
+  hang: /no complete response within 400 ms/,
+  'stall-body': /no complete response within 400 ms/,
+  drip: /no complete response within 400 ms/,
+  reset: /connection reset/,
+  'invalid-json': /not JSON/,
+  'non-utf8': /not valid UTF-8/,
+  huge: /exceeds the 1048576-byte cap/,
+  'many-keys': /exceeds the 1048576-byte cap/,
+  deep: /not an object|not a JSON object/,
+  'html-error': /HTTP 502|not JSON|Content-Type/,
+  redirect: /HTTP 302|302/,
+  throttle: /throttled: HTTP 429 with Retry-After 1 \(still throttled after 2 retries\)/,
+  unavailable: /throttled: HTTP 503 with Retry-After 3600 \(over the 10000 ms cap\)/,
+};
+
+let upstream: { target: Target; mock: { close(): Promise<void> } };
+let sent: string[] = [];
+
+function options(baseUrl: string, overrides: Partial<CertifyOptions> = {}): CertifyOptions {
+  return {
+    targets: [{ ...upstream.target, baseUrl, kind: 'remote' }],
+    timeoutMs: TIMEOUT,
+    maxBodyBytes: 1_048_576,
+    concurrency: LANES,
+    rate: 0,
+    maxRequests: 20_000,
+    retryAfterCapMs: 10_000,
+    strict: false,
+    selects: () => true,
+    webhooks: { waitMs: 1_500 },
+    ...overrides,
+  };
+}
+
+async function runThrough(
+  behaviours: Record<string, Behaviour>,
+  overrides: Partial<CertifyOptions> = {},
+): Promise<{ results: Results; ms: number; chaos: RunningChaos }> {
+  const chaos = await startChaos({ upstream: upstream.target.baseUrl, behaviours, maxHoldMs: 10_000 });
+  sent = [];
+  const started = performance.now();
+  try {
+    const results = await certify(options(chaos.url, overrides));
+    return { results, ms: performance.now() - started, chaos };
+  } finally {
+    await chaos.close();
+  }
+}
+
+function pathOf(url: string): string {
+  return new URL(url).pathname;
+}
+
+function touches(c: CheckResult, paths: string[]): boolean {
+  return (
+    (c.evidence ?? []).some((e) => paths.includes(pathOf(e.request.url))) ||
+    paths.some((p) => c.message?.includes(p))
+  );
+}
+
+const baselines = new Map<string, { statuses: Map<string, string>; ms: number }>();
+
+/** Statuses through the chaos proxy with no misbehaviour (the checkout pages the mock links are not on the proxy). */
+async function baseline(selectKey: string, overrides: Partial<CertifyOptions> = {}) {
+  let hit = baselines.get(selectKey);
+  if (!hit) {
+    const { results, ms } = await runThrough({}, overrides);
+    expect(results.verdict).to.equal('certified');
+    hit = { statuses: new Map(results.checks.map((c) => [c.id, c.status])), ms };
+    baselines.set(selectKey, hit);
+  }
+  return hit;
+}
+
+/** The assertions every chaos case shares; returns the affected checks. */
+function judge(
+  behaviour: Behaviour,
+  affected: string[],
+  run: { results: Results; ms: number; chaos: RunningChaos },
+  base: { statuses: Map<string, string>; ms: number },
+): CheckResult[] {
+  const { results, ms, chaos } = run;
+  const label = `${behaviour} on ${affected.length} endpoints`;
+  // Bounded.
+  const perExchange = behaviour === 'throttle' ? 2 * 1_000 + 3 * TIMEOUT : TIMEOUT;
+  const bound = base.ms + (BREAKER * affected.length + LANES) * perExchange + SLACK_MS;
+  expect(ms, `${label}: ${Math.round(ms)} ms > bound ${Math.round(bound)} ms`).to.be.at.most(bound);
+  if (TRANSPORT.includes(behaviour)) {
+    const attempts = behaviour === 'throttle' ? 3 : 1;
+    for (const p of affected) {
+      const seen = chaos.stats.log.filter((r) => pathOf(`http://x${r.path}`) === p).length;
+      expect(seen, `${label}: requests to ${p}`).to.be.at.most((BREAKER + LANES) * attempts);
+    }
+  }
+  // Honest verdicts.
+  expect(results.verdict, label).to.be.oneOf(['not-certified', 'error']);
+  const hit: CheckResult[] = [];
+  for (const c of results.checks) {
+    const before = base.statuses.get(c.id);
+    if (touches(c, affected)) {
+      hit.push(c);
+      expect(c.status, `${label}: ${c.id} (${c.message})`).to.not.equal('passed');
+      if (c.status === 'error') expect(c.message, `${label}: ${c.id}`).to.be.a('string').and.not.equal('');
+      if (TRANSPORT.includes(behaviour) && c.status === 'error' && !/setup/.test(c.message ?? '')) {
+        expect(c.message, `${label}: ${c.id}`).to.match(new RegExp(`${REASON[behaviour].source}|stopped answering`));
+      }
+    } else {
+      expect(c.status, `${label}: unaffected ${c.id} (${c.message})`).to.equal(before);
+    }
+  }
+  expect(hit.length, `${label}: affected checks`).to.be.greaterThan(0);
+  expect(
+    hit.some((c) => REASON[behaviour].test(c.message ?? '')),
+    `${label}: some check names the reason ${REASON[behaviour]}`,
+  ).to.equal(true);
+  // Nothing unbounded in the evidence, nothing but the target contacted, no redirect followed.
+  for (const c of results.checks) {
+    for (const e of c.evidence ?? []) {
+      expect(e.request.body?.length ?? 0).to.be.at.most(EVIDENCE_BODY_LIMIT + 1);
+      expect(e.response?.body?.length ?? 0, `${c.id} evidence body`).to.be.at.most(EVIDENCE_BODY_LIMIT + 1);
+    }
+  }
+  for (const url of sent) expect(url.startsWith(`${chaos.url}/`), `${label}: sent to ${url}`).to.equal(true);
+  expect(chaos.stats.log.some((r) => r.path.startsWith('/moved'))).to.equal(false);
+  expect(() => JSON.stringify(results)).to.not.throw();
+  return hit;
+}
+
+describe('hostile targets: chaos', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    upstream = await startEmbedded('lesspay', { webhookRetryDelaysMs: [50, 100, 200] });
+    recordRequests((req) => sent.push(req.url));
+  });
+
+  after(async () => {
+    recordRequests(undefined);
+    await upstream.mock.close();
+    await closeHttp();
+  });
+
+  // Retry-After 1 costs two seconds per exchange: a small selection keeps the throttle case short.
+  const throttleSelection: Partial<CertifyOptions> = {
+    selects: (e) => /^LP-(PQ-00[1-3]|QO-00[1-4]|AUTH-00[1-3])$/.test(e.id),
+  };
+
+  describe('a misbehaving payout surface: pay-in checks keep their true status', () => {
+    for (const behaviour of BEHAVIOURS) {
+      it(behaviour, async () => {
+        const selection = behaviour === 'throttle' ? throttleSelection : {};
+        const base = await baseline(behaviour === 'throttle' ? 'throttle' : 'all', selection);
+        const run = await runThrough(Object.fromEntries(PAYOUT.map((p) => [p, behaviour])), selection);
+        const hit = judge(behaviour, PAYOUT, run, base);
+        expect(hit.every((c) => c.endpoint !== 'create-order' && c.endpoint !== 'query-order')).to.equal(true);
+        const payin = run.results.checks.filter((c) => c.endpoint === 'create-order' || c.endpoint === 'query-order');
+        expect(payin.length).to.be.greaterThan(0);
+        for (const c of payin) expect(c.status, c.id).to.equal(base.statuses.get(c.id));
+        if (behaviour === 'deep' || behaviour === 'many-keys') {
+          const dir = mkdtempSync(join(tmpdir(), 'paycert-chaos-'));
+          try {
+            expect(() => writeReport(run.results, dir)).to.not.throw();
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+        }
+      });
+    }
+  });
+
+  describe('every endpoint but the smoke query misbehaves', () => {
+    // The endpoints the Lesspay probes use; the smoke query passes through, so the run gets past the smoke test.
+    const EVERY = [
+      '/api/global/v1/pay/create-order',
+      '/api/global/payout/create-order',
+      '/api/global/payout/batch/create-order',
+      '/api/global/payout/query',
+      '/api/global/v1/pay/paycert-no-such-endpoint',
+    ];
+    for (const behaviour of BEHAVIOURS.filter((b) => b !== 'throttle')) {
+      it(behaviour, async () => {
+        const base = await baseline('all');
+        const run = await runThrough({ '*': behaviour, [SMOKE]: 'pass' });
+        judge(behaviour, EVERY, run, base);
+        // The target as a whole never stopped answering (the smoke query works): no global breaker.
+        expect(run.results.checks.some((c) => /target stopped answering/.test(c.message ?? ''))).to.equal(false);
+      });
+    }
+  });
+
+  it('a 10 000-level JSON value does not overflow the stack in redaction or reports', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const out = redactDeep({ received: deep });
+    expect(JSON.stringify(out)).to.include(TOO_DEEP);
+  });
+
+  describe('the CLI against a hanging target', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paycert-chaos-cli-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const env = () => ({
+      LESSPAY_APP_ID: (upstream.target.credentials as { appId: string }).appId,
+      LESSPAY_APP_SECRET: (upstream.target.credentials as { appSecret: string }).appSecret,
+    });
+    const args = (url: string) => [
+      'run',
+      'lesspay',
+      '--base-url',
+      url,
+      '--timeout',
+      String(TIMEOUT),
+      '--webhook-wait',
+      '1500',
+      '--report-dir',
+      dir,
+      '--quiet',
+    ];
+
+    it('every endpoint but the smoke query hangs: exit 1 or 2, bounded, no stack trace', async () => {
+      const chaos = await startChaos({
+        upstream: upstream.target.baseUrl,
+        behaviours: { '*': 'hang', [SMOKE]: 'pass' },
+        maxHoldMs: 10_000,
+      });
+      try {
+        const started = performance.now();
+        const out = await runCli(args(chaos.url), env(), 40_000);
+        const ms = performance.now() - started;
+        // Node start-up and loading (≈ 3 s on 2 cores) + 5 hanging endpoints.
+        const bound = 5_000 + (BREAKER * 5 + LANES) * TIMEOUT + SLACK_MS;
+        expect(ms, `${Math.round(ms)} ms`).to.be.at.most(bound);
+        expect(out.code, out.stderr).to.be.oneOf([1, 2]);
+        expect(`${out.stdout}${out.stderr}`).to.not.match(/\n\s+at /);
+      } finally {
+        await chaos.close();
+      }
+    });
+
+    it('every endpoint hangs, the smoke query too: exit 2 with one line saying it is unreachable', async () => {
+      const chaos = await startChaos({ upstream: upstream.target.baseUrl, behaviours: { '*': 'hang' }, maxHoldMs: 10_000 });
+      try {
+        const started = performance.now();
+        const out = await runCli(args(chaos.url), env(), 30_000);
+        const ms = performance.now() - started;
+        expect(ms, `${Math.round(ms)} ms`).to.be.at.most(5_000 + TIMEOUT + SLACK_MS);
+        expect(out.code).to.equal(2);
+        const lines = out.stderr.trim().split('\n');
+        expect(lines, out.stderr).to.have.length(1);
+        expect(lines[0]).to.match(/unreachable: no complete response within 400 ms/);
+        expect(`${out.stdout}${out.stderr}`).to.not.match(/\n\s+at /);
+        expect(chaos.stats.requests).to.equal(1);
+      } finally {
+        await chaos.close();
+      }
+    });
+  });
+});
