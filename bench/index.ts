@@ -2,6 +2,7 @@
 // `npm run bench -- --quick` skips the two 10 000-request mock load runs.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchHugeBody } from './hostile.js';
 import { benchReport } from './report.js';
 import { benchRun } from './run.js';
 
@@ -14,6 +15,11 @@ console.log(JSON.stringify({ ...run, rows: undefined }, null, 2));
 
 console.log('\n== HTML report of 10 000 checks (targets: render <= 1000 ms, HTML <= 3 MB)');
 console.log(JSON.stringify(await benchReport(), null, 2));
+
+console.log(
+  '\n== hostile target: 50 MB bodies on four endpoints, 1 MiB body cap (target: RSS growth < 50 MB)',
+);
+console.log(JSON.stringify(await benchHugeBody(), null, 2));
 
 if (!quick) {
   for (const gateway of ['lesspay', 'payloco']) {

@@ -1,4 +1,4 @@
-import type { CatalogueEntry } from './catalogue.js';
+import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
 import { type HttpResponse, send, TransportError } from './http.js';
 import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
@@ -51,8 +51,13 @@ export interface Setup<T> {
 // Consecutive transport failures after which the target counts as down and remaining checks end at once.
 const BREAKER_LIMIT = 4;
 const EVIDENCE_BODY_LIMIT = 16_384;
+// Id suffix: 4 base-36 characters name the check or setup, 2 count its ids.
+const OWNER_CODE_SPACE = 36 ** 4;
+const CHECK_CODES = 36 ** 2;
+const ID_COUNTER_SPACE = 36 ** 2;
 
-function clip(text: string | undefined | null): { body: string | null; truncated?: boolean } {
+/** Caps a body kept as evidence (the full exchange is never needed to judge, only to show). */
+export function clip(text: string | undefined | null): { body: string | null; truncated?: boolean } {
   if (text === undefined || text === null) return { body: null };
   if (text.length <= EVIDENCE_BODY_LIMIT) return { body: text };
   return { body: `${text.slice(0, EVIDENCE_BODY_LIMIT)}…`, truncated: true };
@@ -69,7 +74,10 @@ export class RunState {
   readonly registered: CatalogueEntry[] = [];
   onResult?: (result: CheckResult) => void;
   private readonly setups = new Map<Setup<unknown>, { promise: Promise<unknown>; evidence: Exchange[] }>();
-  private idCounter = 0;
+  private readonly idCounters = new Map<string, number>();
+  private readonly ownerCodes = new Map<string, number>();
+  private readonly usedCodes = new Set<number>();
+  private checkIndex?: Map<string, number>;
   private consecutiveTransportErrors = 0;
   /** Whether the current run of failures hit an endpoint that had answered before in this run. */
   private streakHitAnswered = false;
@@ -89,11 +97,36 @@ export class RunState {
     return this.downReason;
   }
 
-  nextId(prefix: string, maxLength: number): string {
-    const n = (this.idCounter++).toString(36).padStart(4, '0');
-    const id = `${prefix}${this.config.runTag}${n}`;
+  /**
+   * A new id unique to this run: prefix, run tag, a code of the check (or setup) asking and its own counter. Ids do
+   * not depend on how the lanes interleave (a run-wide counter did), so the same target gives the same evidence.
+   */
+  nextId(prefix: string, maxLength: number, owner = ''): string {
+    const n = this.idCounters.get(owner) ?? 0;
+    if (n >= ID_COUNTER_SPACE) throw new Error(`${owner} asked for more than ${ID_COUNTER_SPACE} ids`);
+    this.idCounters.set(owner, n + 1);
+    const id = `${prefix}${this.config.runTag}${this.ownerCode(owner).toString(36).padStart(4, '0')}${n.toString(36).padStart(2, '0')}`;
     if (id.length > maxLength) throw new Error(`id ${id} is longer than ${maxLength}`);
     return id;
+  }
+
+  // Checks are numbered by their place in the catalogue; setups and anything else get a code hashed from their name
+  // above that range (probing on the rare collision, so ids stay unique).
+  private ownerCode(owner: string): number {
+    let code = this.ownerCodes.get(owner);
+    if (code !== undefined) return code;
+    this.checkIndex ??= new Map(catalogue(this.config.gateway).checks.map((e, i) => [e.id, i]));
+    code = this.checkIndex.get(owner);
+    if (code === undefined) {
+      const range = OWNER_CODE_SPACE - CHECK_CODES;
+      let h = 0x811c9dc5;
+      for (let i = 0; i < owner.length; i++) h = Math.imul(h ^ owner.charCodeAt(i), 0x01000193) >>> 0;
+      code = CHECK_CODES + (h % range);
+      while (this.usedCodes.has(code)) code = CHECK_CODES + ((code - CHECK_CODES + 1) % range);
+    }
+    this.usedCodes.add(code);
+    this.ownerCodes.set(owner, code);
+    return code;
   }
 
   /** Why exchanges with this path end at once: the whole target or this endpoint stopped answering. */
@@ -170,9 +203,9 @@ export class CheckContext {
     return this.run.config.credentials;
   }
 
-  /** A new id unique to this run, e.g. a request_id (Lesspay allows 20 characters). */
+  /** A new id unique to this run, e.g. a request_id (Lesspay allows 20 characters); the same on every run. */
   uniqueId(prefix = 'PC', maxLength = 20): string {
-    return this.run.nextId(prefix, maxLength);
+    return this.run.nextId(prefix, maxLength, this.checkId);
   }
 
   skip(reason: string): never {

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { runCli } from '../cli-tests/run-cli.js';
@@ -30,7 +32,16 @@ const SMOKE = '/api/global/v1/pay/query-order';
 const PAYOUT = ['/api/global/payout/query', '/api/global/payout/create-order'];
 
 /** Behaviours that make the exchange itself fail (the breakers count them). */
-const TRANSPORT: Behaviour[] = ['hang', 'stall-body', 'drip', 'reset', 'huge', 'many-keys', 'unavailable', 'throttle'];
+const TRANSPORT: Behaviour[] = [
+  'hang',
+  'stall-body',
+  'drip',
+  'reset',
+  'huge',
+  'many-keys',
+  'unavailable',
+  'throttle',
+];
 
 /** What an affected check's message must name, per behaviour (at least one affected check says it). */
 const REASON: Record<Behaviour, RegExp> = {
@@ -48,6 +59,16 @@ const REASON: Record<Behaviour, RegExp> = {
   redirect: /HTTP 302|302/,
   throttle: /throttled: HTTP 429 with Retry-After 1 \(still throttled after 2 retries\)/,
   unavailable: /throttled: HTTP 503 with Retry-After 3600 \(over the 10000 ms cap\)/,
+};
+
+// Checks whose observable a garbage body does not touch, so they rightly pass through one: LP-AUTH-008 judges only
+// that a signed request is not refused with 401; LP-PARAM-021 only the status of an answer to a non-JSON body (and
+// its code when there is one); LP-TR-005/006 allow an empty body on an unknown endpoint or method (a 302 has one).
+const BODY_BLIND: Record<string, Behaviour[]> = {
+  'LP-AUTH-008': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-PARAM-021': ['invalid-json', 'non-utf8', 'deep'],
+  'LP-TR-005': ['redirect'],
+  'LP-TR-006': ['redirect'],
 };
 
 let upstream: { target: Target; mock: { close(): Promise<void> } };
@@ -121,6 +142,8 @@ function judge(
   // Bounded.
   const perExchange = behaviour === 'throttle' ? 2 * 1_000 + 3 * TIMEOUT : TIMEOUT;
   const bound = base.ms + (BREAKER * affected.length + LANES) * perExchange + SLACK_MS;
+  if (process.env.PAYCERT_FIGURES)
+    console.log(`    ${label}: ${Math.round(ms)} ms (bound ${Math.round(bound)} ms)`);
   expect(ms, `${label}: ${Math.round(ms)} ms > bound ${Math.round(bound)} ms`).to.be.at.most(bound);
   if (TRANSPORT.includes(behaviour)) {
     const attempts = behaviour === 'throttle' ? 3 : 1;
@@ -135,11 +158,15 @@ function judge(
   for (const c of results.checks) {
     const before = base.statuses.get(c.id);
     if (touches(c, affected)) {
+      if (BODY_BLIND[c.id]?.includes(behaviour)) continue;
       hit.push(c);
       expect(c.status, `${label}: ${c.id} (${c.message})`).to.not.equal('passed');
       if (c.status === 'error') expect(c.message, `${label}: ${c.id}`).to.be.a('string').and.not.equal('');
+      // A large body may also miss the deadline on a loaded machine: a timeout is as honest a reason.
       if (TRANSPORT.includes(behaviour) && c.status === 'error' && !/setup/.test(c.message ?? '')) {
-        expect(c.message, `${label}: ${c.id}`).to.match(new RegExp(`${REASON[behaviour].source}|stopped answering`));
+        expect(c.message, `${label}: ${c.id}`).to.match(
+          new RegExp(`${REASON[behaviour].source}|within 400 ms|stopped answering`),
+        );
       }
     } else {
       expect(c.status, `${label}: unaffected ${c.id} (${c.message})`).to.equal(before);
@@ -189,8 +216,12 @@ describe('hostile targets: chaos', function () {
         const base = await baseline(behaviour === 'throttle' ? 'throttle' : 'all', selection);
         const run = await runThrough(Object.fromEntries(PAYOUT.map((p) => [p, behaviour])), selection);
         const hit = judge(behaviour, PAYOUT, run, base);
-        expect(hit.every((c) => c.endpoint !== 'create-order' && c.endpoint !== 'query-order')).to.equal(true);
-        const payin = run.results.checks.filter((c) => c.endpoint === 'create-order' || c.endpoint === 'query-order');
+        expect(hit.every((c) => c.endpoint !== 'create-order' && c.endpoint !== 'query-order')).to.equal(
+          true,
+        );
+        const payin = run.results.checks.filter(
+          (c) => c.endpoint === 'create-order' || c.endpoint === 'query-order',
+        );
         expect(payin.length).to.be.greaterThan(0);
         for (const c of payin) expect(c.status, c.id).to.equal(base.statuses.get(c.id));
         if (behaviour === 'deep' || behaviour === 'many-keys') {
@@ -220,7 +251,9 @@ describe('hostile targets: chaos', function () {
         const run = await runThrough({ '*': behaviour, [SMOKE]: 'pass' });
         judge(behaviour, EVERY, run, base);
         // The target as a whole never stopped answering (the smoke query works): no global breaker.
-        expect(run.results.checks.some((c) => /target stopped answering/.test(c.message ?? ''))).to.equal(false);
+        expect(run.results.checks.some((c) => /target stopped answering/.test(c.message ?? ''))).to.equal(
+          false,
+        );
       });
     }
   });
@@ -230,6 +263,22 @@ describe('hostile targets: chaos', function () {
     for (let i = 0; i < 10_000; i++) deep = [deep];
     const out = redactDeep({ received: deep });
     expect(JSON.stringify(out)).to.include(TOO_DEEP);
+  });
+
+  it('50 MB bodies on four endpoints: the body cap keeps memory bounded', () => {
+    // In a process of its own, so the rest of the test run does not move the figure.
+    const script = fileURLToPath(new URL('../../bench/hostile.ts', import.meta.url));
+    const out = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.status, out.stderr).to.equal(0);
+    const figures = JSON.parse(out.stdout.trim().split('\n').pop()!);
+    if (process.env.PAYCERT_FIGURES) console.log(`    ${JSON.stringify(figures)}`);
+    expect(figures.hugeRequests).to.be.at.least(8);
+    // Uncapped, each request would hold 50 MB; all of them together stay below one such body.
+    expect(figures.peakGrowthMb).to.be.below(50);
+    expect(figures.growthPerHugeRequestMb).to.be.below(10);
   });
 
   describe('the CLI against a hanging target', () => {
@@ -274,7 +323,11 @@ describe('hostile targets: chaos', function () {
     });
 
     it('every endpoint hangs, the smoke query too: exit 2 with one line saying it is unreachable', async () => {
-      const chaos = await startChaos({ upstream: upstream.target.baseUrl, behaviours: { '*': 'hang' }, maxHoldMs: 10_000 });
+      const chaos = await startChaos({
+        upstream: upstream.target.baseUrl,
+        behaviours: { '*': 'hang' },
+        maxHoldMs: 10_000,
+      });
       try {
         const started = performance.now();
         const out = await runCli(args(chaos.url), env(), 30_000);

@@ -1,4 +1,6 @@
+import { clip } from '../context.js';
 import { CheckSkipped } from '../outcome.js';
+import { redactDeep } from '../report/redact.js';
 import type { Exchange, Gateway } from '../results.js';
 import type { Delivery, Endpoint, Policy } from './receiver.js';
 import type { WebhookAccess } from './session.js';
@@ -50,14 +52,17 @@ export class CheckWebhooks {
   private record(d: Delivery, origin: string): void {
     if (this.recorded.has(d.seq)) return;
     this.recorded.add(d.seq);
-    this.evidence.push({
-      request: { method: d.method, url: `${origin}${d.path}`, headers: { ...d.headers }, body: d.body },
-      response: {
-        status: d.answer.status,
-        headers: { 'content-type': d.answer.contentType },
-        body: d.answer.body,
-        durationMs: 0,
-      },
-    });
+    // Callbacks are evidence like any exchange: signatures masked, bodies capped.
+    this.evidence.push(
+      redactDeep({
+        request: { method: d.method, url: `${origin}${d.path}`, headers: { ...d.headers }, ...clip(d.body) },
+        response: {
+          status: d.answer.status,
+          headers: { 'content-type': d.answer.contentType },
+          ...clip(d.answer.body),
+          durationMs: 0,
+        },
+      }),
+    );
   }
 }

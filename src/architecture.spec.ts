@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+
+// The import rules of CONTRIBUTING.md, enforced (style: the OpenID suite's ArchUnit tests). The suite talks to a
+// target only over HTTP, and the mocks are an independent implementation, so one bug cannot hide on both sides.
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules') return [];
+    return statSync(join(root, path)).isDirectory() ? tsFiles(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every static import's target, resolved to a path relative to the repository root. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) =>
+    relative(root, join(root, file, '..', m[1])),
+  );
+}
+
+function offenders(dir: string, forbidden: (target: string) => boolean): string[] {
+  return tsFiles(dir).flatMap((f) => importsOf(f).filter(forbidden).map((t) => `${f} -> ${t}`));
+}
+
+describe('architecture', () => {
+  it('mocks import nothing from the harness, the suites or the contracts', () => {
+    expect(offenders('mocks', (t) => /^(src|suites|contracts)\//.test(t))).to.deep.equal([]);
+  });
+
+  it('probe and consumer suites import the harness only through src/index.ts', () => {
+    expect(offenders('suites', (t) => t.startsWith('src/') && t !== 'src/index.js')).to.deep.equal([]);
+    expect(offenders('suites', (t) => t.startsWith('mocks/'))).to.deep.equal([]);
+  });
+
+  it('the harness never imports a mock or a suite statically', () => {
+    expect(offenders('src', (t) => /^(mocks|suites)\//.test(t))).to.deep.equal([]);
+  });
+});
