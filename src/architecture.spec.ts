@@ -25,7 +25,11 @@ function importsOf(file: string): string[] {
 }
 
 function offenders(dir: string, forbidden: (target: string) => boolean): string[] {
-  return tsFiles(dir).flatMap((f) => importsOf(f).filter(forbidden).map((t) => `${f} -> ${t}`));
+  return tsFiles(dir).flatMap((f) =>
+    importsOf(f)
+      .filter(forbidden)
+      .map((t) => `${f} -> ${t}`),
+  );
 }
 
 describe('architecture', () => {

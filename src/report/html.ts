@@ -330,20 +330,19 @@ function renderDetail(c: Check): string {
     );
   }
   out.push('<dl class="kv">');
-  out.push(`<div><dt>Check</dt><dd>${e(c.id)} · ${e(c.level)} · status ${e(c.status)}</dd></div>`);
   out.push(`<div><dt>Profile reading</dt><dd>${e(c.reading)}</dd></div>`);
   if (c.specRef) {
     const label = `${c.specRef.doc} § ${c.specRef.section}`;
     const link = isHttpUrl(c.specRef.url)
-      ? `<a href="${e(c.specRef.url)}" rel="noreferrer noopener" target="_blank">${e(label)}</a> <span class="url">${e(c.specRef.url)}</span>`
+      ? // The address itself is printed by the print stylesheet (a[href]::after), not repeated on screen.
+        `<a href="${e(c.specRef.url)}" rel="noreferrer noopener" target="_blank">${e(label)}</a>`
       : `${e(label)}${c.specRef.url ? ` <span class="url">${e(c.specRef.url)}</span>` : ''}`;
     out.push(`<div><dt>Specification</dt><dd>${link}</dd></div>`);
   }
   out.push('</dl>');
   if (c.specRef?.quote) out.push(`<blockquote>${e(c.specRef.quote)}</blockquote>`);
   if (c.expected !== undefined || c.received !== undefined) {
-    out.push('<div class="sec"><h5>Expected vs received</h5>');
-    out.push('<p class="legend"><del>− expected</del> <ins>+ received</ins></p>');
+    out.push('<div class="sec"><h5>Expected (<del>−</del>) vs received (<ins>+</ins>)</h5>');
     out.push(renderDiff(diffValues(c.expected, c.received)));
     out.push('</div>');
   }
@@ -421,9 +420,13 @@ export function prettyBody(body: string): { text: string; cut: number } {
   return { text: text.slice(0, HTML_BODY_LIMIT), cut: text.length - HTML_BODY_LIMIT };
 }
 
+// Transport-level headers say nothing about conformance; results.json keeps them, the page leaves them out.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
+
 function renderHeaders(headers: Record<string, string> | undefined): string {
   if (!headers) return '';
   return Object.entries(headers)
+    .filter(([k]) => !HOP_BY_HOP.has(k.toLowerCase()))
     .map(([k, v]) => `<i>${t(k)}:</i> ${t(v)}\n`)
     .join('');
 }
@@ -638,10 +641,10 @@ blockquote{margin:8px 0;padding:4px 12px;border-left:3px solid var(--line);color
 .legend{margin:0 0 4px;font:12px var(--mono)}
 .diff del,.diff ins,.diff .fold{display:block;text-decoration:none}
 del,ins{text-decoration:none}
-.diff del,.legend del{background:#ffebe9;color:#82071e}
-.diff ins,.legend ins{background:#dafbe1;color:#116329}
+.diff del,h5 del{background:#ffebe9;color:#82071e}
+.diff ins,h5 ins{background:#dafbe1;color:#116329}
 .diff .fold{color:var(--muted);font-style:italic}
-.legend del,.legend ins{padding:0 6px;border-radius:3px}
+h5 del,h5 ins{padding:0 6px;border-radius:3px}
 .http b{color:#0550ae}
 .http i{font-style:normal;color:#6e7781}
 .nb{color:var(--muted);font-style:italic}
@@ -668,6 +671,7 @@ div.r[hidden],details.r>summary{display:grid!important}
 details.r[hidden]{display:block!important}
 details::details-content{content-visibility:visible!important;display:block!important}
 .det pre{max-height:none;overflow:visible}
+.kv a[href]::after{content:" " attr(href);font:9pt var(--mono);word-break:break-all}
 .r>summary>:first-child::before{content:""}
 .r>summary,div.r,.verdict,.ex{break-inside:avoid}
 .gw-h,.ep-h{break-after:avoid}
