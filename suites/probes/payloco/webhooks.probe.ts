@@ -208,11 +208,8 @@ describe('payloco · webhooks', () => {
     const o = await t.use(refusedOnce);
     const first = firstWebhook(t, o);
     const retry = o.deliveries[1];
-    if (!retry) {
-      // Nothing was retried, so no id can have changed (PL-WH-004 reports the missing retry).
-      t.note(`no retry arrived within ${o.waitMs} ms: the id is stable trivially`);
-      return;
-    }
+    // Without a retry there is nothing to compare: not judged here (PL-WH-004 reports the missing retry).
+    if (!retry) t.skip(`no retry arrived within ${o.waitMs} ms, so there is no retried event id to compare`);
     ensureEqual(eventOf(retry).id, eventOf(first).id, 'event id of the retry');
   });
 
