@@ -27,9 +27,7 @@ export interface GatewayRunOptions {
 }
 
 // mocha insists on a reporter; paycert prints its own lines from the results.
-class QuietReporter {
-  constructor(_runner: unknown) {}
-}
+class QuietReporter {}
 
 let loadCount = 0;
 
@@ -70,7 +68,9 @@ export async function runGateway(config: RunConfig, opts: GatewayRunOptions, che
   run.onResult = opts.onResult;
   const laneCount = Math.max(1, Math.min(opts.throttle.concurrency, opts.files.length));
   const lanes: string[][] = Array.from({ length: laneCount }, () => []);
-  opts.files.forEach((f, i) => lanes[i % laneCount].push(f));
+  opts.files.forEach((f, i) => {
+    lanes[i % laneCount].push(f);
+  });
   const mochas: Mocha[] = [];
   for (const lane of lanes) mochas.push(await loadLane(lane, run));
   await Promise.all(mochas.map(runLane));

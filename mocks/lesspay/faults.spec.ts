@@ -244,7 +244,13 @@ const probes: Record<string, Probe> = {
   'integer-numbers-rejected': async (c) => {
     const { body } = await createPayin(c);
     const now = Date.now();
-    const q = { request_id: body.request_id, page: 1, page_size: 20, start_time: now - DAY, end_time: now + DAY };
+    const q = {
+      request_id: body.request_id,
+      page: 1,
+      page_size: 20,
+      start_time: now - DAY,
+      end_time: now + DAY,
+    };
     return (await query(c, q)).json.code !== 0;
   },
   'query-pay-order-id-ignored': async (c) => {

@@ -81,7 +81,11 @@ export interface QueryPayinInput {
 
 /** Types of the query body (numbers as integers or, per the docs example, numeric strings). */
 export function validateQueryPayin(body: JsonObject, k: Knobs): QueryPayinInput {
-  const num = { allowString: k.queryStringNumbersAccepted, allowNumber: k.queryIntegerNumbersAccepted, min: 0 };
+  const num = {
+    allowString: k.queryStringNumbersAccepted,
+    allowNumber: k.queryIntegerNumbersAccepted,
+    min: 0,
+  };
   const page = integer(body, 'page', { ...num, min: 1 }) ?? 1;
   const pageSize = integer(body, 'page_size', { ...num, min: 1, max: 1000 }) ?? 20;
   const startTime = integer(body, 'start_time', num);

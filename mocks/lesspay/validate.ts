@@ -76,7 +76,14 @@ export function amount(
 export function integer(
   body: JsonObject,
   field: string,
-  opts: { required?: boolean; allowString?: boolean; allowNumber?: boolean; min?: number; max?: number; code?: number },
+  opts: {
+    required?: boolean;
+    allowString?: boolean;
+    allowNumber?: boolean;
+    min?: number;
+    max?: number;
+    code?: number;
+  },
   label = field,
 ): number | undefined {
   const v = body[field];

@@ -170,7 +170,9 @@ const deviations: Record<string, (env: Env) => Promise<void>> = {
   },
   'query-by-merchant-order-id-ignored': async (env) => {
     const pay = await qrPay(env);
-    expect((await queryOf(env, { merchantOrderId: pay.body.data.merchantOrderId })).body.code).to.not.equal('00000000');
+    expect((await queryOf(env, { merchantOrderId: pay.body.data.merchantOrderId })).body.code).to.not.equal(
+      '00000000',
+    );
   },
   'query-by-order-id-ignored': async (env) => {
     const pay = await qrPay(env);

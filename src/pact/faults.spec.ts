@@ -33,7 +33,10 @@ describe('pact/verify: every interaction can fail', function () {
             deadlineMs: 40_000,
             targetKind: 'embedded-mock',
           });
-          const failed = r.checks.filter((c) => c.status !== 'passed').map((c) => c.id).sort();
+          const failed = r.checks
+            .filter((c) => c.status !== 'passed')
+            .map((c) => c.id)
+            .sort();
           expect(failed).to.deep.equal(fails);
         } finally {
           await mock.close();

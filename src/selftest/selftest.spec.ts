@@ -23,7 +23,8 @@ function expectations(gateway: Gateway): Record<string, Expectation> {
   for (const file of files.sort()) {
     const part: Record<string, Expectation> = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
     for (const [fault, e] of Object.entries(part)) {
-      const seen = (out[fault] ??= { fails: [], errors: [], skips: [] });
+      out[fault] ??= { fails: [], errors: [], skips: [] };
+      const seen = out[fault];
       seen.fails.push(...e.fails);
       seen.errors!.push(...(e.errors ?? []));
       seen.skips!.push(...(e.skips ?? []));
@@ -69,7 +70,9 @@ for (const gateway of ['lesspay', 'payloco'] as const) {
           (id) => !(want.errors ?? []).includes(id),
         );
         expect(unexpectedErrors, 'checks that errored').to.deep.equal([]);
-        expect(idsWithStatus(results, 'skipped'), 'skipped checks').to.deep.equal([...(want.skips ?? [])].sort());
+        expect(idsWithStatus(results, 'skipped'), 'skipped checks').to.deep.equal(
+          [...(want.skips ?? [])].sort(),
+        );
       });
     }
   });

@@ -84,7 +84,8 @@ export const queryFaults: FaultSet = {
   'integer-numbers-rejected': {
     reading: 'L8',
     level: 'SHOULD',
-    description: 'page, page_size, start_time, end_time as JSON integers (the demo form) are refused with code 11.',
+    description:
+      'page, page_size, start_time, end_time as JSON integers (the demo form) are refused with code 11.',
     knobs: { queryIntegerNumbersAccepted: false },
   },
   'query-pay-order-id-ignored': {
