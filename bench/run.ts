@@ -60,10 +60,12 @@ async function measure(gateway: Gateway, concurrency: number, selects: (e: { id:
   recordRequests((r) => sent.push(r));
   const started = performance.now();
   const results = await certifyMock(gateway, { variant: 'a' }, { concurrency, selects });
-  const ms = performance.now() - started;
+  // ms: the certification as the floor is timed (mock already up); total: with starting and closing the mock.
+  const total = performance.now() - started;
+  const ms = results.durationMs;
   recordRequests(undefined);
   const floorMs = await replay(gateway, sent, results.gateways[0].target, concurrency);
-  return { results, ms, floorMs, requests: sent.length };
+  return { results, ms, total, floorMs, requests: sent.length };
 }
 
 // Five runs, the one with the median run time: one busy moment on a 2-core machine should not decide a figure.
@@ -83,7 +85,7 @@ export async function benchRun() {
   for (const gateway of ['lesspay', 'payloco'] as const) {
     // Cold: the first run in the process, as `paycert run` does it (module loading and schema compiling included).
     const cold = await measure(gateway, concurrency, () => true);
-    coldMs += cold.ms;
+    coldMs += cold.total;
     checks += cold.results.checks.length;
     // Warm: the steady state that ms/check compares with the floor.
     const warm = await median(() => measure(gateway, concurrency, () => true));
@@ -98,7 +100,7 @@ export async function benchRun() {
       gateway,
       checks: n,
       requests: warm.requests,
-      coldMs: Math.round(cold.ms),
+      coldMs: Math.round(cold.total),
       warmMs: Math.round(warm.ms),
       msPerCheck: +(warm.ms / n).toFixed(2),
       floorMsPerCheck: +(warm.floorMs / n).toFixed(2),
