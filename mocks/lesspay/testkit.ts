@@ -2,6 +2,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { auditEnvelope, lesspayEnvelopeFor } from '../testing/envelope-audit.js';
 import { type LesspayMockOptions, type RunningMock, startLesspayMock } from './index.js';
 import { isObject, parseJson } from './json.js';
 import { sign } from './sign.js';
@@ -32,7 +33,11 @@ function tryJson(text: string): any {
 }
 
 export class Client {
-  constructor(readonly mock: RunningMock) {}
+  /** `audit`: check every JSON answer against the envelope schemas (off for fault variants, which break them). */
+  constructor(
+    readonly mock: RunningMock,
+    readonly audit = true,
+  ) {}
 
   /** `body` is an object (sent as JSON) or the exact text to send. */
   async call(path: string, body: unknown = {}, opts: CallOptions = {}): Promise<Answer> {
@@ -66,11 +71,16 @@ export class Client {
       r.on('end', () => cb(null, data));
     });
     const resText = typeof res.body === 'string' ? res.body : (res.text ?? '');
+    const json = tryJson(resText);
+    const type = String(res.headers['content-type'] ?? '');
+    if (this.audit && json !== undefined && type.startsWith('application/json')) {
+      auditEnvelope(lesspayEnvelopeFor(path.split('?')[0]), json, `${method.toUpperCase()} ${path}`);
+    }
     return {
       status: res.status,
       headers: res.headers as Record<string, string>,
       text: resText,
-      json: tryJson(resText),
+      json,
     };
   }
 }
@@ -217,7 +227,7 @@ export function webhookSignatureValid(d: Delivery, secret: string, kind: 'payin'
 export async function withMock<T>(opts: LesspayMockOptions, fn: (c: Client) => Promise<T>): Promise<T> {
   const mock = await startLesspayMock({ webhookRetryDelaysMs: [30, 60], webhookTimeoutMs: 500, ...opts });
   try {
-    return await fn(new Client(mock));
+    return await fn(new Client(mock, !opts.fault));
   } finally {
     await mock.close();
   }

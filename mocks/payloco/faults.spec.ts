@@ -5,6 +5,7 @@ import { faults, type RunningMock, startPaylocoMock } from './index.js';
 import {
   ack,
   common,
+  markFaulty,
   micropayBody,
   paths,
   post,
@@ -256,7 +257,7 @@ describe('payloco mock: fault variants', () => {
     it(`${name} (${reading}) deviates: ${description}`, async () => {
       let reply: (n: number) => { status: number; body: string } = () => ack;
       const receiver = await startReceiver((n) => reply(n));
-      const mock = await startPaylocoMock({ fault: name, webhookRetryDelaysMs: [20, 20] });
+      const mock = markFaulty(await startPaylocoMock({ fault: name, webhookRetryDelaysMs: [20, 20] }));
       try {
         await deviations[name]({ mock, receiver, setReply: (next) => (reply = next) });
       } finally {

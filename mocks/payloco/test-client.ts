@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { auditEnvelope } from '../testing/envelope-audit.js';
 import type { RunningMock } from './index.js';
 
 export const paths = {
@@ -67,7 +68,14 @@ export interface PostOptions {
   query?: string;
 }
 
-/** POSTs text or JSON, signed over the exact bytes sent. */
+/** Mocks started with a fault break the envelope on purpose: their answers are not audited. */
+const faulty = new WeakSet<RunningMock>();
+export function markFaulty(mock: RunningMock): RunningMock {
+  faulty.add(mock);
+  return mock;
+}
+
+/** POSTs text or JSON, signed over the exact bytes sent; a conformant mock's JSON answer must match the envelope. */
 export function post(mock: RunningMock, path: string, body: Json | string, options: PostOptions = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const test = request(mock.url)
@@ -75,7 +83,12 @@ export function post(mock: RunningMock, path: string, body: Json | string, optio
     .set('Content-Type', 'application/json');
   const signature = options.signature === undefined ? signText(mock, text) : options.signature;
   if (signature !== null) test.set('signature', signature);
-  return test.send(text);
+  return test.send(text).then((res) => {
+    if (!faulty.has(mock) && String(res.headers['content-type'] ?? '').startsWith('application/json')) {
+      auditEnvelope('payloco/envelope.schema.json', res.body, `POST ${path}`);
+    }
+    return res;
+  });
 }
 
 export function responseSignatureVerifies(mock: RunningMock, res: { text: string; headers: Json }): boolean {
