@@ -229,7 +229,7 @@ export class CheckContext {
       return value;
     } catch (err) {
       this.evidence.push(...hit.evidence);
-      if (err instanceof TransportError) throw err;
+      if ((err as Error)?.name === 'TransportError') throw err;
       throw new SetupError(`setup "${setup.name}" failed: ${(err as Error).message}`);
     }
   }

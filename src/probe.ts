@@ -1,25 +1,11 @@
+import Mocha from 'mocha';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
 import { TransportError } from './http.js';
-import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
+import { type CheckFailure, CheckSkipped, type SetupError } from './outcome.js';
+import { type ProbeFn, recordCheck } from './probe-file.js';
 import { redactText } from './report/redact.js';
 import type { CheckResult, Gateway } from './results.js';
-
-// Probe files are mocha files: `check()` registers one `it` per catalogue check against the run being loaded.
-// The runner sets the current run while it imports the files, so each import binds to exactly one run.
-
-let loading: RunState | undefined;
-
-export function setLoadingRun(run: RunState | undefined): void {
-  loading = run;
-}
-
-function currentRun(gateway: Gateway): RunState {
-  if (!loading) throw new Error('probe files are loaded by `paycert run`, not imported directly');
-  if (loading.config.gateway !== gateway)
-    throw new Error(`a ${gateway} probe was loaded for ${loading.config.gateway}`);
-  return loading;
-}
 
 /** Declares shared state (e.g. "an order exists") created once per run, on first use. */
 export function setup<T>(name: string, fn: SetupFn<T>): Setup<T> {
@@ -38,10 +24,14 @@ function preview(value: unknown): unknown {
   }
 }
 
+// Outcomes are told apart by name, not instanceof: a test runner may load the harness twice (require and import),
+// and a CheckFailure thrown by a probe's copy must still count as a failure.
+const named = <T>(err: unknown, name: string): err is T => (err as Error | undefined)?.name === name;
+
 function outcomeOf(
   err: unknown,
 ): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received' | 'notApplicable'> {
-  if (err instanceof CheckFailure) {
+  if (named<CheckFailure>(err, 'CheckFailure')) {
     return {
       status: 'failed',
       message: err.message,
@@ -49,10 +39,11 @@ function outcomeOf(
       received: preview(err.received),
     };
   }
-  if (err instanceof CheckSkipped)
+  if (named<CheckSkipped>(err, 'CheckSkipped'))
     return { status: 'skipped', message: err.reason, notApplicable: err.notApplicable };
-  if (err instanceof TransportError) return { status: 'error', message: `transport: ${err.message}` };
-  if (err instanceof SetupError) return { status: 'error', message: err.message };
+  if (named<TransportError>(err, 'TransportError'))
+    return { status: 'error', message: `transport: ${err.message}` };
+  if (named<SetupError>(err, 'SetupError')) return { status: 'error', message: err.message };
   return { status: 'error', message: `probe error: ${(err as Error)?.message ?? String(err)}` };
 }
 
@@ -126,14 +117,24 @@ export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string):
   };
 }
 
-/** Registers one conformance check as a mocha test. The ID must be in suites/catalogue/<gateway>.json. */
+/** Declares one conformance check in a probe file. The ID must be in suites/catalogue/<gateway>.json. */
 export function check(id: string, fn: (t: CheckContext) => Promise<void>): void {
-  const gateway = id.startsWith('PL') ? 'payloco' : 'lesspay';
-  const run = currentRun(gateway);
+  recordCheck(id, fn);
+}
+
+export function gatewayOfId(id: string): Gateway {
+  return id.startsWith('PL') ? 'payloco' : 'lesspay';
+}
+
+/** A mocha test that runs one recorded check against `run` and stores its result there. */
+export function checkTest(run: RunState, id: string, fn: ProbeFn): Mocha.Test | undefined {
+  const gateway = gatewayOfId(id);
+  if (gateway !== run.config.gateway)
+    throw new Error(`${id} is a ${gateway} check in a ${run.config.gateway} run`);
   const entry = catalogueEntry(gateway, id);
-  if (!run.selects(entry)) return;
+  if (!run.selects(entry)) return undefined;
   run.registered.push(entry);
-  it(`${id} ${entry.title}`, async function () {
+  return new Mocha.Test(`${id} ${entry.title}`, async function (this: Mocha.Context) {
     this.timeout(run.checkDeadlineMs + 5_000);
     const result = await execute(run, gateway, entry, fn);
     run.results.set(id, result);

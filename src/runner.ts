@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type RunConfig, RunState } from './context.js';
-import { notRun, setLoadingRun } from './probe.js';
+import { checkTest, notRun } from './probe.js';
+import { type ProbeBlock, probeTree } from './probe-file.js';
 import type { CheckResult, Gateway } from './results.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
@@ -29,30 +30,21 @@ export interface GatewayRunOptions {
 // mocha insists on a reporter; paycert prints its own lines from the results.
 class QuietReporter {}
 
-let loadCount = 0;
-
-async function loadLane(files: string[], run: RunState): Promise<Mocha> {
-  const mocha = new Mocha({ reporter: QuietReporter as never, timeout: run.checkDeadlineMs + 5_000 });
-  for (const f of files) mocha.addFile(f);
-  const generation = ++loadCount;
-  setLoadingRun(run);
-  try {
-    // A fresh module instance per run (query string), so `check()` binds to this run only.
-    const decorate = (file: unknown) => {
-      const href =
-        file instanceof URL
-          ? file.href
-          : String(file).startsWith('file:')
-            ? String(file)
-            : pathToFileURL(String(file)).href;
-      return `${href}?run=${generation}`;
-    };
-    await (mocha as unknown as { loadFilesAsync(o: object): Promise<void> }).loadFilesAsync({
-      esmDecorator: decorate,
-    });
-  } finally {
-    setLoadingRun(undefined);
+/** Mocha suites for the blocks of one recorded probe file, bound to this run; empty blocks are left out. */
+function addBlocks(parent: Mocha.Suite, blocks: ProbeBlock[], run: RunState): void {
+  for (const block of blocks) {
+    const suite = Mocha.Suite.create(parent, block.title);
+    for (const { id, fn } of block.checks) {
+      const test = checkTest(run, id, fn);
+      if (test) suite.addTest(test);
+    }
+    addBlocks(suite, block.blocks, run);
   }
+}
+
+async function buildLane(files: string[], run: RunState): Promise<Mocha> {
+  const mocha = new Mocha({ reporter: QuietReporter as never, timeout: run.checkDeadlineMs + 5_000 });
+  for (const file of files) addBlocks(mocha.suite, (await probeTree(file)).blocks, run);
   return mocha;
 }
 
@@ -72,7 +64,7 @@ export async function runGateway(config: RunConfig, opts: GatewayRunOptions, che
     lanes[i % laneCount].push(f);
   });
   const mochas: Mocha[] = [];
-  for (const lane of lanes) mochas.push(await loadLane(lane, run));
+  for (const lane of lanes) mochas.push(await buildLane(lane, run));
   await Promise.all(mochas.map(runLane));
   for (const m of mochas) m.dispose();
   for (const entry of run.registered) {
