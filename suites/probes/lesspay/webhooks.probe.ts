@@ -2,9 +2,11 @@ import {
   type CheckContext,
   CheckFailure,
   check,
+  deliveryJson,
   ensure,
   ensureEqual,
   ensureSchema,
+  firstDelivery,
   lesspayCallbackSign,
   lesspaySign,
   SetupError,
@@ -140,27 +142,10 @@ const finishedBatch = setup('a batch payout of test amounts was created', async 
 });
 
 /** The first callback of a scenario; the checks skip when the scenario could not be played. */
-function firstCallback(t: CheckContext, o: Observed, what: string): WebhookDelivery {
-  if (o.skip) t.skip(o.skip);
-  const first = o.deliveries[0];
-  if (!first) {
-    throw new CheckFailure(
-      `no callback reached notify_url within ${o.waitMs} ms after ${what}`,
-      'a POST to notify_url',
-      'nothing',
-    );
-  }
-  return first;
-}
+const firstCallback = (t: CheckContext, o: Observed, what: string) => firstDelivery(t, o, 'notify_url', what);
 
 /** The callback body as a JSON object: a precondition here (LP-WH-001 judges the encoding). */
-function jsonOf(d: WebhookDelivery): Json {
-  try {
-    const body = JSON.parse(d.body);
-    if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body;
-  } catch {}
-  throw new SetupError(`the callback body is not a JSON object (see LP-WH-001): ${d.body.slice(0, 120)}`);
-}
+const jsonOf = (d: WebhookDelivery): Json => deliveryJson(d, 'LP-WH-001');
 
 function ensureSigned(d: WebhookDelivery, expected: string, what: string): void {
   const got = d.headers['x-auth-signature'];

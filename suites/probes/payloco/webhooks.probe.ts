@@ -2,9 +2,11 @@ import {
   type CheckContext,
   CheckFailure,
   check,
+  deliveryJson,
   ensure,
   ensureEqual,
   ensureSchema,
+  firstDelivery,
   type PaylocoCredentials,
   paylocoWebhookSignature,
   SetupError,
@@ -108,27 +110,10 @@ const refused200 = setup(
   (t) => paidQr(t, 'nack-200-once'),
 );
 
-function firstWebhook(t: CheckContext, o: Observed): WebhookDelivery {
-  if (o.skip) t.skip(o.skip);
-  const first = o.deliveries[0];
-  if (!first) {
-    throw new CheckFailure(
-      `no webhook reached notifyUrl within ${o.waitMs} ms after the order was paid`,
-      'a POST to notifyUrl',
-      'nothing',
-    );
-  }
-  return first;
-}
+const firstWebhook = (t: CheckContext, o: Observed) => firstDelivery(t, o, 'notifyUrl', 'the order was paid');
 
 /** The event as a JSON object: a precondition here (PL-WH-001 judges the body). */
-function eventOf(d: WebhookDelivery): Json {
-  try {
-    const body = JSON.parse(d.body);
-    if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body;
-  } catch {}
-  throw new SetupError(`the webhook body is not a JSON object (see PL-WH-001): ${d.body.slice(0, 120)}`);
-}
+const eventOf = (d: WebhookDelivery): Json => deliveryJson(d, 'PL-WH-001');
 
 function ensureRetried(o: Observed, first: WebhookDelivery): void {
   ensure(
