@@ -28,7 +28,12 @@ export { lesspayCallbackSign, lesspaySign } from './signing/lesspay.js';
 export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
 export type { HandlerCase, HandlerKit, OrderState } from './webhooks/handler-kit.js';
-export { deliveryJson, firstDelivery, type ObservedDeliveries } from './webhooks/observed.js';
+export {
+  deliveryJson,
+  ensureDeliverySchema,
+  firstDelivery,
+  type ObservedDeliveries,
+} from './webhooks/observed.js';
 export type {
   Delivery as WebhookDelivery,
   Endpoint as WebhookEndpoint,

@@ -1,3 +1,4 @@
+import { ensureSchema } from '../checks/response.js';
 import type { CheckContext } from '../context.js';
 import { CheckFailure, SetupError } from '../outcome.js';
 import type { Delivery as WebhookDelivery } from './receiver.js';
@@ -35,4 +36,15 @@ export function deliveryJson(d: WebhookDelivery, judgedBy: string): Record<strin
     if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body;
   } catch {}
   throw new SetupError(`the callback body is not a JSON object (see ${judgedBy}): ${d.body.slice(0, 120)}`);
+}
+
+/** The callback body is JSON matching the webhook schema `schema` (a path below schemas/). */
+export function ensureDeliverySchema(d: WebhookDelivery, schema: string, what: string): void {
+  let body: unknown;
+  try {
+    body = JSON.parse(d.body);
+  } catch {
+    throw new CheckFailure(`the ${what} is not JSON`, `a body matching ${schema}`, d.body.slice(0, 200));
+  }
+  ensureSchema(body, schema, what);
 }
