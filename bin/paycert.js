@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-// The package ships TypeScript sources; tsx compiles them on load so there is no stale build output.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli.ts');
-const code = await main(process.argv.slice(2));
-// Let piped stdout/stderr drain before exiting: CI logs must not lose the summary.
-await new Promise((resolve) => process.stdout.write('', resolve));
-await new Promise((resolve) => process.stderr.write('', resolve));
-process.exit(code);
+// The compiled CLI (dist/, emitted by `npm run build`, which `npm ci` runs as `prepare`); plain node, no TypeScript.
+try {
+  await import('../dist/src/main.js');
+} catch (err) {
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes('dist/src/main.js')) throw err;
+  process.stderr.write('paycert: not built: run `npm run build` in the paycert checkout\n');
+  process.exit(2);
+}

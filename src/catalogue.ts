@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataDir } from './paths.js';
 import type { Gateway, Level } from './results.js';
 import { validate } from './schema-registry.js';
 
@@ -24,7 +24,7 @@ export const GATEWAYS: readonly Gateway[] = ['lesspay', 'payloco'];
 
 const cache = new Map<Gateway, { catalogue: Catalogue; byId: Map<string, CatalogueEntry> }>();
 
-export const catalogueDir = fileURLToPath(new URL('../suites/catalogue/', import.meta.url));
+export const catalogueDir = dataDir('suites/catalogue');
 
 /** `<gateway>.json` first, then `<gateway>.<area>.json` parts (e.g. webhooks), merged in name order. */
 export function catalogueFiles(gateway: Gateway): string[] {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Target } from './certify.js';
+import { codeDir, codeExt } from './paths.js';
 import type { Gateway } from './results.js';
 
 // The bundled reference mocks are loaded only here, dynamically, and talked to over HTTP like any target.
@@ -25,7 +27,7 @@ interface MockModule {
 }
 
 export async function mockModule(gateway: Gateway): Promise<MockModule> {
-  const href = new URL(`../mocks/${gateway}/index.ts`, import.meta.url).href;
+  const href = pathToFileURL(`${codeDir(`mocks/${gateway}`)}index${codeExt}`).href;
   const mod = await import(href);
   const start = gateway === 'lesspay' ? mod.startLesspayMock : mod.startPaylocoMock;
   return { faults: mod.faults, variants: mod.variants, start };

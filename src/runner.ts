@@ -1,21 +1,21 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Mocha from 'mocha';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type RunConfig, RunState } from './context.js';
+import { codeDir, codeExt } from './paths.js';
 import { checkTest, notRun } from './probe.js';
 import { type ProbeBlock, probeTree } from './probe-file.js';
 import type { CheckResult, Gateway } from './results.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
-export const probesDir = fileURLToPath(new URL('../suites/probes/', import.meta.url));
+export const probesDir = codeDir('suites/probes');
 
 /** Probe files of a gateway in a stable order: the unit of sharding and of parallel lanes. */
 export function probeFiles(gateway: Gateway): string[] {
   const dir = join(probesDir, gateway);
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.probe.ts'))
+    .filter((f) => f.endsWith(`.probe${codeExt}`))
     .sort()
     .map((f) => join(dir, f));
 }

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { schemasDir } from './paths.js';
 
 export const SCHEMA_BASE = 'https://paycert.dev/schemas/';
-export const schemasDir = fileURLToPath(new URL('../schemas/', import.meta.url));
+export { schemasDir };
 
 /** Every `*.schema.json` below schemas/ except the test corpus and generated types. */
 export function schemaFiles(dir = schemasDir): string[] {

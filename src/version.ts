@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './paths.js';
 
 export const TOOL_VERSION: string = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  readFileSync(join(packageRoot, 'package.json'), 'utf8'),
 ).version;
 
-/** Version of the conformance profile (shared/spec/README.md, "The conformance profile (v1)"). */
+/** Version of the conformance profile (docs/profile.md, "The conformance profile (v1)"). */
 export const PROFILE_VERSION = '1';

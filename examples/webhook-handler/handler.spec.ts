@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { cliArgs } from '../../src/cli-tests/run-cli.js';
 import { webhookTestCommand } from '../../src/commands/webhook-test.js';
 import type { Results } from '../../src/results.js';
 import { type Fault, type Gateway, startHandler } from './handler.js';
@@ -117,11 +117,10 @@ describe('examples · webhook handler under paycert webhook-test', function () {
 
   it('the CLI runs webhook-test and writes a report (exit 0), and refuses without the secret (exit 2)', async () => {
     const handler = await startHandler({ gateway: 'payloco', secret: SECRET });
-    const bin = fileURLToPath(new URL('../../bin/paycert.js', import.meta.url));
     const run = (env: NodeJS.ProcessEnv) =>
       new Promise<{ code: number; stderr: string }>((resolve) => {
         const args = [
-          bin,
+          ...cliArgs,
           'webhook-test',
           'payloco',
           '--handler-url',

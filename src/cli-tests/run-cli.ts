@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const binPath = fileURLToPath(new URL('../../bin/paycert.js', import.meta.url));
+// The CLI from its sources under tsx, so a test never runs a stale build; the packaging test runs the compiled bin.
+const mainPath = fileURLToPath(new URL('../main.ts', import.meta.url));
+/** node arguments that start `paycert`: `spawn(process.execPath, [...cliArgs, ...args])`. */
+export const cliArgs = ['--import', 'tsx', mainPath];
 
 export interface CliResult {
   code: number | null;
@@ -9,13 +12,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `paycert` binary, as a user would, with a bounded wall time. */
+/** Runs the real `paycert` command line, as a user would, with a bounded wall time. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !/^(LESSPAY|PAYLOCO)_/.test(k)),
     ) as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, [binPath, ...args], {
+    const child = spawn(process.execPath, [...cliArgs, ...args], {
       env: { ...clean, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

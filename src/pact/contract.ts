@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { dataDir } from '../paths.js';
 import type { Gateway } from '../results.js';
 
 // What the consumer tests and the provider verification must agree on: pacticipant names, provider-state names and
@@ -11,7 +11,7 @@ export const CONSUMER: Record<Gateway, string> = {
 
 export const PROVIDER: Record<Gateway, string> = { lesspay: 'lesspay', payloco: 'payloco' };
 
-export const contractsDir = fileURLToPath(new URL('../../contracts/', import.meta.url));
+export const contractsDir = dataDir('contracts');
 
 /** The committed pact file of a gateway, as the consumer tests write it. */
 export function contractFileName(gateway: Gateway): string {

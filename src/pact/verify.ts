@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Verifier } from '@pact-foundation/pact';
+import type { Verifier } from '@pact-foundation/pact';
 import { displayUrl } from '../certify.js';
 import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
+import { importOptional } from '../optional.js';
 import { overallVerdict, summarize, verdictOf } from '../report/merge.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../results.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../version.js';
@@ -233,6 +234,10 @@ export function toChecks(
 export async function verifyContracts(opts: VerifyContractsOptions): Promise<Results> {
   const started = Date.now();
   const { gateway } = opts;
+  const pact = await importOptional<typeof import('@pact-foundation/pact')>(
+    '@pact-foundation/pact',
+    'the verify command',
+  );
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const pactFiles = opts.broker ? [] : (opts.pactFiles ?? [contractFile(gateway)]);
   const recorded = readInteractions(pactFiles);
@@ -279,7 +284,7 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
   let timer: NodeJS.Timeout | undefined;
   try {
     const out = await Promise.race([
-      new Verifier(config).verifyProvider(),
+      new pact.Verifier(config).verifyProvider(),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new DeadlineError(deadlineMs)), deadlineMs);
         timer.unref();

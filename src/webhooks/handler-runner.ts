@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { CheckFailure, CheckSkipped } from '../outcome.js';
+import { codeDir, codeExt, dataDir } from '../paths.js';
 import { overallVerdict, summarize, verdictOf } from '../report/merge.js';
 import { redactDeep, redactText } from '../report/redact.js';
 import type { CheckResult, Gateway, Results } from '../results.js';
@@ -13,7 +14,9 @@ import { type HandlerCase, HandlerKit } from './handler-kit.js';
 // `paycert webhook-test`: a small data-driven runner. The checks are data (suites/handler/catalogue/<gw>.json)
 // plus one case function each (suites/handler/<gw>.cases.ts), run one after another against the handler.
 
-export const handlerSuiteDir = fileURLToPath(new URL('../../suites/handler/', import.meta.url));
+/** Where the handler cases run from (code); their catalogue is data, at the package root. */
+export const handlerSuiteDir = codeDir('suites/handler');
+const handlerCatalogueDir = dataDir('suites/handler/catalogue');
 
 interface HandlerCatalogue {
   gateway: Gateway;
@@ -22,7 +25,7 @@ interface HandlerCatalogue {
 }
 
 export function handlerCatalogue(gateway: Gateway): HandlerCatalogue {
-  const file = `${handlerSuiteDir}catalogue/${gateway}.json`;
+  const file = `${handlerCatalogueDir}${gateway}.json`;
   const cat = JSON.parse(readFileSync(file, 'utf8')) as HandlerCatalogue;
   const { valid, problems } = validate('paycert/catalogue.schema.json', cat);
   if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
@@ -31,7 +34,7 @@ export function handlerCatalogue(gateway: Gateway): HandlerCatalogue {
 }
 
 export async function handlerCases(gateway: Gateway): Promise<HandlerCase[]> {
-  const mod = await import(pathToFileURL(`${handlerSuiteDir}${gateway}.cases.ts`).href);
+  const mod = await import(pathToFileURL(`${handlerSuiteDir}${gateway}.cases${codeExt}`).href);
   return mod.cases as HandlerCase[];
 }
 

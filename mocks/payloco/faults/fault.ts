@@ -3,7 +3,7 @@ import type { Behaviour, EnvelopeContext, EnvelopeRewrite, Json } from '../types
 /** A fault variant: the conformant behaviour with exactly one reading broken. */
 export interface Fault {
   name: string;
-  /** The profile reading it breaks (shared/spec/README.md); "(SHOULD)" in the description marks a SHOULD. */
+  /** The profile reading it breaks (docs/profile.md); "(SHOULD)" in the description marks a SHOULD. */
   reading: string;
   description: string;
   apply(behaviour: Behaviour): Behaviour;
