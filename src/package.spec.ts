@@ -1,0 +1,323 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+
+// The two packages as another project gets them: `npm pack` (which builds dist/ through `prepare`), installed into
+// a temporary project, used there with plain node (no tsx, no TypeScript loader) and compiled against with tsc.
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Runs in the consumer project with plain node: only the installed packages and the consumer's own Ajv. */
+const consumerScript = `
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import ajvModule from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+import { LesspayClient, PaylocoClient } from 'paycert/clients';
+import { check } from 'paycert';
+import { allSchemas, loadSchema } from 'paycert-schemas';
+import { lesspay as lesspayCodes } from 'paycert-schemas/codes';
+import webhookSchema from 'paycert-schemas/lesspay/pay-in-webhook.schema.json' with { type: 'json' };
+
+const Ajv2020 = ajvModule.default ?? ajvModule;
+const addFormats = formatsModule.default ?? formatsModule;
+const out = { harness: typeof check };
+
+// The consumer's own Ajv, every schema added by $id.
+const ajv = new Ajv2020({ strict: true, schemas: allSchemas() });
+addFormats(ajv);
+const webhook = ajv.getSchema(webhookSchema.$id);
+const documented = JSON.parse(readFileSync(new URL(import.meta.resolve('paycert-schemas/tests/lesspay/pay-in-webhook.json')), 'utf8'))[0]
+  .tests.find((t) => t.description.startsWith('the demo real payin webhook sample'));
+out.webhookDocumented = webhook(documented.data);
+out.webhookNumericAmount = webhook({ ...documented.data, target_amount: 100 });
+// The old export path paycert/schemas/* still resolves.
+const viaPaycert = JSON.parse(readFileSync(new URL(import.meta.resolve('paycert/schemas/payloco/envelope.schema.json')), 'utf8'));
+out.paylocoSeed = ajv.validate(viaPaycert.$id, { code: '00000000', message: 'SUCCESS', traceId: 't1', data: { status: 'SUCCESS' } });
+out.codes = lesspayCodes.businessCodes.find((r) => r.value === 1202)?.title;
+out.openapi = JSON.parse(readFileSync(new URL(import.meta.resolve('paycert-schemas/openapi/lesspay.openapi.json')), 'utf8')).openapi;
+out.loadSchema = loadSchema('payloco/status.schema.json').title;
+
+/** The bundled mock, started with the installed CLI as a user would: URL and test credentials from its output. */
+function serve(gateway) {
+  const bin = createRequire(import.meta.url).resolve('paycert/package.json').replace(/package\\.json$/, 'bin/paycert.js');
+  const child = spawn(process.execPath, [bin, 'serve', gateway, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('serve did not start: ' + text)), 20000);
+    child.stdout.on('data', (d) => {
+      text += d;
+      const url = /listening on (http:\\/\\/127\\.0\\.0\\.1:\\d+)/.exec(text)?.[1];
+      if (url && text.includes('Stop with')) {
+        clearTimeout(timer);
+        const env = Object.fromEntries([...text.matchAll(/export (\\w+)='([^']*)'/g)].map((m) => [m[1], m[2]]));
+        resolve({ url, env, stop: () => child.kill() });
+      }
+    });
+  });
+}
+
+const lp = await serve('lesspay');
+try {
+  const client = new LesspayClient({ baseUrl: lp.url, credentials: { appId: lp.env.LESSPAY_APP_ID, appSecret: lp.env.LESSPAY_APP_SECRET } });
+  const created = await client.createPayin({
+    request_id: 'pkg-' + Date.now(), product_name: 'p', description: 'd', target_amount: '10.00', target_currency: 'USD',
+    success_url: 'https://m.example/s', fail_url: 'https://m.example/f', api_version: 'V2', pay_access_type: 1,
+  });
+  const found = await client.queryPayin({ pay_order_id: created.pay_order_id });
+  out.lesspay = { created: typeof created.pay_order_id, sameOrder: found.pay_order_id === created.pay_order_id };
+} finally {
+  lp.stop();
+}
+
+const pl = await serve('payloco');
+try {
+  const client = new PaylocoClient({
+    baseUrl: pl.url,
+    credentials: { merchantId: pl.env.PAYLOCO_MERCHANT_ID, privateKeyPem: readFileSync(pl.env.PAYLOCO_PRIVATE_KEY, 'utf8') },
+  });
+  const merchantOrderId = 'pkg' + Date.now();
+  const paid = await client.pay({ merchantOrderId, transAmt: '20.01', currency: 'USD', payMode: 'QRCODE' });
+  const found = await client.query({ merchantOrderId });
+  out.payloco = { code: paid.code, status: found.data.status };
+} finally {
+  pl.stop();
+}
+console.log(JSON.stringify(out));
+`;
+
+const consumerTypes = `
+import type { lesspay, payloco } from 'paycert-schemas/types';
+import type { PayInWebhook } from 'paycert/types/lesspay/pay-in-webhook.js';
+import type { lesspay as lesspayTables } from 'paycert-schemas/codes';
+import type { LesspayClient } from 'paycert/clients';
+
+export const envelope: lesspay.Envelope = { code: 0, msg: '' };
+export const ack: payloco.WebhookAck = { code: '00000000', message: 'Success' };
+export const status: PayInWebhook['order_status'] = 'SUCCEED';
+export const row: (typeof lesspayTables.businessCodes)[number]['value'] = 1202;
+export type Created = Awaited<ReturnType<LesspayClient['createPayin']>>['pay_order_id'];
+// @ts-expect-error code is a JSON integer, never a string
+export const wrong: lesspay.Envelope = { code: '0', msg: '' };
+`;
+
+function pack(dir: string, args: string[]): string {
+  const before = new Set(readdirSync(dir));
+  // Not --ignore-scripts: `prepare` builds dist/ from the current sources before packing.
+  execFileSync(npm, ['pack', '--silent', '--pack-destination', dir, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz') && !before.has(f));
+  if (!tgz) throw new Error(`npm pack ${args.join(' ')} wrote no tarball`);
+  return join(dir, tgz);
+}
+
+function project(dir: string, name: string): string {
+  const app = join(dir, name);
+  mkdirSync(app);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name, version: '1.0.0', private: true, type: 'module' }),
+  );
+  return app;
+}
+
+function npmInstall(app: string, tarballs: string[]) {
+  return spawnSync(
+    npm,
+    ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', ...tarballs],
+    { cwd: app, encoding: 'utf8', timeout: 60_000 },
+  );
+}
+
+function entries(tgz: string): string[] {
+  return execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).trim().split('\n');
+}
+
+/**
+ * Installs both tarballs offline. npm's cache after `npm ci` holds the dependency tarballs but not always their
+ * registry metadata; then the packages are unpacked as npm would, and paycert's declared dependencies (only those)
+ * are linked from this checkout, so an undeclared import still fails.
+ */
+function installPaycert(app: string, schemasTgz: string, paycertTgz: string): 'npm' | 'unpacked' {
+  const res = npmInstall(app, [schemasTgz, paycertTgz]);
+  if (res.status === 0) return 'npm';
+  rmSync(join(app, 'node_modules'), { recursive: true, force: true });
+  for (const [name, tgz] of [
+    ['paycert-schemas', schemasTgz],
+    ['paycert', paycertTgz],
+  ] as const) {
+    const dest = join(app, 'node_modules', name);
+    mkdirSync(dest, { recursive: true });
+    execFileSync('tar', ['-xzf', tgz, '-C', dest, '--strip-components=1']);
+  }
+  for (const dep of Object.keys(pkg.dependencies)) {
+    const dest = join(app, 'node_modules', dep);
+    if (existsSync(dest)) continue;
+    mkdirSync(join(dest, '..'), { recursive: true });
+    symlinkSync(join(root, 'node_modules', dep), dest, 'dir');
+  }
+  mkdirSync(join(app, 'node_modules/.bin'), { recursive: true });
+  symlinkSync('../paycert/bin/paycert.js', join(app, 'node_modules/.bin/paycert'));
+  return 'unpacked';
+}
+
+describe('packages other projects install: paycert and paycert-schemas', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let schemasTgz: string;
+  let paycertTgz: string;
+  let app: string;
+  let how: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paycert-pack-'));
+    schemasTgz = pack(dir, ['--workspace', 'schemas']);
+    paycertTgz = pack(dir, []);
+    app = project(dir, 'consumer');
+    how = installPaycert(app, schemasTgz, paycertTgz);
+    // The consumer brings its own Ajv (paycert depends on one too; npm may hoist it).
+    for (const dep of ['ajv', 'ajv-formats']) {
+      if (!existsSync(join(app, 'node_modules', dep)))
+        symlinkSync(join(root, 'node_modules', dep), join(app, 'node_modules', dep), 'dir');
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('paycert ships compiled JavaScript and declarations, no TypeScript for node to run, no tests', () => {
+    const files = entries(paycertTgz).map((f) => f.replace(/^package\//, ''));
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).to.deep.equal([]);
+    expect(files.filter((f) => /\.spec\.|testkit|cli-tests|selftest/.test(f))).to.deep.equal([]);
+    for (const f of ['bin/paycert.js', 'dist/src/cli.js', 'dist/src/index.d.ts', 'dist/src/clients/index.js'])
+      expect(files, f).to.include(f);
+    expect(files.some((f) => /^dist\/suites\/probes\/lesspay\/.+\.probe\.js$/.test(f))).to.equal(true);
+    for (const name of ['tsx', 'typescript', '@pact-foundation/pact', 'playwright-core'])
+      expect(pkg.dependencies, name).to.not.have.property(name);
+    expect(pkg.peerDependenciesMeta['@pact-foundation/pact']).to.deep.equal({ optional: true });
+    expect(pkg.dependencies['paycert-schemas']).to.equal(
+      JSON.parse(readFileSync(join(root, 'schemas/package.json'), 'utf8')).version,
+    );
+  });
+
+  it('paycert-schemas installs with zero dependencies and ships schemas, tables, types and OpenAPI', () => {
+    const alone = project(dir, 'schemas-only');
+    const res = npmInstall(alone, [schemasTgz]);
+    expect(res.status, res.stderr).to.equal(0);
+    expect(readdirSync(join(alone, 'node_modules')).filter((f) => !f.startsWith('.'))).to.deep.equal([
+      'paycert-schemas',
+    ]);
+    const manifest = JSON.parse(
+      readFileSync(join(alone, 'node_modules/paycert-schemas/package.json'), 'utf8'),
+    );
+    expect(manifest.dependencies ?? {}).to.deep.equal({});
+    const files = entries(schemasTgz).map((f) => f.replace(/^package\//, ''));
+    for (const f of [
+      'lesspay/envelope.schema.json',
+      'payloco/webhook.schema.json',
+      'codes.js',
+      'types/index.d.ts',
+      'openapi/lesspay.openapi.json',
+      'openapi/payloco.openapi.json',
+      'tests/lesspay/envelope.json',
+      'README.md',
+    ])
+      expect(files, f).to.include(f);
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { schemaIds } from 'paycert-schemas'; console.log(schemaIds.length)",
+      ],
+      { cwd: alone, encoding: 'utf8' },
+    );
+    expect(Number(out)).to.be.greaterThan(40);
+  });
+
+  it('with plain node: clients call the bundled mocks, a documented example validates with Ajv', () => {
+    expect(existsSync(join(app, 'node_modules/tsx')), 'tsx must not be installed').to.equal(false);
+    writeFileSync(join(app, 'consumer.mjs'), consumerScript);
+    const res = spawnSync(process.execPath, ['consumer.mjs'], {
+      cwd: app,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(res.status, `${how}: ${res.stderr}`).to.equal(0);
+    expect(JSON.parse(res.stdout)).to.deep.equal({
+      harness: 'function',
+      webhookDocumented: true,
+      webhookNumericAmount: false,
+      paylocoSeed: true,
+      codes: 'Data Not Found',
+      openapi: '3.1.0',
+      loadSchema: 'Payloco order status',
+      lesspay: { created: 'string', sameOrder: true },
+      payloco: { code: '00000003', status: 'PENDING' },
+    });
+  });
+
+  it('the installed paycert binary certifies the bundled Lesspay mock and names a missing optional package', () => {
+    const bin = join(app, 'node_modules/.bin/paycert');
+    const version = spawnSync(bin, ['--version'], { cwd: app, encoding: 'utf8' });
+    expect(version.stdout.trim()).to.equal(pkg.version);
+    const reports = join(dir, 'reports');
+    const run = spawnSync(bin, ['run', 'lesspay', '--quiet', '--report-dir', reports], {
+      cwd: app,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stdout + run.stderr).to.equal(0);
+    expect(run.stdout).to.match(/lesspay: CERTIFIED — \d+ passed, 0 failed/);
+    if (how === 'npm') {
+      // Pact is an optional peer: not installed here, so `verify` says what to install, in one line, exit 2.
+      const verify = spawnSync(bin, ['verify', 'lesspay', '--base-url', 'http://127.0.0.1:9'], {
+        cwd: app,
+        encoding: 'utf8',
+        env: { ...process.env, LESSPAY_APP_ID: 'a', LESSPAY_APP_SECRET: 's' },
+      });
+      expect(verify.status).to.equal(2);
+      expect(verify.stderr).to.equal(
+        'paycert: the verify command needs the package @pact-foundation/pact: npm i @pact-foundation/pact\n',
+      );
+    }
+  });
+
+  it('tsc compiles a consumer file importing the types, the code tables and the client declarations', () => {
+    writeFileSync(join(app, 'check.ts'), consumerTypes);
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['check.ts'],
+      }),
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const res = spawnSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
+    expect(res.status, res.stdout + res.stderr).to.equal(0);
+  });
+});
