@@ -5,10 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { benchHugeBody } from './hostile.js';
 import { benchReport } from './report.js';
 import { benchRun } from './run.js';
+import { benchStartup } from './startup.js';
 
 const quick = process.argv.includes('--quick');
 
-console.log('== embedded certification run vs. the fetch + Ajv floor (targets: <= 3000 ms, ratio <= 1.5)');
+console.log(
+  '== compiled CLI start-up vs. bare `node -e 0` (targets: --version <= 2x bare node; external Lesspay run of the ' +
+    'request/response checks <= 7.5 ms per check, whole-process wall / checks)',
+);
+console.log(JSON.stringify(await benchStartup(), null, 2));
+
+console.log('\n== embedded certification run vs. the fetch + Ajv floor (targets: <= 3000 ms, ratio <= 1.5)');
 const run = await benchRun();
 console.table(run.rows);
 console.log(JSON.stringify({ ...run, rows: undefined }, null, 2));

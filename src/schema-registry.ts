@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { schemasDir } from './paths.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { compiled, schemasDir } from './paths.js';
+
+// Ajv is loaded only when a schema must be compiled here: a run of compiled paycert uses the validators that
+// paycert-schemas precompiled at build time (one require of Ajv standalone code instead of ~50 compiles).
+const require = createRequire(import.meta.url);
 
 export const SCHEMA_BASE = 'https://paycert.dev/schemas/';
 export { schemasDir };
@@ -13,15 +17,21 @@ export function schemaFiles(dir = schemasDir): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'tests' && entry.name !== 'types') out.push(...schemaFiles(path));
+      if (!['tests', 'types', 'dist', 'openapi', 'node_modules'].includes(entry.name))
+        out.push(...schemaFiles(path));
     } else if (entry.name.endsWith('.schema.json')) out.push(path);
   }
   return out.sort();
 }
 
+/** The options of every Ajv that validates for paycert; schemas/build-validators.mjs precompiles with the same. */
+export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true } as const;
+
 function createAjv(): Ajv2020 {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats');
   // strict: true so a typo in a schema keyword fails loudly instead of validating nothing.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  const ajv = new Ajv2020(AJV_OPTIONS);
   addFormats.default(ajv);
   for (const file of schemaFiles()) {
     const schema = JSON.parse(readFileSync(file, 'utf8'));
@@ -45,9 +55,27 @@ export function schemaId(idOrPath: string): string {
   return idOrPath.startsWith('https://') ? idOrPath : SCHEMA_BASE + idOrPath;
 }
 
+type Precompiled = Record<string, ValidateFunction>;
+let precompiled: Precompiled | null | undefined;
+
+/**
+ * The standalone validators of paycert-schemas (schemas/dist/validators.cjs), used by compiled paycert only: from
+ * the sources (the project's tests) every schema is compiled live, so an edited schema counts at once.
+ */
+export function precompiledValidators(): Precompiled | null {
+  if (precompiled === undefined) {
+    try {
+      precompiled = compiled ? (require(join(schemasDir, 'dist/validators.cjs')) as Precompiled) : null;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled;
+}
+
 export function validatorFor(idOrPath: string): ValidateFunction {
   const id = schemaId(idOrPath);
-  const fn = registry().getSchema(id);
+  const fn = precompiledValidators()?.[id] ?? registry().getSchema(id);
   if (!fn) throw new Error(`unknown schema ${id}`);
   return fn;
 }

@@ -1,0 +1,113 @@
+// Start-up and whole-process cost of the compiled CLI, as a user's CI pays it (issue 14). Targets, against a bare
+// `node -e 0` measured in the same run: `paycert --version` <= 2x bare node; a Lesspay run of the request/response
+// checks against an external target (`paycert serve lesspay` in another process) <= 7.5 ms per check delivered,
+// whole-process wall divided by checks.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../bin/paycert.js', import.meta.url));
+const RUNS = 11;
+
+function wallMs(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; status: number | null } {
+  const started = performance.now();
+  const res = spawnSync(process.execPath, args, { env, stdio: 'ignore', timeout: 60_000 });
+  return { ms: performance.now() - started, status: res.status };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** `paycert serve lesspay` in its own process: the external target, with the test credentials it prints. */
+function serve(): Promise<{ url: string; env: Record<string, string>; child: ChildProcess }> {
+  const child = spawn(process.execPath, [bin, 'serve', 'lesspay', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${text}`)), 20_000);
+    child.stdout!.on('data', (d) => {
+      text += d;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+      if (url && text.includes('Stop with')) {
+        clearTimeout(timer);
+        const env = Object.fromEntries(
+          [...text.matchAll(/export (\w+)='([^']*)'/g)].map((m) => [m[1]!, m[2]!]),
+        );
+        resolve({ url, env, child });
+      }
+    });
+  });
+}
+
+export async function benchStartup() {
+  // Interleaved, so a busy moment of the machine weighs on both sides alike.
+  const bare: number[] = [];
+  const version: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(wallMs(['-e', '0']).ms);
+    version.push(wallMs([bin, '--version']).ms);
+  }
+
+  const catalogue = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../suites/catalogue/lesspay.json', import.meta.url)), 'utf8'),
+  );
+  // The request/response checks: webhook checks wait for the gateway to call back, which no start-up can speed.
+  const ids: string[] = catalogue.checks
+    .map((c: { id: string }) => c.id)
+    .filter((id: string) => !/-WH-/.test(id));
+  const target = await serve();
+  const dir = mkdtempSync(join(tmpdir(), 'paycert-bench-startup-'));
+  const runs: number[] = [];
+  const bareDuringRuns: number[] = [];
+  let status: number | null = null;
+  let delivered = 0;
+  try {
+    for (let i = 0; i < 7; i++) {
+      bareDuringRuns.push(wallMs(['-e', '0']).ms);
+      const run = wallMs(
+        [
+          bin,
+          'run',
+          'lesspay',
+          '--base-url',
+          target.url,
+          '--only',
+          ids.join(','),
+          '--quiet',
+          '--report-dir',
+          dir,
+        ],
+        { ...process.env, ...target.env },
+      );
+      runs.push(run.ms);
+      status = run.status;
+    }
+    delivered = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).checks.length;
+  } finally {
+    target.child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const bareMs = median(bare);
+  const versionMs = median(version);
+  const runMs = median(runs);
+  return {
+    bareNodeMs: +bareMs.toFixed(1),
+    versionMs: +versionMs.toFixed(1),
+    versionRatio: +(versionMs / bareMs).toFixed(2),
+    externalRun: {
+      checks: delivered,
+      exit: status,
+      wallMs: Math.round(runMs),
+      msPerCheck: +(runMs / delivered).toFixed(2),
+      bareNodeMs: +median(bareDuringRuns).toFixed(1),
+    },
+    targets: { versionRatio: 2, msPerCheck: 7.5 },
+    met: { version: versionMs / bareMs <= 2, perCheck: runMs / delivered <= 7.5 },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await benchStartup(), null, 2));
+}
