@@ -31,6 +31,7 @@ import formatsModule from 'ajv-formats';
 import { LesspayClient, PaylocoClient } from 'paycert/clients';
 import { check } from 'paycert';
 import { allSchemas, loadSchema } from 'paycert-schemas';
+import validators from 'paycert-schemas/validators';
 import { lesspay as lesspayCodes } from 'paycert-schemas/codes';
 import webhookSchema from 'paycert-schemas/lesspay/pay-in-webhook.schema.json' with { type: 'json' };
 
@@ -52,6 +53,8 @@ out.paylocoSeed = ajv.validate(viaPaycert.$id, { code: '00000000', message: 'SUC
 out.codes = lesspayCodes.businessCodes.find((r) => r.value === 1202)?.title;
 out.openapi = JSON.parse(readFileSync(new URL(import.meta.resolve('paycert-schemas/openapi/lesspay.openapi.json')), 'utf8')).openapi;
 out.loadSchema = loadSchema('payloco/status.schema.json').title;
+// The precompiled validators (they need ajv and ajv-formats, which this project has).
+out.precompiled = validators[webhookSchema.$id](documented.data);
 
 /** The bundled mock, started with the installed CLI as a user would: URL and test credentials from its output. */
 function serve(gateway) {
@@ -231,6 +234,7 @@ describe('packages other projects install: paycert and paycert-schemas', functio
       'lesspay/envelope.schema.json',
       'payloco/webhook.schema.json',
       'codes.js',
+      'dist/validators.cjs',
       'types/index.d.ts',
       'openapi/lesspay.openapi.json',
       'openapi/payloco.openapi.json',
@@ -267,6 +271,7 @@ describe('packages other projects install: paycert and paycert-schemas', functio
       codes: 'Data Not Found',
       openapi: '3.1.0',
       loadSchema: 'Payloco order status',
+      precompiled: true,
       lesspay: { created: 'string', sameOrder: true },
       payloco: { code: '00000003', status: 'PENDING' },
     });
