@@ -45,4 +45,15 @@ describe('architecture', () => {
   it('the harness never imports a mock or a suite statically', () => {
     expect(offenders('src', (t) => /^(mocks|suites)\//.test(t))).to.deep.equal([]);
   });
+
+  it('runtime code finds files through src/paths.ts, never by a URL relative to itself', () => {
+    // Compiled, a module sits one folder deeper (dist/src/…) while data stays at the package root: a relative URL
+    // that works from the sources breaks in the installed package. Tests and their helpers run from sources only.
+    const testOnly = /(\.spec\.ts|testkit\.ts)$|^src\/(cli-tests|report\/fixtures|selftest)\//;
+    const relativeUrl = /new URL\([^)]*import\.meta\.url/;
+    const found = ['src', 'suites']
+      .flatMap((dir) => tsFiles(dir))
+      .filter((f) => !testOnly.test(f) && relativeUrl.test(readFileSync(join(root, f), 'utf8')));
+    expect(found).to.deep.equal([]);
+  });
 });
