@@ -6,7 +6,7 @@ import { compiled, schemasDir } from './paths.js';
 
 // Ajv is loaded only when a schema must be compiled here: a run of compiled paycert uses the validators that
 // paycert-schemas precompiled at build time (one require of Ajv standalone code instead of ~50 compiles).
-const require = createRequire(import.meta.url);
+const load = createRequire(import.meta.url);
 
 export const SCHEMA_BASE = 'https://paycert.dev/schemas/';
 export { schemasDir };
@@ -28,8 +28,8 @@ export function schemaFiles(dir = schemasDir): string[] {
 export const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true } as const;
 
 function createAjv(): Ajv2020 {
-  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  const addFormats = require('ajv-formats') as typeof import('ajv-formats');
+  const { Ajv2020 } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = load('ajv-formats') as typeof import('ajv-formats');
   // strict: true so a typo in a schema keyword fails loudly instead of validating nothing.
   const ajv = new Ajv2020(AJV_OPTIONS);
   addFormats.default(ajv);
@@ -65,7 +65,7 @@ let precompiled: Precompiled | null | undefined;
 export function precompiledValidators(): Precompiled | null {
   if (precompiled === undefined) {
     try {
-      precompiled = compiled ? (require(join(schemasDir, 'dist/validators.cjs')) as Precompiled) : null;
+      precompiled = compiled ? (load(join(schemasDir, 'dist/validators.cjs')) as Precompiled) : null;
     } catch {
       precompiled = null;
     }

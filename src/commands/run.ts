@@ -7,7 +7,6 @@ import { UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
-import { writeBundle } from '../report/bundle.js';
 import { redactText } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../selection.js';
@@ -113,7 +112,8 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     const written = writeReport(results, flags.reportDir, baseline);
     if (flags.bundle) {
       const file = typeof flags.bundle === 'string' ? flags.bundle : `${written.dir}/paycert-bundle.tar.gz`;
-      await writeBundle(written.dir, file);
+      // tar is loaded only when a bundle is asked for.
+      await (await import('../report/bundle.js')).writeBundle(written.dir, file);
       process.stdout.write(`bundle: ${file}\n`);
     }
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
