@@ -48,6 +48,16 @@ export interface GatewayApi {
 
 const LP_DOCS = 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/';
 
+/** Pay-in and payout callbacks are signed and acknowledged alike (L11). */
+const LP_WEBHOOK_HEADERS: Webhook['headers'] = [
+  { name: 'x-auth-signature', description: 'Signature of the body as in L3, with the app secret.' },
+];
+const LP_WEBHOOK_ACK: Webhook['ack'] = {
+  schema: 'lesspay/webhook-ack.schema.json',
+  mediaType: 'text/plain',
+  description: 'The merchant acknowledges with the body text SUCCESS; anything else is retried.',
+};
+
 export const lesspayApi: GatewayApi = {
   gateway: 'lesspay',
   title: 'Lesspay 2.0 API (as paycert reads it)',
@@ -169,14 +179,8 @@ export const lesspayApi: GatewayApi = {
         'order_status_int, channel_biz_data, event and event_data). Unacknowledged callbacks are retried.',
       docs: `${LP_DOCS}7883829m0`,
       body: 'lesspay/pay-in-webhook.schema.json',
-      headers: [
-        { name: 'x-auth-signature', description: 'Signature of the body as in L3, with the app secret.' },
-      ],
-      ack: {
-        schema: 'lesspay/webhook-ack.schema.json',
-        mediaType: 'text/plain',
-        description: 'The merchant acknowledges with the body text SUCCESS; anything else is retried.',
-      },
+      headers: LP_WEBHOOK_HEADERS,
+      ack: LP_WEBHOOK_ACK,
     },
     {
       name: 'payoutNotification',
@@ -184,14 +188,8 @@ export const lesspayApi: GatewayApi = {
       description: 'L11. POSTed to the payout notify_url once the batch is final.',
       docs: `${LP_DOCS}7883830m0`,
       body: 'lesspay/payout-webhook.schema.json',
-      headers: [
-        { name: 'x-auth-signature', description: 'Signature of the body as in L3, with the app secret.' },
-      ],
-      ack: {
-        schema: 'lesspay/webhook-ack.schema.json',
-        mediaType: 'text/plain',
-        description: 'The merchant acknowledges with the body text SUCCESS; anything else is retried.',
-      },
+      headers: LP_WEBHOOK_HEADERS,
+      ack: LP_WEBHOOK_ACK,
     },
   ],
   extraStatuses: {},
