@@ -4,6 +4,7 @@ import type * as Undici from 'undici';
 // Fast start: undici's entry module also loads fetch, WebSocket, caches and mocks (110 modules, which in turn wake
 // Node's own bundled undici), about 40 ms of every run. The harness needs only the keep-alive Agent, the request
 // API and the error classes, so it loads those three parts; undici's entry module wires the API the same way.
+// These paths are undici internals: package.json pins undici to patch releases (~7.30), and the tests load them.
 const load = createRequire(import.meta.url);
 const Agent = load('undici/lib/dispatcher/agent') as typeof Undici.Agent;
 const errors = load('undici/lib/core/errors') as typeof Undici.errors;
