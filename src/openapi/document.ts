@@ -54,7 +54,12 @@ function schemaOf(all: string[]) {
 function keyed(examples: Example[]): Record<string, Example> | undefined {
   if (!examples.length) return undefined;
   const out: Record<string, Example> = {};
+  const seen = new Set<string>();
   for (const e of examples) {
+    // The same case may stand in two corpus groups of one schema.
+    const text = JSON.stringify(e.value);
+    if (seen.has(text)) continue;
+    seen.add(text);
     const base =
       e.summary
         .toLowerCase()
@@ -83,15 +88,21 @@ function statusRows(path: string): StatusRow[] {
   return JSON.parse(readFileSync(join(schemasDir, path), 'utf8')).oneOf as StatusRow[];
 }
 
-/** The error answers documented for an operation: a business error has code != 0; parameter errors code 11. */
+/**
+ * Business codes that go with an HTTP status in the docs' tables: a parameter error (400), a permission error
+ * (403). Other statuses (401, 404, 405, 5xx) have no documented body code, so they get the schema and no example.
+ */
+const CODES_BY_STATUS: Record<number, unknown[]> = { 400: [11, 30000, 30009], 403: [5004] };
+
+/** The error answers documented for an operation: business errors, or those of one HTTP status. */
 function errorExamples(op: Operation, examples: Map<string, Example[]>, status?: number): Example[] {
   const all = (examples.get(op.businessError) ?? []).filter((e) => {
     const code = (e.value as { code?: unknown })?.code;
     return code !== 0 && code !== '00000000' && code !== '00000003';
   });
-  if (status === 400)
-    return all.filter((e) => [11, 30000, 30009].includes((e.value as { code: number }).code));
-  return all;
+  if (status === undefined) return all;
+  const codes = CODES_BY_STATUS[status] ?? [];
+  return all.filter((e) => codes.includes((e.value as { code: unknown }).code));
 }
 
 function responses(api: GatewayApi, op: Operation, examples: Map<string, Example[]>) {
