@@ -105,10 +105,19 @@ function errorExamples(op: Operation, examples: Map<string, Example[]>, status?:
   return all.filter((e) => codes.includes((e.value as { code: unknown }).code));
 }
 
+function responseHeaders(api: GatewayApi) {
+  if (!api.responseHeaders.length) return {};
+  const headers = Object.fromEntries(
+    api.responseHeaders.map((h) => [h.name, { description: h.description, schema: { type: 'string' } }]),
+  );
+  return { headers };
+}
+
 function responses(api: GatewayApi, op: Operation, examples: Map<string, Example[]>) {
   const success = op.success.flatMap((s) => examples.get(s) ?? []);
   const out: Record<string, unknown> = {
     '200': {
+      ...responseHeaders(api),
       description:
         api.gateway === 'lesspay'
           ? 'OK: the envelope. `code` 0 is success; any other code is a business error of the code table.'

@@ -88,7 +88,7 @@ describe('OpenAPI documents', () => {
         expect(count).to.be.greaterThan(gateway === 'lesspay' ? 40 : 15);
       });
 
-      it('every operation documents its examples, its security and every error status of the docs', () => {
+      it('every operation documents its examples, security, response headers and every error status of the docs', () => {
         const doc = load(gateway);
         const api = APIS[gateway];
         for (const op of api.operations) {
@@ -100,6 +100,10 @@ describe('OpenAPI documents', () => {
             ? JSON.parse(readFileSync(join(schemasDir, table), 'utf8')).oneOf.map((r: any) => String(r.const))
             : ['200', ...Object.keys(api.extraStatuses), 'default'];
           expect(Object.keys(post.responses).sort(), op.path).to.deep.equal(statuses.sort());
+          for (const h of api.responseHeaders)
+            expect(post.responses['200'].headers?.[h.name], `${op.path} header ${h.name}`).to.include({
+              description: h.description,
+            });
         }
         expect(doc.security).to.deep.equal([
           Object.fromEntries(Object.keys(api.securitySchemes).map((k) => [k, []])),

@@ -40,6 +40,8 @@ export interface GatewayApi {
   securitySchemes: Record<string, { name: string; description: string }>;
   /** Headers every request carries that are not credentials (e.g. a timestamp). */
   requestHeaders: { name: string; description: string; pattern: string }[];
+  /** Headers the gateway may put on its answers (e.g. its own signature). */
+  responseHeaders: { name: string; description: string }[];
   operations: Operation[];
   webhooks: Webhook[];
   /** Statuses the profile reads beyond the documented table (SHOULD), with their meaning. */
@@ -96,6 +98,7 @@ export const lesspayApi: GatewayApi = {
       pattern: '^[0-9]{13}$',
     },
   ],
+  responseHeaders: [],
   operations: [
     {
       path: '/api/global/v1/pay/create-order',
@@ -218,6 +221,14 @@ export const paylocoApi: GatewayApi = {
     },
   },
   requestHeaders: [],
+  responseHeaders: [
+    {
+      name: 'signature',
+      description:
+        "The gateway's signature of the raw response body: Base64 of SHA256withRSA with the platform key. Sent when " +
+        "the request's signature verified; when present it SHOULD verify with the platform public key (P6).",
+    },
+  ],
   operations: [
     {
       path: '/v1/payments/open/api/pay',
