@@ -25,6 +25,8 @@ export interface CertifyOptions {
   maxRequests: number;
   retryAfterCapMs: number;
   strict: boolean;
+  /** --allow-incomplete: recorded in the results so every output says the incomplete verdict was accepted. */
+  allowIncomplete?: boolean;
   selects: (entry: CatalogueEntry) => boolean;
   shard?: { index: number; total: number };
   deviations?: Map<string, Deviation>;
@@ -137,6 +139,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     finishedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
     strict: opts.strict,
+    ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     shard: opts.shard ?? null,
     verdict: overallVerdict(gateways.map((g) => g.verdict)),
     gateways,

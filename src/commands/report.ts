@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { verifyBundle } from '../report/bundle.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
-import { mergeResults } from '../report/merge.js';
+import { exitCodeOf, mergeResults } from '../report/merge.js';
 import { validate } from '../schema-registry.js';
 import { readResults } from './run.js';
 
@@ -41,7 +41,8 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     throw new UsageError(`cannot write ${flags.output}: ${(err as NodeJS.ErrnoException).code}`);
   }
   process.stdout.write(`${summaryLines(results, flags.output).join('\n')}\n`);
-  return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+  for (const g of results.gateways) if (g.error) process.stderr.write(`paycert: ${g.error}\n`);
+  return exitCodeOf(results.verdict, results.allowIncomplete === true);
 }
 
 export async function verifyBundleCommand(file: string): Promise<number> {

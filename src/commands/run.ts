@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { catalogue } from '../catalogue.js';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
@@ -8,6 +9,7 @@ import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
 import { writeBundle } from '../report/bundle.js';
+import { exitCodeOf } from '../report/merge.js';
 import { redactText } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../selection.js';
@@ -18,6 +20,7 @@ export interface RunFlags {
   reportDir: string;
   only?: string[];
   strict: boolean;
+  allowIncomplete?: boolean;
   timeout: number;
   concurrency: number;
   rate: number;
@@ -50,6 +53,17 @@ export function parseGateways(value: string): Gateway[] {
   throw new UsageError(`unknown gateway "${value}": use lesspay, payloco or all`);
 }
 
+/** The gateways that have at least one selected check; the others are not run, and the user is told so. */
+function gatewaysWithChecks(gateways: Gateway[], only: string[] | undefined): Gateway[] {
+  const selects = idMatcher(only);
+  const kept = gateways.filter((g) => catalogue(g).checks.some(selects));
+  if (kept.length === 0)
+    throw new UsageError(`no check matches --only ${only?.join(',')} (check IDs look like LP-QO-004, PL-SIG-001)`);
+  for (const g of gateways)
+    if (!kept.includes(g)) process.stdout.write(`${g}: not run — no check matches --only ${only?.join(',')}\n`);
+  return kept;
+}
+
 export function readResults(path: string): Results {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Results;
@@ -60,7 +74,7 @@ export function readResults(path: string): Results {
 
 /** `paycert run`: resolves targets, certifies them, writes the report; returns the exit code. */
 export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<number> {
-  const gateways = parseGateways(gatewayArg);
+  const gateways = gatewaysWithChecks(parseGateways(gatewayArg), flags.only);
   if (flags.baseUrl && gateways.length > 1) {
     throw new UsageError('--base-url certifies one gateway: name it (paycert run lesspay --base-url …)');
   }
@@ -102,6 +116,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       maxRequests: flags.maxRequests,
       retryAfterCapMs: flags.retryAfterCap,
       strict: flags.strict,
+      allowIncomplete: flags.allowIncomplete === true,
       selects: idMatcher(flags.only),
       shard,
       deviations,
@@ -117,11 +132,9 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       process.stdout.write(`bundle: ${file}\n`);
     }
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
-    const smokeError = results.gateways.find((g) => g.error);
-    if (smokeError) {
-      process.stderr.write(`paycert: ${redactText(smokeError.error!)}\n`);
-      return 2;
-    }
+    const gatewayErrors = results.gateways.filter((g) => g.error);
+    for (const g of gatewayErrors) process.stderr.write(`paycert: ${redactText(g.error!)}\n`);
+    if (gatewayErrors.length) return 2;
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only and --shard)\n');
       return 2;
@@ -129,11 +142,11 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     if (results.verdict === 'error') {
       const g = results.gateways.find((x) => x.verdict === 'error');
       process.stderr.write(
-        `paycert: ${g?.gateway ?? 'the target'} could not be judged: every check errored or was skipped${g?.warning ? ` (${g.warning})` : ''}\n`,
+        `paycert: ${g?.gateway ?? 'the target'} could not be judged: every check errored or was not applicable${g?.warning ? ` (${g.warning})` : ''}\n`,
       );
       return 2;
     }
-    return results.verdict === 'certified' ? 0 : 1;
+    return exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
     await Promise.all(mocks.map((m) => m.close()));
     await closeHttp();

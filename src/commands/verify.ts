@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
 import { type ConsumerVersionSelector, failingInteractions, verifyContracts } from '../pact/verify.js';
+import { exitCodeOf } from '../report/merge.js';
 import { redactText, registerSecret } from '../report/redact.js';
 import type { Gateway } from '../results.js';
 
@@ -134,7 +135,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       for (const f of failing) process.stderr.write(`  ${redactText(f)}\n`);
     }
     // Every interaction errored (nothing could be judged): a run problem, not a finding.
-    return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+    return exitCodeOf(results.verdict);
   } finally {
     await mock?.close();
   }

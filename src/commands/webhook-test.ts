@@ -2,6 +2,7 @@ import { checkLine, summaryLines } from '../console.js';
 import { UsageError } from '../errors.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
+import { exitCodeOf } from '../report/merge.js';
 import { redactText, registerSecret } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
 import { idMatcher } from '../selection.js';
@@ -13,6 +14,7 @@ export interface WebhookTestFlags {
   reportDir?: string;
   only?: string[];
   strict?: boolean;
+  allowIncomplete?: boolean;
   timeout?: number;
   quiet?: boolean;
 }
@@ -59,6 +61,7 @@ export async function webhookTestCommand(
       orderStatusUrl,
       timeoutMs: flags.timeout ?? 5000,
       strict: flags.strict ?? false,
+      allowIncomplete: flags.allowIncomplete === true,
       selects: flags.only?.length ? idMatcher(flags.only) : undefined,
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     });
@@ -69,7 +72,7 @@ export async function webhookTestCommand(
       process.stderr.write('paycert: no check was selected (see --only)\n');
       return 2;
     }
-    return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+    return exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
     await closeHttp();
   }

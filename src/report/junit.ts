@@ -2,7 +2,7 @@
 // <testcase> per check. It is derived from results.json like the HTML, and redacted the same way.
 import { stableJson } from './diff.js';
 import { escapeXmlAttr as a, escapeXml as x } from './escape.js';
-import { isKnownDeviation } from './merge.js';
+import { isKnownDeviation, notJudgedByReason } from './merge.js';
 import { redactDeep } from './redact.js';
 import type { Check, Results } from './types.js';
 
@@ -121,6 +121,11 @@ export function renderJunit(input: Results): string {
       ['target', g?.target ?? ''],
       ['verdict', g?.verdict ?? ''],
       ...(g?.error ? [['error', g.error]] : []),
+      ...notJudgedByReason(
+        r.checks.filter((c) => c.gateway === gateway),
+        r.strict ?? false,
+      ).map((x) => ['notJudged', `${x.ids.join(', ')}: ${x.reason}`]),
+      ...(r.allowIncomplete ? [['allowIncomplete', 'true']] : []),
       ['profileVersion', r.profileVersion],
       ['tool', `${r.tool.name} ${r.tool.version}`],
       ['runId', r.runId],

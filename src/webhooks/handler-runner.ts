@@ -42,6 +42,7 @@ export interface HandlerRunOptions {
   orderStatusUrl?: string;
   timeoutMs: number;
   strict: boolean;
+  allowIncomplete?: boolean;
   selects?: (entry: CatalogueEntry) => boolean;
   onResult?: (r: CheckResult) => void;
 }
@@ -122,6 +123,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     finishedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
     strict: opts.strict,
+    ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     shard: null,
     verdict: overallVerdict([verdict]),
     gateways: [
