@@ -62,7 +62,10 @@ export function buildProgram(): Command {
     )
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LP-QO-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the certification too', false)
-    .option('--allow-incomplete', 'exit 0 when MUST checks could not be judged (the verdict stays incomplete)')
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .option(
       '--concurrency <n>',
@@ -216,7 +219,10 @@ export function buildProgram(): Command {
     )
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LPH-SIG-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
-    .option('--allow-incomplete', 'exit 0 when MUST checks could not be judged (the verdict stays incomplete)')
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('./commands/webhook-test.js')).webhookTestCommand(gateway, opts);

@@ -58,9 +58,12 @@ function gatewaysWithChecks(gateways: Gateway[], only: string[] | undefined): Ga
   const selects = idMatcher(only);
   const kept = gateways.filter((g) => catalogue(g).checks.some(selects));
   if (kept.length === 0)
-    throw new UsageError(`no check matches --only ${only?.join(',')} (check IDs look like LP-QO-004, PL-SIG-001)`);
+    throw new UsageError(
+      `no check matches --only ${only?.join(',')} (check IDs look like LP-QO-004, PL-SIG-001)`,
+    );
   for (const g of gateways)
-    if (!kept.includes(g)) process.stdout.write(`${g}: not run — no check matches --only ${only?.join(',')}\n`);
+    if (!kept.includes(g))
+      process.stdout.write(`${g}: not run — no check matches --only ${only?.join(',')}\n`);
   return kept;
 }
 

@@ -68,7 +68,10 @@ export function exitCodeOf(verdict: Verdict, allowIncomplete = false): number {
 }
 
 /** The checks that could not be judged, grouped by the reason they give (what would let them run). */
-export function notJudgedByReason(checks: readonly Check[], strict: boolean): { reason: string; ids: string[] }[] {
+export function notJudgedByReason(
+  checks: readonly Check[],
+  strict: boolean,
+): { reason: string; ids: string[] }[] {
   const groups = new Map<string, string[]>();
   for (const c of checks) {
     if (!notJudged(c, strict)) continue;
