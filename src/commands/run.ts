@@ -13,6 +13,7 @@ import { exitCodeOf } from '../report/merge.js';
 import { redactText } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../selection.js';
+import { shardSelector } from '../shard.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags {
@@ -127,6 +128,21 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       webhooks,
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
+    const selects = shard
+      ? await shardSelector(
+          targets.map((t) => t.gateway),
+          options.selects,
+          shard,
+        )
+      : options.selects;
+    const counts = targets.map((t) => catalogue(t.gateway).checks.filter(selects).length);
+    const selected = counts.reduce((a, b) => a + b, 0);
+    // Every check sends at least one request, and each gateway that runs one smoke request first.
+    const least = selected + counts.filter((n) => n > 0).length;
+    if (flags.maxRequests < least)
+      throw new UsageError(
+        `--max-requests ${flags.maxRequests} is too small for the ${selected} selected checks (each sends at least one request; at least ${least} needed): raise it or narrow --only`,
+      );
     const results = await certify(options);
     const written = writeReport(results, flags.reportDir, baseline);
     if (flags.bundle) {
@@ -135,9 +151,24 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       process.stdout.write(`bundle: ${file}\n`);
     }
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    const starved = results.checks.filter(
+      (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
+    );
+    if (starved.length) {
+      process.stderr.write(
+        `paycert: the request budget (--max-requests ${flags.maxRequests}) ran out: ${starved.length} checks could not run; raise --max-requests\n`,
+      );
+      return 2;
+    }
     const gatewayErrors = results.gateways.filter((g) => g.error);
     for (const g of gatewayErrors) process.stderr.write(`paycert: ${redactText(g.error!)}\n`);
     if (gatewayErrors.length) return 2;
+    if (results.checks.length === 0 && shard) {
+      process.stdout.write(
+        `shard ${shard.index}/${shard.total} holds no selected check: nothing to judge here\n`,
+      );
+      return 0;
+    }
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only and --shard)\n');
       return 2;
