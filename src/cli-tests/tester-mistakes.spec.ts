@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -74,6 +76,42 @@ describe('paycert run · tester mistakes are exit 2 with a hint', function () {
     expect(out.code).to.equal(2);
     expect(out.stderr).to.match(
       /^paycert: the request budget \(--max-requests 120\) ran out: \d+ checks could not run; raise --max-requests\n$/,
+    );
+  });
+});
+
+describe('paycert run · a webhook public URL that does not reach the receiver', function () {
+  this.timeout(60_000);
+  let lesspay: RemoteMock;
+  let closedUrl = '';
+  before(async () => {
+    lesspay = await startRemoteMock('lesspay');
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((r) => closed.close(r));
+  });
+  after(() => lesspay.mock.close());
+
+  it('is found by a self-probe before the checks: exit 2, one line (not 9 failed webhook checks)', async () => {
+    const out = await runCli(
+      [
+        'run',
+        'lesspay',
+        '--quiet',
+        '--base-url',
+        lesspay.url,
+        '--webhook-public-url',
+        closedUrl,
+        '--report-dir',
+        join(dir, 'wh'),
+      ],
+      lesspay.env,
+    );
+    expect(out.code).to.equal(2);
+    expect(out.stdout).to.equal('');
+    expect(out.stderr).to.match(
+      /^paycert: --webhook-public-url http:\/\/127\.0\.0\.1:\d+ does not reach the webhook receiver listening on http:\/\/127\.0\.0\.1:\d+: connection refused .*\(does the tunnel forward to --webhook-listen\?\)\n$/,
     );
   });
 });
