@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { summaryLines } from '../console.js';
 import { UsageError } from '../errors.js';
@@ -31,16 +31,22 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     }
   }
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
-  const dir = dirname(flags.output);
+  // `-o reports/merged` (a folder, existing or not: no .html ending) means reports/merged/index.html.
+  const isDir =
+    /[\\/]$/.test(flags.output) ||
+    !/\.html?$/i.test(flags.output) ||
+    (existsSync(flags.output) && statSync(flags.output).isDirectory());
+  const output = isDir ? join(flags.output, 'index.html') : flags.output;
+  const dir = dirname(output);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(flags.output, renderHtml(results, baseline ? { baseline } : {}));
+    writeFileSync(output, renderHtml(results, baseline ? { baseline } : {}));
     writeFileSync(join(dir, 'junit.xml'), renderJunit(results));
     if (parts.length > 1) writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   } catch (err) {
-    throw new UsageError(`cannot write ${flags.output}: ${(err as NodeJS.ErrnoException).code}`);
+    throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code}`);
   }
-  process.stdout.write(`${summaryLines(results, flags.output).join('\n')}\n`);
+  process.stdout.write(`${summaryLines(results, output).join('\n')}\n`);
   for (const g of results.gateways) if (g.error) process.stderr.write(`paycert: ${g.error}\n`);
   return exitCodeOf(results.verdict, results.allowIncomplete === true);
 }

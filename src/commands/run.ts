@@ -3,8 +3,8 @@ import { catalogue } from '../catalogue.js';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
-import { startEmbedded } from '../embedded.js';
-import { UsageError } from '../errors.js';
+import { mockModule, startEmbedded } from '../embedded.js';
+import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
@@ -68,11 +68,34 @@ function gatewaysWithChecks(gateways: Gateway[], only: string[] | undefined): Ga
   return kept;
 }
 
+/** `--mock-fault` names a fault of every bundled mock it applies to, and is refused with a remote target. */
+export async function checkMockFault(fault: string, gateways: Gateway[], remote: boolean): Promise<void> {
+  if (remote)
+    throw new UsageError(
+      '--mock-fault changes the bundled mock; it cannot apply to a target given by --base-url',
+    );
+  const owners: Gateway[] = [];
+  for (const g of ['lesspay', 'payloco'] as const) if (fault in (await mockModule(g)).faults) owners.push(g);
+  const missing = gateways.find((g) => !owners.includes(g));
+  if (!missing) return;
+  throw new UsageError(
+    owners.length
+      ? `fault "${fault}" is a ${owners[0]} fault: paycert run ${owners[0]} --mock-fault ${fault}`
+      : `unknown fault "${fault}" for ${missing}: see paycert serve ${missing} --list-faults`,
+  );
+}
+
 export function readResults(path: string): Results {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Results;
+    text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read results file ${path}: ${(err as Error).message.split('\n')[0]}`);
+    throw new UsageError(`cannot read results file ${path}: ${(err as NodeJS.ErrnoException).code}`);
+  }
+  try {
+    return JSON.parse(text) as Results;
+  } catch (err) {
+    throw new UsageError(`results file ${path} is not valid JSON: ${jsonErrorText(err, text)}`);
   }
 }
 
@@ -83,6 +106,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     throw new UsageError('--base-url certifies one gateway: name it (paycert run lesspay --base-url …)');
   }
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction) : undefined;
+  if (flags.mockFault) await checkMockFault(flags.mockFault, gateways, baseUrl !== undefined);
   const deviations = flags.deviations ? loadDeviations(flags.deviations) : undefined;
   const capabilities = flags.capabilities ? loadCapabilities(flags.capabilities) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;

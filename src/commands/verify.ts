@@ -1,14 +1,17 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
 import { startEmbedded } from '../embedded.js';
-import { UsageError } from '../errors.js';
+import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
+import { PROVIDER } from '../pact/contract.js';
 import { type ConsumerVersionSelector, failingInteractions, verifyContracts } from '../pact/verify.js';
 import { exitCodeOf } from '../report/merge.js';
 import { redactText, registerSecret } from '../report/redact.js';
 import type { Gateway } from '../results.js';
+import { smoke } from '../smoke.js';
+import { checkMockFault } from './run.js';
 
 export interface VerifyFlags {
   baseUrl?: string;
@@ -35,6 +38,23 @@ export interface VerifyFlags {
 function gatewayOf(value: string): Gateway {
   if (value === 'lesspay' || value === 'payloco') return value;
   throw new UsageError(`unknown gateway "${value}": use lesspay or payloco`);
+}
+
+/** A pact file must be JSON and name this gateway as its provider: another provider's pact is refused, not relabelled. */
+function checkPactFile(file: string, gateway: Gateway): void {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`pact file not found: ${file}`);
+  let pact: { provider?: { name?: unknown } };
+  const text = readFileSync(file, 'utf8');
+  try {
+    pact = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`pact file ${file} is not valid JSON: ${jsonErrorText(err, text)}`);
+  }
+  const provider = pact?.provider?.name;
+  if (provider !== PROVIDER[gateway])
+    throw new UsageError(
+      `pact file ${file} is for provider ${JSON.stringify(provider ?? null)}, not ${PROVIDER[gateway]}: verify it with the gateway it names`,
+    );
 }
 
 function selectors(values: string[] | undefined): ConsumerVersionSelector[] | undefined {
@@ -78,8 +98,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
     throw new UsageError('--publish-results needs --provider-version (e.g. the git commit of the provider)');
   if (flags.consumerVersionSelector?.length && !flags.brokerUrl)
     throw new UsageError('--consumer-version-selector needs --broker-url');
-  for (const file of flags.pact ?? [])
-    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`pact file not found: ${file}`);
+  for (const file of flags.pact ?? []) checkPactFile(file, gateway);
   const broker = flags.brokerUrl
     ? {
         url: brokerUrl(flags.brokerUrl),
@@ -92,6 +111,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
     : undefined;
   if (broker?.token) registerSecret(broker.token);
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction === true) : undefined;
+  if (flags.mockFault) await checkMockFault(flags.mockFault, [gateway], baseUrl !== undefined);
   prepareReportDir(flags.reportDir);
 
   let mock: { close(): Promise<void> } | undefined;
@@ -101,6 +121,9 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       const credentials = credentialsFor(gateway, flags, process.env);
       registerCredentialSecrets(credentials);
       target = { baseUrl, credentials, kind: 'remote' };
+      // An unreachable target or refused credentials are the tester's to fix: one line, before any interaction.
+      const { error } = await smoke(gateway, baseUrl, credentials, flags.timeout ?? 10_000, true);
+      if (error) throw new UsageError(redactText(error));
     } else {
       const started = await startEmbedded(gateway, {
         variant: flags.mockVariant ?? 'a',

@@ -7,6 +7,7 @@ import { type DiffOp, diffValues } from './diff.js';
 import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
 import { isKnownDeviation, notJudgedByReason, summarize } from './merge.js';
 import { redactDeep } from './redact.js';
+import { specLabel } from './spec-label.js';
 import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from './types.js';
 
 export interface HtmlOptions {
@@ -346,7 +347,7 @@ function renderDetail(c: Check): string {
   out.push('<dl class="kv">');
   out.push(`<div><dt>Profile reading</dt><dd>${e(c.reading)}</dd></div>`);
   if (c.specRef) {
-    const label = `${c.specRef.doc} § ${c.specRef.section}`;
+    const label = specLabel(c.specRef);
     const link = isHttpUrl(c.specRef.url)
       ? // The address itself is printed by the print stylesheet (a[href]::after), not repeated on screen.
         `<a href="${e(c.specRef.url)}" rel="noreferrer noopener" target="_blank">${e(label)}</a>`
