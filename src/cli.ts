@@ -94,7 +94,11 @@ export function buildProgram(): Command {
     )
     .option('--shard <i/n>', 'run shard i of n (CI matrices); merge the results with `paycert report`')
     .option('--baseline <file>', 'results.json of an earlier run: the report marks new failures and fixes')
-    .option('--bundle [file]', 'also write an evidence bundle (tar.gz with manifest of SHA-256 hashes)')
+    .option(
+      '--bundle',
+      'also write an evidence bundle (tar.gz, manifest signed with PAYCERT_BUNDLE_KEY); --bundle=FILE names it',
+    )
+    .option('--bundle-file <file>', 'write the evidence bundle to this file (implies --bundle)')
     .option('--allow-production', 'allow a target on a production host of the gateway', false)
     .option(
       '--platform-public-key <file>',
@@ -232,8 +236,13 @@ export function buildProgram(): Command {
     .command('verify-bundle')
     .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')
     .argument('<file>', 'bundle .tar.gz')
-    .action(async (file) => {
-      process.exitCode = await (await import('./commands/report.js')).verifyBundleCommand(file);
+    .option(
+      '--public-key <pem>',
+      'Ed25519 public key the manifest must be signed with: PEM or a path (else PAYCERT_BUNDLE_PUBLIC_KEY)',
+    )
+    .option('--allow-unsigned', 'accept a bundle whose manifest is not signed', false)
+    .action(async (file, opts) => {
+      process.exitCode = await (await import('./commands/report.js')).verifyBundleCommand(file, opts);
     });
 
   return program;
@@ -241,7 +250,9 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
+    const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));
+    await buildProgram().parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -33,7 +33,7 @@ function readFile(path: string, source: string, what: string): string {
 }
 
 /** A key variable or flag holds either a path to a PEM file or the PEM text itself. */
-function pemOrFile(value: string, source: string, what: string): string {
+export function pemOrFile(value: string, source: string, what: string): string {
   return /-----BEGIN [A-Z ]+-----/.test(value) ? value.replace(/\\n/g, '\n') : readFile(value, source, what);
 }
 
@@ -56,7 +56,10 @@ export function paylocoCredentials(flags: CredentialFlags, env: NodeJS.ProcessEn
     'PAYLOCO_MERCHANT_ID (or --merchant-id)',
   );
   const keySource = flags.privateKey ? '--private-key' : 'PAYLOCO_PRIVATE_KEY';
-  const keyValue = need(flags.privateKey ?? env.PAYLOCO_PRIVATE_KEY, 'PAYLOCO_PRIVATE_KEY (or --private-key)');
+  const keyValue = need(
+    flags.privateKey ?? env.PAYLOCO_PRIVATE_KEY,
+    'PAYLOCO_PRIVATE_KEY (or --private-key)',
+  );
   const privateKeyPem = pemOrFile(keyValue, keySource, 'private key');
   try {
     loadPrivateKey(privateKeyPem);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { summaryLines } from '../console.js';
 import { UsageError } from '../errors.js';
 import { verifyBundle } from '../report/bundle.js';
+import { loadBundlePublicKey } from '../report/bundle-setup.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { exitCodeOf, mergeResults } from '../report/merge.js';
@@ -51,11 +52,20 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
   return exitCodeOf(results.verdict, results.allowIncomplete === true);
 }
 
-export async function verifyBundleCommand(file: string): Promise<number> {
-  const out = await verifyBundle(file);
+export async function verifyBundleCommand(
+  file: string,
+  flags: { publicKey?: string; allowUnsigned?: boolean } = {},
+): Promise<number> {
+  const source = flags.publicKey ? '--public-key' : 'PAYCERT_BUNDLE_PUBLIC_KEY';
+  const pinned = flags.publicKey ?? process.env.PAYCERT_BUNDLE_PUBLIC_KEY?.trim();
+  const publicKey = pinned ? loadBundlePublicKey(pinned, source) : undefined;
+  const out = await verifyBundle(file, { publicKey, allowUnsigned: flags.allowUnsigned === true });
   if (out.ok) {
+    const signed = out.signedBy
+      ? `; manifest signed by ${out.signedBy}${publicKey ? ` (${source})` : ' (the key in the manifest: pin it with --public-key)'}`
+      : '; manifest not signed (accepted by --allow-unsigned)';
     process.stdout.write(
-      `bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256\n`,
+      `bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256${signed}\n`,
     );
     return 0;
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { catalogue } from '../catalogue.js';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { checkLine, summaryLines } from '../console.js';
@@ -8,7 +9,8 @@ import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
-import { writeBundle } from '../report/bundle.js';
+import { keyFingerprint, writeBundle } from '../report/bundle.js';
+import { prepareBundle } from '../report/bundle-setup.js';
 import { exitCodeOf } from '../report/merge.js';
 import { redactText } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
@@ -32,7 +34,8 @@ export interface RunFlags {
   capabilities?: string;
   shard?: string;
   baseline?: string;
-  bundle?: string | boolean;
+  bundle?: boolean;
+  bundleFile?: string;
   allowProduction: boolean;
   quiet: boolean;
   appId?: string;
@@ -112,7 +115,11 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
-  prepareReportDir(flags.reportDir);
+  const reportAbs = prepareReportDir(flags.reportDir);
+  const bundle =
+    flags.bundle || flags.bundleFile
+      ? prepareBundle(flags.bundleFile ?? join(reportAbs, 'paycert-bundle.tar.gz'), process.env)
+      : undefined;
 
   const targets: Target[] = [];
   const mocks: { close(): Promise<void> }[] = [];
@@ -169,10 +176,11 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       );
     const results = await certify(options);
     const written = writeReport(results, flags.reportDir, baseline);
-    if (flags.bundle) {
-      const file = typeof flags.bundle === 'string' ? flags.bundle : `${written.dir}/paycert-bundle.tar.gz`;
-      await writeBundle(written.dir, file);
-      process.stdout.write(`bundle: ${file}\n`);
+    if (bundle) {
+      await writeBundle(written.dir, bundle.file, bundle.key);
+      process.stdout.write(
+        `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})\n`,
+      );
     }
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     const starved = results.checks.filter(

@@ -25,8 +25,7 @@ function details(c: Check): string {
   if (c.message) parts.push(c.message);
   if (c.expected !== undefined) parts.push(`Expected:\n${stableJson(c.expected)}`);
   if (c.received !== undefined) parts.push(`Received:\n${stableJson(c.received)}`);
-  if (c.specRef)
-    parts.push(`Spec: ${specLabel(c.specRef)}${c.specRef.url ? ` ${c.specRef.url}` : ''}`);
+  if (c.specRef) parts.push(`Spec: ${specLabel(c.specRef)}${c.specRef.url ? ` ${c.specRef.url}` : ''}`);
   for (const ev of c.evidence ?? []) {
     const res = ev.response ? `HTTP ${ev.response.status}` : 'no response';
     parts.push(
