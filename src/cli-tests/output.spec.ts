@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -191,5 +191,21 @@ describe('paycert verify refuses what it cannot verify', function () {
     expect(out.stderr).to.match(
       new RegExp(`^paycert: ${closedUrl} is unreachable: connection refused[^\\n]*\\n$`),
     );
+  });
+
+  it("--quiet prints only paycert's own lines; the verifier's report goes to a file, without colours", async () => {
+    const d = reportDir();
+    const out = await runCli(['verify', 'lesspay', '--quiet', '--report-dir', d]);
+    expect(out.code, out.stderr).to.equal(0);
+    expect(out.stdout.trim().split('\n')).to.deep.equal([
+      `lesspay: CERTIFIED — 9 passed, 0 failed, 0 skipped, 0 error (MUST failing: 0, MUST not judged: 0, SHOULD failing: 0) — ${out.stdout.match(/http:\/\/127\.0\.0\.1:\d+/)![0]}`,
+      out.stdout.match(/9 passed, 0 failed, 0 skipped, 0 error in \d+ ms/)![0],
+      'verdict: certified',
+      `report: ${join(d, 'index.html')}`,
+      `verifier report: ${join(d, 'pact-verifier.log')}`,
+    ]);
+    const log = readFileSync(join(d, 'pact-verifier.log'), 'utf8');
+    expect(log).to.include('Verifying a pact between paycert-lesspay-client and lesspay');
+    expect(log).not.to.include(String.fromCharCode(27));
   });
 });

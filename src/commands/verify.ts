@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
 import { startEmbedded } from '../embedded.js';
@@ -6,9 +7,10 @@ import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
 import { PROVIDER } from '../pact/contract.js';
-import { type ConsumerVersionSelector, failingInteractions, verifyContracts } from '../pact/verify.js';
+import { type ConsumerVersionSelector, failingInteractions } from '../pact/verify.js';
+import { verifyInChild } from '../pact/verify-process.js';
 import { exitCodeOf } from '../report/merge.js';
-import { redactText, registerSecret } from '../report/redact.js';
+import { redactText, registeredSecrets, registerSecret } from '../report/redact.js';
 import type { Gateway } from '../results.js';
 import { smoke } from '../smoke.js';
 import { checkMockFault } from './run.js';
@@ -112,7 +114,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
   if (broker?.token) registerSecret(broker.token);
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction === true) : undefined;
   if (flags.mockFault) await checkMockFault(flags.mockFault, [gateway], baseUrl !== undefined);
-  prepareReportDir(flags.reportDir);
+  const reportAbs = prepareReportDir(flags.reportDir);
 
   let mock: { close(): Promise<void> } | undefined;
   try {
@@ -133,20 +135,26 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       mock = started.mock;
       target = started.target;
     }
-    const results = await verifyContracts({
-      gateway,
-      baseUrl: target.baseUrl,
-      credentials: target.credentials,
-      pactFiles: flags.pact?.length ? flags.pact : undefined,
-      broker,
-      timeoutMs: flags.timeout ?? 10_000,
-      targetKind: target.kind,
-    });
+    const verifierLog = join(reportAbs, 'pact-verifier.log');
+    const results = await verifyInChild(
+      {
+        gateway,
+        baseUrl: target.baseUrl,
+        credentials: target.credentials,
+        pactFiles: flags.pact?.length ? flags.pact : undefined,
+        broker,
+        timeoutMs: flags.timeout ?? 10_000,
+        targetKind: target.kind,
+      },
+      registeredSecrets(),
+      verifierLog,
+    );
     const written = writeReport(results, flags.reportDir);
     const tty = process.stdout.isTTY === true;
     if (!flags.quiet)
       for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    process.stdout.write(`verifier report: ${verifierLog}\n`);
     const gatewayError = results.gateways[0]?.error;
     if (gatewayError) {
       process.stderr.write(`paycert: ${redactText(gatewayError)}\n`);

@@ -44,6 +44,11 @@ export function registerSecret(value: string | undefined | null): void {
   if (encoded !== value) registered.add(encoded);
 }
 
+/** The registered secret values (handed to a child process that must redact the same). */
+export function registeredSecrets(): string[] {
+  return [...registered];
+}
+
 /** Forgets every registered secret (tests; a new run in a long-lived process). */
 export function clearSecrets(): void {
   registered.clear();

@@ -1,0 +1,47 @@
+import { fork } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { redactText } from '../report/redact.js';
+import type { Results } from '../results.js';
+import type { VerifyContractsOptions } from './verify.js';
+
+// Runs verifyContracts in a child process (verify-child) with its stdout in `logFile`: the Pact verifier's own
+// report goes there, redacted and without colours, never to the console.
+
+// Colour and cursor escapes (CSI sequences) of the verifier's report.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+
+export async function verifyInChild(
+  opts: VerifyContractsOptions,
+  secrets: string[],
+  logFile: string,
+): Promise<Results> {
+  const here = import.meta.url;
+  const child = new URL(here.endsWith('.ts') ? './verify-child.ts' : './verify-child.js', here);
+  // A TypeScript source needs tsx in the child too (the binary registers it in-process).
+  const execArgv = here.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  const out = openSync(logFile, 'w');
+  try {
+    const proc = fork(fileURLToPath(child), [], {
+      execArgv,
+      stdio: ['ignore', out, out, 'ipc'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const reply = await new Promise<{ results?: Results; error?: string }>((resolve) => {
+      let answered = false;
+      proc.once('message', (m) => {
+        answered = true;
+        resolve(m as { results?: Results; error?: string });
+      });
+      proc.once('exit', (code) => {
+        if (!answered) resolve({ error: `the verifier process ended (exit ${code}) without a result` });
+      });
+      proc.send({ opts, secrets });
+    });
+    if (!reply.results) throw new Error(reply.error ?? 'the verifier process gave no result');
+    return reply.results;
+  } finally {
+    closeSync(out);
+    writeFileSync(logFile, redactText(readFileSync(logFile, 'utf8').replace(ANSI, '')));
+  }
+}
