@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -134,4 +134,29 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
       );
     });
   }
+
+  it('the report names a handler check\'s source once ("lesspay §6.1 …", never "lesspay § lesspay §6.1 …")', async () => {
+    const h = await handler('lesspay');
+    const reportDir = join(dir, 'spec-label');
+    const out = await runCli(
+      [
+        'webhook-test',
+        'lesspay',
+        '--quiet',
+        '--report-dir',
+        reportDir,
+        '--handler-url',
+        h.handlerUrl,
+        '--order-status-url',
+        h.orderStatusUrl,
+      ],
+      ENV,
+    );
+    expect(out.code, out.stderr).to.equal(0);
+    const html = readFileSync(join(reportDir, 'index.html'), 'utf8');
+    const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
+    expect(html).not.to.include('lesspay § lesspay');
+    expect(junit).not.to.include('lesspay § lesspay');
+    expect(junit).to.include('<property name="spec" value="lesspay §6.1 Pay-in webhook"/>');
+  });
 });

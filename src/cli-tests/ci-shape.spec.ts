@@ -35,6 +35,13 @@ describe('paycert CI shape · shards', function () {
     }
   });
 
+  it('`--shard 20/20` of the full catalogue is a valid shard (exit 0), not "no check was selected"', async () => {
+    const d = reportDir();
+    const out = await runCli(['run', '--quiet', '--shard', '20/20', '--report-dir', d]);
+    expect(out.code, out.stderr).to.equal(0);
+    expect(results(d).shard).to.deep.equal({ index: 20, total: 20 });
+  });
+
   it('a shard with no check is a valid, empty, passing part (exit 0), and the parts merge to the whole', async () => {
     const dirs = [1, 2, 3].map(() => reportDir());
     const outs = [];

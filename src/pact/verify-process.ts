@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { redactText } from '../report/redact.js';
 import type { Results } from '../results.js';
 import type { VerifyContractsOptions } from './verify.js';
@@ -19,7 +20,9 @@ export async function verifyInChild(
   const here = import.meta.url;
   const child = new URL(here.endsWith('.ts') ? './verify-child.ts' : './verify-child.js', here);
   // A TypeScript source needs tsx in the child too (the binary registers it in-process).
-  const execArgv = here.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  const execArgv = here.endsWith('.ts')
+    ? ['--import', pathToFileURL(createRequire(here).resolve('tsx/esm')).href]
+    : [];
   const out = openSync(logFile, 'w');
   try {
     const proc = fork(fileURLToPath(child), [], {
