@@ -168,6 +168,11 @@ function renderHeader(
   return out.join('');
 }
 
+/** A banner names a few checks per reason; the rest are one filter away in the list of checks. */
+function idList(ids: string[], max = 8): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
 function renderVerdictCard(g: GatewayResult, r: Results): string {
   const s = summarize(r.checks.filter((c) => c.gateway === g.gateway));
   const facts = [
@@ -187,7 +192,7 @@ function renderVerdictCard(g: GatewayResult, r: Results): string {
   if (n) facts.unshift(plural(n, r.strict ? 'check not judged' : 'MUST check not judged'));
   const njList = n
     ? `<div class="nj">${r.allowIncomplete ? 'Accepted by --allow-incomplete. ' : ''}Not judged:<ul>${notJudged
-        .map((x) => `<li><b>${e(x.ids.join(', '))}</b> — ${e(x.reason)}</li>`)
+        .map((x) => `<li><b>${e(idList(x.ids))}</b> — ${e(x.reason)}</li>`)
         .join('')}</ul></div>`
     : '';
   return [
