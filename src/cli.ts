@@ -62,6 +62,10 @@ export function buildProgram(): Command {
     )
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LP-QO-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the certification too', false)
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .option(
       '--concurrency <n>',
@@ -90,7 +94,11 @@ export function buildProgram(): Command {
     )
     .option('--shard <i/n>', 'run shard i of n (CI matrices); merge the results with `paycert report`')
     .option('--baseline <file>', 'results.json of an earlier run: the report marks new failures and fixes')
-    .option('--bundle [file]', 'also write an evidence bundle (tar.gz with manifest of SHA-256 hashes)')
+    .option(
+      '--bundle',
+      'also write an evidence bundle (tar.gz, manifest signed with PAYCERT_BUNDLE_KEY); --bundle=FILE names it',
+    )
+    .option('--bundle-file <file>', 'write the evidence bundle to this file (implies --bundle)')
     .option('--allow-production', 'allow a target on a production host of the gateway', false)
     .option(
       '--platform-public-key <file>',
@@ -215,6 +223,10 @@ export function buildProgram(): Command {
     )
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LPH-SIG-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('./commands/webhook-test.js')).webhookTestCommand(gateway, opts);
@@ -224,8 +236,13 @@ export function buildProgram(): Command {
     .command('verify-bundle')
     .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')
     .argument('<file>', 'bundle .tar.gz')
-    .action(async (file) => {
-      process.exitCode = await (await import('./commands/report.js')).verifyBundleCommand(file);
+    .option(
+      '--public-key <pem>',
+      'Ed25519 public key the manifest must be signed with: PEM or a path (else PAYCERT_BUNDLE_PUBLIC_KEY)',
+    )
+    .option('--allow-unsigned', 'accept a bundle whose manifest is not signed', false)
+    .action(async (file, opts) => {
+      process.exitCode = await (await import('./commands/report.js')).verifyBundleCommand(file, opts);
     });
 
   return program;
@@ -233,7 +250,9 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
+    const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));
+    await buildProgram().parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) {

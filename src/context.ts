@@ -4,6 +4,7 @@ import { type HttpResponse, send, TransportError } from './http.js';
 import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 import { REDACTED, redactText } from './report/redact.js';
 import type { CheckResult, Exchange, Gateway } from './results.js';
+import { shellQuote } from './shell.js';
 import type { Throttle } from './throttle.js';
 import { CheckWebhooks } from './webhooks/check.js';
 import type { WebhookAccess } from './webhooks/session.js';
@@ -61,10 +62,6 @@ export function clip(text: string | undefined | null): { body: string | null; tr
   if (text === undefined || text === null) return { body: null };
   if (text.length <= EVIDENCE_BODY_LIMIT) return { body: text };
   return { body: `${text.slice(0, EVIDENCE_BODY_LIMIT)}…`, truncated: true };
-}
-
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The state of one gateway's run: configuration, politeness, shared setups and the evidence log. */
@@ -257,7 +254,13 @@ export class CheckContext {
       ...req.headers,
     };
     const httpReq = { method, url: url.href, headers, body: req.body === undefined ? undefined : raw };
-    const exchange = this.record(httpReq);
+    // Signed as the docs say, unless the probe chose another auth mode or set the signature header itself.
+    const signer = adapter.replaySignature(raw, parsed);
+    const ownSignature = Object.keys(req.headers ?? {}).some((k) => k.toLowerCase() === signer.header);
+    const exchange = this.record(
+      httpReq,
+      (req.auth ?? 'valid') === 'valid' && !ownSignature ? signer : undefined,
+    );
     let attempt = 0;
     for (;;) {
       if (!(await throttle.acquire())) {
@@ -327,19 +330,28 @@ export class CheckContext {
     );
   }
 
-  private record(req: {
-    method: string;
-    url: string;
-    headers: Record<string, string>;
-    body?: string;
-  }): Exchange {
+  private record(
+    req: {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body?: string;
+    },
+    signer?: { header: string; shell: string },
+  ): Exchange {
     const headers = this.redactHeaders(req.headers);
     const body = req.body === undefined ? null : redactText(req.body);
+    // A request signed as the docs say replays with its signature computed from the tester's environment, so the
+    // line can be pasted; a deliberately wrong signature stays redacted (it is no use to recompute it).
+    const signable = signer !== undefined && body === (req.body ?? null);
     const curl = [
+      ...(signable ? [`SIG=$(${signer.shell}) &&`] : []),
       'curl -sS',
       `-X ${req.method}`,
       shellQuote(req.url),
-      ...Object.entries(headers).map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`),
+      ...Object.entries(headers).map(([k, v]) =>
+        signable && k.toLowerCase() === signer.header ? `-H "${k}: $SIG"` : `-H ${shellQuote(`${k}: ${v}`)}`,
+      ),
       ...(body !== null ? [`--data-raw ${shellQuote(body)}`] : []),
     ].join(' ');
     const exchange: Exchange = {

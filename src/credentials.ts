@@ -15,13 +15,26 @@ export interface CredentialFlags {
   webhookSecretFile?: string;
 }
 
-function readFile(path: string, what: string): string {
+// No message here ever echoes a value: an environment variable meant to hold a path may hold a key or a secret
+// (CI often passes `KEY="$(cat key.pem)"`), so errors name where the value came from, never the value itself.
+
+function readFile(path: string, source: string, what: string): string {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} file ${path}: ${code === 'ENOENT' ? 'no such file' : code}`);
+    throw new UsageError(
+      `cannot read the ${what} file named by ${source}: ${code === 'ENOENT' ? 'no such file' : code}`,
+    );
   }
+  if (text.trim() === '') throw new UsageError(`the ${what} file named by ${source} is empty`);
+  return text;
+}
+
+/** A key variable or flag holds either a path to a PEM file or the PEM text itself. */
+export function pemOrFile(value: string, source: string, what: string): string {
+  return /-----BEGIN [A-Z ]+-----/.test(value) ? value.replace(/\\n/g, '\n') : readFile(value, source, what);
 }
 
 function need(value: string | undefined, what: string): string {
@@ -31,7 +44,9 @@ function need(value: string | undefined, what: string): string {
 
 export function lesspayCredentials(flags: CredentialFlags, env: NodeJS.ProcessEnv): LesspayCredentials {
   const appId = need(flags.appId ?? env.LESSPAY_APP_ID, 'LESSPAY_APP_ID (or --app-id)');
-  const secret = flags.appSecretFile ? readFile(flags.appSecretFile, 'app secret') : env.LESSPAY_APP_SECRET;
+  const secret = flags.appSecretFile
+    ? readFile(flags.appSecretFile, '--app-secret-file', 'app secret')
+    : env.LESSPAY_APP_SECRET;
   return { appId, appSecret: need(secret, 'LESSPAY_APP_SECRET (or --app-secret-file)') };
 }
 
@@ -40,26 +55,35 @@ export function paylocoCredentials(flags: CredentialFlags, env: NodeJS.ProcessEn
     flags.merchantId ?? env.PAYLOCO_MERCHANT_ID,
     'PAYLOCO_MERCHANT_ID (or --merchant-id)',
   );
-  const keyPath = need(flags.privateKey ?? env.PAYLOCO_PRIVATE_KEY, 'PAYLOCO_PRIVATE_KEY (or --private-key)');
-  const privateKeyPem = readFile(keyPath, 'private key');
+  const keySource = flags.privateKey ? '--private-key' : 'PAYLOCO_PRIVATE_KEY';
+  const keyValue = need(
+    flags.privateKey ?? env.PAYLOCO_PRIVATE_KEY,
+    'PAYLOCO_PRIVATE_KEY (or --private-key)',
+  );
+  const privateKeyPem = pemOrFile(keyValue, keySource, 'private key');
   try {
     loadPrivateKey(privateKeyPem);
   } catch (err) {
-    throw new UsageError(`${keyPath} is not a usable merchant key: ${(err as Error).message}`);
+    throw new UsageError(
+      `${keySource} is not a usable merchant key: ${(err as Error).message} (give a path to a PKCS#8 PEM file, or the PEM itself)`,
+    );
   }
-  const pubPath = flags.platformPublicKey ?? env.PAYLOCO_PLATFORM_PUBLIC_KEY;
+  const pubSource = flags.platformPublicKey ? '--platform-public-key' : 'PAYLOCO_PLATFORM_PUBLIC_KEY';
+  const pubValue = (flags.platformPublicKey ?? env.PAYLOCO_PLATFORM_PUBLIC_KEY)?.trim();
   let platformPublicKeyPem: string | undefined;
-  if (pubPath) {
-    platformPublicKeyPem = readFile(pubPath, 'platform public key');
+  if (pubValue) {
+    platformPublicKeyPem = pemOrFile(pubValue, pubSource, 'platform public key');
     try {
       loadPublicKey(platformPublicKeyPem);
     } catch (err) {
-      throw new UsageError(`${pubPath}: ${(err as Error).message}`);
+      throw new UsageError(
+        `${pubSource} is not a usable public key: ${(err as Error).message} (give a path to a PEM file, or the PEM itself)`,
+      );
     }
   }
   const webhookSecret = flags.webhookSecretFile
-    ? readFile(flags.webhookSecretFile, 'webhook secret').trim()
-    : env.PAYLOCO_WEBHOOK_SECRET;
+    ? readFile(flags.webhookSecretFile, '--webhook-secret-file', 'webhook secret').trim()
+    : env.PAYLOCO_WEBHOOK_SECRET?.trim() || undefined;
   return { merchantId, privateKeyPem, platformPublicKeyPem, webhookSecret };
 }
 

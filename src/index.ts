@@ -27,7 +27,7 @@ export { validate, validatorFor } from './schema-registry.js';
 export { lesspayCallbackSign, lesspaySign } from './signing/lesspay.js';
 export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
-export type { HandlerCase, HandlerKit, OrderState } from './webhooks/handler-kit.js';
+export type { HandlerCase, HandlerKit, HandlerPreflight, OrderState } from './webhooks/handler-kit.js';
 export {
   deliveryJson,
   ensureDeliverySchema,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CatalogueEntry } from './catalogue.js';
 import { gatewayOf } from './catalogue.js';
-import { UsageError } from './errors.js';
+import { jsonErrorText, UsageError } from './errors.js';
 import type { Gateway } from './results.js';
 import { validate } from './schema-registry.js';
 
@@ -33,7 +33,7 @@ function readJson(path: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`${what} file ${path} is not valid JSON: ${(err as Error).message}`);
+    throw new UsageError(`${what} file ${path} is not valid JSON: ${jsonErrorText(err, text)}`);
   }
 }
 

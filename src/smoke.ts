@@ -30,24 +30,44 @@ export interface SmokeOutcome {
   warning?: string;
 }
 
-/** One request: an error when the target does not answer like a gateway, a warning when it rejects the credentials. */
+const CREDENTIAL_VARS: Record<Gateway, string> = {
+  lesspay: 'LESSPAY_APP_ID and LESSPAY_APP_SECRET',
+  payloco: 'PAYLOCO_MERCHANT_ID and PAYLOCO_PRIVATE_KEY',
+};
+
+function envelopeCode(json: unknown): unknown {
+  return json && typeof json === 'object' ? (json as Record<string, unknown>).code : undefined;
+}
+
+/**
+ * One request (two when the first looks refused): an error when the target does not answer like a gateway, or, for
+ * a remote target, when it refuses a request signed as the docs say — the tester's credentials, exit 2, not a
+ * conformance finding. A bundled mock's credentials are known to be right, so there a refusal is left to the checks.
+ */
 export async function smoke(
   gateway: Gateway,
   baseUrl: string,
   creds: Credentials,
   timeoutMs: number,
+  remote = false,
 ): Promise<SmokeOutcome> {
   const { path, body } = smokeRequest(gateway, creds);
   const raw = JSON.stringify(body);
-  const headers = {
-    'content-type': 'application/json',
-    ...adapters[gateway].authHeaders(creds, raw, body, 'valid'),
-  };
-  try {
-    const res = await send(
-      { method: 'POST', url: baseUrl.replace(/\/+$/, '') + path, headers, body: raw },
+  const exchange = (mode: 'valid' | 'bad-signature') =>
+    send(
+      {
+        method: 'POST',
+        url: baseUrl.replace(/\/+$/, '') + path,
+        headers: {
+          'content-type': 'application/json',
+          ...adapters[gateway].authHeaders(creds, raw, body, mode),
+        },
+        body: raw,
+      },
       { timeoutMs, maxBodyBytes: 1_048_576 },
     );
+  try {
+    const res = await exchange('valid');
     // Only what no gateway at this URL would send counts here: a web page, or 404 on a documented endpoint
     // (a wrong base URL). Anything else, garbage included, is for the checks to judge.
     const media = res.headers['content-type']?.split(';')[0].trim().toLowerCase();
@@ -57,12 +77,25 @@ export async function smoke(
         error: `${baseUrl} does not answer like a ${gateway} gateway: POST ${path} gave HTTP ${res.status} ${media ?? 'without a content type'} (is the base URL right?)`,
       };
     }
-    // Wrong credentials and a wrong signature check look the same from outside: the checks judge the target, and
-    // the user is told to look at the credentials first.
+    const hint = `check ${CREDENTIAL_VARS[gateway]} (if they are right, the target's signature check is at fault)`;
     if (res.status === 401) {
-      return {
-        warning: `the target answered HTTP 401 to a request signed as the docs say: check the ${gateway} credentials (if they are right, the target's signature check is at fault)`,
-      };
+      const text = `the target answered HTTP 401 to a request signed as the docs say: ${hint}`;
+      return remote ? { error: text } : { warning: text };
+    }
+    // Payloco answers a refused signature with a result code the docs do not name: a request signed as the docs
+    // say that is answered exactly as one with a wrong signature, and unsigned in return (P6: the response is signed
+    // when the request's signature verified), was refused.
+    if (remote && gateway === 'payloco' && !res.headers.signature) {
+      const wrong = await exchange('bad-signature');
+      const code = envelopeCode(res.json);
+      // Only a Payloco failure code counts (8 digits, not success or pending): a target that answers anything
+      // else the same either way is left to the checks.
+      const failure =
+        typeof code === 'string' && /^\d{8}$/.test(code) && !['00000000', '00000003'].includes(code);
+      if (failure && wrong.status === res.status && envelopeCode(wrong.json) === code)
+        return {
+          error: `the target answered a request signed as the docs say exactly as one with a wrong signature (HTTP ${res.status}, code ${String(code)}): ${hint}`,
+        };
     }
     return {};
   } catch (err) {

@@ -125,6 +125,8 @@ describe('examples · webhook handler under paycert webhook-test', function () {
           'payloco',
           '--handler-url',
           handler.handlerUrl,
+          '--order-status-url',
+          handler.orderStatusUrl,
           '--report-dir',
           dir,
           '--quiet',

@@ -79,13 +79,13 @@ const cases: { what: string; args: () => string[]; env?: NodeJS.ProcessEnv; says
     what: 'unreadable key file',
     args: () => ['run', 'payloco', '--base-url', closedUrl],
     env: { PAYLOCO_MERCHANT_ID: 'm', PAYLOCO_PRIVATE_KEY: join(dir, 'absent.pem') },
-    says: /cannot read private key file .*absent\.pem: no such file/,
+    says: /^paycert: cannot read the private key file named by PAYLOCO_PRIVATE_KEY: no such file$/,
   },
   {
     what: 'a PEM that is not a private key',
     args: () => ['run', 'payloco', '--base-url', closedUrl],
     env: { PAYLOCO_MERCHANT_ID: 'm', PAYLOCO_PRIVATE_KEY: publicKey },
-    says: /is not a usable merchant key: not a PEM private key/,
+    says: /^paycert: PAYLOCO_PRIVATE_KEY is not a usable merchant key: not a PEM private key/,
   },
   {
     what: 'unwritable report dir',

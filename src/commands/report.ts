@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { summaryLines } from '../console.js';
 import { UsageError } from '../errors.js';
 import { verifyBundle } from '../report/bundle.js';
+import { loadBundlePublicKey } from '../report/bundle-setup.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
-import { mergeResults } from '../report/merge.js';
+import { exitCodeOf, mergeResults } from '../report/merge.js';
 import { validate } from '../schema-registry.js';
 import { readResults } from './run.js';
 
@@ -31,24 +32,40 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     }
   }
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
-  const dir = dirname(flags.output);
+  // `-o reports/merged` (a folder, existing or not: no .html ending) means reports/merged/index.html.
+  const isDir =
+    /[\\/]$/.test(flags.output) ||
+    !/\.html?$/i.test(flags.output) ||
+    (existsSync(flags.output) && statSync(flags.output).isDirectory());
+  const output = isDir ? join(flags.output, 'index.html') : flags.output;
+  const dir = dirname(output);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(flags.output, renderHtml(results, baseline ? { baseline } : {}));
+    writeFileSync(output, renderHtml(results, baseline ? { baseline } : {}));
     writeFileSync(join(dir, 'junit.xml'), renderJunit(results));
     if (parts.length > 1) writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   } catch (err) {
-    throw new UsageError(`cannot write ${flags.output}: ${(err as NodeJS.ErrnoException).code}`);
+    throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code}`);
   }
-  process.stdout.write(`${summaryLines(results, flags.output).join('\n')}\n`);
-  return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+  process.stdout.write(`${summaryLines(results, output).join('\n')}\n`);
+  for (const g of results.gateways) if (g.error) process.stderr.write(`paycert: ${g.error}\n`);
+  return exitCodeOf(results.verdict, results.allowIncomplete === true);
 }
 
-export async function verifyBundleCommand(file: string): Promise<number> {
-  const out = await verifyBundle(file);
+export async function verifyBundleCommand(
+  file: string,
+  flags: { publicKey?: string; allowUnsigned?: boolean } = {},
+): Promise<number> {
+  const source = flags.publicKey ? '--public-key' : 'PAYCERT_BUNDLE_PUBLIC_KEY';
+  const pinned = flags.publicKey ?? process.env.PAYCERT_BUNDLE_PUBLIC_KEY?.trim();
+  const publicKey = pinned ? loadBundlePublicKey(pinned, source) : undefined;
+  const out = await verifyBundle(file, { publicKey, allowUnsigned: flags.allowUnsigned === true });
   if (out.ok) {
+    const signed = out.signedBy
+      ? `; manifest signed by ${out.signedBy}${publicKey ? ` (${source})` : ' (the key in the manifest: pin it with --public-key)'}`
+      : '; manifest not signed (accepted by --allow-unsigned)';
     process.stdout.write(
-      `bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256\n`,
+      `bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256${signed}\n`,
     );
     return 0;
   }

@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogue } from '../catalogue.js';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
-import { startEmbedded } from '../embedded.js';
-import { UsageError } from '../errors.js';
+import { mockModule, startEmbedded } from '../embedded.js';
+import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
+import { prepareBundle } from '../report/bundle-setup.js';
+import { exitCodeOf } from '../report/merge.js';
 import { redactText } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../selection.js';
+import { shardSelector } from '../shard.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags {
@@ -17,6 +22,7 @@ export interface RunFlags {
   reportDir: string;
   only?: string[];
   strict: boolean;
+  allowIncomplete?: boolean;
   timeout: number;
   concurrency: number;
   rate: number;
@@ -27,7 +33,8 @@ export interface RunFlags {
   capabilities?: string;
   shard?: string;
   baseline?: string;
-  bundle?: string | boolean;
+  bundle?: boolean;
+  bundleFile?: string;
   allowProduction: boolean;
   quiet: boolean;
   appId?: string;
@@ -49,27 +56,69 @@ export function parseGateways(value: string): Gateway[] {
   throw new UsageError(`unknown gateway "${value}": use lesspay, payloco or all`);
 }
 
+/** The gateways that have at least one selected check; the others are not run, and the user is told so. */
+function gatewaysWithChecks(gateways: Gateway[], only: string[] | undefined): Gateway[] {
+  const selects = idMatcher(only);
+  const kept = gateways.filter((g) => catalogue(g).checks.some(selects));
+  if (kept.length === 0)
+    throw new UsageError(
+      `no check matches --only ${only?.join(',')} (check IDs look like LP-QO-004, PL-SIG-001)`,
+    );
+  for (const g of gateways)
+    if (!kept.includes(g))
+      process.stdout.write(`${g}: not run — no check matches --only ${only?.join(',')}\n`);
+  return kept;
+}
+
+/** `--mock-fault` names a fault of every bundled mock it applies to, and is refused with a remote target. */
+export async function checkMockFault(fault: string, gateways: Gateway[], remote: boolean): Promise<void> {
+  if (remote)
+    throw new UsageError(
+      '--mock-fault changes the bundled mock; it cannot apply to a target given by --base-url',
+    );
+  const owners: Gateway[] = [];
+  for (const g of ['lesspay', 'payloco'] as const) if (fault in (await mockModule(g)).faults) owners.push(g);
+  const missing = gateways.find((g) => !owners.includes(g));
+  if (!missing) return;
+  throw new UsageError(
+    owners.length
+      ? `fault "${fault}" is a ${owners[0]} fault: paycert run ${owners[0]} --mock-fault ${fault}`
+      : `unknown fault "${fault}" for ${missing}: see paycert serve ${missing} --list-faults`,
+  );
+}
+
 export function readResults(path: string): Results {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Results;
+    text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read results file ${path}: ${(err as Error).message.split('\n')[0]}`);
+    throw new UsageError(`cannot read results file ${path}: ${(err as NodeJS.ErrnoException).code}`);
+  }
+  try {
+    return JSON.parse(text) as Results;
+  } catch (err) {
+    throw new UsageError(`results file ${path} is not valid JSON: ${jsonErrorText(err, text)}`);
   }
 }
 
 /** `paycert run`: resolves targets, certifies them, writes the report; returns the exit code. */
 export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<number> {
-  const gateways = parseGateways(gatewayArg);
+  const gateways = gatewaysWithChecks(parseGateways(gatewayArg), flags.only);
   if (flags.baseUrl && gateways.length > 1) {
     throw new UsageError('--base-url certifies one gateway: name it (paycert run lesspay --base-url …)');
   }
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction) : undefined;
+  if (flags.mockFault) await checkMockFault(flags.mockFault, gateways, baseUrl !== undefined);
   const deviations = flags.deviations ? loadDeviations(flags.deviations) : undefined;
   const capabilities = flags.capabilities ? loadCapabilities(flags.capabilities) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
-  prepareReportDir(flags.reportDir);
+  const reportAbs = prepareReportDir(flags.reportDir);
+  const bundle =
+    flags.bundle || flags.bundleFile
+      ? prepareBundle(flags.bundleFile ?? join(reportAbs, 'paycert-bundle.tar.gz'), process.env)
+      : undefined;
 
   const targets: Target[] = [];
   const mocks: { close(): Promise<void> }[] = [];
@@ -101,6 +150,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       maxRequests: flags.maxRequests,
       retryAfterCapMs: flags.retryAfterCap,
       strict: flags.strict,
+      allowIncomplete: flags.allowIncomplete === true,
       selects: idMatcher(flags.only),
       shard,
       deviations,
@@ -108,19 +158,49 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       webhooks,
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
+    const selects = shard
+      ? await shardSelector(
+          targets.map((t) => t.gateway),
+          options.selects,
+          shard,
+        )
+      : options.selects;
+    const counts = targets.map((t) => catalogue(t.gateway).checks.filter(selects).length);
+    const selected = counts.reduce((a, b) => a + b, 0);
+    // Every check sends at least one request, and each gateway that runs one smoke request first.
+    const least = selected + counts.filter((n) => n > 0).length;
+    if (flags.maxRequests < least)
+      throw new UsageError(
+        `--max-requests ${flags.maxRequests} is too small for the ${selected} selected checks (each sends at least one request; at least ${least} needed): raise it or narrow --only`,
+      );
     const results = await certify(options);
     const written = writeReport(results, flags.reportDir, baseline);
-    if (flags.bundle) {
-      const file = typeof flags.bundle === 'string' ? flags.bundle : `${written.dir}/paycert-bundle.tar.gz`;
+    if (bundle) {
       // tar is loaded only when a bundle is asked for.
-      await (await import('../report/bundle.js')).writeBundle(written.dir, file);
-      process.stdout.write(`bundle: ${file}\n`);
+      const { keyFingerprint, writeBundle } = await import('../report/bundle.js');
+      await writeBundle(written.dir, bundle.file, bundle.key);
+      process.stdout.write(
+        `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})\n`,
+      );
     }
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
-    const smokeError = results.gateways.find((g) => g.error);
-    if (smokeError) {
-      process.stderr.write(`paycert: ${redactText(smokeError.error!)}\n`);
+    const starved = results.checks.filter(
+      (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
+    );
+    if (starved.length) {
+      process.stderr.write(
+        `paycert: the request budget (--max-requests ${flags.maxRequests}) ran out: ${starved.length} checks could not run; raise --max-requests\n`,
+      );
       return 2;
+    }
+    const gatewayErrors = results.gateways.filter((g) => g.error);
+    for (const g of gatewayErrors) process.stderr.write(`paycert: ${redactText(g.error!)}\n`);
+    if (gatewayErrors.length) return 2;
+    if (results.checks.length === 0 && shard) {
+      process.stdout.write(
+        `shard ${shard.index}/${shard.total} holds no selected check: nothing to judge here\n`,
+      );
+      return 0;
     }
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only and --shard)\n');
@@ -129,11 +209,11 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     if (results.verdict === 'error') {
       const g = results.gateways.find((x) => x.verdict === 'error');
       process.stderr.write(
-        `paycert: ${g?.gateway ?? 'the target'} could not be judged: every check errored or was skipped${g?.warning ? ` (${g.warning})` : ''}\n`,
+        `paycert: ${g?.gateway ?? 'the target'} could not be judged: every check errored or was not applicable${g?.warning ? ` (${g.warning})` : ''}\n`,
       );
       return 2;
     }
-    return results.verdict === 'certified' ? 0 : 1;
+    return exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
     await Promise.all(mocks.map((m) => m.close()));
     await closeHttp();

@@ -1,13 +1,19 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
 import { startEmbedded } from '../embedded.js';
-import { UsageError } from '../errors.js';
+import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
-import { type ConsumerVersionSelector, failingInteractions, verifyContracts } from '../pact/verify.js';
-import { redactText, registerSecret } from '../report/redact.js';
+import { PROVIDER } from '../pact/contract.js';
+import { type ConsumerVersionSelector, failingInteractions } from '../pact/verify.js';
+import { verifyInChild } from '../pact/verify-process.js';
+import { exitCodeOf } from '../report/merge.js';
+import { redactText, registeredSecrets, registerSecret } from '../report/redact.js';
 import type { Gateway } from '../results.js';
+import { smoke } from '../smoke.js';
+import { checkMockFault } from './run.js';
 
 export interface VerifyFlags {
   baseUrl?: string;
@@ -34,6 +40,23 @@ export interface VerifyFlags {
 function gatewayOf(value: string): Gateway {
   if (value === 'lesspay' || value === 'payloco') return value;
   throw new UsageError(`unknown gateway "${value}": use lesspay or payloco`);
+}
+
+/** A pact file must be JSON and name this gateway as its provider: another provider's pact is refused, not relabelled. */
+function checkPactFile(file: string, gateway: Gateway): void {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`pact file not found: ${file}`);
+  let pact: { provider?: { name?: unknown } };
+  const text = readFileSync(file, 'utf8');
+  try {
+    pact = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`pact file ${file} is not valid JSON: ${jsonErrorText(err, text)}`);
+  }
+  const provider = pact?.provider?.name;
+  if (provider !== PROVIDER[gateway])
+    throw new UsageError(
+      `pact file ${file} is for provider ${JSON.stringify(provider ?? null)}, not ${PROVIDER[gateway]}: verify it with the gateway it names`,
+    );
 }
 
 function selectors(values: string[] | undefined): ConsumerVersionSelector[] | undefined {
@@ -77,8 +100,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
     throw new UsageError('--publish-results needs --provider-version (e.g. the git commit of the provider)');
   if (flags.consumerVersionSelector?.length && !flags.brokerUrl)
     throw new UsageError('--consumer-version-selector needs --broker-url');
-  for (const file of flags.pact ?? [])
-    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`pact file not found: ${file}`);
+  for (const file of flags.pact ?? []) checkPactFile(file, gateway);
   const broker = flags.brokerUrl
     ? {
         url: brokerUrl(flags.brokerUrl),
@@ -91,7 +113,8 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
     : undefined;
   if (broker?.token) registerSecret(broker.token);
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction === true) : undefined;
-  prepareReportDir(flags.reportDir);
+  if (flags.mockFault) await checkMockFault(flags.mockFault, [gateway], baseUrl !== undefined);
+  const reportAbs = prepareReportDir(flags.reportDir);
 
   let mock: { close(): Promise<void> } | undefined;
   try {
@@ -100,6 +123,9 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       const credentials = credentialsFor(gateway, flags, process.env);
       registerCredentialSecrets(credentials);
       target = { baseUrl, credentials, kind: 'remote' };
+      // An unreachable target or refused credentials are the tester's to fix: one line, before any interaction.
+      const { error } = await smoke(gateway, baseUrl, credentials, flags.timeout ?? 10_000, true);
+      if (error) throw new UsageError(redactText(error));
     } else {
       const started = await startEmbedded(gateway, {
         variant: flags.mockVariant ?? 'a',
@@ -109,20 +135,26 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       mock = started.mock;
       target = started.target;
     }
-    const results = await verifyContracts({
-      gateway,
-      baseUrl: target.baseUrl,
-      credentials: target.credentials,
-      pactFiles: flags.pact?.length ? flags.pact : undefined,
-      broker,
-      timeoutMs: flags.timeout ?? 10_000,
-      targetKind: target.kind,
-    });
+    const verifierLog = join(reportAbs, 'pact-verifier.log');
+    const results = await verifyInChild(
+      {
+        gateway,
+        baseUrl: target.baseUrl,
+        credentials: target.credentials,
+        pactFiles: flags.pact?.length ? flags.pact : undefined,
+        broker,
+        timeoutMs: flags.timeout ?? 10_000,
+        targetKind: target.kind,
+      },
+      registeredSecrets(),
+      verifierLog,
+    );
     const written = writeReport(results, flags.reportDir);
     const tty = process.stdout.isTTY === true;
     if (!flags.quiet)
       for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    process.stdout.write(`verifier report: ${verifierLog}\n`);
     const gatewayError = results.gateways[0]?.error;
     if (gatewayError) {
       process.stderr.write(`paycert: ${redactText(gatewayError)}\n`);
@@ -134,7 +166,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       for (const f of failing) process.stderr.write(`  ${redactText(f)}\n`);
     }
     // Every interaction errored (nothing could be judged): a run problem, not a finding.
-    return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+    return exitCodeOf(results.verdict);
   } finally {
     await mock?.close();
   }

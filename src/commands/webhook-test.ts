@@ -2,10 +2,11 @@ import { checkLine, summaryLines } from '../console.js';
 import { UsageError } from '../errors.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
+import { exitCodeOf } from '../report/merge.js';
 import { redactText, registerSecret } from '../report/redact.js';
 import type { Gateway, Results } from '../results.js';
 import { idMatcher } from '../selection.js';
-import { runHandlerChecks } from '../webhooks/handler-runner.js';
+import { preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
 export interface WebhookTestFlags {
   handlerUrl: string;
@@ -13,6 +14,7 @@ export interface WebhookTestFlags {
   reportDir?: string;
   only?: string[];
   strict?: boolean;
+  allowIncomplete?: boolean;
   timeout?: number;
   quiet?: boolean;
 }
@@ -43,6 +45,11 @@ export async function webhookTestCommand(
   const orderStatusUrl = flags.orderStatusUrl
     ? httpUrl(flags.orderStatusUrl, '--order-status-url')
     : undefined;
+  // Without a placeholder every order maps to one URL: its 404 would read as "the order is unchanged".
+  if (orderStatusUrl && !/\{(?:request_id|merchantOrderId|id)\}/.test(orderStatusUrl))
+    throw new UsageError(
+      `--order-status-url must name the order with {request_id}, {merchantOrderId} or {id}, e.g. http://127.0.0.1:3000/orders/{request_id}`,
+    );
   const secretVar = gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET';
   const secret = env[secretVar]?.trim();
   if (!secret)
@@ -52,13 +59,12 @@ export async function webhookTestCommand(
   prepareReportDir(reportDir);
   const tty = process.stdout.isTTY === true;
   try {
+    const common = { gateway, handlerUrl, secret, orderStatusUrl, timeoutMs: flags.timeout ?? 5000 };
+    await preflightHandler({ ...common, strict: false, secretVar });
     const results = await runHandlerChecks({
-      gateway,
-      handlerUrl,
-      secret,
-      orderStatusUrl,
-      timeoutMs: flags.timeout ?? 5000,
+      ...common,
       strict: flags.strict ?? false,
+      allowIncomplete: flags.allowIncomplete === true,
       selects: flags.only?.length ? idMatcher(flags.only) : undefined,
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     });
@@ -69,7 +75,7 @@ export async function webhookTestCommand(
       process.stderr.write('paycert: no check was selected (see --only)\n');
       return 2;
     }
-    return results.verdict === 'certified' ? 0 : results.verdict === 'not-certified' ? 1 : 2;
+    return exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
     await closeHttp();
   }

@@ -1,4 +1,5 @@
-import { lesspaySign } from '../signing/lesspay.js';
+import { shellQuote } from '../shell.js';
+import { lesspaySign, lesspayStringToSign } from '../signing/lesspay.js';
 import type { AuthMode, Credentials, GatewayAdapter, LesspayCredentials } from './types.js';
 
 const UNKNOWN_APP_ID = 'paycert-unknown-app-id';
@@ -14,6 +15,14 @@ export const lesspay: GatewayAdapter = {
   name: 'lesspay',
   secretHeaders: ['x-auth-signature'],
   secrets: (c: Credentials) => [(c as LesspayCredentials).appSecret],
+  replaySignature(_raw, body) {
+    // The string to sign ends in "&key=<secret>": the secret comes from the environment, the rest is the body.
+    const prefix = lesspayStringToSign(body ?? {}, '');
+    return {
+      header: 'x-auth-signature',
+      shell: `printf '%s' ${shellQuote(prefix)}"$LESSPAY_APP_SECRET" | sha256sum | cut -c1-64 | tr a-f A-F`,
+    };
+  },
   authHeaders(c: Credentials, _raw, body, mode: AuthMode) {
     const { appId, appSecret } = c as LesspayCredentials;
     const sign = (secret: string) => lesspaySign(body ?? {}, secret);

@@ -1,5 +1,6 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
+import { shellQuote } from '../shell.js';
 import { loadPrivateKey, paylocoSign } from '../signing/payloco.js';
 import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from './types.js';
 
@@ -33,6 +34,12 @@ export const payloco: GatewayAdapter = {
   secrets: (c: Credentials) => {
     const p = c as PaylocoCredentials;
     return [p.privateKeyPem, p.webhookSecret ?? ''].filter((s) => s !== '');
+  },
+  replaySignature(raw) {
+    return {
+      header: 'signature',
+      shell: `printf '%s' ${shellQuote(raw)} | openssl dgst -sha256 -sign "$PAYLOCO_PRIVATE_KEY" | base64 -w0`,
+    };
   },
   authHeaders(c: Credentials, raw, _body, mode: AuthMode): Record<string, string> {
     const key = merchantKey((c as PaylocoCredentials).privateKeyPem);

@@ -37,6 +37,11 @@ export interface GatewayAdapter {
   prepare?(): Promise<void>;
   /** Credential values that must never appear in any output. */
   secrets(creds: Credentials): string[];
+  /**
+   * For a replay line that can be pasted: the header carrying the request signature, and a shell command that
+   * computes it from the tester's environment (the value itself is never printed).
+   */
+  replaySignature(raw: string, body: Record<string, unknown> | undefined): { header: string; shell: string };
   /** Headers that authenticate a request whose serialized body is `raw` (parsed as `body` when JSON). */
   authHeaders(
     creds: Credentials,

@@ -123,7 +123,10 @@ async function baseline(selectKey: string, overrides: Partial<CertifyOptions> = 
   let hit = baselines.get(selectKey);
   if (!hit) {
     const { results, ms } = await runThrough({}, overrides);
-    expect(results.verdict).to.equal('certified');
+    // Payments cannot be completed through the proxy (the checkout pages are not on it): those checks are not
+    // judged, so the honest baseline is incomplete, never a failure.
+    expect(results.checks.filter((c) => c.status === 'failed').map((c) => c.id)).to.deep.equal([]);
+    expect(results.verdict).to.be.oneOf(['certified', 'incomplete']);
     hit = { statuses: new Map(results.checks.map((c) => [c.id, c.status])), ms };
     baselines.set(selectKey, hit);
   }
@@ -153,7 +156,7 @@ function judge(
     }
   }
   // Honest verdicts.
-  expect(results.verdict, label).to.be.oneOf(['not-certified', 'error']);
+  expect(results.verdict, label).to.be.oneOf(['not-certified', 'incomplete', 'error']);
   const hit: CheckResult[] = [];
   for (const c of results.checks) {
     const before = base.statuses.get(c.id);

@@ -1,12 +1,15 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { create, extract } from 'tar';
-import { verifyBundle, writeBundle } from './bundle.js';
+import { keyFingerprint, verifyBundle, writeBundle } from './bundle.js';
 import { loadFixture } from './fixtures/index.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
+
+const signer = generateKeyPairSync('ed25519');
 
 describe('report bundle', () => {
   let dir: string;
@@ -22,7 +25,7 @@ describe('report bundle', () => {
     await writeFile(join(reportDir, 'junit.xml'), renderJunit(r));
     await writeFile(join(reportDir, 'index.html'), renderHtml(r));
     bundle = join(dir, 'bundle.tar.gz');
-    await writeBundle(reportDir, bundle);
+    await writeBundle(reportDir, bundle, signer.privateKey);
   });
 
   afterEach(async () => {
@@ -128,5 +131,49 @@ describe('report bundle', () => {
       () => expect.fail('should throw'),
       (err: Error) => expect(err.message).to.match(/results\.json is invalid/),
     );
+  });
+
+  it('is signed: the manifest names the Ed25519 key, and pinning that key verifies', async () => {
+    const v = await verifyBundle(bundle, { publicKey: signer.publicKey });
+    expect(v.problems).to.deep.equal([]);
+    expect(v.signedBy).to.equal(keyFingerprint(signer.publicKey));
+    expect(v.manifest!.signature!.algorithm).to.equal('Ed25519');
+  });
+
+  it('an edited results.json with a recomputed manifest fails: the signature no longer matches', async () => {
+    const out = await repack(async (d) => {
+      const p = join(d, 'results.json');
+      const edited = (await readFile(p, 'utf8')).replace('"not-certified"', '"certified"');
+      await writeFile(p, edited);
+      const m = JSON.parse(await readFile(join(d, 'manifest.json'), 'utf8'));
+      const f = m.files.find((x: { name: string }) => x.name === 'results.json');
+      f.sha256 = createHash('sha256').update(edited).digest('hex');
+      f.bytes = Buffer.byteLength(edited);
+      await writeFile(join(d, 'manifest.json'), JSON.stringify(m));
+    }, all);
+    const v = await verifyBundle(out);
+    expect(v.ok).to.equal(false);
+    expect(v.problems).to.deep.equal([
+      'the manifest signature does not verify: the manifest was changed after signing',
+    ]);
+  });
+
+  it('a bundle re-signed with another key passes only its own key, and fails a pinned one', async () => {
+    const other = generateKeyPairSync('ed25519');
+    const resigned = join(dir, 'resigned.tar.gz');
+    await writeBundle(reportDir, resigned, other.privateKey);
+    expect((await verifyBundle(resigned)).signedBy).to.equal(keyFingerprint(other.publicKey));
+    const pinned = await verifyBundle(resigned, { publicKey: signer.publicKey });
+    expect(pinned.ok).to.equal(false);
+    expect(pinned.problems[0]).to.match(
+      /^the manifest is signed by key SHA256:\S+, not by the given public key/,
+    );
+  });
+
+  it('an unsigned manifest fails unless explicitly allowed', async () => {
+    const unsigned = join(dir, 'unsigned.tar.gz');
+    await writeBundle(reportDir, unsigned);
+    expect((await verifyBundle(unsigned)).problems[0]).to.match(/^the manifest is not signed/);
+    expect((await verifyBundle(unsigned, { allowUnsigned: true })).ok).to.equal(true);
   });
 });

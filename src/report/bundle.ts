@@ -1,7 +1,8 @@
 // A certification bundle: results.json (the record), junit.xml, index.html and a manifest with their sha256, as one
-// .tar.gz that verifyBundle can check offline. The manifest detects accidental or naive tampering; it is not a
-// signature (whoever edits a file can rewrite the manifest too).
-import { createHash } from 'node:crypto';
+// .tar.gz that verifyBundle can check offline. The hashes alone only catch accidents: whoever edits a file can
+// recompute them. The manifest is therefore signed with Ed25519 (node:crypto); a verifier pins the public key
+// (verify-bundle --public-key), or at least learns the fingerprint of the key that signed.
+import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,17 +19,88 @@ export interface ManifestFile {
   bytes: number;
 }
 
+export interface ManifestSignature {
+  algorithm: 'Ed25519';
+  /** SPKI PEM of the signing key. */
+  publicKey: string;
+  /** Base64 Ed25519 signature over the manifest without its `signature` member (see signedBytes). */
+  value: string;
+}
+
 export interface Manifest {
   format: typeof BUNDLE_FORMAT;
   tool: { name: string; version: string };
   createdAt: string;
   files: ManifestFile[];
+  signature?: ManifestSignature;
 }
 
 export interface BundleVerification {
   ok: boolean;
   problems: string[];
   manifest: Manifest | undefined;
+  /** SHA-256 fingerprint of the key that signed the manifest, when the signature verified. */
+  signedBy?: string;
+}
+
+export interface VerifyBundleOptions {
+  /** The public key the manifest must be signed with (PEM); without it, the key in the manifest is used. */
+  publicKey?: KeyObject;
+  /** Accept a manifest without a signature (its hashes then prove nothing against deliberate edits). */
+  allowUnsigned?: boolean;
+}
+
+/** The bytes signed: the manifest's members in a fixed order, without the signature. */
+function signedBytes(m: Manifest): Buffer {
+  const { format, tool, createdAt, files } = m;
+  return Buffer.from(JSON.stringify({ format, tool, createdAt, files }), 'utf8');
+}
+
+/** `SHA256:<base64>` of the key's DER SPKI, as ssh-keygen prints fingerprints. */
+export function keyFingerprint(key: KeyObject): string {
+  const der = (key.type === 'public' ? key : createPublicKey(key)).export({ type: 'spki', format: 'der' });
+  return `SHA256:${createHash('sha256').update(der).digest('base64').replace(/=+$/, '')}`;
+}
+
+function checkSignature(
+  manifest: Manifest,
+  opts: VerifyBundleOptions,
+  problems: string[],
+): string | undefined {
+  const sig = manifest.signature;
+  if (!sig) {
+    if (!opts.allowUnsigned)
+      problems.push(
+        'the manifest is not signed, so an edited bundle with recomputed hashes would pass (sign with PAYCERT_BUNDLE_KEY, or accept with --allow-unsigned)',
+      );
+    return undefined;
+  }
+  let key: KeyObject;
+  try {
+    key = createPublicKey(sig.publicKey);
+  } catch {
+    problems.push('the manifest signature carries no usable public key');
+    return undefined;
+  }
+  if (key.asymmetricKeyType !== 'ed25519' || sig.algorithm !== 'Ed25519') {
+    problems.push(`the manifest is signed with ${sig.algorithm}, not Ed25519`);
+    return undefined;
+  }
+  if (opts.publicKey && keyFingerprint(opts.publicKey) !== keyFingerprint(key)) {
+    problems.push(
+      `the manifest is signed by key ${keyFingerprint(key)}, not by the given public key ${keyFingerprint(opts.publicKey)}`,
+    );
+    return undefined;
+  }
+  let good = false;
+  try {
+    good = verify(null, signedBytes(manifest), key, Buffer.from(String(sig.value), 'base64'));
+  } catch {}
+  if (!good) {
+    problems.push('the manifest signature does not verify: the manifest was changed after signing');
+    return undefined;
+  }
+  return keyFingerprint(key);
 }
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
@@ -37,7 +109,7 @@ const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
  * Writes `outFile` (.tar.gz) from `dir`, which must hold results.json, junit.xml and index.html. The results must
  * be valid against the results schema: an invalid record is not bundled.
  */
-export async function writeBundle(dir: string, outFile: string): Promise<void> {
+export async function writeBundle(dir: string, outFile: string, signingKey?: KeyObject): Promise<void> {
   const contents = new Map<string, Buffer>();
   const missing: string[] = [];
   for (const name of BUNDLE_FILES) {
@@ -64,6 +136,14 @@ export async function writeBundle(dir: string, outFile: string): Promise<void> {
       bytes: contents.get(name)!.length,
     })),
   };
+  if (signingKey) {
+    if (signingKey.asymmetricKeyType !== 'ed25519') throw new Error('the bundle signing key must be Ed25519');
+    manifest.signature = {
+      algorithm: 'Ed25519',
+      publicKey: createPublicKey(signingKey).export({ type: 'spki', format: 'pem' }).toString(),
+      value: sign(null, signedBytes(manifest), signingKey).toString('base64'),
+    };
+  }
   // Staged in a temporary directory so the report directory is left as it was.
   const stage = await mkdtemp(join(tmpdir(), 'paycert-bundle-'));
   try {
@@ -82,9 +162,13 @@ export async function writeBundle(dir: string, outFile: string): Promise<void> {
  * Checks a bundle: only plain top-level files, each listed once in manifest.json with a matching sha256 and size,
  * nothing unlisted, the three report files present, and results.json valid against the results schema.
  */
-export async function verifyBundle(file: string): Promise<BundleVerification> {
+export async function verifyBundle(
+  file: string,
+  opts: VerifyBundleOptions = {},
+): Promise<BundleVerification> {
   const problems: string[] = [];
   let manifest: Manifest | undefined;
+  let signedBy: string | undefined;
   const tmp = await mkdtemp(join(tmpdir(), 'paycert-verify-'));
   try {
     const entries: { path: string; type: string }[] = [];
@@ -128,6 +212,7 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
       }
     }
     if (manifest) {
+      signedBy = checkSignature(manifest, opts, problems);
       if (manifest.format !== BUNDLE_FORMAT)
         problems.push(`manifest format is ${manifest.format}, not ${BUNDLE_FORMAT}`);
       const listed = new Set<string>();
@@ -160,5 +245,5 @@ export async function verifyBundle(file: string): Promise<BundleVerification> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  return { ok: problems.length === 0, problems, manifest };
+  return { ok: problems.length === 0, problems, manifest, ...(signedBy ? { signedBy } : {}) };
 }

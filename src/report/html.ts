@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { type DiffOp, diffValues } from './diff.js';
 import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
-import { isKnownDeviation, summarize } from './merge.js';
+import { isKnownDeviation, notJudgedByReason, summarize } from './merge.js';
 import { redactDeep } from './redact.js';
+import { specLabel } from './spec-label.js';
 import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from './types.js';
 
 export interface HtmlOptions {
@@ -21,6 +22,7 @@ const GATEWAY_NAMES: Record<string, string> = { lesspay: 'Lesspay 2.0', payloco:
 const VERDICT_WORDS: Record<Verdict, string> = {
   certified: 'CERTIFIED',
   'not-certified': 'NOT CERTIFIED',
+  incomplete: 'INCOMPLETE',
   error: 'ERROR',
 };
 const STATUS_WORDS: Record<Status, string> = {
@@ -166,6 +168,11 @@ function renderHeader(
   return out.join('');
 }
 
+/** A banner names a few checks per reason; the rest are one filter away in the list of checks. */
+function idList(ids: string[], max = 8): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
 function renderVerdictCard(g: GatewayResult, r: Results): string {
   const s = summarize(r.checks.filter((c) => c.gateway === g.gateway));
   const facts = [
@@ -176,6 +183,18 @@ function renderVerdictCard(g: GatewayResult, r: Results): string {
   ];
   const stale = r.checks.filter((c) => c.gateway === g.gateway && c.deviation?.stale).length;
   if (stale) facts.push(plural(stale, 'stale deviation'));
+  // What was not judged, and the reason each check gives: what the tester must supply for a full certification.
+  const notJudged = notJudgedByReason(
+    r.checks.filter((c) => c.gateway === g.gateway),
+    r.strict ?? false,
+  );
+  const n = notJudged.reduce((sum, x) => sum + x.ids.length, 0);
+  if (n) facts.unshift(plural(n, r.strict ? 'check not judged' : 'MUST check not judged'));
+  const njList = n
+    ? `<div class="nj">${r.allowIncomplete ? 'Accepted by --allow-incomplete. ' : ''}Not judged:<ul>${notJudged
+        .map((x) => `<li><b>${e(idList(x.ids))}</b> — ${e(x.reason)}</li>`)
+        .join('')}</ul></div>`
+    : '';
   return [
     `<section class="verdict v-${e(g.verdict)}" data-gateway="${e(g.gateway)}">`,
     `<div class="gw">${e(gatewayName(g.gateway))}</div>`,
@@ -184,6 +203,7 @@ function renderVerdictCard(g: GatewayResult, r: Results): string {
     `<div class="target">${e(g.target)}${g.targetKind ? ` <span class="kind">${e(g.targetKind)}</span>` : ''}</div>`,
     g.error ? `<div class="gerr">${e(g.error)}</div>` : '',
     g.warning ? `<div class="gerr">Warning: ${e(g.warning)}</div>` : '',
+    njList,
     '</section>\n',
   ].join('');
 }
@@ -332,7 +352,7 @@ function renderDetail(c: Check): string {
   out.push('<dl class="kv">');
   out.push(`<div><dt>Profile reading</dt><dd>${e(c.reading)}</dd></div>`);
   if (c.specRef) {
-    const label = `${c.specRef.doc} § ${c.specRef.section}`;
+    const label = specLabel(c.specRef);
     const link = isHttpUrl(c.specRef.url)
       ? // The address itself is printed by the print stylesheet (a[href]::after), not repeated on screen.
         `<a href="${e(c.specRef.url)}" rel="noreferrer noopener" target="_blank">${e(label)}</a>`
@@ -562,6 +582,8 @@ pre,code{font:12px/1.45 var(--mono)}
 .v-certified{border-color:var(--pass);background:var(--pass-bg)}.v-certified .word,.v-certified .gw{color:var(--pass)}
 .v-not-certified{border-color:var(--fail);background:var(--fail-bg)}.v-not-certified .word,.v-not-certified .gw{color:var(--fail)}
 .v-error{border-color:var(--err);background:var(--err-bg)}.v-error .word,.v-error .gw{color:var(--err)}
+.v-incomplete{border-color:var(--dev);background:var(--dev-bg)}.v-incomplete .word,.v-incomplete .gw{color:var(--dev)}
+.verdict .nj{margin-top:8px;font-size:13px}.verdict .nj ul{margin:4px 0 0 18px;padding:0}
 .vword{font-weight:800;padding:0 6px;border-radius:4px;border:1px solid}
 .meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px 24px;margin:0;padding:14px 16px;
 background:var(--soft);border:1px solid var(--line);border-radius:8px}

@@ -2,8 +2,9 @@
 // <testcase> per check. It is derived from results.json like the HTML, and redacted the same way.
 import { stableJson } from './diff.js';
 import { escapeXmlAttr as a, escapeXml as x } from './escape.js';
-import { isKnownDeviation } from './merge.js';
+import { isKnownDeviation, notJudgedByReason } from './merge.js';
 import { redactDeep } from './redact.js';
+import { specLabel } from './spec-label.js';
 import type { Check, Results } from './types.js';
 
 const seconds = (ms: number) => (Number.isFinite(ms) ? Math.max(0, ms) / 1000 : 0).toFixed(3);
@@ -24,8 +25,7 @@ function details(c: Check): string {
   if (c.message) parts.push(c.message);
   if (c.expected !== undefined) parts.push(`Expected:\n${stableJson(c.expected)}`);
   if (c.received !== undefined) parts.push(`Received:\n${stableJson(c.received)}`);
-  if (c.specRef)
-    parts.push(`Spec: ${c.specRef.doc} § ${c.specRef.section}${c.specRef.url ? ` ${c.specRef.url}` : ''}`);
+  if (c.specRef) parts.push(`Spec: ${specLabel(c.specRef)}${c.specRef.url ? ` ${c.specRef.url}` : ''}`);
   for (const ev of c.evidence ?? []) {
     const res = ev.response ? `HTTP ${ev.response.status}` : 'no response';
     parts.push(
@@ -93,7 +93,7 @@ export function renderJunit(input: Results): string {
         ['level', c.level],
         ['reading', c.reading],
         ['status', c.status],
-        ...(c.specRef ? [['spec', `${c.specRef.doc} § ${c.specRef.section}`]] : []),
+        ...(c.specRef ? [['spec', specLabel(c.specRef)]] : []),
         ...(c.specRef?.url ? [['spec.url', c.specRef.url]] : []),
         ...(c.deviation ? [['deviation', c.deviation.reason]] : []),
       ]
@@ -121,6 +121,11 @@ export function renderJunit(input: Results): string {
       ['target', g?.target ?? ''],
       ['verdict', g?.verdict ?? ''],
       ...(g?.error ? [['error', g.error]] : []),
+      ...notJudgedByReason(
+        r.checks.filter((c) => c.gateway === gateway),
+        r.strict ?? false,
+      ).map((x) => ['notJudged', `${x.ids.join(', ')}: ${x.reason}`]),
+      ...(r.allowIncomplete ? [['allowIncomplete', 'true']] : []),
       ['profileVersion', r.profileVersion],
       ['tool', `${r.tool.name} ${r.tool.version}`],
       ['runId', r.runId],

@@ -21,7 +21,12 @@ const names = SECRET_HEADERS.map((n) => n.replace(/-/g, '\\-')).join('|');
 // `Name: value` at the start of a line (raw HTTP, header dumps)…
 const headerLine = new RegExp(`^([ \\t]*)(${names})([ \\t]*:[ \\t]*)(.*)$`, 'gim');
 // …and inside a curl `-H '…'` / `--header "…"`, up to the closing quote.
-const curlHeader = new RegExp(`((?:-H|--header)\\s+(['"]))(${names})(\\s*:\\s*)(?:(?!\\2)[^\\r\\n])*`, 'gi');
+const curlHeader = new RegExp(
+  `((?:-H|--header)\\s+(['"]))(${names})(\\s*:\\s*)((?:(?!\\2)[^\\r\\n])*)`,
+  'gi',
+);
+// A replay line computes its signature from the tester's environment (`-H "x-auth-signature: $SIG"`): no secret.
+const COMPUTED = '$SIG';
 // "name": "value" in JSON text (bodies are stored as strings).
 const jsonField = new RegExp(`("(?:${names})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 // name=value in a query string or a form body.
@@ -42,6 +47,11 @@ export function registerSecret(value: string | undefined | null): void {
   registered.add(value);
   const encoded = encodeURIComponent(value);
   if (encoded !== value) registered.add(encoded);
+}
+
+/** The registered secret values (handed to a child process that must redact the same). */
+export function registeredSecrets(): string[] {
+  return [...registered];
 }
 
 /** Forgets every registered secret (tests; a new run in a long-lived process). */
@@ -65,7 +75,9 @@ export function redactText(s: string): string {
   if (!mayHoldSecretName.test(out)) return out;
   out = out.replace(jsonField, `$1"${REDACTED}"`);
   out = out.replace(queryParam, `$1${REDACTED}`);
-  out = out.replace(curlHeader, `$1$3$4${REDACTED}`);
+  out = out.replace(curlHeader, (m, pre: string, _q: string, name: string, sep: string, value: string) =>
+    value === COMPUTED ? m : `${pre}${name}${sep}${REDACTED}`,
+  );
   out = out.replace(headerLine, `$1$2$3${REDACTED}`);
   return out;
 }

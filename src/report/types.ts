@@ -3,7 +3,7 @@
 // so a drift between the two shows up as a failing test or a tsc error.
 
 export type Gateway = 'lesspay' | 'payloco';
-export type Verdict = 'certified' | 'not-certified' | 'error';
+export type Verdict = 'certified' | 'not-certified' | 'incomplete' | 'error';
 export type Status = 'passed' | 'failed' | 'skipped' | 'error';
 export type Level = 'MUST' | 'SHOULD';
 
@@ -13,10 +13,12 @@ export interface Summary {
   failed: number;
   skipped: number;
   error: number;
-  /** MUST checks that failed or errored and are not covered by a known (non-stale) deviation. */
+  /** MUST checks that failed and are not covered by a known (non-stale) deviation. */
   mustFailed?: number;
-  /** SHOULD checks that failed or errored and are not covered by a known (non-stale) deviation. */
+  /** SHOULD checks that failed and are not covered by a known (non-stale) deviation. */
   shouldFailed?: number;
+  /** MUST checks that could not be judged: errored, or skipped for a reason other than declared capabilities. */
+  mustNotJudged?: number;
   /** Checks carrying a non-stale deviation. */
   knownDeviations?: number;
 }
@@ -102,6 +104,8 @@ export interface Results {
   finishedAt?: string;
   durationMs: number;
   strict?: boolean;
+  /** With --allow-incomplete an `incomplete` verdict exits 0; the verdict itself stays `incomplete`. */
+  allowIncomplete?: boolean;
   shard?: Shard | null;
   verdict: Verdict;
   gateways: GatewayResult[];

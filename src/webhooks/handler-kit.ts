@@ -118,3 +118,19 @@ export interface HandlerCase {
   id: string;
   run(h: HandlerKit): Promise<void>;
 }
+
+/** One delivery a preflight sends: a JSON text and its headers. */
+export interface Delivery {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * What the runner needs from a gateway's cases to tell a tester's mistake from a handler's fault before any check:
+ * a valid callback for an order, the same callback with a wrong signature, and what counts as an acknowledgement.
+ */
+export interface HandlerPreflight {
+  valid(h: HandlerKit, orderId: string): Delivery;
+  wronglySigned(h: HandlerKit, orderId: string): Delivery;
+  acknowledged(res: { status: number; text: string; json: unknown }): boolean;
+}

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { request } from 'undici';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
@@ -125,7 +127,15 @@ describe('webhook session of a run', () => {
     const s = await openWebhookSession([local], all);
     expect(s.accessFor(local)).to.have.property('waitMs', 1500);
     await s.close();
-    const p = await openWebhookSession([remote], all, { publicUrl: 'https://hooks.example.test' });
+    // The public URL must reach the receiver (a self-probe checks it): here it is the receiver's own address.
+    const free = createServer();
+    await new Promise<void>((r) => free.listen(0, '127.0.0.1', r));
+    const port = (free.address() as AddressInfo).port;
+    await new Promise((r) => free.close(r));
+    const p = await openWebhookSession([remote], all, {
+      listen: `127.0.0.1:${port}`,
+      publicUrl: `http://127.0.0.1:${port}`,
+    });
     expect(p.accessFor(remote)).to.have.property('waitMs', 20_000);
     expect(p.maxWaitMs).to.equal(20_000);
     await p.close();

@@ -1,6 +1,7 @@
 import type { CatalogueEntry } from '../catalogue.js';
 import { catalogue } from '../catalogue.js';
 import { UsageError } from '../errors.js';
+import { send } from '../http.js';
 import type { Gateway } from '../results.js';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
 
@@ -42,6 +43,32 @@ function selectsWebhooks(gateway: Gateway, selects: (e: CatalogueEntry) => boole
   return catalogue(gateway).checks.some((e) => e.capability === 'webhooks' && selects(e));
 }
 
+/**
+ * POSTs to the receiver through its public URL, as the target would: when that does not arrive, no callback will,
+ * and every webhook check would fail for the tester's setup rather than the target's behaviour.
+ */
+async function selfProbe(receiver: WebhookReceiver): Promise<string | undefined> {
+  const { token, url } = receiver.endpoint('lesspay', 'ack');
+  try {
+    const res = await send(
+      {
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        body: '{"paycert":"self-probe"}',
+      },
+      { timeoutMs: SELF_PROBE_TIMEOUT_MS, maxBodyBytes: 65_536 },
+    );
+    if (receiver.deliveries(token).length === 0)
+      return `a POST to it was answered HTTP ${res.status} by something else`;
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+const SELF_PROBE_TIMEOUT_MS = 5000;
+
 /** Starts the receiver when a selected webhook check has a target that can reach it. */
 export async function openWebhookSession(
   targets: WebhookTarget[],
@@ -60,6 +87,15 @@ export async function openWebhookSession(
     } catch (err) {
       throw new UsageError(
         `--webhook-listen: cannot listen on ${opts.listen ?? '127.0.0.1'}: ${(err as Error).message}`,
+      );
+    }
+  }
+  if (receiver && opts.publicUrl) {
+    const problem = await selfProbe(receiver);
+    if (problem) {
+      await receiver.close();
+      throw new UsageError(
+        `--webhook-public-url ${opts.publicUrl} does not reach the webhook receiver listening on ${receiver.listenUrl}: ${problem} (does the tunnel forward to --webhook-listen?)`,
       );
     }
   }

@@ -3,6 +3,7 @@ import {
   ensure,
   type HandlerCase,
   type HandlerKit,
+  type HandlerPreflight,
   lesspayCallbackSign,
   lesspaySign,
   SetupError,
@@ -81,6 +82,22 @@ async function deliverValid(h: HandlerKit, body: Json): Promise<void> {
 function tamperedSignature(sig: string): string {
   return (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
 }
+
+/** Checked before any case: a valid callback is acknowledged, so the secret and the handler URL are right. */
+export const preflight: HandlerPreflight = {
+  valid: (h, id) => {
+    const body = callback(id);
+    return { body: JSON.stringify(body), headers: headersFor(h, body) };
+  },
+  wronglySigned: (h, id) => {
+    const body = callback(id);
+    return {
+      body: JSON.stringify(body),
+      headers: headersFor(h, body, tamperedSignature(lesspayCallbackSign(body, h.secret))),
+    };
+  },
+  acknowledged,
+};
 
 export const cases: HandlerCase[] = [
   {

@@ -3,6 +3,7 @@ import {
   ensure,
   type HandlerCase,
   type HandlerKit,
+  type HandlerPreflight,
   paylocoWebhookSignature,
   SetupError,
 } from '../../src/index.js';
@@ -98,6 +99,19 @@ function wrongSignature(h: HandlerKit, raw: string): string {
 }
 
 const MALFORMED = '{"id": "evt_broken", "data": {';
+
+/** Checked before any case: a valid webhook is acknowledged, so the secret and the handler URL are right. */
+export const preflight: HandlerPreflight = {
+  valid: (h, id) => {
+    const raw = JSON.stringify(event(h, id));
+    return { body: raw, headers: headersFor(h, raw) };
+  },
+  wronglySigned: (h, id) => {
+    const raw = JSON.stringify(event(h, id));
+    return { body: raw, headers: headersFor(h, raw, { signature: wrongSignature(h, raw) }) };
+  },
+  acknowledged,
+};
 
 export const cases: HandlerCase[] = [
   {
