@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { UsageError } from './errors.js';
 
 // Packages only one command needs (Pact's native core for `verify`, a browser for a browser driver) are optional
@@ -18,5 +19,14 @@ export async function importOptional<T = any>(name: string, neededBy: string): P
   } catch (err) {
     if (isMissing(err, name)) throw new UsageError(`${neededBy} needs the package ${name}: npm i ${name}`);
     throw err;
+  }
+}
+
+/** Checks that an optional package is installed without loading it: a command that needs it says so before it starts. */
+export function ensureOptional(name: string, neededBy: string): void {
+  try {
+    createRequire(import.meta.url).resolve(name);
+  } catch {
+    throw new UsageError(`${neededBy} needs the package ${name}: npm i ${name}`);
   }
 }

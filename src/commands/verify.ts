@@ -5,6 +5,7 @@ import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
 import { startEmbedded } from '../embedded.js';
 import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
+import { ensureOptional } from '../optional.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
 import { PROVIDER } from '../pact/contract.js';
 import { type ConsumerVersionSelector, failingInteractions } from '../pact/verify.js';
@@ -101,6 +102,8 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
   if (flags.consumerVersionSelector?.length && !flags.brokerUrl)
     throw new UsageError('--consumer-version-selector needs --broker-url');
   for (const file of flags.pact ?? []) checkPactFile(file, gateway);
+  // The verifier runs in a child process: a missing Pact is said here, before any target is contacted.
+  ensureOptional('@pact-foundation/pact', 'the verify command');
   const broker = flags.brokerUrl
     ? {
         url: brokerUrl(flags.brokerUrl),
