@@ -2,6 +2,7 @@ import {
   type CheckContext,
   CheckFailure,
   check,
+  completePayment,
   deliveryJson,
   ensure,
   ensureDeliverySchema,
@@ -14,11 +15,12 @@ import {
   type WebhookDelivery,
   type WebhookPolicy,
 } from '../../../src/index.js';
-import { appSecret, batchBody, createBody, PATH, usable } from './fixtures.js';
+import { appSecret, batchBody, createBody, locateOrder, PATH, queryBody, usable } from './fixtures.js';
 
 // L11: the gateway POSTs signed JSON callbacks to notify_url and retries one that is not acknowledged. Orders are
-// moved to a final state through the target's public surface only: the cashier page's test form (pay-ins) and
-// the sandbox's test amounts (payouts). Where that surface offers no automatic way, the checks skip with the reason.
+// moved to a final state through the target's public surface only: the checkout page, finished by the run's payment
+// driver (pay-ins), and the sandbox's test amounts (payouts). Where the driver finds no way, the checks skip with its
+// reason.
 
 type Json = Record<string, any>;
 
@@ -38,41 +40,34 @@ interface Observed {
 const unavailable = (t: CheckContext): Observed | undefined =>
   t.webhooks.unavailable ? { skip: t.webhooks.unavailable, deliveries: [], waitMs: 0 } : undefined;
 
-/** The cashier's test form for `outcome=succeed`: its action, resolved against the page URL. */
-function testForm(html: string, pageUrl: string): string | undefined {
-  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-    const inner = m[2];
-    if (!/name=["']outcome["']/i.test(inner) || !/value=["']succeed["']/i.test(inner)) continue;
-    const action = /\baction=["']([^"']*)["']/i.exec(m[1])?.[1] ?? '';
-    return new URL(action.replace(/&amp;/g, '&'), pageUrl).href;
-  }
-  return undefined;
-}
+const FINAL_PAYIN = ['SUCCEED', 'FAILED', 'CANCELED', 'CLOSED', 'PAID', 2, 3, 4, 6, 12];
 
-/** Pays a cashier order through its checkout page; returns why it cannot, or undefined once paid. */
-async function payAtCashier(t: CheckContext, checkoutUrl: unknown): Promise<string | undefined> {
+/** Pays a cashier order through its checkout page with the run's driver; returns why it cannot, or undefined. */
+async function payAtCashier(t: CheckContext, answer: Json, sent: Json): Promise<string | undefined> {
+  const checkoutUrl = answer.data?.checkout_url;
   if (typeof checkoutUrl !== 'string' || !/^https?:\/\//i.test(checkoutUrl)) {
     throw new SetupError(
       `create answered no http(s) data.checkout_url to pay through (see LP-CO-*): ${JSON.stringify(checkoutUrl)}`,
     );
   }
-  const base = t.baseUrl.replace(/\/+$/, '');
-  const relative = (url: string) => (url.startsWith(`${base}/`) ? url.slice(base.length) : undefined);
-  const pagePath = relative(checkoutUrl);
-  if (!pagePath) return 'the checkout_url is not a page of the target, so a probe cannot pay the order';
-  const page = await t.request({ method: 'GET', path: pagePath, headers: { accept: 'text/html' } });
-  const action = page.status === 200 ? testForm(page.text, checkoutUrl) : undefined;
-  const actionPath = action && relative(action);
-  if (!actionPath) return 'the cashier page offers no test form (a form with outcome=succeed) on the target';
-  const paid = await t.request({
-    method: 'POST',
-    path: actionPath,
-    body: 'outcome=succeed',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+  const payOrderId = answer.data?.pay_order_id;
+  const paid = await completePayment(t, {
+    gateway: 'lesspay',
+    url: checkoutUrl,
+    field: 'checkout_url',
+    ids: {
+      request_id: sent.request_id,
+      ...(typeof payOrderId === 'string' ? { pay_order_id: payOrderId } : {}),
+    },
+    amount: sent.target_amount,
+    currency: sent.target_currency,
+    settled: async () => {
+      const { body } = usable(await t.post(PATH.queryPayin, queryBody({ request_id: sent.request_id })));
+      const found = body.code === 0 ? locateOrder(body.data, { requestId: sent.request_id }) : undefined;
+      return found !== undefined && FINAL_PAYIN.includes(found.order_status);
+    },
   });
-  if (paid.status >= 400)
-    throw new Error(`the cashier's test form refused outcome=succeed (HTTP ${paid.status})`);
-  return undefined;
+  return paid.done ? undefined : paid.reason;
 }
 
 /** A cashier order with notify_url at the receiver, paid at the cashier; its callback (and retry) awaited. */
@@ -84,7 +79,7 @@ async function paidPayin(t: CheckContext, apiVersion: 'V1' | 'V2', policy: Webho
   const { body: answer } = usable(await t.post(PATH.createPayin, body));
   if (answer.code !== 0)
     throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
-  const unpaid = await payAtCashier(t, answer.data?.checkout_url);
+  const unpaid = await payAtCashier(t, answer, body);
   if (unpaid) return { skip: unpaid, deliveries: [], waitMs: 0 };
   const payOrderId = answer.data?.pay_order_id;
   let deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
