@@ -90,8 +90,8 @@ async function answer(req: IncomingMessage, path: string, ctx: MockContext): Pro
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: MockContext, fault?: Fault) {
   const path = new URL(req.url ?? '/', 'http://mock').pathname;
-  const checkout = /^\/checkout\/([^/]+)$/.exec(path);
-  if (checkout) return handleCheckout(req, res, decodeURIComponent(checkout[1]), ctx);
+  const checkout = /^\/checkout\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+  if (checkout) return handleCheckout(req, res, decodeURIComponent(checkout[1]), ctx, checkout[2] ?? '');
   const reply = await answer(req, path, ctx);
   let out = toOutgoing(reply, ctx.variant);
   if (fault?.respond) out = fault.respond(out, { path, reply });

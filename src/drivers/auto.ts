@@ -63,12 +63,15 @@ export class AutoDriver implements PaymentDriver {
     const trail: string[] = [];
     const sent: Submission[] = [];
 
+    // Redirects within the cashier's sites are followed; `left` notes one that pointed elsewhere.
+    let left = '';
     const fetchFollowing = async (first: {
       method: 'GET' | 'POST';
       url: string;
       form?: [string, string][];
     }) => {
       let req = first;
+      left = '';
       for (let hops = 0; ; hops++) {
         const res = await io.fetch({ ...req, headers: cookies.header(req.url) });
         cookies.keep(req.url, res);
@@ -77,7 +80,7 @@ export class AutoDriver implements PaymentDriver {
         const next = new URL(location, req.url).href;
         if (!sites.has(new URL(next).origin)) {
           // A redirect to another site after paying is the merchant's return page: nothing to do there.
-          trail.push(`redirected to ${next} (another site, not followed)`);
+          left = `, redirected to ${next} (another site, not followed)`;
           return res;
         }
         req = { method: 'GET', url: next };
@@ -114,7 +117,7 @@ export class AutoDriver implements PaymentDriver {
         form: s.method === 'POST' ? s.fields : undefined,
       });
       sent.push(s);
-      trail.push(`${describe(s)} → HTTP ${res.status}`);
+      trail.push(`${describe(s)} → HTTP ${res.status}${left}`);
       if (res.status >= 400) {
         return { done: false, reason: `the cashier refused the submission: ${trail.join(' | ')}` };
       }

@@ -103,7 +103,7 @@ export function documentedValue(text: string, purpose: Purpose): string | undefi
       return expiry()?.[2];
     case 'cvc':
       return near(
-        /\b(cvc|cvv|cvn|csc)\b|security code|安全码|código de seguridad|prüfnummer/i,
+        /\b(cvc|cvv|cvn|csc)\b|security code|安全码|código de seguridad|prüfnummer|cryptogramme|kryptogramm/i,
         /^\D{0,20}?(\d{3,4})(?!\d)/,
       )?.[1];
     case 'otp':
