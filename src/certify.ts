@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CatalogueEntry } from './catalogue.js';
+import type { PaymentDriver } from './drivers/types.js';
 import { adapters, type Credentials } from './gateways/index.js';
 import { overallVerdict, summarize, verdictOf } from './report/merge.js';
 import type { CheckResult, Gateway, GatewayResult, Results } from './results.js';
@@ -32,6 +33,10 @@ export interface CertifyOptions {
   onResult?: (result: CheckResult) => void;
   /** Webhook receiver options (--webhook-listen, --webhook-public-url, --webhook-wait). */
   webhooks?: WebhookRunOptions;
+  /** How lifecycle checks finish payments (--driver); default: the auto driver. */
+  driver?: PaymentDriver;
+  /** Lines for the person running paycert: a driver's instructions, what the run waits for. */
+  say?: (line: string, opts?: { transient?: boolean }) => void;
 }
 
 /** Base URL as it may be shown: user info and query removed. */
@@ -102,6 +107,8 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             capabilities: opts.capabilities?.[target.gateway],
             runTag,
             webhooks: webhooks.accessFor(target),
+            driver: opts.driver,
+            say: opts.say,
           },
           {
             throttle: { concurrency: opts.concurrency, rate: opts.rate, maxRequests: opts.maxRequests },
@@ -126,6 +133,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     }
   } finally {
     await webhooks.close();
+    await opts.driver?.close?.();
   }
   return {
     format: 'paycert-results/1',
@@ -138,6 +146,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     durationMs: Math.round(performance.now() - started),
     strict: opts.strict,
     shard: opts.shard ?? null,
+    driver: opts.driver?.name ?? 'auto',
     verdict: overallVerdict(gateways.map((g) => g.verdict)),
     gateways,
     summary: summarize(checks),

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
+import { openDriver } from '../drivers/index.js';
+import { consoleSay } from '../drivers/say.js';
 import { startEmbedded } from '../embedded.js';
 import { UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
@@ -42,6 +44,7 @@ export interface RunFlags {
   webhookListen?: string;
   webhookPublicUrl?: string;
   webhookWait?: number;
+  driver?: string;
 }
 
 export function parseGateways(value: string): Gateway[] {
@@ -70,6 +73,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
+  const driver = await openDriver(flags.driver);
   prepareReportDir(flags.reportDir);
 
   const targets: Target[] = [];
@@ -107,6 +111,8 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       deviations,
       capabilities,
       webhooks,
+      driver,
+      say: consoleSay(),
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
     const results = await certify(options);

@@ -138,6 +138,7 @@ function renderHeader(
     item('Run verdict', `<span class="vword v-${e(r.verdict)}">${e(VERDICT_WORDS[r.verdict])}</span>`),
   );
   out.push(item('Profile version', e(r.profileVersion)));
+  if (r.driver) out.push(item('Payment driver', e(r.driver)));
   out.push(item('Tool', `${e(r.tool.name)} ${e(r.tool.version)}`));
   out.push(item('Date', e(formatDate(r.startedAt))));
   out.push(item('Duration', e(formatDuration(r.durationMs))));

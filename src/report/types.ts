@@ -103,6 +103,8 @@ export interface Results {
   durationMs: number;
   strict?: boolean;
   shard?: Shard | null;
+  /** How lifecycle payments were finished (--driver): auto, form:FILE, browser:FILE, command:CMD or manual. */
+  driver?: string;
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;
