@@ -9,6 +9,7 @@ import type { Capabilities, Deviation } from './selection.js';
 import { smoke } from './smoke.js';
 import { PROFILE_VERSION, TOOL_VERSION } from './version.js';
 import { openWebhookSession, type WebhookRunOptions } from './webhooks/session.js';
+import { announceWaits } from './webhooks/waits.js';
 
 export interface Target {
   gateway: Gateway;
@@ -82,6 +83,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
   const webhooks = await openWebhookSession(opts.targets, opts.selects, opts.webhooks);
   // Each request may take timeoutMs; a check makes a handful, so its deadline is a few of them (and a webhook
   // check waits at most twice: for the callback, then for its retry).
+  const stopAnnouncing = opts.say ? announceWaits(opts.say) : () => {};
   const checkDeadlineMs = Math.max(opts.timeoutMs * 8, 5_000, webhooks.maxWaitMs * 2 + opts.timeoutMs * 6);
   try {
     for (const target of opts.targets) {
@@ -132,6 +134,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
       });
     }
   } finally {
+    stopAnnouncing();
     await webhooks.close();
     await opts.driver?.close?.();
   }

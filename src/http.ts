@@ -1,4 +1,5 @@
 import { Agent, errors, request } from 'undici';
+import { noteExchange } from './webhooks/waits.js';
 
 export interface HttpRequest {
   method: string;
@@ -100,6 +101,7 @@ export function recordRequests(fn: ((req: HttpRequest) => void) | undefined): vo
 /** Sends one request with a hard deadline and a cap on the response body. */
 export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
   recorder?.(req);
+  noteExchange();
   const started = performance.now();
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
@@ -122,6 +124,7 @@ export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpRe
       }
       chunks.push(chunk);
     }
+    noteExchange();
     const { text, invalidUtf8 } = decode(Buffer.concat(chunks));
     return {
       status: res.statusCode,

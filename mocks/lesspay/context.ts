@@ -17,6 +17,11 @@ export type CashierShape = 'buttons' | 'select' | 'card' | 'script';
 export interface MockContext {
   variant: Variant;
   cashier: CashierShape;
+  /**
+   * Sandbox policy: whether test payouts are reviewed by themselves, whether their callbacks are sent without being
+   * asked for, and whether the demo's triggerNotify exists.
+   */
+  sandbox: { payoutsSettle: boolean; payoutCallbacks: boolean; triggerNotify: boolean };
   knobs: Knobs;
   store: Store;
   ids: IdMaker;

@@ -17,6 +17,12 @@ export interface LesspayMockOptions {
   appSecret?: string;
   webhookRetryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  /** false: test payouts wait for a manual review that never comes (a sandbox may do that). Default true. */
+  payoutsSettle?: boolean;
+  /** false: payout callbacks are sent only when asked for with triggerNotify. Default true. */
+  payoutCallbacks?: boolean;
+  /** false: no POST /api/global/payout/triggerNotify (it is documented by the demo only). Default true. */
+  triggerNotify?: boolean;
 }
 
 export interface RunningMock {
@@ -73,6 +79,11 @@ export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<R
   const ctx: MockContext = {
     variant,
     cashier: chosen.cashier,
+    sandbox: {
+      payoutsSettle: opts.payoutsSettle ?? true,
+      payoutCallbacks: opts.payoutCallbacks ?? true,
+      triggerNotify: opts.triggerNotify ?? true,
+    },
     knobs,
     store: new Store(),
     ids: new IdMaker(),

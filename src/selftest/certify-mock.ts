@@ -1,11 +1,11 @@
 import { type CertifyOptions, certify } from '../certify.js';
-import { startEmbedded } from '../embedded.js';
+import { type EmbeddedOptions, startEmbedded } from '../embedded.js';
 import type { Gateway, Results } from '../results.js';
 
 /** Certifies one bundled mock (a conformant variant or a fault) in-process, as `paycert run` would. */
 export async function certifyMock(
   gateway: Gateway,
-  mockOpts: { variant?: string; fault?: string },
+  mockOpts: EmbeddedOptions,
   overrides: Partial<CertifyOptions> = {},
 ): Promise<Results> {
   const { target, mock } = await startEmbedded(gateway, {

@@ -56,9 +56,10 @@ async function paidQr(t: CheckContext, policy: WebhookPolicy): Promise<Observed>
     });
     if (unpaid) return skipped(unpaid);
   }
-  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
+  const what = 'the Payloco webhook of a paid QR order';
+  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1, what });
   if (policy !== 'ack' && deliveries.length > 0)
-    deliveries = await t.webhooks.waitFor(hook.token, { count: 2 });
+    deliveries = await t.webhooks.waitFor(hook.token, { count: 2, what: `the retry of ${what}` });
   return {
     order: {
       merchantOrderId: body.merchantOrderId,
@@ -80,6 +81,12 @@ const refused200 = setup(
   (t) => paidQr(t, 'nack-200-once'),
 );
 
+/** Starts both lifecycles at once, so their webhook waits overlap instead of adding up. */
+function beginLifecycles(t: CheckContext): void {
+  t.begin([refusedOnce], ['PL-WH-001', 'PL-WH-002', 'PL-WH-003', 'PL-WH-004', 'PL-WH-005']);
+  t.begin([refused200], ['PL-WH-006']);
+}
+
 const firstWebhook = (t: CheckContext, o: Observed) => firstDelivery(t, o, 'notifyUrl', 'the order was paid');
 
 /** The event as a JSON object: a precondition here (PL-WH-001 judges the body). */
@@ -96,11 +103,13 @@ function ensureRetried(o: Observed, first: WebhookDelivery): void {
 
 describe('payloco · webhooks', () => {
   check('PL-WH-001', async (t) => {
+    beginLifecycles(t);
     const d = firstWebhook(t, await t.use(refusedOnce));
     ensureDeliverySchema(d, 'payloco/webhook.schema.json', 'webhook body');
   });
 
   check('PL-WH-002', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     const d = firstWebhook(t, o);
     const secret = (t.credentials as PaylocoCredentials).webhookSecret;
@@ -130,6 +139,7 @@ describe('payloco · webhooks', () => {
   });
 
   check('PL-WH-003', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     const event = eventOf(firstWebhook(t, o));
     const order = o.order!;
@@ -145,11 +155,13 @@ describe('payloco · webhooks', () => {
   });
 
   check('PL-WH-004', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     ensureRetried(o, firstWebhook(t, o));
   });
 
   check('PL-WH-005', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     const first = firstWebhook(t, o);
     const retry = o.deliveries[1];
@@ -159,6 +171,7 @@ describe('payloco · webhooks', () => {
   });
 
   check('PL-WH-006', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refused200);
     ensureRetried(o, firstWebhook(t, o));
   });
