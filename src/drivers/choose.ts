@@ -41,10 +41,17 @@ function bestOption(options: { value: string; label: string }[], outcome: Paymen
   return best;
 }
 
-function fill(purpose: Purpose, page: ParsedPage, outcome: PaymentOutcome): { value?: string; why?: string } {
+function fill(
+  purpose: Purpose,
+  page: ParsedPage,
+  outcome: PaymentOutcome,
+): { value?: string; why?: string; score?: number } {
   if (purpose === 'card') {
     const card = cardFor(page.text, outcome);
-    return card ? { value: card.number, why: `shown on the page: "${card.line.slice(0, 80)}"` } : {};
+    if (!card) return {};
+    // A card the page names for this outcome speaks for it; the one neutral test card is a way to pay.
+    const score = outcomeOf(card.line) === outcome ? 2 : 1;
+    return { value: card.number, why: `shown on the page: "${card.line.slice(0, 80)}"`, score };
   }
   const value = documentedValue(page.text, purpose);
   return value ? { value, why: 'shown on the page' } : {};
@@ -97,6 +104,7 @@ function submissionOf(
       if (got.value !== undefined) {
         fields.push([c.name, got.value]);
         typed.push(`${c.name}=${got.value} (${got.why})`);
+        score += got.score ?? 0;
       } else if (c.required || purpose === 'card' || purpose === 'cvc' || purpose === 'expiry') {
         return `form ${form.index} asks for "${c.label || c.name}" and the page shows no test value for it`;
       } else fields.push([c.name, '']);

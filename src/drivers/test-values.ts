@@ -12,6 +12,7 @@ const PURPOSES: [Purpose, RegExp][] = [
     'cvc',
     /\b(cvc|cvv|cvn|csc|cid)\b|security ?code|card ?code|安全码|安全碼|código de seguridad|prüfnummer|cryptogramme/i,
   ],
+  ['expiry', /\b(mm|mes|mois|monat) ?\/ ?(yy|aa|jj|yyyy)\b/i],
   ['month', /exp\w*[ _-]?(month|mm)\b|\bmonth\b|\bmes\b|\bmonat\b|月/i],
   ['year', /exp\w*[ _-]?(year|yy)\b|\byear\b|\baño\b|\bjahr\b|年/i],
   ['expiry', /\bexp|valid ?(thru|until)|vencim|caducidad|ablauf|gültig|有效期|mm ?\/ ?yy/i],
