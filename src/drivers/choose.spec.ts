@@ -86,10 +86,16 @@ describe('auto driver · choosing the way to an outcome', () => {
   });
 
   it('picks the card the page names for the outcome when it lists several', () => {
-    const html = `<ul><li>4242 4242 4242 4242 — payment succeeds</li><li>4000 0000 0000 0002 — card declined</li></ul>
+    const html = `<h3>Test cards</h3><ul><li>4242 4242 4242 4242 — payment succeeds</li><li>4000 0000 0000 0002 — card declined</li></ul>
       <form method="post"><input name="card" placeholder="Card number"><button>Submit</button></form>`;
     expect(sent(html).fields).to.deep.equal({ card: '4242424242424242' });
     expect(sent(html, 'failure').fields).to.deep.equal({ card: '4000000000000002' });
+  });
+
+  it('an order number that passes the Luhn check is not taken for a test card', () => {
+    const html = `<p>Order P4242424242424242 · reference 4242424242424242</p>
+      <form method="post"><input name="card" placeholder="Card number"><button>Pay</button></form>`;
+    expect(pick(html)).to.match(/asks for "Card number" and the page shows no test value/);
   });
 
   it('never invents a card: a card field without a documented test card blocks the form', () => {

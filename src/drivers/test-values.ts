@@ -56,11 +56,20 @@ export interface DocumentedCard {
   line: string;
 }
 
-/** Card numbers the page shows (Luhn-valid, 13–19 digits), each with the line it is on. */
+// A card number is shown on a line that says it is a card (or a test value): an order number or a timestamp that
+// happens to pass the Luhn check is not one.
+const CARD_LINE =
+  /card|tarjeta|karte|carte|cartão|cartao|卡|test|prueba|测试|測試|essai|teste|visa|mastercard|amex/i;
+
+/** Card numbers the page shows (Luhn-valid, 13–19 digits, on or under a line about cards), each with its line. */
 export function documentedCards(text: string): DocumentedCard[] {
   const out: DocumentedCard[] = [];
-  for (const line of text.split('\n')) {
-    for (const m of line.matchAll(/(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g)) {
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    // The line itself or a heading just above it ("Test cards") says what the number is.
+    if (!lines.slice(Math.max(0, i - 2), i + 1).some((l) => CARD_LINE.test(l))) continue;
+    // Not glued to letters or other digits (P1796518604442000002 is an order id).
+    for (const m of line.matchAll(/(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g)) {
       const number = m[0].replace(/[ -]/g, '');
       if (luhn(number) && !out.some((c) => c.number === number)) out.push({ number, line });
     }
