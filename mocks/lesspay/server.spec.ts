@@ -139,7 +139,7 @@ describe('lesspay mock: options', () => {
     expect(String(err)).to.match(/unknown Lesspay fault/);
     err = undefined;
     try {
-      await startLesspayMock({ variant: 'c' as 'a' });
+      await startLesspayMock({ variant: 'z' as 'a' });
     } catch (e) {
       err = e;
     }

@@ -27,7 +27,7 @@ describe('payloco mock: module API', () => {
   });
 
   it('rejects an unknown variant', async () => {
-    const start = startPaylocoMock({ variant: 'c' as 'a' });
+    const start = startPaylocoMock({ variant: 'z' as 'a' });
     let error: unknown;
     await start.catch((e: unknown) => {
       error = e;
