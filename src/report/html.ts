@@ -153,6 +153,7 @@ function renderHeader(
   if (r.shard) out.push(item('Shard', `${e(r.shard.index)} of ${e(r.shard.total)}`));
   if (r.command) out.push(item('Command', e(r.command)));
   out.push('</dl>\n');
+  out.push(renderPayments(r));
   if (baseline && marks) {
     let added = 0;
     let fixed = 0;
@@ -165,6 +166,24 @@ function renderHeader(
   }
   out.push('</header>\n');
   return out.join('');
+}
+
+// How each lifecycle payment was completed: the driver's note, shown once however many checks share the payment
+// (passed checks have no detail row, so this is where the report says it).
+const PAYMENT_NOTE = /^(paid|failed|cancelled) by the .+ driver: /;
+
+function renderPayments(r: Results): string {
+  const notes = new Map<string, string[]>();
+  for (const c of r.checks) {
+    for (const line of (c.message ?? '').split('\n')) {
+      if (PAYMENT_NOTE.test(line)) notes.set(line, [...(notes.get(line) ?? []), c.id]);
+    }
+  }
+  if (notes.size === 0) return '';
+  const items = [...notes]
+    .map(([line, ids]) => `<li><b>${e(ids.join(', '))}</b>: ${t(line)}</li>`)
+    .join('\n');
+  return `<details class="payments"><summary>How the lifecycle payments were completed (${e(notes.size)})</summary><ul>\n${items}\n</ul></details>\n`;
 }
 
 function renderVerdictCard(g: GatewayResult, r: Results): string {
