@@ -1,16 +1,16 @@
-import { openDriver } from '../src/drivers/index.js';
 import type { PaymentDriver } from '../src/drivers/types.js';
 import { certifyMock } from '../src/selftest/certify-mock.js';
-import { DRIVEN, repo, WAYS } from '../src/selftest/driver-ways.js';
+import { DRIVEN, driverFor, repo, WAYS } from '../src/selftest/driver-ways.js';
 
 // How long one lifecycle payment takes to complete with each driver on the page shape it is for: the time of the
-// driver's complete() call, over the lifecycle payments of one run per gateway (the manual driver waits for a person).
+// driver's complete() call, over the lifecycle payments of one run per gateway (manual: a scripted person who acts
+// 200 ms after the page is printed).
 
 export async function benchDrivers() {
   const rows: Record<string, string | number>[] = [];
   for (const gateway of ['lesspay', 'payloco'] as const) {
     for (const way of WAYS) {
-      const inner = await openDriver(way.driver);
+      const { driver: inner, say } = await driverFor(way.driver);
       const times: number[] = [];
       const driver: PaymentDriver = {
         name: inner.name,
@@ -22,7 +22,7 @@ export async function benchDrivers() {
         },
       };
       const selects = (e: { id: string }) => DRIVEN[gateway].includes(e.id);
-      const results = await certifyMock(gateway, { variant: way.variant }, { driver, selects });
+      const results = await certifyMock(gateway, { variant: way.variant }, { driver, selects, say });
       await inner.close?.();
       times.sort((a, b) => a - b);
       rows.push({

@@ -20,9 +20,10 @@ export const CHROMIUM_FLAGS = [
 
 type Playwright = typeof import('playwright-core');
 
-async function loadPlaywright(flag: string): Promise<Playwright> {
+/** playwright-core, or a usage error saying how to install it (`name` is for the test of that message). */
+export async function loadPlaywright(flag: string, name = 'playwright-core'): Promise<Playwright> {
   try {
-    const mod = (await import('playwright-core')) as Playwright & { default?: Playwright };
+    const mod = (await import(name)) as Playwright & { default?: Playwright };
     return mod.chromium ? mod : mod.default!;
   } catch {
     throw new UsageError(`${flag} needs playwright-core, which is not installed: npm i playwright-core`);

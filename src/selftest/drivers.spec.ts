@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import { openDriver } from '../drivers/index.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { mockModule } from '../embedded.js';
 import { certifyMock, expectations, idsWithStatus } from './certify-mock.js';
-import { DRIVEN, repo, WAYS } from './driver-ways.js';
+import { DRIVEN, driverFor, repo, WAYS } from './driver-ways.js';
 
 // Issue 12: the lifecycle checks run on every conformant variant, whatever the shape of its payment pages, with the
 // driver that fits it; and every fault that breaks a lifecycle check still fails it under each driver.
@@ -11,12 +10,13 @@ import { DRIVEN, repo, WAYS } from './driver-ways.js';
 const short = (driver: string) => driver.replace(repo, '');
 
 /** A driver shared by several runs (one Chromium for all of them): the runs do not close it, the test does. */
-async function sharedDriver(spec: string): Promise<{ driver: PaymentDriver; close: () => Promise<void> }> {
-  const d = await openDriver(spec);
-  return {
-    driver: { name: d.name, complete: (order, outcome, io) => d.complete(order, outcome, io) },
-    close: async () => d.close?.(),
+async function sharedDriver(spec: string) {
+  const { driver: d, say } = await driverFor(spec);
+  const driver: PaymentDriver = {
+    name: d.name,
+    complete: (order, outcome, io) => d.complete(order, outcome, io),
   };
+  return { driver, say, close: async () => d.close?.() };
 }
 
 for (const gateway of ['lesspay', 'payloco'] as const) {
@@ -30,7 +30,7 @@ for (const gateway of ['lesspay', 'payloco'] as const) {
 
     for (const { variant, driver } of WAYS.filter((w) => w.variant !== 'a' || w.driver !== 'auto')) {
       it(`variant ${variant} with the ${short(driver)} driver passes every check, the lifecycle ones included`, async () => {
-        const results = await certifyMock(gateway, { variant }, { driver: await openDriver(driver) });
+        const results = await certifyMock(gateway, { variant }, await driverFor(driver));
         const bad = results.checks
           .filter((c) => c.status !== 'passed')
           .map((c) => `${c.id} ${c.status}: ${c.message}`);
@@ -59,7 +59,11 @@ for (const gateway of ['lesspay', 'payloco'] as const) {
         const wrong: string[] = [];
         const shared = await sharedDriver(driver);
         for (const [fault, want] of lifecycleFaults) {
-          const results = await certifyMock(gateway, { variant, fault }, { driver: shared.driver, selects });
+          const results = await certifyMock(
+            gateway,
+            { variant, fault },
+            { driver: shared.driver, selects, say: shared.say },
+          );
           const within = (ids: string[] = []) => ids.filter((id) => DRIVEN[gateway].includes(id)).sort();
           const got = {
             failed: idsWithStatus(results, 'failed'),
