@@ -1,7 +1,7 @@
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import type { PageRequest, PageResponse, PaymentDriver } from './drivers/types.js';
 import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
-import { type HttpResponse, send, TransportError } from './http.js';
+import { type HttpRequest, type HttpResponse, send, TransportError } from './http.js';
 import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 import { REDACTED, redactText } from './report/redact.js';
 import type { CheckResult, Exchange, Gateway } from './results.js';
@@ -272,7 +272,6 @@ export class CheckContext {
    * deadline and politeness, recorded as evidence like any exchange.
    */
   async page(req: PageRequest): Promise<PageResponse> {
-    const { config, throttle } = this.run;
     const body = req.form ? new URLSearchParams(req.form).toString() : undefined;
     const headers: Record<string, string> = {
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
@@ -281,25 +280,8 @@ export class CheckContext {
     };
     const httpReq = { method: req.method, url: req.url, headers, body };
     const exchange = this.record(httpReq);
-    if (!(await throttle.acquire())) {
-      exchange.error = 'request budget of the run is spent';
-      throw new TransportError('budget', exchange.error);
-    }
-    let res: HttpResponse;
-    try {
-      res = await send(httpReq, { timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes });
-    } catch (err) {
-      exchange.error = (err as Error).message;
-      throw err;
-    } finally {
-      throttle.release();
-    }
-    exchange.response = {
-      status: res.status,
-      headers: this.redactHeaders(res.headers),
-      ...clip(res.text === '' ? null : redactText(res.text)),
-      durationMs: res.durationMs,
-    };
+    const res = await this.sendOnce(httpReq, exchange);
+    this.keepResponse(exchange, res);
     return { status: res.status, headers: res.headers, text: res.text, url: req.url };
   }
 
@@ -329,20 +311,13 @@ export class CheckContext {
     const exchange = this.record(httpReq);
     let attempt = 0;
     for (;;) {
-      if (!(await throttle.acquire())) {
-        exchange.error = 'request budget of the run is spent';
-        throw new TransportError('budget', exchange.error);
-      }
       let res: HttpResponse;
       try {
-        res = await send(httpReq, { timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes });
+        res = await this.sendOnce(httpReq, exchange);
       } catch (err) {
         const te = err as TransportError;
-        exchange.error = te.message;
-        this.run.noteTransport(endpoint, false, te);
+        if (te.kind !== 'budget') this.run.noteTransport(endpoint, false, te);
         throw te;
-      } finally {
-        throttle.release();
       }
       const throttled =
         (res.status === 429 || res.status === 503) && res.headers['retry-after'] !== undefined;
@@ -356,12 +331,7 @@ export class CheckContext {
         await new Promise((r) => setTimeout(r, retryAfter));
         continue;
       }
-      exchange.response = {
-        status: res.status,
-        headers: this.redactHeaders(res.headers),
-        ...clip(res.text === '' ? null : redactText(res.text)),
-        durationMs: res.durationMs,
-      };
+      this.keepResponse(exchange, res);
       if (throttled) {
         // Being throttled says nothing about conformance: the check could not run.
         exchange.error = `HTTP ${res.status} with Retry-After ${res.headers['retry-after']} (${
@@ -377,6 +347,33 @@ export class CheckContext {
         res.json !== null && typeof res.json === 'object' && !Array.isArray(res.json) ? res.json : undefined;
       return { ...res, body: body as Record<string, any> | undefined };
     }
+  }
+
+  /** One exchange within the run's budget and politeness; a transport failure is noted on the exchange. */
+  private async sendOnce(httpReq: HttpRequest, exchange: Exchange): Promise<HttpResponse> {
+    const { config, throttle } = this.run;
+    if (!(await throttle.acquire())) {
+      exchange.error = 'request budget of the run is spent';
+      throw new TransportError('budget', exchange.error);
+    }
+    try {
+      return await send(httpReq, { timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes });
+    } catch (err) {
+      exchange.error = (err as Error).message;
+      throw err;
+    } finally {
+      throttle.release();
+    }
+  }
+
+  /** The answer as evidence: secret headers masked, secrets in the body redacted, the body capped. */
+  private keepResponse(exchange: Exchange, res: HttpResponse): void {
+    exchange.response = {
+      status: res.status,
+      headers: this.redactHeaders(res.headers),
+      ...clip(res.text === '' ? null : redactText(res.text)),
+      durationMs: res.durationMs,
+    };
   }
 
   private retryAfterMs(res: HttpResponse): number | undefined {

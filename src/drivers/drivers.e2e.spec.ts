@@ -101,7 +101,7 @@ describe('payment drivers end to end', function () {
     expectDriven(
       out.results,
       `browser:${file}`,
-      /in Chromium in \d+ ms: opened .* page sent POST \S+ → HTTP 200 \| click "text=(Pay now|Approve)"/,
+      /^(?=.*page sent POST \S+ → HTTP 200)(?=.*click "text=(Pay now|Approve)").*in Chromium in \d+ ms: opened /,
     );
   });
 
