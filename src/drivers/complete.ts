@@ -1,4 +1,5 @@
 import type { CheckContext } from '../context.js';
+import { REMOTE_WAIT_MS } from '../webhooks/session.js';
 import { AutoDriver } from './auto.js';
 import type { Completion, PaymentOrder, PaymentOutcome } from './types.js';
 
@@ -17,7 +18,8 @@ export async function completePayment(
   const got = await driver.complete(order, outcome, {
     fetch: (req) => t.page(req),
     say,
-    waitMs: t.webhooks.waitMs || t.run.config.timeoutMs,
+    // Without a webhook receiver (a query-only lifecycle) a person or a script still gets the remote default wait.
+    waitMs: t.webhooks.waitMs || REMOTE_WAIT_MS,
     timeoutMs: t.run.config.timeoutMs,
   });
   if (got.done) t.note(`${WORDS[outcome]} by the ${driver.name} driver: ${got.how}`);
