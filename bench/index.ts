@@ -2,6 +2,7 @@
 // `npm run bench -- --quick` skips the two 10 000-request mock load runs.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchDrivers } from './drivers.js';
 import { benchHugeBody } from './hostile.js';
 import { benchReport } from './report.js';
 import { benchRun } from './run.js';
@@ -19,6 +20,9 @@ console.log('\n== embedded certification run vs. the fetch + Ajv floor (targets:
 const run = await benchRun();
 console.table(run.rows);
 console.log(JSON.stringify({ ...run, rows: undefined }, null, 2));
+
+console.log('\n== payment drivers: time to complete one lifecycle payment, per driver and page shape');
+console.table(await benchDrivers());
 
 console.log('\n== HTML report of 10 000 checks (targets: render <= 1000 ms, HTML <= 3 MB)');
 console.log(JSON.stringify(await benchReport(), null, 2));

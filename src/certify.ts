@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
+import type { PaymentDriver } from './drivers/types.js';
 import { adapters, type Credentials } from './gateways/index.js';
 import { overallVerdict, summarize, verdictOf } from './report/merge.js';
 import type { CheckResult, Gateway, GatewayResult, Results } from './results.js';
@@ -9,6 +10,7 @@ import { shardSelector } from './shard.js';
 import { smoke } from './smoke.js';
 import { PROFILE_VERSION, TOOL_VERSION } from './version.js';
 import { openWebhookSession, type WebhookRunOptions } from './webhooks/session.js';
+import { announceWaits } from './webhooks/waits.js';
 
 export interface Target {
   gateway: Gateway;
@@ -35,6 +37,10 @@ export interface CertifyOptions {
   onResult?: (result: CheckResult) => void;
   /** Webhook receiver options (--webhook-listen, --webhook-public-url, --webhook-wait). */
   webhooks?: WebhookRunOptions;
+  /** How lifecycle checks finish payments (--driver); default: the auto driver. */
+  driver?: PaymentDriver;
+  /** Lines for the person running paycert: a driver's instructions, what the run waits for. */
+  say?: (line: string, opts?: { transient?: boolean }) => void;
 }
 
 /** Base URL as it may be shown: user info and query removed. */
@@ -78,6 +84,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
   const webhooks = await openWebhookSession(opts.targets, selects, opts.webhooks);
   // Each request may take timeoutMs; a check makes a handful, so its deadline is a few of them (and a webhook
   // check waits at most twice: for the callback, then for its retry).
+  const stopAnnouncing = opts.say ? announceWaits(opts.say) : () => {};
   const checkDeadlineMs = Math.max(opts.timeoutMs * 8, 5_000, webhooks.maxWaitMs * 2 + opts.timeoutMs * 6);
   try {
     for (const target of opts.targets) {
@@ -105,6 +112,8 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             capabilities: opts.capabilities?.[target.gateway],
             runTag,
             webhooks: webhooks.accessFor(target),
+            driver: opts.driver,
+            say: opts.say,
           },
           {
             throttle: { concurrency: opts.concurrency, rate: opts.rate, maxRequests: opts.maxRequests },
@@ -128,7 +137,9 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
       });
     }
   } finally {
+    stopAnnouncing();
     await webhooks.close();
+    await opts.driver?.close?.();
   }
   return {
     format: 'paycert-results/1',
@@ -142,6 +153,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     strict: opts.strict,
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     shard: opts.shard ?? null,
+    driver: opts.driver?.name ?? 'auto',
     // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
     verdict:
       opts.shard && gateways.length === 0 ? 'certified' : overallVerdict(gateways.map((g) => g.verdict)),

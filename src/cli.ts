@@ -110,7 +110,7 @@ export function buildProgram(): Command {
     )
     .addOption(
       new Option('--mock-variant <v>', 'variant of the bundled mock to certify')
-        .choices(['a', 'b'])
+        .choices(['a', 'b', 'c', 'd', 'e'])
         .default('a'),
     )
     .option(
@@ -130,6 +130,11 @@ export function buildProgram(): Command {
       'wait for a callback or a retry (default 1500 for a bundled mock, else 20000)',
       int('--webhook-wait', 1),
     )
+    .option(
+      '--driver <spec>',
+      'how lifecycle checks finish payments: auto, form:FILE, browser:FILE, command:CMD or manual',
+      'auto',
+    )
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('./commands/run.js')).runCommand(gateway, opts);
     });
@@ -140,7 +145,9 @@ export function buildProgram(): Command {
     .argument('<gateway>', 'lesspay | payloco')
     .option('--port <n>', 'port (0: any free port)', int('--port', 0), 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .addOption(new Option('--variant <v>', 'conformant variant').choices(['a', 'b']).default('a'))
+    .addOption(
+      new Option('--variant <v>', 'conformant variant').choices(['a', 'b', 'c', 'd', 'e']).default('a'),
+    )
     .option('--fault <name>', 'serve a fault variant that breaks one reading (see --list-faults)')
     .option('--list-faults', 'list the fault variants and exit', false)
     .action(async (gateway, opts) => {
@@ -176,7 +183,7 @@ export function buildProgram(): Command {
     .option('--allow-production', 'allow a target on a production host of the gateway', false)
     .addOption(
       new Option('--mock-variant <v>', 'variant of the bundled mock to verify')
-        .choices(['a', 'b'])
+        .choices(['a', 'b', 'c', 'd', 'e'])
         .default('a'),
     )
     .option('--mock-fault <name>', 'verify a fault variant of the bundled mock')

@@ -1,6 +1,7 @@
 import { type CatalogueEntry, catalogue } from './catalogue.js';
+import type { PageRequest, PageResponse, PaymentDriver } from './drivers/types.js';
 import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
-import { type HttpResponse, send, TransportError } from './http.js';
+import { type HttpRequest, type HttpResponse, send, TransportError } from './http.js';
 import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 import { REDACTED, redactText } from './report/redact.js';
 import type { CheckResult, Exchange, Gateway } from './results.js';
@@ -23,6 +24,10 @@ export interface RunConfig {
   runTag: string;
   /** The run's webhook receiver for this target, or why there is none (undefined: none). */
   webhooks?: WebhookAccess;
+  /** How lifecycle checks finish payments on the target (--driver); undefined: the auto driver. */
+  driver?: PaymentDriver;
+  /** A line for the person running paycert (a driver's instructions, what the run waits for). */
+  say?: (line: string, opts?: { transient?: boolean }) => void;
 }
 
 export interface ProbeRequest {
@@ -70,7 +75,10 @@ export class RunState {
   /** Checks registered by the loaded probe files, in registration order. */
   readonly registered: CatalogueEntry[] = [];
   onResult?: (result: CheckResult) => void;
-  private readonly setups = new Map<Setup<unknown>, { promise: Promise<unknown>; evidence: Exchange[] }>();
+  private readonly setups = new Map<
+    Setup<unknown>,
+    { promise: Promise<unknown>; evidence: Exchange[]; notes: string[] }
+  >();
   private readonly idCounters = new Map<string, number>();
   private readonly ownerCodes = new Map<string, number>();
   private readonly usedCodes = new Set<number>();
@@ -159,15 +167,23 @@ export class RunState {
     }
   }
 
-  setupFor<T>(setup: Setup<T>, make: () => CheckContext): { promise: Promise<T>; evidence: Exchange[] } {
+  setupFor<T>(
+    setup: Setup<T>,
+    make: () => CheckContext,
+  ): { promise: Promise<T>; evidence: Exchange[]; notes: string[] } {
     let hit = this.setups.get(setup as Setup<unknown>);
     if (!hit) {
       const ctx = make();
-      hit = { promise: setup.fn(ctx), evidence: ctx.evidence };
+      hit = { promise: setup.fn(ctx), evidence: ctx.evidence, notes: ctx.notes };
       hit.promise.catch(() => {});
       this.setups.set(setup as Setup<unknown>, hit);
     }
-    return hit as { promise: Promise<T>; evidence: Exchange[] };
+    return hit as { promise: Promise<T>; evidence: Exchange[]; notes: string[] };
+  }
+
+  /** Whether a setup has been started in this run. */
+  started(setup: Setup<unknown>): boolean {
+    return this.setups.has(setup);
   }
 }
 
@@ -217,18 +233,53 @@ export class CheckContext {
     return !this.run.config.capabilities || this.run.config.capabilities.has(name);
   }
 
-  /** Runs a shared setup once per run; its exchanges are added to this check's evidence. */
+  /** Runs a shared setup once per run; its exchanges and notes are added to this check's evidence and message. */
   async use<T>(setup: Setup<T>): Promise<T> {
     const hit = this.run.setupFor(setup, () => new CheckContext(this.run, `setup:${setup.name}`));
+    const keep = () => {
+      this.evidence.push(...hit.evidence);
+      for (const n of hit.notes) if (!this.notes.includes(n)) this.notes.push(n);
+    };
     try {
       const value = await hit.promise;
-      this.evidence.push(...hit.evidence);
+      keep();
       return value;
     } catch (err) {
-      this.evidence.push(...hit.evidence);
+      keep();
       if ((err as Error)?.name === 'TransportError') throw err;
       throw new SetupError(`setup "${setup.name}" failed: ${(err as Error).message}`);
     }
+  }
+
+  /**
+   * Starts setups now, without waiting for them, when a check that uses them is selected: lifecycles that wait for
+   * callbacks then wait side by side instead of one after another.
+   */
+  begin(setups: Setup<unknown>[], forChecks: string[]): void {
+    const wanted = catalogue(this.gateway).checks.some(
+      (e) => forChecks.includes(e.id) && this.run.selects(e),
+    );
+    if (!wanted) return;
+    for (const s of setups)
+      if (!this.run.started(s)) this.run.setupFor(s, () => new CheckContext(this.run, `setup:${s.name}`));
+  }
+
+  /**
+   * A request to a payment page on behalf of a driver: an absolute URL, never with credentials, with the run's
+   * deadline and politeness, recorded as evidence like any exchange.
+   */
+  async page(req: PageRequest): Promise<PageResponse> {
+    const body = req.form ? new URLSearchParams(req.form).toString() : undefined;
+    const headers: Record<string, string> = {
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+      ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      ...req.headers,
+    };
+    const httpReq = { method: req.method, url: req.url, headers, body };
+    const exchange = this.record(httpReq);
+    const res = await this.sendOnce(httpReq, exchange);
+    this.keepResponse(exchange, res);
+    return { status: res.status, headers: res.headers, text: res.text, url: req.url };
   }
 
   post(path: string, body: Record<string, unknown> | string, opts: Omit<ProbeRequest, 'path' | 'body'> = {}) {
@@ -263,20 +314,13 @@ export class CheckContext {
     );
     let attempt = 0;
     for (;;) {
-      if (!(await throttle.acquire())) {
-        exchange.error = 'request budget of the run is spent';
-        throw new TransportError('budget', exchange.error);
-      }
       let res: HttpResponse;
       try {
-        res = await send(httpReq, { timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes });
+        res = await this.sendOnce(httpReq, exchange);
       } catch (err) {
         const te = err as TransportError;
-        exchange.error = te.message;
-        this.run.noteTransport(endpoint, false, te);
+        if (te.kind !== 'budget') this.run.noteTransport(endpoint, false, te);
         throw te;
-      } finally {
-        throttle.release();
       }
       const throttled =
         (res.status === 429 || res.status === 503) && res.headers['retry-after'] !== undefined;
@@ -290,12 +334,7 @@ export class CheckContext {
         await new Promise((r) => setTimeout(r, retryAfter));
         continue;
       }
-      exchange.response = {
-        status: res.status,
-        headers: this.redactHeaders(res.headers),
-        ...clip(res.text === '' ? null : redactText(res.text)),
-        durationMs: res.durationMs,
-      };
+      this.keepResponse(exchange, res);
       if (throttled) {
         // Being throttled says nothing about conformance: the check could not run.
         exchange.error = `HTTP ${res.status} with Retry-After ${res.headers['retry-after']} (${
@@ -311,6 +350,33 @@ export class CheckContext {
         res.json !== null && typeof res.json === 'object' && !Array.isArray(res.json) ? res.json : undefined;
       return { ...res, body: body as Record<string, any> | undefined };
     }
+  }
+
+  /** One exchange within the run's budget and politeness; a transport failure is noted on the exchange. */
+  private async sendOnce(httpReq: HttpRequest, exchange: Exchange): Promise<HttpResponse> {
+    const { config, throttle } = this.run;
+    if (!(await throttle.acquire())) {
+      exchange.error = 'request budget of the run is spent';
+      throw new TransportError('budget', exchange.error);
+    }
+    try {
+      return await send(httpReq, { timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes });
+    } catch (err) {
+      exchange.error = (err as Error).message;
+      throw err;
+    } finally {
+      throttle.release();
+    }
+  }
+
+  /** The answer as evidence: secret headers masked, secrets in the body redacted, the body capped. */
+  private keepResponse(exchange: Exchange, res: HttpResponse): void {
+    exchange.response = {
+      status: res.status,
+      headers: this.redactHeaders(res.headers),
+      ...clip(res.text === '' ? null : redactText(res.text)),
+      durationMs: res.durationMs,
+    };
   }
 
   private retryAfterMs(res: HttpResponse): number | undefined {

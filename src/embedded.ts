@@ -12,6 +12,10 @@ export interface EmbeddedOptions {
   port?: number;
   host?: string;
   webhookRetryDelaysMs?: number[];
+  /** Lesspay sandbox policy (tests of waiting): payouts that never settle, callbacks only when triggered, no trigger. */
+  payoutsSettle?: boolean;
+  payoutCallbacks?: boolean;
+  triggerNotify?: boolean;
 }
 
 export interface RunningMock {

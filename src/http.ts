@@ -13,6 +13,8 @@ Object.assign(
   load('undici/lib/api'),
 );
 
+import { noteExchange } from './webhooks/waits.js';
+
 export interface HttpRequest {
   method: string;
   url: string;
@@ -113,6 +115,7 @@ export function recordRequests(fn: ((req: HttpRequest) => void) | undefined): vo
 /** Sends one request with a hard deadline and a cap on the response body. */
 export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
   recorder?.(req);
+  noteExchange();
   const started = performance.now();
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
@@ -137,6 +140,7 @@ export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpRe
       }
       chunks.push(chunk);
     }
+    noteExchange();
     const { text, invalidUtf8 } = decode(Buffer.concat(chunks));
     return {
       status: res.statusCode,

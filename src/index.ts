@@ -10,6 +10,8 @@ export {
 } from './checks/response.js';
 export * from './clients/index.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './context.js';
+export { completePayment } from './drivers/complete.js';
+export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
 export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
 export { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 export { compareWithCommitted } from './pact/committed.js';

@@ -20,6 +20,8 @@ export function probeFiles(gateway: Gateway): string[] {
     .map((f) => join(dir, f));
 }
 
+const isWaiting = (file: string) => /webhook/.test(file);
+
 export interface GatewayRunOptions {
   throttle: ThrottleOptions;
   selects: (entry: CatalogueEntry) => boolean;
@@ -60,7 +62,9 @@ export async function runGateway(config: RunConfig, opts: GatewayRunOptions, che
   run.onResult = opts.onResult;
   const laneCount = Math.max(1, Math.min(opts.throttle.concurrency, opts.files.length));
   const lanes: string[][] = Array.from({ length: laneCount }, () => []);
-  opts.files.forEach((f, i) => {
+  // Files whose checks wait for callbacks go first, so their waits run alongside everything else instead of after it.
+  const waitsFirst = [...opts.files].sort((x, y) => Number(isWaiting(y)) - Number(isWaiting(x)));
+  waitsFirst.forEach((f, i) => {
     lanes[i % laneCount].push(f);
   });
   const mochas: Mocha[] = [];

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Answer, readAnswer, renderCashier, SESSION_COOKIE } from './cashier-shapes.js';
 import type { MockContext } from './context.js';
 import { refreshExpiry } from './payin.js';
 import type { PayinOrder } from './store.js';
@@ -29,7 +30,7 @@ function page(o: PayinOrder): string {
   ].join('');
 }
 
-function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+function readText(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
     req.setEncoding('utf8');
@@ -37,7 +38,7 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams> {
       text += c;
       if (text.length > 10_000) req.destroy();
     });
-    req.on('end', () => resolve(new URLSearchParams(text)));
+    req.on('end', () => resolve(text));
     req.on('error', reject);
   });
 }
@@ -59,19 +60,36 @@ export async function handleCheckout(
   res: ServerResponse,
   id: string,
   ctx: MockContext,
+  sub = '',
 ) {
   const order = ctx.store.payins.get(id);
   if (!order) return html(res, 404, 'Order not found', '<p>No such cashier order.</p>');
   refreshExpiry(order);
-  if (req.method === 'GET' || req.method === 'HEAD')
-    return html(res, 200, 'Lesspay sandbox cashier', page(order));
+  const shape = ctx.cashier;
+  if ((req.method === 'GET' || req.method === 'HEAD') && sub === '') {
+    if (shape === 'buttons') return html(res, 200, 'Lesspay sandbox cashier', page(order));
+    const cookie =
+      shape === 'card' ? { 'Set-Cookie': `${SESSION_COOKIE}=${order.payOrderId}; Path=/; HttpOnly` } : {};
+    return html(res, 200, 'Lesspay sandbox cashier', renderCashier(shape, order), cookie);
+  }
   if (req.method !== 'POST') return html(res, 405, 'Method Not Allowed', '', { Allow: 'GET, POST' });
-  const outcome = (await readForm(req)).get('outcome');
-  if (outcome !== 'succeed' && outcome !== 'fail')
-    return html(res, 400, 'Bad request', '<p>outcome must be succeed or fail.</p>');
+  const body = await readText(req);
+  let answer: Answer;
+  if (shape === 'buttons') {
+    const outcome = sub === '' ? new URLSearchParams(body).get('outcome') : undefined;
+    answer =
+      outcome === 'succeed' || outcome === 'fail'
+        ? { outcome }
+        : { status: 400, message: 'outcome must be succeed or fail.' };
+  } else answer = readAnswer(shape, order, sub, body, req.headers.cookie);
+  if ('status' in answer) return html(res, answer.status, 'Bad request', `<p>${answer.message}</p>`);
   if (order.status !== 'PENDING_PAY')
     return html(res, 409, 'Order already final', `<p>Status: <span id="status">${order.status}</span></p>`);
-  settle(order, outcome, ctx);
-  const to = outcome === 'succeed' ? order.successUrl : order.failUrl;
+  settle(order, answer.outcome, ctx);
+  if (shape === 'script') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    return res.end(JSON.stringify({ status: order.status }));
+  }
+  const to = answer.outcome === 'succeed' ? order.successUrl : order.failUrl;
   html(res, 303, 'Redirecting', `<p><a href="${escapeHtml(to)}">Continue</a></p>`, { Location: to });
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { faults, variants } from './index.js';
+import { faults } from './index.js';
 import {
   batchBody,
   type Client,
@@ -363,7 +363,7 @@ describe('lesspay mock: fault variants', () => {
       it('deviates as named', async () => {
         expect(await withMock({ ...opts, fault: name }, probes[name])).to.equal(true);
       });
-      for (const variant of variants)
+      for (const variant of ['a', 'b'] as const)
         it(`does not deviate in conformant variant ${variant}`, async () => {
           expect(await withMock({ ...opts, variant }, probes[name])).to.equal(false);
         });

@@ -1,4 +1,4 @@
-import type { MockContext, Variant } from './context.js';
+import type { CashierShape, MockContext, Variant } from './context.js';
 import { faultByName, faultInfo } from './faults/index.js';
 import type { Fault } from './faults/types.js';
 import { IdMaker } from './ids.js';
@@ -11,12 +11,18 @@ import { WebhookSender } from './webhooks.js';
 export interface LesspayMockOptions {
   host?: string;
   port?: number;
-  variant?: 'a' | 'b';
+  variant?: (typeof variants)[number];
   fault?: string;
   appId?: string;
   appSecret?: string;
   webhookRetryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  /** false: test payouts wait for a manual review that never comes (a sandbox may do that). Default true. */
+  payoutsSettle?: boolean;
+  /** false: payout callbacks are sent only when asked for with triggerNotify. Default true. */
+  payoutCallbacks?: boolean;
+  /** false: no POST /api/global/payout/triggerNotify (it is documented by the demo only). Default true. */
+  triggerNotify?: boolean;
 }
 
 export interface RunningMock {
@@ -25,7 +31,19 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-export const variants = ['a', 'b'] as const;
+/**
+ * Conformant variants: a and b take the open API choices either way; c, d and e are a's or b's API behind cashier
+ * pages of other shapes (e needs a browser to pay).
+ */
+export const variants = ['a', 'b', 'c', 'd', 'e'] as const;
+
+const VARIANT: Record<(typeof variants)[number], { api: Variant; cashier: CashierShape }> = {
+  a: { api: 'a', cashier: 'buttons' },
+  b: { api: 'b', cashier: 'buttons' },
+  c: { api: 'a', cashier: 'select' },
+  d: { api: 'b', cashier: 'card' },
+  e: { api: 'a', cashier: 'script' },
+};
 
 /** Test-only credentials of the mock; never valid on a real gateway. */
 export const TEST_CREDENTIALS: { appId: string; appSecret: string } = Object.freeze({
@@ -41,8 +59,9 @@ export const DEFAULT_RETRY_DELAYS_MS = [200, 1000, 3000];
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
 
 export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<RunningMock> {
-  const variant: Variant = opts.variant ?? 'a';
-  if (!variants.includes(variant)) throw new Error(`unknown Lesspay variant "${variant}"; known: a, b`);
+  const chosen = VARIANT[opts.variant ?? 'a'];
+  if (!chosen) throw new Error(`unknown Lesspay variant "${opts.variant}"; known: ${variants.join(', ')}`);
+  const variant: Variant = chosen.api;
   const fault: Fault | undefined = opts.fault ? faultByName(opts.fault) : undefined;
   const credentials = {
     appId: opts.appId ?? TEST_CREDENTIALS.appId,
@@ -59,6 +78,12 @@ export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<R
   });
   const ctx: MockContext = {
     variant,
+    cashier: chosen.cashier,
+    sandbox: {
+      payoutsSettle: opts.payoutsSettle ?? true,
+      payoutCallbacks: opts.payoutCallbacks ?? true,
+      triggerNotify: opts.triggerNotify ?? true,
+    },
     knobs,
     store: new Store(),
     ids: new IdMaker(),

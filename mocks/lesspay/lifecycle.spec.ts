@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { startLesspayMock, variants } from './index.js';
+import { startLesspayMock } from './index.js';
 import {
   batchBody,
   checkout,
@@ -33,7 +33,7 @@ const PAYIN_WEBHOOK_FIELDS = [
   'event_data',
 ];
 
-for (const variant of variants) {
+for (const variant of ['a', 'b'] as const) {
   describe(`lesspay mock: cashier page and webhooks (variant ${variant})`, () => {
     let receiver: Receiver;
     afterEach(() => receiver?.close());

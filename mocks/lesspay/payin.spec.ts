@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { type RunningMock, startLesspayMock, variants } from './index.js';
+import { type RunningMock, startLesspayMock } from './index.js';
 import { Client, createPayin, PATH, payinBody, rid } from './testkit.js';
 
 const DAY = 86_400_000;
 
-for (const variant of variants) {
+for (const variant of ['a', 'b'] as const) {
   describe(`lesspay mock: pay-in create and query (variant ${variant})`, () => {
     let mock: RunningMock;
     let c: Client;

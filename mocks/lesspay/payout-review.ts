@@ -32,7 +32,7 @@ function finish(order: PayoutOrder, ctx: MockContext): void {
   const failed = order.details.filter((d) => d.status === 'FAILED').length;
   order.status = failed === 0 ? 'SUCCEED' : failed === order.details.length ? 'FAILED' : 'PARTIAL_SUCCESS';
   order.failReason = failed === 0 ? null : `${failed} of ${order.details.length} details failed`;
-  sendPayoutWebhook(order, ctx);
+  if (ctx.sandbox.payoutCallbacks) sendPayoutWebhook(order, ctx);
 }
 
 function review(order: PayoutOrder, ctx: MockContext): void {
@@ -44,7 +44,7 @@ function review(order: PayoutOrder, ctx: MockContext): void {
       d.status = 'FAILED';
       d.rejectedReason = 'Rejected by operations review';
     }
-    sendPayoutWebhook(order, ctx);
+    if (ctx.sandbox.payoutCallbacks) sendPayoutWebhook(order, ctx);
     return;
   }
   order.status = 'PENDING_PAY';
@@ -57,6 +57,7 @@ function review(order: PayoutOrder, ctx: MockContext): void {
 
 /** Payouts whose details are all ≤ 1000 are reviewed automatically; larger ones wait for a review that never comes. */
 export function schedulePayoutReview(order: PayoutOrder, ctx: MockContext): void {
+  if (!ctx.sandbox.payoutsSettle) return;
   const limit = dec(AUTO_APPROVE_LIMIT);
   if (order.details.some((d) => compare(dec(d.amount), limit) > 0)) return;
   ctx.scheduler.after(REVIEW_DELAY_MS, () => review(order, ctx));

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { type RunningMock, startLesspayMock, TEST_CREDENTIALS, variants } from './index.js';
+import { type RunningMock, startLesspayMock, TEST_CREDENTIALS } from './index.js';
 import { Client, PATH, payinBody } from './testkit.js';
 
 const ALL_PATHS = Object.values(PATH);
 const PAYIN_PATHS = [PATH.createPayin, PATH.queryPayin];
 
-for (const variant of variants) {
+for (const variant of ['a', 'b'] as const) {
   describe(`lesspay mock: transport, routing and auth (variant ${variant})`, () => {
     let mock: RunningMock;
     let c: Client;
@@ -139,7 +139,7 @@ describe('lesspay mock: options', () => {
     expect(String(err)).to.match(/unknown Lesspay fault/);
     err = undefined;
     try {
-      await startLesspayMock({ variant: 'c' as 'a' });
+      await startLesspayMock({ variant: 'z' as 'a' });
     } catch (e) {
       err = e;
     }

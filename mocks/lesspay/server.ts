@@ -7,7 +7,7 @@ import { type Outgoing, toOutgoing } from './envelope.js';
 import type { Fault } from './faults/types.js';
 import { isObject, type JsonObject, parseJson } from './json.js';
 import { paramError, type Reply } from './reply.js';
-import { ROUTES } from './routes.js';
+import { PATHS, ROUTES } from './routes.js';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -50,7 +50,7 @@ function routeError(status: number, msg: string, headers?: Record<string, string
 /** Decides the answer to one API request: routing, then authentication, then the handler (L4/L5 before L3). */
 async function answer(req: IncomingMessage, path: string, ctx: MockContext): Promise<Reply> {
   const k = ctx.knobs;
-  const route = ROUTES[path];
+  const route = path === PATHS.triggerNotify && !ctx.sandbox.triggerNotify ? undefined : ROUTES[path];
   const method = req.method ?? 'GET';
   if (!route) {
     if (k.unknownPath === 'answer-200') return { ...routeError(200, 'Not Found'), code: 0, msg: 'SUCCESS' };
@@ -90,8 +90,8 @@ async function answer(req: IncomingMessage, path: string, ctx: MockContext): Pro
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: MockContext, fault?: Fault) {
   const path = new URL(req.url ?? '/', 'http://mock').pathname;
-  const checkout = /^\/checkout\/([^/]+)$/.exec(path);
-  if (checkout) return handleCheckout(req, res, decodeURIComponent(checkout[1]), ctx);
+  const checkout = /^\/checkout\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+  if (checkout) return handleCheckout(req, res, decodeURIComponent(checkout[1]), ctx, checkout[2] ?? '');
   const reply = await answer(req, path, ctx);
   let out = toOutgoing(reply, ctx.variant);
   if (fault?.respond) out = fault.respond(out, { path, reply });

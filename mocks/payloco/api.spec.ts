@@ -5,8 +5,8 @@ import { faults, startPaylocoMock, variants } from './index.js';
 import { micropayBody, paths, post } from './test-client.js';
 
 describe('payloco mock: module API', () => {
-  it('exports the two variants and the fault table', () => {
-    expect(variants).to.deep.equal(['a', 'b']);
+  it('exports the variants and the fault table', () => {
+    expect(variants).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
     for (const fault of Object.values(faults)) {
       expect(fault.reading).to.match(/^P([1-9]|10)$/);
       expect(fault.description).to.be.a('string').and.not.equal('');
@@ -27,7 +27,7 @@ describe('payloco mock: module API', () => {
   });
 
   it('rejects an unknown variant', async () => {
-    const start = startPaylocoMock({ variant: 'c' as 'a' });
+    const start = startPaylocoMock({ variant: 'z' as 'a' });
     let error: unknown;
     await start.catch((e: unknown) => {
       error = e;

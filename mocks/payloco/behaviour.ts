@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { codes, transTypeMissingMessage } from './codes.js';
 import type { Behaviour, Variant } from './types.js';
 
-export const variants = ['a', 'b'] as const;
+export const variants = ['a', 'b', 'c', 'd', 'e'] as const;
 
 const hexTraceId = () => randomBytes(8).toString('hex');
 // Like the table's example 7457794513993866186: 19 decimal digits.
@@ -11,6 +11,7 @@ const decimalTraceId = () =>
 
 const conformant: Behaviour = {
   variant: 'a',
+  scanPage: 'buttons',
   basePath: '',
   contentType: 'application/json',
   failureHttpStatus: 200,
@@ -69,6 +70,15 @@ const variantB: Behaviour = {
   pendingCompleteTime: 'omit',
 };
 
+/** Variants c, d and e: a's or b's API behind wallet pages of other shapes. */
+const byVariant: Record<Variant, Behaviour> = {
+  a: conformant,
+  b: variantB,
+  c: { ...conformant, variant: 'c', scanPage: 'select' },
+  d: { ...variantB, variant: 'd', scanPage: 'card' },
+  e: { ...conformant, variant: 'e', scanPage: 'script' },
+};
+
 export function variantBehaviour(variant: Variant): Behaviour {
-  return variant === 'a' ? conformant : variantB;
+  return byVariant[variant];
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { type RunningMock, startPaylocoMock, variants } from './index.js';
+import { type RunningMock, startPaylocoMock } from './index.js';
 import { common, paths, post, qrPayBody, queryBody, uniqueId } from './test-client.js';
 
 const statuses = ['PENDING', 'SUCCESS', 'FAILED', 'CLOSED'];
@@ -16,7 +16,7 @@ function expectEnvelope(res: { headers: Record<string, string>; body: Record<str
   expect(statuses).to.include(res.body.data.status);
 }
 
-for (const variant of variants) {
+for (const variant of ['a', 'b'] as const) {
   describe(`payloco mock variant ${variant}: endpoints and request checks (P1–P5)`, () => {
     let mock: RunningMock;
     before(async () => {

@@ -16,7 +16,7 @@ export { variants };
 export interface PaylocoMockOptions {
   host?: string;
   port?: number;
-  variant?: 'a' | 'b';
+  variant?: Variant;
   fault?: string;
   webhookRetryDelaysMs?: number[];
   webhookTimeoutMs?: number;
@@ -38,7 +38,8 @@ const defaultWebhookTimeoutMs = 5000;
 
 export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<RunningMock> {
   const variant: Variant = opts.variant ?? 'a';
-  if (!variants.includes(variant)) throw new Error(`unknown Payloco variant "${variant}"; known: a, b`);
+  if (!variants.includes(variant))
+    throw new Error(`unknown Payloco variant "${variant}"; known: ${variants.join(', ')}`);
   const behaviour =
     opts.fault === undefined ? variantBehaviour(variant) : applyFault(opts.fault, variantBehaviour(variant));
   const host = opts.host ?? '127.0.0.1';

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { type RunningMock, startPaylocoMock, variants } from './index.js';
+import { type RunningMock, startPaylocoMock } from './index.js';
 import { micropayBody, paths, post, qrPayBody, queryBody, scan, sleep, uniqueId } from './test-client.js';
 
-for (const variant of variants) {
+for (const variant of ['a', 'b'] as const) {
   describe(`payloco mock variant ${variant}: orders, QR and MICROPAY (P7–P9)`, () => {
     let mock: RunningMock;
     before(async () => {

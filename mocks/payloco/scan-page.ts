@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockContext } from './context.js';
 import { escapeHtml, readBody, send } from './http-io.js';
+import { readDecision, renderScan } from './scan-shapes.js';
 import type { Order } from './types.js';
 
 const html = { 'Content-Type': 'text/html; charset=utf-8' };
@@ -9,7 +10,13 @@ const html = { 'Content-Type': 'text/html; charset=utf-8' };
  * The page an active-QR qrCode points at, standing in for the customer's wallet app: GET shows the order with Pay and
  * Decline buttons, which POST outcome=pay|decline back to the same URL (like a sandbox's payment simulator).
  */
-export async function scanPage(ctx: MockContext, req: IncomingMessage, res: ServerResponse, orderId: string) {
+export async function scanPage(
+  ctx: MockContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  orderId: string,
+  sub = '',
+) {
   const order = ctx.store.get(orderId);
   if (req.method !== 'GET' && req.method !== 'POST') {
     req.resume();
@@ -24,16 +31,36 @@ export async function scanPage(ctx: MockContext, req: IncomingMessage, res: Serv
     req.resume();
     return send(res, 404, html, page('Unknown QR code', '<p>No active QR order has this code.</p>'));
   }
-  if (req.method === 'GET') return send(res, 200, html, checkout(order));
-
-  const form = new URLSearchParams((await readBody(req, 4096)).toString('utf8'));
-  const outcome = form.get('outcome');
-  if (outcome !== 'pay' && outcome !== 'decline') {
-    return send(res, 400, html, page('Bad request', '<p>outcome must be pay or decline.</p>'));
+  const shape = ctx.behaviour.scanPage;
+  if (req.method === 'GET' && sub === '') {
+    const body =
+      shape === 'buttons'
+        ? checkout(order)
+        : page('Payloco test wallet', renderScan(shape, order, summary(order)));
+    return send(res, 200, html, body);
   }
-  if (!ctx.store.settle(order, outcome === 'pay' ? 'SUCCESS' : 'FAILED')) {
+  if (req.method !== 'POST') {
+    return send(res, 405, { ...html, Allow: 'POST' }, page('Method not allowed', '<p>Use POST.</p>'));
+  }
+  const text = (await readBody(req, 4096)).toString('utf8');
+  let pay: boolean;
+  if (shape === 'buttons') {
+    const outcome = sub === '' ? new URLSearchParams(text).get('outcome') : undefined;
+    if (outcome !== 'pay' && outcome !== 'decline') {
+      return send(res, 400, html, page('Bad request', '<p>outcome must be pay or decline.</p>'));
+    }
+    pay = outcome === 'pay';
+  } else {
+    const decision = readDecision(shape, order, sub, text);
+    if ('status' in decision)
+      return send(res, decision.status, html, page('Refused', `<p>${decision.message}</p>`));
+    pay = decision.pay;
+  }
+  if (!ctx.store.settle(order, pay ? 'SUCCESS' : 'FAILED')) {
     return send(res, 409, html, page('Already settled', `<p>This order is already ${order.status}.</p>`));
   }
+  if (shape === 'script')
+    return send(res, 200, { 'Content-Type': 'application/json' }, JSON.stringify({ status: order.status }));
   return send(res, 200, html, page(`Payment ${order.status}`, summary(order)));
 }
 

@@ -41,8 +41,8 @@ async function handle(ctx: MockContext, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', 'http://mock.invalid');
   const inBase = url.pathname.startsWith(`${behaviour.basePath}/`);
   const path = inBase ? url.pathname.slice(behaviour.basePath.length) : '';
-  const qr = /^\/qr\/([^/]+)$/.exec(path);
-  if (qr) return scanPage(ctx, req, res, decodeURIComponent(qr[1]));
+  const qr = /^\/qr\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+  if (qr) return scanPage(ctx, req, res, decodeURIComponent(qr[1]), qr[2] ?? '');
 
   const route = routes[path];
   if (!route) {

@@ -1,4 +1,11 @@
-export type Variant = 'a' | 'b';
+export type Variant = 'a' | 'b' | 'c' | 'd' | 'e';
+
+/**
+ * How the wallet page behind qrCode looks (nothing of it is documented): `buttons` one form with Pay and Decline;
+ * `select` several forms, a German select and a nonce; `card` French radios and a test card to type in; `script`
+ * no form at all, only buttons a script draws (a browser is needed).
+ */
+export type ScanShape = 'buttons' | 'select' | 'card' | 'script';
 export type OrderStatus = 'PENDING' | 'SUCCESS' | 'FAILED' | 'CLOSED';
 /** How the order is paid: active QR (customer scans), MICROPAY (merchant scans the customer's code), or direct. */
 export type PayKind = 'QRCODE' | 'MICROPAY' | 'DIRECT';
@@ -45,6 +52,7 @@ export type EnvelopeRewrite = (envelope: Json, ctx: EnvelopeContext) => Json;
  */
 export interface Behaviour {
   variant: Variant;
+  scanPage: ScanShape;
   basePath: '' | '/gateway';
   contentType: string;
   failureHttpStatus: number;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'chai';
-import { type RunningMock, startPaylocoMock, variants } from './index.js';
+import { type RunningMock, startPaylocoMock } from './index.js';
 import {
   ack,
   micropayBody,
@@ -42,7 +42,7 @@ describe('payloco mock: webhooks (P10)', () => {
     return pay.body.data as Record<string, string>;
   }
 
-  for (const variant of variants) {
+  for (const variant of ['a', 'b'] as const) {
     it(`variant ${variant}: posts the signed final state of a paid QR order`, async () => {
       const { receiver, mock } = await setup(undefined, variant);
       const order = await paidQrOrder(mock, receiver);

@@ -4,6 +4,8 @@ import { catalogue } from '../catalogue.js';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
+import { openDriver } from '../drivers/index.js';
+import { consoleSay } from '../drivers/say.js';
 import { mockModule, startEmbedded } from '../embedded.js';
 import { jsonErrorText, UsageError } from '../errors.js';
 import { parseBaseUrl } from '../guard.js';
@@ -48,6 +50,7 @@ export interface RunFlags {
   webhookListen?: string;
   webhookPublicUrl?: string;
   webhookWait?: number;
+  driver?: string;
 }
 
 export function parseGateways(value: string): Gateway[] {
@@ -114,6 +117,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
+  const driver = await openDriver(flags.driver);
   const reportAbs = prepareReportDir(flags.reportDir);
   const bundle =
     flags.bundle || flags.bundleFile
@@ -156,6 +160,8 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       deviations,
       capabilities,
       webhooks,
+      driver,
+      say: consoleSay(),
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
     const selects = shard

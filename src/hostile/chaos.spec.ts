@@ -180,14 +180,19 @@ function judge(
     hit.some((c) => REASON[behaviour].test(c.message ?? '')),
     `${label}: some check names the reason ${REASON[behaviour]}`,
   ).to.equal(true);
-  // Nothing unbounded in the evidence, nothing but the target contacted, no redirect followed.
+  // Nothing unbounded in the evidence, nothing but the target and the cashier pages it points to contacted (the
+  // payment driver opens checkout_url, which the mock behind the chaos proxy serves itself), no redirect followed.
   for (const c of results.checks) {
     for (const e of c.evidence ?? []) {
       expect(e.request.body?.length ?? 0).to.be.at.most(EVIDENCE_BODY_LIMIT + 1);
       expect(e.response?.body?.length ?? 0, `${c.id} evidence body`).to.be.at.most(EVIDENCE_BODY_LIMIT + 1);
     }
   }
-  for (const url of sent) expect(url.startsWith(`${chaos.url}/`), `${label}: sent to ${url}`).to.equal(true);
+  const cashier = `${upstream.target.baseUrl}/checkout/`;
+  for (const url of sent)
+    expect(url.startsWith(`${chaos.url}/`) || url.startsWith(cashier), `${label}: sent to ${url}`).to.equal(
+      true,
+    );
   expect(chaos.stats.log.some((r) => r.path.startsWith('/moved'))).to.equal(false);
   expect(() => JSON.stringify(results)).to.not.throw();
   return hit;

@@ -140,6 +140,7 @@ function renderHeader(
     item('Run verdict', `<span class="vword v-${e(r.verdict)}">${e(VERDICT_WORDS[r.verdict])}</span>`),
   );
   out.push(item('Profile version', e(r.profileVersion)));
+  if (r.driver) out.push(item('Payment driver', e(r.driver)));
   out.push(item('Tool', `${e(r.tool.name)} ${e(r.tool.version)}`));
   out.push(item('Date', e(formatDate(r.startedAt))));
   out.push(item('Duration', e(formatDuration(r.durationMs))));
@@ -154,6 +155,7 @@ function renderHeader(
   if (r.shard) out.push(item('Shard', `${e(r.shard.index)} of ${e(r.shard.total)}`));
   if (r.command) out.push(item('Command', e(r.command)));
   out.push('</dl>\n');
+  out.push(renderPayments(r));
   if (baseline && marks) {
     let added = 0;
     let fixed = 0;
@@ -171,6 +173,24 @@ function renderHeader(
 /** A banner names a few checks per reason; the rest are one filter away in the list of checks. */
 function idList(ids: string[], max = 8): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
+// How each lifecycle payment was completed: the driver's note, shown once however many checks share the payment
+// (passed checks have no detail row, so this is where the report says it).
+const PAYMENT_NOTE = /^(paid|failed|cancelled) by the .+ driver: /;
+
+function renderPayments(r: Results): string {
+  const notes = new Map<string, string[]>();
+  for (const c of r.checks) {
+    for (const line of (c.message ?? '').split('\n')) {
+      if (PAYMENT_NOTE.test(line)) notes.set(line, [...(notes.get(line) ?? []), c.id]);
+    }
+  }
+  if (notes.size === 0) return '';
+  const items = [...notes]
+    .map(([line, ids]) => `<li><b>${e(ids.join(', '))}</b>: ${t(line)}</li>`)
+    .join('\n');
+  return `<details class="payments"><summary>How the lifecycle payments were completed (${e(notes.size)})</summary><ul>\n${items}\n</ul></details>\n`;
 }
 
 function renderVerdictCard(g: GatewayResult, r: Results): string {

@@ -107,6 +107,8 @@ export interface Results {
   /** With --allow-incomplete an `incomplete` verdict exits 0; the verdict itself stays `incomplete`. */
   allowIncomplete?: boolean;
   shard?: Shard | null;
+  /** How lifecycle payments were finished (--driver): auto, form:FILE, browser:FILE, command:CMD or manual. */
+  driver?: string;
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;

@@ -1,37 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { catalogue } from '../catalogue.js';
 import { mockModule } from '../embedded.js';
-import type { Gateway } from '../results.js';
-import { certifyMock, idsWithStatus } from './certify-mock.js';
+import { certifyMock, expectations, idsWithStatus } from './certify-mock.js';
 
 // Proof that the suite judges correctly: both conformant variants of each mock pass every check, and every fault
 // variant fails exactly the checks it is expected to fail (style: bowtie miniatures, schemathesis modifiers).
-
-interface Expectation {
-  fails: string[];
-  errors?: string[];
-  /** Checks that cannot be judged under the fault (e.g. no retry to compare) and say so. */
-  skips?: string[];
-}
-
-// `<gateway>.expected.json` plus `<gateway>.<area>.expected.json` parts, merged per fault.
-function expectations(gateway: Gateway): Record<string, Expectation> {
-  const dir = new URL('./', import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.startsWith(`${gateway}.`) && f.endsWith('.expected.json'));
-  const out: Record<string, Expectation> = {};
-  for (const file of files.sort()) {
-    const part: Record<string, Expectation> = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
-    for (const [fault, e] of Object.entries(part)) {
-      out[fault] ??= { fails: [], errors: [], skips: [] };
-      const seen = out[fault];
-      seen.fails.push(...e.fails);
-      seen.errors!.push(...(e.errors ?? []));
-      seen.skips!.push(...(e.skips ?? []));
-    }
-  }
-  return out;
-}
 
 for (const gateway of ['lesspay', 'payloco'] as const) {
   describe(`self-test · ${gateway}`, function () {

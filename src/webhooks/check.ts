@@ -4,6 +4,7 @@ import { redactDeep } from '../report/redact.js';
 import type { Exchange, Gateway } from '../results.js';
 import type { Delivery, Endpoint, Policy } from './receiver.js';
 import type { WebhookAccess } from './session.js';
+import { waiting } from './waits.js';
 
 // `t.webhooks`: what a probe sees of the run's webhook receiver. Deliveries a check waits for become its evidence.
 
@@ -37,16 +38,26 @@ export class CheckWebhooks {
   }
 
   /** The deliveries once `count` have arrived, or those so far after `timeoutMs` (default: waitMs). */
-  async waitFor(token: string, opts: { count?: number; timeoutMs?: number } = {}): Promise<Delivery[]> {
+  async waitFor(
+    token: string,
+    opts: { count?: number; timeoutMs?: number; what?: string } = {},
+  ): Promise<Delivery[]> {
     const access = this.access;
     if (!access || 'unavailable' in access) throw new CheckSkipped(this.unavailable ?? NO_RECEIVER);
-    const got = await access.receiver.waitFor(token, {
-      count: opts.count,
-      timeoutMs: opts.timeoutMs ?? access.waitMs,
-    });
+    const timeoutMs = opts.timeoutMs ?? access.waitMs;
+    const got = await waiting(
+      opts.what ?? `a ${this.gateway} callback`,
+      timeoutMs,
+      access.receiver.waitFor(token, { count: opts.count, timeoutMs }),
+    );
     const origin = new URL(access.receiver.publicUrl).origin;
     for (const d of got) this.record(d, origin);
     return got;
+  }
+
+  /** Runs `fn` as one wait of at most `ms` (polling the target inside it), so the console can say what it awaits. */
+  waitWhile<T>(what: string, ms: number, fn: () => Promise<T>): Promise<T> {
+    return waiting(what, ms, fn);
   }
 
   private record(d: Delivery, origin: string): void {

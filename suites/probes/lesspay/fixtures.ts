@@ -19,6 +19,8 @@ export const PATH = {
   createPayout: '/api/global/payout/create-order',
   createBatch: '/api/global/payout/batch/create-order',
   queryPayout: '/api/global/payout/query',
+  // Documented by the demo only (§4.8): asks the gateway to send a payout's callback now.
+  triggerNotify: '/api/global/payout/triggerNotify',
 } as const;
 
 export const DAY_MS = 86_400_000;

@@ -2,6 +2,7 @@ import {
   type CheckContext,
   CheckFailure,
   check,
+  completePayment,
   deliveryJson,
   ensure,
   ensureDeliverySchema,
@@ -14,11 +15,12 @@ import {
   type WebhookDelivery,
   type WebhookPolicy,
 } from '../../../src/index.js';
-import { appSecret, batchBody, createBody, PATH, usable } from './fixtures.js';
+import { appSecret, batchBody, createBody, locateOrder, PATH, queryBody, usable } from './fixtures.js';
 
 // L11: the gateway POSTs signed JSON callbacks to notify_url and retries one that is not acknowledged. Orders are
-// moved to a final state through the target's public surface only: the cashier page's test form (pay-ins) and
-// the sandbox's test amounts (payouts). Where that surface offers no automatic way, the checks skip with the reason.
+// moved to a final state through the target's public surface only: the checkout page, finished by the run's payment
+// driver (pay-ins), and the sandbox's test amounts (payouts). Where the driver finds no way, the checks skip with its
+// reason.
 
 type Json = Record<string, any>;
 
@@ -38,41 +40,34 @@ interface Observed {
 const unavailable = (t: CheckContext): Observed | undefined =>
   t.webhooks.unavailable ? { skip: t.webhooks.unavailable, deliveries: [], waitMs: 0 } : undefined;
 
-/** The cashier's test form for `outcome=succeed`: its action, resolved against the page URL. */
-function testForm(html: string, pageUrl: string): string | undefined {
-  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-    const inner = m[2];
-    if (!/name=["']outcome["']/i.test(inner) || !/value=["']succeed["']/i.test(inner)) continue;
-    const action = /\baction=["']([^"']*)["']/i.exec(m[1])?.[1] ?? '';
-    return new URL(action.replace(/&amp;/g, '&'), pageUrl).href;
-  }
-  return undefined;
-}
+const FINAL_PAYIN = ['SUCCEED', 'FAILED', 'CANCELED', 'CLOSED', 'PAID', 2, 3, 4, 6, 12];
 
-/** Pays a cashier order through its checkout page; returns why it cannot, or undefined once paid. */
-async function payAtCashier(t: CheckContext, checkoutUrl: unknown): Promise<string | undefined> {
+/** Pays a cashier order through its checkout page with the run's driver; returns why it cannot, or undefined. */
+async function payAtCashier(t: CheckContext, answer: Json, sent: Json): Promise<string | undefined> {
+  const checkoutUrl = answer.data?.checkout_url;
   if (typeof checkoutUrl !== 'string' || !/^https?:\/\//i.test(checkoutUrl)) {
     throw new SetupError(
       `create answered no http(s) data.checkout_url to pay through (see LP-CO-*): ${JSON.stringify(checkoutUrl)}`,
     );
   }
-  const base = t.baseUrl.replace(/\/+$/, '');
-  const relative = (url: string) => (url.startsWith(`${base}/`) ? url.slice(base.length) : undefined);
-  const pagePath = relative(checkoutUrl);
-  if (!pagePath) return 'the checkout_url is not a page of the target, so a probe cannot pay the order';
-  const page = await t.request({ method: 'GET', path: pagePath, headers: { accept: 'text/html' } });
-  const action = page.status === 200 ? testForm(page.text, checkoutUrl) : undefined;
-  const actionPath = action && relative(action);
-  if (!actionPath) return 'the cashier page offers no test form (a form with outcome=succeed) on the target';
-  const paid = await t.request({
-    method: 'POST',
-    path: actionPath,
-    body: 'outcome=succeed',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+  const payOrderId = answer.data?.pay_order_id;
+  const paid = await completePayment(t, {
+    gateway: 'lesspay',
+    url: checkoutUrl,
+    field: 'checkout_url',
+    ids: {
+      request_id: sent.request_id,
+      ...(typeof payOrderId === 'string' ? { pay_order_id: payOrderId } : {}),
+    },
+    amount: sent.target_amount,
+    currency: sent.target_currency,
+    settled: async () => {
+      const { body } = usable(await t.post(PATH.queryPayin, queryBody({ request_id: sent.request_id })));
+      const found = body.code === 0 ? locateOrder(body.data, { requestId: sent.request_id }) : undefined;
+      return found !== undefined && FINAL_PAYIN.includes(found.order_status);
+    },
   });
-  if (paid.status >= 400)
-    throw new Error(`the cashier's test form refused outcome=succeed (HTTP ${paid.status})`);
-  return undefined;
+  return paid.done ? undefined : paid.reason;
 }
 
 /** A cashier order with notify_url at the receiver, paid at the cashier; its callback (and retry) awaited. */
@@ -84,12 +79,13 @@ async function paidPayin(t: CheckContext, apiVersion: 'V1' | 'V2', policy: Webho
   const { body: answer } = usable(await t.post(PATH.createPayin, body));
   if (answer.code !== 0)
     throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
-  const unpaid = await payAtCashier(t, answer.data?.checkout_url);
+  const unpaid = await payAtCashier(t, answer, body);
   if (unpaid) return { skip: unpaid, deliveries: [], waitMs: 0 };
   const payOrderId = answer.data?.pay_order_id;
-  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
+  const what = `the ${apiVersion} pay-in callback`;
+  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1, what });
   if (policy !== 'ack' && deliveries.length > 0)
-    deliveries = await t.webhooks.waitFor(hook.token, { count: 2 });
+    deliveries = await t.webhooks.waitFor(hook.token, { count: 2, what: `the retry of ${what}` });
   return {
     order: {
       requestId: body.request_id as string,
@@ -107,7 +103,62 @@ const paidV2 = setup('a V2 cashier order was paid; its callback was refused once
 );
 const paidV1 = setup('a V1 cashier order was paid', (t) => paidPayin(t, 'V1', 'ack'));
 
-/** A batch payout of test amounts with notify_url at the receiver; its callback awaited. */
+/**
+ * Asks for a payout's callback through the documented trigger (demo §4.8). Its absence (HTTP 404 or 405) is not a
+ * failure: the probe then waits. Returns what happened, for the report.
+ */
+async function triggerNotify(t: CheckContext, requestId: string): Promise<'sent' | 'absent' | 'refused'> {
+  const res = await t.post(PATH.triggerNotify, { request_id: requestId });
+  if (res.status === 404 || res.status === 405) return 'absent';
+  return res.status === 200 && res.body?.code === 0 ? 'sent' : 'refused';
+}
+
+interface PayoutWait {
+  deliveries: WebhookDelivery[];
+  /** The payout's order_status when last asked (undefined: not asked, or not found). */
+  status: unknown;
+  trigger: 'not needed' | 'sent' | 'absent' | 'refused';
+}
+
+/**
+ * Waits up to the webhook wait for a payout's callback, asking for the payout's state between waits. The first wait
+ * is long enough for a sandbox that calls back at once (and keeps the evidence the same run after run).
+ */
+async function awaitPayoutCallback(t: CheckContext, token: string, requestId: string): Promise<PayoutWait> {
+  const waitMs = t.webhooks.waitMs;
+  const started = Date.now();
+  const pollMs = Math.min(1000, Math.max(100, waitMs / 10));
+  const grace = Math.min(2000, waitMs / 4);
+  const out: PayoutWait = {
+    deliveries: [],
+    status: undefined,
+    trigger: 'not needed',
+  };
+  let finalSince: number | undefined;
+  for (let queried = false; ; queried = true) {
+    const left = started + waitMs - Date.now();
+    if (left <= 0) return out;
+    out.deliveries = await t.webhooks.waitFor(token, {
+      count: 1,
+      timeoutMs: Math.min(queried ? pollMs : Math.max(pollMs, waitMs / 3), left),
+      what: 'the Lesspay payout callback',
+    });
+    if (out.deliveries.length > 0) return out;
+    const { body: q } = usable(await t.post(PATH.queryPayout, { request_id: requestId }));
+    out.status = q.code === 0 ? q.data?.order_status : undefined;
+    const final = out.status !== undefined && !PENDING_PAYOUT.includes(out.status as string);
+    if (final) finalSince ??= Date.now();
+    // Final without its callback: ask for it (a callback triggered for a pending payout would carry no final state).
+    if (final && out.trigger === 'not needed' && Date.now() - finalSince! >= grace)
+      out.trigger = await triggerNotify(t, requestId);
+  }
+}
+
+/**
+ * A batch payout of test amounts with notify_url at the receiver; its callback awaited up to the webhook wait. A
+ * sandbox may hold test payouts for a review (the checks then skip), or settle them without calling back by itself:
+ * when the payout is final and no callback came, the probe asks for it through triggerNotify where the target has it.
+ */
 const finishedBatch = setup('a batch payout of test amounts was created', async (t): Promise<Observed> => {
   const off = unavailable(t);
   if (off) return off;
@@ -125,21 +176,36 @@ const finishedBatch = setup('a batch payout of test amounts was created', async 
     currency: sent.currency as string,
     details: sent.payout_order_details as Json[],
   };
-  const deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
-  if (deliveries.length === 0) {
-    // No callback: a failure only if the payout is final (a sandbox may hold test payouts for a manual review).
-    const { body: q } = usable(await t.post(PATH.queryPayout, { request_id: payout.requestId }));
-    const status = q.code === 0 ? q.data?.order_status : undefined;
-    if (status === undefined || PENDING_PAYOUT.includes(status)) {
-      return {
-        skip: `the payout is still ${JSON.stringify(status ?? '(not found)')} after ${t.webhooks.waitMs} ms: it did not reach a final state a probe can wait for`,
-        deliveries,
-        waitMs: 0,
-      };
-    }
+  const waitMs = t.webhooks.waitMs;
+  const { deliveries, status, trigger } = await t.webhooks.waitWhile(
+    'the Lesspay payout callback (or its final state)',
+    waitMs,
+    () => awaitPayoutCallback(t, hook.token, payout.requestId),
+  );
+  if (trigger === 'sent') t.note(`the payout callback was asked for with POST ${PATH.triggerNotify}`);
+  if (deliveries.length === 0 && (status === undefined || PENDING_PAYOUT.includes(status as string))) {
+    // No callback and no final state: a sandbox may hold test payouts for a manual review; nothing to judge.
+    const how =
+      trigger === 'absent'
+        ? '; the target has no triggerNotify'
+        : trigger === 'refused'
+          ? '; triggerNotify was refused'
+          : '';
+    return {
+      skip: `the payout is still ${JSON.stringify(status ?? '(not found)')} after ${waitMs} ms${how}: it did not reach a final state a probe can wait for`,
+      deliveries,
+      waitMs: 0,
+    };
   }
-  return { payout, deliveries, waitMs: t.webhooks.waitMs };
+  return { payout, deliveries, waitMs };
 });
+
+/** Starts every selected lifecycle at once, so their callback waits overlap instead of adding up. */
+function beginLifecycles(t: CheckContext): void {
+  t.begin([paidV2], ['LP-WH-001', 'LP-WH-002', 'LP-WH-003', 'LP-WH-005', 'LP-WH-006']);
+  t.begin([paidV1], ['LP-WH-004']);
+  t.begin([finishedBatch], ['LP-WH-007', 'LP-WH-008', 'LP-WH-009']);
+}
 
 /** The first callback of a scenario; the checks skip when the scenario could not be played. */
 const firstCallback = (t: CheckContext, o: Observed, what: string) => firstDelivery(t, o, 'notify_url', what);
@@ -165,6 +231,7 @@ function ensureSigned(d: WebhookDelivery, expected: string, what: string): void 
 
 describe('lesspay · webhooks', () => {
   check('LP-WH-001', async (t) => {
+    beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
     const type = d.headers['content-type']?.split(';')[0].trim().toLowerCase();
     ensureEqual(
@@ -191,21 +258,25 @@ describe('lesspay · webhooks', () => {
   });
 
   check('LP-WH-002', async (t) => {
+    beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
     ensureDeliverySchema(d, 'lesspay/pay-in-webhook.schema.json', 'pay-in callback body');
   });
 
   check('LP-WH-003', async (t) => {
+    beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
     ensureSigned(d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V2 pay-in callback');
   });
 
   check('LP-WH-004', async (t) => {
+    beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV1), 'the order was paid');
     ensureSigned(d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V1 pay-in callback');
   });
 
   check('LP-WH-005', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(paidV2);
     const body = jsonOf(firstCallback(t, o, 'the order was paid'));
     const order = o.order!;
@@ -230,6 +301,7 @@ describe('lesspay · webhooks', () => {
   });
 
   check('LP-WH-006', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(paidV2);
     const first = firstCallback(t, o, 'the order was paid');
     const retry = o.deliveries[1];
@@ -242,16 +314,19 @@ describe('lesspay · webhooks', () => {
   });
 
   check('LP-WH-007', async (t) => {
+    beginLifecycles(t);
     const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
     ensureDeliverySchema(d, 'lesspay/payout-webhook.schema.json', 'payout callback body');
   });
 
   check('LP-WH-008', async (t) => {
+    beginLifecycles(t);
     const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
     ensureSigned(d, lesspaySign(jsonOf(d), appSecret(t)), 'payout callback');
   });
 
   check('LP-WH-009', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(finishedBatch);
     const body = jsonOf(firstCallback(t, o, 'the payout was created'));
     const p = o.payout!;

@@ -1,6 +1,7 @@
 import {
   type CheckContext,
   CheckFailure,
+  completePayment,
   type PaylocoCredentials,
   type ProbeResponse,
   SetupError,
@@ -256,10 +257,36 @@ export const micropayOrder = setup('a MICROPAY pay was answered', async (t) => {
 });
 
 /**
- * An active QR order paid through the target's own scan page (the qrCode URL): the mock's simulator offers a form
- * with outcome=pay. Where the qrCode is not on the target's host, or the page offers no such form, the order cannot
- * be paid by a probe: `unpaid` says why, and the checks that need it skip.
+ * Pays an active QR order at the page its qrCode points to, with the run's payment driver; returns why it cannot
+ * (the checks that need the payment skip with that reason), or undefined once the driver has done its part.
  */
+export async function payAtScanPage(
+  t: CheckContext,
+  data: Json,
+  order: { merchantOrderId: string; transAmt: string; currency: string },
+): Promise<string | undefined> {
+  const qrCode = data.qrCode;
+  if (typeof qrCode !== 'string' || !/^https?:\/\//i.test(qrCode))
+    return `the QR pay answer carries no http(s) data.qrCode to pay through: ${JSON.stringify(qrCode)}`;
+  const paid = await completePayment(t, {
+    gateway: 'payloco',
+    url: qrCode,
+    field: 'qrCode',
+    ids: {
+      merchantOrderId: order.merchantOrderId,
+      ...(typeof data.orderId === 'string' ? { orderId: data.orderId } : {}),
+    },
+    amount: order.transAmt,
+    currency: order.currency,
+    settled: async () => {
+      const res = await query(t, { merchantOrderId: order.merchantOrderId });
+      return ['SUCCESS', 'FAILED', 'CLOSED'].includes(res.body?.data?.status);
+    },
+  });
+  return paid.done ? undefined : paid.reason;
+}
+
+/** An active QR order paid through its qrCode page; `unpaid` says why it could not be (its checks skip). */
 export type PaidOrder =
   | { unpaid: string }
   | { unpaid?: undefined; order: CreatedOrder; settled: ProbeResponse };
@@ -278,26 +305,8 @@ export const paidQrOrder = setup(
         settled: await pollUntilSettled(t, { merchantOrderId: order.merchantOrderId }, 5, 300),
       };
     }
-    const qrCode = data.qrCode;
-    if (typeof qrCode !== 'string')
-      return { unpaid: 'the QR pay answer carries no data.qrCode to pay through' };
-    const base = t.baseUrl.replace(/\/+$/, '');
-    if (!qrCode.startsWith(`${base}/`)) {
-      return { unpaid: 'the qrCode is not a page of the target, so a probe cannot pay it' };
-    }
-    const path = qrCode.slice(base.length);
-    const page = await t.request({ method: 'GET', path, headers: { accept: 'text/html' } });
-    if (page.status !== 200 || !/name="outcome"/.test(page.text) || !/value="pay"/.test(page.text)) {
-      return { unpaid: 'the qrCode page offers no payment simulator (a form with outcome=pay)' };
-    }
-    const paid = await t.request({
-      method: 'POST',
-      path,
-      body: 'outcome=pay',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    });
-    if (paid.status !== 200)
-      throw new Error(`the qrCode page did not accept outcome=pay (HTTP ${paid.status})`);
+    const unpaid = await payAtScanPage(t, data, order);
+    if (unpaid) return { unpaid };
     const settled = await pollUntilSettled(t, { merchantOrderId: order.merchantOrderId }, 5, 300);
     return { order, settled };
   },

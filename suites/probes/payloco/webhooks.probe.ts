@@ -13,11 +13,11 @@ import {
   type WebhookDelivery,
   type WebhookPolicy,
 } from '../../../src/index.js';
-import { accepted, paths, qrPayBody } from './fixtures.js';
+import { accepted, paths, payAtScanPage, qrPayBody } from './fixtures.js';
 
 // P10: the gateway POSTs a JSON event signed with the webhook secret to notifyUrl, retries it until the answer is
 // HTTP 200 with code 00000000, and keeps the event id across retries. Orders are paid through the target's own
-// public surface, the qrCode page; where it offers no payment simulator, the checks skip with the reason.
+// public surface, the qrCode page, by the run's payment driver; where it finds no way, the checks skip with its reason.
 
 type Json = Record<string, any>;
 
@@ -31,39 +31,6 @@ interface Observed {
 }
 
 const skipped = (reason: string): Observed => ({ skip: reason, deliveries: [], waitMs: 0 });
-
-/** The scan simulator's form for `outcome=pay`: its action, resolved against the page URL. */
-function payForm(html: string, pageUrl: string): string | undefined {
-  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-    const inner = m[2];
-    if (!/name=["']outcome["']/i.test(inner) || !/value=["']pay["']/i.test(inner)) continue;
-    const action = /\baction=["']([^"']*)["']/i.exec(m[1])?.[1] ?? '';
-    return new URL(action.replace(/&amp;/g, '&'), pageUrl).href;
-  }
-  return undefined;
-}
-
-/** Pays an active QR order through its qrCode page; returns why it cannot, or undefined once paid. */
-async function payAtScanPage(t: CheckContext, qrCode: unknown): Promise<string | undefined> {
-  if (typeof qrCode !== 'string') return 'the QR pay answer carries no data.qrCode to pay through';
-  const base = t.baseUrl.replace(/\/+$/, '');
-  const relative = (url: string) => (url.startsWith(`${base}/`) ? url.slice(base.length) : undefined);
-  const pagePath = relative(qrCode);
-  if (!pagePath) return 'the qrCode is not a page of the target, so a probe cannot pay the order';
-  const page = await t.request({ method: 'GET', path: pagePath, headers: { accept: 'text/html' } });
-  const action = page.status === 200 ? payForm(page.text, qrCode) : undefined;
-  const actionPath = action && relative(action);
-  if (!actionPath)
-    return 'the qrCode page offers no payment simulator (a form with outcome=pay) on the target';
-  const paid = await t.request({
-    method: 'POST',
-    path: actionPath,
-    body: 'outcome=pay',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-  });
-  if (paid.status >= 400) throw new Error(`the qrCode page refused outcome=pay (HTTP ${paid.status})`);
-  return undefined;
-}
 
 /** An active QR order with notifyUrl at the receiver, paid at its qrCode page; the webhook (and retry) awaited. */
 async function paidQr(t: CheckContext, policy: WebhookPolicy): Promise<Observed> {
@@ -82,12 +49,17 @@ async function paidQr(t: CheckContext, policy: WebhookPolicy): Promise<Observed>
   const settled = String(data.status ?? '').toUpperCase();
   // An order already final at creation needs no payment; its webhook is due all the same.
   if (!FINAL.includes(settled)) {
-    const unpaid = await payAtScanPage(t, data.qrCode);
+    const unpaid = await payAtScanPage(t, data, {
+      merchantOrderId: body.merchantOrderId,
+      transAmt: body.transAmt,
+      currency: body.currency,
+    });
     if (unpaid) return skipped(unpaid);
   }
-  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1 });
+  const what = 'the Payloco webhook of a paid QR order';
+  let deliveries = await t.webhooks.waitFor(hook.token, { count: 1, what });
   if (policy !== 'ack' && deliveries.length > 0)
-    deliveries = await t.webhooks.waitFor(hook.token, { count: 2 });
+    deliveries = await t.webhooks.waitFor(hook.token, { count: 2, what: `the retry of ${what}` });
   return {
     order: {
       merchantOrderId: body.merchantOrderId,
@@ -109,6 +81,12 @@ const refused200 = setup(
   (t) => paidQr(t, 'nack-200-once'),
 );
 
+/** Starts both lifecycles at once, so their webhook waits overlap instead of adding up. */
+function beginLifecycles(t: CheckContext): void {
+  t.begin([refusedOnce], ['PL-WH-001', 'PL-WH-002', 'PL-WH-003', 'PL-WH-004', 'PL-WH-005']);
+  t.begin([refused200], ['PL-WH-006']);
+}
+
 const firstWebhook = (t: CheckContext, o: Observed) => firstDelivery(t, o, 'notifyUrl', 'the order was paid');
 
 /** The event as a JSON object: a precondition here (PL-WH-001 judges the body). */
@@ -125,11 +103,13 @@ function ensureRetried(o: Observed, first: WebhookDelivery): void {
 
 describe('payloco · webhooks', () => {
   check('PL-WH-001', async (t) => {
+    beginLifecycles(t);
     const d = firstWebhook(t, await t.use(refusedOnce));
     ensureDeliverySchema(d, 'payloco/webhook.schema.json', 'webhook body');
   });
 
   check('PL-WH-002', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     const d = firstWebhook(t, o);
     const secret = (t.credentials as PaylocoCredentials).webhookSecret;
@@ -159,6 +139,7 @@ describe('payloco · webhooks', () => {
   });
 
   check('PL-WH-003', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     const event = eventOf(firstWebhook(t, o));
     const order = o.order!;
@@ -174,11 +155,13 @@ describe('payloco · webhooks', () => {
   });
 
   check('PL-WH-004', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     ensureRetried(o, firstWebhook(t, o));
   });
 
   check('PL-WH-005', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refusedOnce);
     const first = firstWebhook(t, o);
     const retry = o.deliveries[1];
@@ -188,6 +171,7 @@ describe('payloco · webhooks', () => {
   });
 
   check('PL-WH-006', async (t) => {
+    beginLifecycles(t);
     const o = await t.use(refused200);
     ensureRetried(o, firstWebhook(t, o));
   });

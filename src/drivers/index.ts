@@ -1,0 +1,29 @@
+import { UsageError } from '../errors.js';
+import { AutoDriver } from './auto.js';
+import { BrowserDriver } from './browser.js';
+import { CommandDriver } from './command.js';
+import { FormDriver } from './form.js';
+import { ManualDriver } from './manual.js';
+import type { PaymentDriver } from './types.js';
+
+// `--driver auto|form:FILE|browser:FILE|command:CMD|manual`: the run's one way of finishing payments.
+
+export const DRIVER_USAGE = 'auto, form:FILE, browser:FILE, command:CMD or manual';
+
+export async function openDriver(spec: string | undefined): Promise<PaymentDriver> {
+  const value = spec ?? 'auto';
+  if (value === 'auto') return new AutoDriver();
+  if (value === 'manual') return new ManualDriver();
+  const colon = value.indexOf(':');
+  const kind = colon > 0 ? value.slice(0, colon) : value;
+  const rest = colon > 0 ? value.slice(colon + 1) : '';
+  if (!['form', 'browser', 'command'].includes(kind))
+    throw new UsageError(`--driver "${value}" is not a driver: use ${DRIVER_USAGE}`);
+  if (rest.trim() === '')
+    throw new UsageError(
+      `--driver ${kind}: needs ${kind === 'command' ? 'a command' : 'a file'} after "${kind}:"`,
+    );
+  if (kind === 'form') return new FormDriver(rest);
+  if (kind === 'browser') return BrowserDriver.open(rest);
+  return new CommandDriver(rest);
+}
