@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CatalogueEntry } from './catalogue.js';
 import { adapters, type Credentials } from './gateways/index.js';
+import type { Generation } from './generate/property.js';
 import { overallVerdict, summarize, verdictOf } from './report/merge.js';
 import type { CheckResult, Gateway, GatewayResult, Results } from './results.js';
 import { probeFiles, runGateway } from './runner.js';
@@ -32,6 +33,8 @@ export interface CertifyOptions {
   onResult?: (result: CheckResult) => void;
   /** Webhook receiver options (--webhook-listen, --webhook-public-url, --webhook-wait). */
   webhooks?: WebhookRunOptions;
+  /** Seed and budget of the generated checks (--seed, --budget); undefined: seed 0, default budget. */
+  generation?: Generation;
 }
 
 /** Base URL as it may be shown: user info and query removed. */
@@ -102,6 +105,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             capabilities: opts.capabilities?.[target.gateway],
             runTag,
             webhooks: webhooks.accessFor(target),
+            generation: opts.generation,
           },
           {
             throttle: { concurrency: opts.concurrency, rate: opts.rate, maxRequests: opts.maxRequests },
@@ -138,6 +142,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     durationMs: Math.round(performance.now() - started),
     strict: opts.strict,
     shard: opts.shard ?? null,
+    ...(opts.generation ? { generation: opts.generation } : {}),
     verdict: overallVerdict(gateways.map((g) => g.verdict)),
     gateways,
     summary: summarize(checks),

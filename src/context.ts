@@ -1,5 +1,6 @@
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
+import type { Generation } from './generate/property.js';
 import { type HttpResponse, send, TransportError } from './http.js';
 import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 import { REDACTED, redactText } from './report/redact.js';
@@ -22,6 +23,8 @@ export interface RunConfig {
   runTag: string;
   /** The run's webhook receiver for this target, or why there is none (undefined: none). */
   webhooks?: WebhookAccess;
+  /** Seed and budget of the generated checks (src/generate); undefined: seed 0, default budget. */
+  generation?: Generation;
 }
 
 export interface ProbeRequest {

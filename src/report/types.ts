@@ -103,6 +103,8 @@ export interface Results {
   durationMs: number;
   strict?: boolean;
   shard?: Shard | null;
+  /** Seed and budget of the generated checks: `--seed` replays them exactly. */
+  generation?: { seed: number; budget: number };
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;

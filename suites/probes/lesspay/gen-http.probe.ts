@@ -1,0 +1,13 @@
+import { check, generatedChecks } from '../../../src/index.js';
+import { lesspayKit } from './generated-kit.js';
+
+// Checks generated from the request schemas and the profile (src/generate): IDs LP-GEN-<endpoint>-….
+describe('lesspay · generated · http', () => {
+  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, [
+    'method',
+    'unknown-path',
+    'content-type',
+    'envelope',
+  ]))
+    check(id, fn);
+});
