@@ -61,6 +61,11 @@ function readCommon(fields: Json, urls: Json, transAmt: string, directMethod: st
   }
   const notifyUrl = urls.notifyUrl;
   if (present(notifyUrl) && !isHttpUrl(notifyUrl)) return formatError('notifyUrl', 'must be an http(s) URL');
+  if (present(urls.redirectUrl) && !isHttpUrl(urls.redirectUrl))
+    return formatError('redirectUrl', 'must be an http(s) URL');
+  for (const name of ['payMethodInfo', 'address', 'customer', 'paymentDetail'])
+    if (fields[name] !== undefined && fields[name] !== null && !isObject(fields[name]))
+      return formatError(name, 'must be an object');
   if (present(payMode) && typeof payMode !== 'string') return formatError('payMode', 'must be a string');
   if (present(authCode) && typeof authCode !== 'string') return formatError('authCode', 'must be a string');
   return {

@@ -12,7 +12,15 @@ export function query(ctx: MockContext, call: Call): Answer {
   const { behaviour, store } = ctx;
   const missing = transTypeMissing(behaviour, call.params);
   if (missing) return missing;
-  const { orderId, merchantOrderId } = call.params;
+  const { orderId, merchantOrderId, currency, payAmt } = call.params;
+  for (const [name, value] of Object.entries({ orderId, merchantOrderId, currency }))
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      return fail(codes.format, `Format error-${name} must be a string`);
+  if (
+    payAmt !== undefined &&
+    !(typeof payAmt === 'string' && /^(0|[1-9]\d*)(\.\d+)?$/.test(payAmt) && Number(payAmt) > 0)
+  )
+    return fail(codes.format, 'Format error-payAmt must be a string holding a positive decimal amount');
   if (!given(orderId) && !given(merchantOrderId)) {
     return fail(codes.format, 'Format error-merchantOrderId and orderId cannot both be empty');
   }

@@ -21,7 +21,7 @@ export function wrongType(field: Field): fc.Arbitrary<unknown> {
     options.push(fc.dictionary(word, fc.oneof(word, fc.integer()), { minKeys: 1, maxKeys: 2 }));
   if (!allowed.has('array'))
     options.push(fc.array(fc.oneof(word, fc.integer()), { minLength: 1, maxLength: 3 }));
-  if (field.amount)
+  if (field.amount && !allowed.has('number'))
     options.push(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0.01, max: 1e5, noNaN: true }));
   if (!allowed.has('string')) options.push(word.map((w) => `x${w}`));
   if (!allowed.has('boolean') && !allowed.has('string')) options.push(fc.boolean());
