@@ -4,6 +4,7 @@ import { checkLine, summaryLines } from '../console.js';
 import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
 import { startEmbedded } from '../embedded.js';
 import { UsageError } from '../errors.js';
+import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
 import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
@@ -42,6 +43,8 @@ export interface RunFlags {
   webhookListen?: string;
   webhookPublicUrl?: string;
   webhookWait?: number;
+  seed?: number;
+  budget: number;
 }
 
 export function parseGateways(value: string): Gateway[] {
@@ -107,6 +110,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       deviations,
       capabilities,
       webhooks,
+      generation: { seed: flags.seed ?? randomSeed(), budget: flags.budget ?? DEFAULT_BUDGET },
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
     const results = await certify(options);
@@ -116,6 +120,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       await writeBundle(written.dir, file);
       process.stdout.write(`bundle: ${file}\n`);
     }
+    const gen = options.generation!;
+    process.stdout.write(
+      `generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})\n`,
+    );
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     const smokeError = results.gateways.find((g) => g.error);
     if (smokeError) {

@@ -108,7 +108,7 @@ const RULE_CODE: Record<Family, string> = {
 };
 
 /** Fields free text may go in (names, descriptions): non-ASCII text there is an ordinary input. */
-const FREE_TEXT: Record<string, string[]> = {
+export const FREE_TEXT: Record<string, string[]> = {
   'create-order': ['product_name', 'description'],
   'payout-create': ['description', 'purpose'],
   'payout-batch': ['description', 'product_name'],
