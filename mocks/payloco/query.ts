@@ -22,6 +22,9 @@ export function query(ctx: MockContext, call: Call): Answer {
   )
     return fail(codes.format, 'Format error-payAmt must be a string holding a positive decimal amount');
   if (!given(orderId) && !given(merchantOrderId)) {
+    // Only under the query-without-id-answered fault: a query naming no order is answered as a success.
+    if (behaviour.unchecked.includes('queryId'))
+      return ok(codes.success, behaviour.successMessage, { status: 'PENDING' });
     return fail(codes.format, 'Format error-merchantOrderId and orderId cannot both be empty');
   }
   const { byOrderId, byMerchantOrderId } = behaviour.queryLookup;

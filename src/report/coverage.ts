@@ -1,7 +1,7 @@
 // The coverage table of a run as an HTML grid: endpoints down, rule families across, so a hole is seen at a
 // glance. A view of coverage.json; every string goes through the escapers.
 import { escapeHtml as e, escapeText as t } from './escape.js';
-import type { Status } from './types.js';
+import type { Gateway, Status } from './types.js';
 
 export interface CoverageCheck {
   id: string;
@@ -23,7 +23,7 @@ export interface CoverageEndpoint {
 }
 
 export interface GatewayCoverage {
-  gateway: string;
+  gateway: Gateway;
   families: string[];
   endpoints: CoverageEndpoint[];
 }
