@@ -64,6 +64,7 @@ export const SOURCES = {
     path: { reading: 'L5', section: 'lesspay §5.1 HTTP status codes', quote: L5 },
     params: { reading: 'L6', section: 'profile L6', quote: L6 },
     window: { reading: 'L8', section: 'profile L8', quote: L8 },
+    payoutQuery: { reading: 'L9', section: 'profile L9', quote: L9 },
   },
   payloco: {
     transport: {

@@ -1,6 +1,7 @@
 import { ensureStatus } from '../checks/response.js';
-import type { CheckContext, ProbeResponse } from '../context.js';
+import type { CheckContext, ProbeResponse, Setup } from '../context.js';
 import { CheckFailure, SetupError } from '../outcome.js';
+import { setup } from '../probe.js';
 import type { Gateway } from '../results.js';
 import { validate } from '../schema-registry.js';
 import { type Family, fieldName, type GeneratedCase, generatedCases } from './cases.js';
@@ -253,11 +254,11 @@ const FAMILY: Record<Family, CaseFn> = {
     });
   },
   'content-type': async (t, kit, c) => {
-    const res = await answerOf(t, kit, c);
+    const res = await t.use(answerSetup(kit, c));
     if (res.text !== '') kit.ensureJson(res);
   },
   envelope: async (t, kit, c) => {
-    const res = await answerOf(t, kit, c);
+    const res = await t.use(answerSetup(kit, c));
     if ((c.variant === 'not-found' || c.variant === 'wrong-method') && res.text === '')
       t.note('the answer has no body: nothing to judge');
     else kit.ensureEnvelope(res, kit.envelopeSchema(c.endpoint, c.variant!));
@@ -283,6 +284,19 @@ function spelled(body: Body, f: Field, amount: string): Body {
   if (fieldName(f) === 'total_amount' && Array.isArray(out.payout_order_details))
     out = { ...out, payout_order_details: [{ ...out.payout_order_details[0], amount }] };
   return out;
+}
+
+// The content-type and the envelope checks of one kind of answer judge the same exchange: it is sent once per run.
+const answerSetups = new Map<string, Setup<ProbeResponse>>();
+
+function answerSetup(kit: GatewayKit, c: GeneratedCase): Setup<ProbeResponse> {
+  const key = `${c.endpoint.gateway} ${c.endpoint.name} ${c.variant}`;
+  let hit = answerSetups.get(key);
+  if (!hit) {
+    hit = setup(`${c.endpoint.name}: ${c.variant} answer`, (t) => answerOf(t, kit, c));
+    answerSetups.set(key, hit);
+  }
+  return hit;
 }
 
 /** One answer of the kind the case names: success, refusal, authentication failure, 404 or 405. */

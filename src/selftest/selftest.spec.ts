@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { catalogue, handWritten } from '../catalogue.js';
 import { mockModule } from '../embedded.js';
 import type { Gateway } from '../results.js';
+import { idMatcher } from '../selection.js';
 import { certifyMock, idsWithStatus } from './certify-mock.js';
 
 // Proof that the suite judges correctly: both conformant variants of each mock pass every check, and every fault
@@ -46,6 +47,28 @@ for (const gateway of ['lesspay', 'payloco'] as const) {
           .map((c) => `${c.id} ${c.status}: ${c.message}`);
         expect(bad, 'checks that did not pass').to.deep.equal([]);
         expect(results.verdict).to.equal('certified');
+      });
+    }
+
+    // The generated checks draw their inputs from the seed: the conformant variants must pass whatever is drawn.
+    for (const [variant, seed] of [
+      ['a', 7],
+      ['b', 1234],
+    ] as const) {
+      it(`conformant variant ${variant} passes every generated check with seed ${seed} and 3 inputs each`, async () => {
+        const results = await certifyMock(
+          gateway,
+          { variant },
+          {
+            selects: idMatcher([`${gateway === 'lesspay' ? 'LP' : 'PL'}-GEN-*`]),
+            generation: { seed, budget: 3 },
+          },
+        );
+        const bad = results.checks
+          .filter((c) => c.status !== 'passed')
+          .map((c) => `${c.id} ${c.status}: ${c.message}`);
+        expect(bad, 'generated checks that did not pass').to.deep.equal([]);
+        expect(results.checks.length).to.be.greaterThan(100);
       });
     }
 
