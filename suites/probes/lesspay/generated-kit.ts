@@ -42,9 +42,12 @@ import {
 
 const WINDOW_LEAD_MS = 10 * 60_000;
 
+/** A run's id stretched to `length` characters, still starting with PC as every id paycert creates. */
+const padId = (id: string, length: number) => `PC${id.slice(2).padStart(length - 2, 'X')}`;
+
 /** An order whose request_id has the full 20 characters, so a query naming it is at the field's maximum. */
 const longIdOrder = setup('an unpaid cashier order with a 20-character request_id exists', (t) =>
-  createPayin(t, { request_id: t.uniqueId('PC', 20).padStart(20, 'X') }),
+  createPayin(t, { request_id: padId(t.uniqueId('PC', 20), 20) }),
 );
 
 async function body(t: CheckContext, ep: Endpoint): Promise<Body> {
@@ -83,7 +86,7 @@ export const lesspayKit: GatewayKit = {
 
   uniqueValue(t, _ep, f, length) {
     if (!isId(f)) return undefined;
-    return t.uniqueId('PC', length).padStart(length, 'X');
+    return padId(t.uniqueId('PC', length), length);
   },
 
   async refused(t, _ep, res) {

@@ -57,9 +57,11 @@ export const paylocoKit: GatewayKit = {
   body,
 
   uniqueValue(t, _ep, f, length) {
-    return f.path[f.path.length - 1] === 'merchantOrderId'
-      ? t.uniqueId('PC', length).padStart(length, 'X')
-      : undefined;
+    if (f.path[f.path.length - 1] !== 'merchantOrderId') return undefined;
+    return `PC${t
+      .uniqueId('PC', length)
+      .slice(2)
+      .padStart(length - 2, 'X')}`;
   },
 
   refused(_t, _ep, res) {
