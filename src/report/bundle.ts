@@ -10,7 +10,7 @@ import { validate } from '../schema-registry.js';
 import { RESULTS_SCHEMA_ID } from './types.js';
 
 export const BUNDLE_FORMAT = 'paycert-bundle/1';
-export const BUNDLE_FILES = ['results.json', 'coverage.json', 'junit.xml', 'index.html'] as const;
+export const BUNDLE_FILES = ['results.json', 'junit.xml', 'index.html'] as const;
 
 export interface ManifestFile {
   name: string;

@@ -65,7 +65,8 @@ async function body(t: CheckContext, ep: Endpoint): Promise<Body> {
     case 'payout-banks':
       return { bank_country_code: 'PH', currency: 'PHP', way_code: 'TAZAPAY_PAYOUT' };
     case 'payout-balance':
-      return { currency: 'PHP', way_code: 'TAZAPAY_PAYOUT' };
+      // The demo's example, in a currency no other check pays out: the balance it answers stays the same per run.
+      return { currency: 'IDR', way_code: 'AWEPAY_PAYOUT' };
     default:
       throw new SetupError(`no valid body known for ${ep.name}`);
   }
