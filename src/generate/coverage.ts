@@ -2,6 +2,7 @@ import type { Coverage, GatewayCoverage } from '../report/coverage.js';
 import type { CheckResult, Gateway, Results } from '../results.js';
 import {
   ANSWERS,
+  AUTH_VARIANTS,
   exemption,
   FAMILIES,
   type Family,
@@ -22,11 +23,6 @@ import { requestFields, requiredOneOf } from './schema-walk.js';
 // from the cases, so a constraint no generator knows (a new schema keyword) shows up as an empty cell.
 
 export type { Coverage };
-
-const AUTH_VARIANTS: Record<Gateway, string[]> = {
-  lesspay: ['no-signature', 'wrong-signature', 'wrong-key', 'hmac', 'tampered-body', 'unknown-app', 'no-app'],
-  payloco: ['no-signature', 'wrong-key', 'sha1', 'tampered-body'],
-};
 
 /** The cells of one endpoint, as the schema and the profile define them (no check attached yet). */
 function cellsOf(ep: Endpoint): { family: string; constraint: string; exempt?: string }[] {

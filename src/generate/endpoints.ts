@@ -32,6 +32,8 @@ export interface Endpoint {
   coupledEnums?: Record<string, string>;
   /** Amount fields the endpoint's query answers with, so a spelling can be compared exactly. */
   echoedAmounts?: string[];
+  /** Smallest whole part of a generated valid amount (Lesspay payouts over 1000 stay in review: no callback). */
+  amountFloor?: number;
 }
 
 const L1 = 'Responses with a body are JSON (`Content-Type: application/json`, charset allowed). MUST.';
@@ -161,6 +163,7 @@ export const ENDPOINTS: Endpoint[] = [
       'beneficiary.destination.type': 'each destination type needs its own destination object',
     },
     echoedAmounts: ['amount'],
+    amountFloor: 1001,
   },
   {
     gateway: 'lesspay',
@@ -177,6 +180,7 @@ export const ENDPOINTS: Endpoint[] = [
       'payout_order_details.0.destination_type': 'each destination type needs its own account fields',
     },
     echoedAmounts: ['total_amount'],
+    amountFloor: 1001,
   },
   {
     gateway: 'lesspay',

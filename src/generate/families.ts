@@ -208,7 +208,7 @@ const FAMILY: Record<Family, CaseFn> = {
   },
   'amount-spelling': async (t, kit, c) => {
     const f = c.field!;
-    await property(t, amountSpelling, async (amount) => {
+    await property(t, amountSpelling(c.endpoint.amountFloor), async (amount) => {
       const body = spelled(await kit.body(t, c.endpoint), f, amount);
       const res = await sendAccepted(t, kit, c.endpoint, body);
       const echoed = await kit.echoedAmount(t, c.endpoint, body, res);

@@ -57,15 +57,21 @@ export const badAmount: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('abc', '1,50', 'ten', '1.2.3', 'NaN', '12 USD'),
 );
 
-/** Positive decimal amounts in the spellings a merchant may use: "12", "12.5", "12.50", "0.07". */
-export const amountSpelling: fc.Arbitrary<string> = fc.oneof(
-  fc.integer({ min: 1, max: 999 }).map(String),
-  fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 9 })).map(([i, d]) => `${i}.${d}`),
-  fc
-    .tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 99 }))
-    .map(([i, c]) => `${i}.${String(c).padStart(2, '0')}`),
-  fc.integer({ min: 1, max: 99 }).map((c) => `0.${String(c).padStart(2, '0')}`),
-);
+/**
+ * Positive decimal amounts in the spellings a merchant may use: "12", "12.5", "12.50", "0.07"; with a floor, whole
+ * parts from the floor up (and no "0.xx").
+ */
+export function amountSpelling(floor = 1): fc.Arbitrary<string> {
+  const whole = fc.integer({ min: floor, max: floor + 998 });
+  const spellings = [
+    whole.map(String),
+    fc.tuple(whole, fc.integer({ min: 1, max: 9 })).map(([i, d]) => `${i}.${d}`),
+    fc.tuple(whole, fc.integer({ min: 0, max: 99 })).map(([i, c]) => `${i}.${String(c).padStart(2, '0')}`),
+  ];
+  if (floor <= 1)
+    spellings.push(fc.integer({ min: 1, max: 99 }).map((c) => `0.${String(c).padStart(2, '0')}`));
+  return fc.oneof(...spellings);
+}
 
 /** URLs that are not http(s): another scheme, no scheme, or a script. */
 export const badUrl: fc.Arbitrary<string> = fc.oneof(
