@@ -9,6 +9,7 @@ import { loadFixture } from '../report/fixtures/index.js';
 import { validate } from '../schema-registry.js';
 import { familyOfKeyword } from './cases.js';
 import { coverage, emptyCells } from './coverage.js';
+import { HAND_WRITTEN_CELLS } from './hand-written.js';
 
 describe('generate · coverage table', () => {
   const table = coverage([...GATEWAYS]);
@@ -28,11 +29,28 @@ describe('generate · coverage table', () => {
   it('names only catalogued checks, and every generated check fills a cell', () => {
     for (const g of table.gateways) {
       const named = new Set(g.endpoints.flatMap((e) => e.cells.flatMap((c) => c.checks.map((x) => x.id))));
+      const all = catalogue(g.gateway).checks.map((c) => c.id);
       const generated = catalogue(g.gateway)
         .checks.filter((c) => c.family !== undefined)
         .map((c) => c.id);
-      expect([...named].filter((id) => !generated.includes(id))).to.deep.equal([]);
+      expect([...named].filter((id) => !all.includes(id))).to.deep.equal([]);
       expect(generated.filter((id) => !named.has(id))).to.deep.equal([]);
+    }
+  });
+
+  it('places every hand-written check it lists in a cell that exists', () => {
+    for (const g of table.gateways) {
+      const cells = new Set(
+        g.endpoints.flatMap((e) => e.cells.map((c) => `${e.endpoint} ${c.family} ${c.constraint}`)),
+      );
+      const missing = HAND_WRITTEN_CELLS[g.gateway]
+        .filter(
+          ([id, endpoint, family, constraint]) =>
+            !cells.has(`${endpoint} ${family} ${constraint}`) ||
+            !catalogue(g.gateway).checks.some((c) => c.id === id && c.family === undefined),
+        )
+        .map(([id]) => id);
+      expect(missing).to.deep.equal([]);
     }
   });
 

@@ -16,6 +16,7 @@ import {
   WINDOWS,
 } from './cases.js';
 import { type Endpoint, endpointsOf } from './endpoints.js';
+import { HAND_WRITTEN_CELLS } from './hand-written.js';
 import { requestFields, requiredOneOf } from './schema-walk.js';
 
 // The coverage model: every documented request × every rule family × every constraint of its schema, each cell
@@ -75,6 +76,10 @@ export function coverage(gateways: Gateway[], results?: Results): Coverage {
           const key = `${c.endpoint.name} ${c.family} ${cell}`;
           byCell.set(key, [...(byCell.get(key) ?? []), c.entry.id]);
         }
+      for (const [id, endpoint, family, constraint] of HAND_WRITTEN_CELLS[gateway]) {
+        const key = `${endpoint} ${family} ${constraint}`;
+        byCell.set(key, [id, ...(byCell.get(key) ?? [])]);
+      }
       const endpoints = endpointsOf(gateway).map((ep) => ({
         endpoint: ep.name,
         path: ep.path,
