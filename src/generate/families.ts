@@ -1,10 +1,17 @@
-import { ensureStatus } from '../checks/response.js';
+import { ensureJsonContentType, ensureJsonObject, ensureSchema, ensureStatus } from '../checks/response.js';
 import type { CheckContext, ProbeResponse, Setup } from '../context.js';
 import { CheckFailure, SetupError } from '../outcome.js';
 import { setup } from '../probe.js';
 import type { Gateway } from '../results.js';
 import { validate } from '../schema-registry.js';
-import { type Family, fieldName, type GeneratedCase, generatedCases } from './cases.js';
+import {
+  type Family,
+  fieldName,
+  type GeneratedCase,
+  generatedCases,
+  PROBE_GROUPS,
+  type ProbeGroup,
+} from './cases.js';
 import type { Endpoint } from './endpoints.js';
 import { property } from './property.js';
 import { type Field, requestFields, requiredOneOf } from './schema-walk.js';
@@ -48,13 +55,10 @@ export interface GatewayKit {
   authRefused(t: CheckContext, ep: Endpoint, res: ProbeResponse): void;
   /** A correctly signed request was not refused for its signature. */
   signaturePassed(t: CheckContext, ep: Endpoint, res: ProbeResponse, body: Body): void;
-  /** A member for the signing corner cases (an undocumented member where the body allows one). */
-  cornerBody(t: CheckContext, ep: Endpoint, body: Body, variant: string): Body;
+  /** Names of the members that carry the signing corner values (undocumented members where the body allows one). */
+  cornerMembers: { empty: string; nil: string; nested: string; list: string; text: string };
   /** Schema $id of the envelope of an answer of this kind. */
   envelopeSchema(ep: Endpoint, kind: string): string;
-  /** The answer carries the envelope (judged against the schema). */
-  ensureEnvelope(res: ProbeResponse, schema: string): void;
-  ensureJson(res: ProbeResponse): void;
   /** L8 combinations (Lesspay query-order only). */
   window?(t: CheckContext, ids: string, win: string, span: number): Promise<void>;
 }
@@ -233,7 +237,7 @@ const FAMILY: Record<Family, CaseFn> = {
       );
   },
   signing: async (t, kit, c) => {
-    const body = kit.cornerBody(t, c.endpoint, await kit.body(t, c.endpoint), c.variant!);
+    const body = { ...(await kit.body(t, c.endpoint)), ...cornerValues(kit, c.variant!) };
     const res = await t.post(c.endpoint.path, body);
     kit.signaturePassed(t, c.endpoint, res, body);
   },
@@ -255,13 +259,16 @@ const FAMILY: Record<Family, CaseFn> = {
   },
   'content-type': async (t, kit, c) => {
     const res = await t.use(answerSetup(kit, c));
-    if (res.text !== '') kit.ensureJson(res);
+    if (res.text !== '') {
+      ensureJsonContentType(res);
+      ensureJsonObject(res);
+    }
   },
   envelope: async (t, kit, c) => {
     const res = await t.use(answerSetup(kit, c));
     if ((c.variant === 'not-found' || c.variant === 'wrong-method') && res.text === '')
       t.note('the answer has no body: nothing to judge');
-    else kit.ensureEnvelope(res, kit.envelopeSchema(c.endpoint, c.variant!));
+    else ensureSchema(ensureJsonObject(res), kit.envelopeSchema(c.endpoint, c.variant!));
   },
   window: async (t, kit, c) => {
     const [ids, win] = c.variant!.split(' ');
@@ -276,6 +283,16 @@ const FAMILY: Record<Family, CaseFn> = {
     await property(t, span, (s) => kit.window!(t, ids, win, s));
   },
 };
+
+/** The members a signing corner case adds: empty and null values, a nested object, an array, non-ASCII text. */
+function cornerValues(kit: GatewayKit, variant: string): Body {
+  const m = kit.cornerMembers;
+  if (variant === 'empty-and-null') return { [m.empty]: '', [m.nil]: null };
+  if (variant === 'nested-object')
+    return { [m.nested]: { zeta: 'z', alpha: 'a', inner: { b: '2', a: '1' } } };
+  if (variant === 'array') return { [m.list]: ['b', 'a', 1] };
+  return { [m.text]: 'Zürich 東京 Ω' };
+}
 
 /** The body with the amount field (and any total that must match it) spelled as given. */
 function spelled(body: Body, f: Field, amount: string): Body {
@@ -320,12 +337,13 @@ async function answerOf(t: CheckContext, kit: GatewayKit, c: GeneratedCase): Pro
   }
 }
 
-/** The generated checks of a gateway as (id, function) pairs for probe files, restricted to some families. */
+/** The generated checks of one probe group of a gateway as (id, function) pairs for its probe file. */
 export function generatedChecks(
   gateway: Gateway,
   kit: GatewayKit,
-  families: readonly Family[],
+  group: ProbeGroup,
 ): { id: string; fn: (t: CheckContext) => Promise<void> }[] {
+  const families: readonly Family[] = PROBE_GROUPS[group];
   return generatedCases(gateway)
     .filter((c) => families.includes(c.family))
     .map((c) => ({ id: c.entry.id, fn: (t: CheckContext) => FAMILY[c.family](t, kit, c) }));

@@ -41,6 +41,16 @@ export type Family =
 
 export const FAMILIES: readonly Family[] = [...NEGATIVE_FAMILIES, ...POSITIVE_FAMILIES, ...ENDPOINT_FAMILIES];
 
+/** The probe file of each family (suites/probes/<gateway>/gen-<group>.probe.ts): files are the unit of lanes and shards. */
+export const PROBE_GROUPS = {
+  fields: NEGATIVE_FAMILIES,
+  boundaries: [...POSITIVE_FAMILIES, 'window'],
+  auth: ['auth', 'signing'],
+  http: ['method', 'unknown-path', 'content-type', 'envelope'],
+} as const satisfies Record<string, readonly Family[]>;
+
+export type ProbeGroup = keyof typeof PROBE_GROUPS;
+
 export const RULE_CODE: Record<Family, string> = {
   required: 'MISSING',
   'one-of': 'NO-ID',

@@ -1,21 +1,7 @@
 import { check, generatedChecks } from '../../../src/index.js';
 import { lesspayKit } from './generated-kit.js';
 
-// Checks generated from the request schemas and the profile (src/generate): IDs LP-GEN-<endpoint>-….
+// Checks generated from the request schemas and the profile (src/generate, group "fields"): IDs LP-GEN-….
 describe('lesspay · generated · fields', () => {
-  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, [
-    'required',
-    'one-of',
-    'type',
-    'max-length',
-    'min-length',
-    'minimum',
-    'min-items',
-    'amount',
-    'url',
-    'pattern',
-    'enum',
-    'format',
-  ]))
-    check(id, fn);
+  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, 'fields')) check(id, fn);
 });

@@ -5,15 +5,11 @@ import {
   CheckFailure,
   type Endpoint,
   ensure,
-  ensureJsonContentType,
-  ensureJsonObject,
-  ensureSchema,
   ensureStatus,
   type Field,
   type GatewayKit,
   lesspaySign,
   lesspayStringToSign,
-  type ProbeResponse,
   SetupError,
   setup,
 } from '../../../src/index.js';
@@ -162,17 +158,12 @@ export const lesspayKit: GatewayKit = {
     );
   },
 
-  cornerBody(_t, _ep, b, variant) {
-    switch (variant) {
-      case 'empty-and-null':
-        return { ...b, paycert_empty: '', paycert_null: null };
-      case 'nested-object':
-        return { ...b, paycert_nested: { zeta: 'z', alpha: 'a', inner: { b: '2', a: '1' } } };
-      case 'array':
-        return { ...b, paycert_list: ['b', 'a', 1] };
-      default:
-        return { ...b, paycert_text: 'Zürich 東京 Ω' };
-    }
+  cornerMembers: {
+    empty: 'paycert_empty',
+    nil: 'paycert_null',
+    nested: 'paycert_nested',
+    list: 'paycert_list',
+    text: 'paycert_text',
   },
 
   envelopeSchema(ep, kind) {
@@ -180,15 +171,6 @@ export const lesspayKit: GatewayKit = {
     return ep.path.includes('/payout/')
       ? 'lesspay/payout-envelope.schema.json'
       : 'lesspay/pay-in-envelope.schema.json';
-  },
-
-  ensureEnvelope(res: ProbeResponse, schema: string) {
-    ensureSchema(ensureJsonObject(res), schema);
-  },
-
-  ensureJson(res: ProbeResponse) {
-    ensureJsonContentType(res);
-    ensureJsonObject(res);
   },
 
   async window(t, ids, win, span) {

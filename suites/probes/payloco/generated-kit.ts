@@ -4,13 +4,9 @@ import {
   type CheckContext,
   type Endpoint,
   ensure,
-  ensureJsonContentType,
-  ensureJsonObject,
-  ensureSchema,
   type GatewayKit,
   getAt,
   type PaylocoCredentials,
-  type ProbeResponse,
   paylocoSign,
   SetupError,
 } from '../../../src/index.js';
@@ -117,29 +113,9 @@ export const paylocoKit: GatewayKit = {
     paylocoKit.accepted(t, ep, res, b);
   },
 
-  cornerBody(_t, _ep, b, variant) {
-    switch (variant) {
-      case 'empty-and-null':
-        return { ...b, remark: '', attach: null };
-      case 'nested-object':
-        return { ...b, extInfo: { zeta: 'z', alpha: 'a', inner: { b: '2', a: '1' } } };
-      case 'array':
-        return { ...b, tags: ['b', 'a', 1] };
-      default:
-        return { ...b, remark: 'Zürich 東京 Ω' };
-    }
-  },
+  cornerMembers: { empty: 'remark', nil: 'attach', nested: 'extInfo', list: 'tags', text: 'remark' },
 
   envelopeSchema() {
     return 'payloco/envelope.schema.json';
-  },
-
-  ensureEnvelope(res: ProbeResponse, schema: string) {
-    ensureSchema(ensureJsonObject(res), schema);
-  },
-
-  ensureJson(res: ProbeResponse) {
-    ensureJsonContentType(res);
-    ensureJsonObject(res);
   },
 };
