@@ -70,10 +70,12 @@ async function body(t: CheckContext, ep: Endpoint): Promise<Body> {
 
 const isId = (f: Field) => /(^|_)(request_id|mch_order_id)$/.test(f.path[f.path.length - 1]);
 
-/** A value in a body changed after signing: a string that is no id, a number-like string incremented. */
+/** A value in a body changed after signing: a string that is no id if there is one, a numeric string incremented. */
 function tamper(b: Body): Body {
-  const key = Object.keys(b).find((k) => typeof b[k] === 'string' && !/_id$/.test(k));
-  if (!key) return { ...b, page: '2' };
+  // A documented value changes (an added member might be left out of a signature computed over known fields).
+  const strings = Object.keys(b).filter((k) => typeof b[k] === 'string');
+  const key = strings.find((k) => !/_id$/.test(k)) ?? strings[0];
+  if (!key) throw new SetupError('the valid body holds no string value to change');
   const v = b[key] as string;
   return { ...b, [key]: /^\d+$/.test(v) ? String(Number(v) + 1) : `${v}x` };
 }
