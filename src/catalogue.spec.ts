@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { catalogue, GATEWAYS } from './catalogue.js';
+import { catalogue, GATEWAYS, handWritten } from './catalogue.js';
 import { checksMarkdown } from './checks-doc.js';
-import { probesDir } from './runner.js';
+import { type ProbeBlock, probeTree } from './probe-file.js';
+import { probeFiles, probesDir } from './runner.js';
 
 // Lint of the suite itself (style: test262 lint, JSON-Schema-Test-Suite sanity checks).
 
@@ -20,10 +21,25 @@ for (const gateway of GATEWAYS) {
   describe(`catalogue · ${gateway}`, () => {
     const cat = catalogue(gateway);
 
-    it('every catalogue check is registered by exactly one probe, and every probe is catalogued', () => {
+    it('every hand-written check is registered by exactly one probe, and every probe is catalogued', () => {
       const ids = registeredIds(gateway);
       const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
       expect(dupes, 'IDs registered twice').to.deep.equal([]);
+      expect([...ids].sort()).to.deep.equal(
+        handWritten(gateway)
+          .map((c) => c.id)
+          .sort(),
+      );
+    });
+
+    it('the probe files register every check of the catalogue, generated ones included, exactly once', async () => {
+      const ids: string[] = [];
+      const collect = (b: ProbeBlock) => {
+        ids.push(...b.checks.map((c) => c.id));
+        for (const inner of b.blocks) collect(inner);
+      };
+      for (const file of probeFiles(gateway)) collect(await probeTree(file));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).to.deep.equal([]);
       expect([...ids].sort()).to.deep.equal(cat.checks.map((c) => c.id).sort());
     });
 

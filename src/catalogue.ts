@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { generatedCases } from './generate/cases.js';
+import { EXTRA_DOCS } from './generate/endpoints.js';
 import { dataDir } from './paths.js';
 import type { Gateway, Level } from './results.js';
 import { validate } from './schema-registry.js';
@@ -12,6 +14,8 @@ export interface CatalogueEntry {
   capability?: string;
   spec: { section: string; quote?: string };
   note?: string;
+  /** Set on checks generated from the request schemas (src/generate): their rule family. */
+  family?: string;
 }
 
 export interface Catalogue {
@@ -25,6 +29,11 @@ export const GATEWAYS: readonly Gateway[] = ['lesspay', 'payloco'];
 const cache = new Map<Gateway, { catalogue: Catalogue; byId: Map<string, CatalogueEntry> }>();
 
 export const catalogueDir = dataDir('suites/catalogue');
+
+/** The hand-written checks of a gateway (the catalogue JSON files), without the generated ones. */
+export function handWritten(gateway: Gateway): CatalogueEntry[] {
+  return catalogue(gateway).checks.filter((c) => c.family === undefined);
+}
 
 /** `<gateway>.json` first, then `<gateway>.<area>.json` parts (e.g. webhooks), merged in name order. */
 export function catalogueFiles(gateway: Gateway): string[] {
@@ -46,6 +55,9 @@ function load(gateway: Gateway) {
       Object.assign(catalogue.docs, part.docs);
       catalogue.checks.push(...part.checks);
     }
+    // The checks derived from the request schemas follow the hand-written ones; they are data too, computed.
+    Object.assign(catalogue.docs, EXTRA_DOCS[gateway]);
+    catalogue.checks.push(...generatedCases(gateway).map((c) => c.entry));
     const byId = new Map<string, CatalogueEntry>();
     for (const entry of catalogue.checks) {
       if (byId.has(entry.id)) throw new Error(`catalogue of ${gateway}: duplicate check ID ${entry.id}`);

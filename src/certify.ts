@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import type { PaymentDriver } from './drivers/types.js';
 import { adapters, type Credentials } from './gateways/index.js';
+import type { Generation } from './generate/property.js';
 import { overallVerdict, summarize, verdictOf } from './report/merge.js';
 import type { CheckResult, Gateway, GatewayResult, Results } from './results.js';
 import { probeFiles, runGateway } from './runner.js';
@@ -41,6 +42,8 @@ export interface CertifyOptions {
   driver?: PaymentDriver;
   /** Lines for the person running paycert: a driver's instructions, what the run waits for. */
   say?: (line: string, opts?: { transient?: boolean }) => void;
+  /** Seed and budget of the generated checks (--seed, --budget); undefined: seed 0, default budget. */
+  generation?: Generation;
 }
 
 /** Base URL as it may be shown: user info and query removed. */
@@ -114,6 +117,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             webhooks: webhooks.accessFor(target),
             driver: opts.driver,
             say: opts.say,
+            generation: opts.generation,
           },
           {
             throttle: { concurrency: opts.concurrency, rate: opts.rate, maxRequests: opts.maxRequests },
@@ -154,6 +158,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     shard: opts.shard ?? null,
     driver: opts.driver?.name ?? 'auto',
+    ...(opts.generation ? { generation: opts.generation } : {}),
     // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
     verdict:
       opts.shard && gateways.length === 0 ? 'certified' : overallVerdict(gateways.map((g) => g.verdict)),

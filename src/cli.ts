@@ -101,6 +101,12 @@ export function buildProgram(): Command {
     .option('--bundle-file <file>', 'write the evidence bundle to this file (implies --bundle)')
     .option('--allow-production', 'allow a target on a production host of the gateway', false)
     .option(
+      '--seed <n>',
+      'seed of the checks generated from the schemas (default: random, printed)',
+      int('--seed', 0),
+    )
+    .option('--budget <n>', 'generated inputs tried per generated check', int('--budget', 1), 1)
+    .option(
       '--platform-public-key <file>',
       'Payloco platform public key PEM (else PAYLOCO_PLATFORM_PUBLIC_KEY)',
     )

@@ -1,6 +1,7 @@
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import type { PageRequest, PageResponse, PaymentDriver } from './drivers/types.js';
 import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
+import type { Generation } from './generate/property.js';
 import { type HttpRequest, type HttpResponse, send, TransportError } from './http.js';
 import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 import { REDACTED, redactText } from './report/redact.js';
@@ -28,6 +29,8 @@ export interface RunConfig {
   driver?: PaymentDriver;
   /** A line for the person running paycert (a driver's instructions, what the run waits for). */
   say?: (line: string, opts?: { transient?: boolean }) => void;
+  /** Seed and budget of the generated checks (src/generate); undefined: seed 0, default budget. */
+  generation?: Generation;
 }
 
 export interface ProbeRequest {

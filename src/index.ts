@@ -13,6 +13,16 @@ export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './context
 export { completePayment } from './drivers/complete.js';
 export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
 export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
+export type { GeneratedCase } from './generate/cases.js';
+export type { Endpoint } from './generate/endpoints.js';
+export {
+  type Body as GeneratedBody,
+  type GatewayKit,
+  generatedChecks,
+  getAt,
+  setAt,
+} from './generate/families.js';
+export type { Field } from './generate/schema-walk.js';
 export { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 export { compareWithCommitted } from './pact/committed.js';
 export {
@@ -26,7 +36,7 @@ export {
 } from './pact/contract.js';
 export { check, setup } from './probe.js';
 export { validate, validatorFor } from './schema-registry.js';
-export { lesspayCallbackSign, lesspaySign } from './signing/lesspay.js';
+export { lesspayCallbackSign, lesspaySign, lesspayStringToSign } from './signing/lesspay.js';
 export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
 export type { HandlerCase, HandlerKit, HandlerPreflight, OrderState } from './webhooks/handler-kit.js';

@@ -1,6 +1,7 @@
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
+import { coverage } from './generate/coverage.js';
 import { renderHtml } from './report/html.js';
 import { renderJunit } from './report/junit.js';
 import { redactDeep } from './report/redact.js';
@@ -10,6 +11,7 @@ import { validate } from './schema-registry.js';
 export interface WrittenReport {
   dir: string;
   results: string;
+  coverage: string;
   junit: string;
   html: string;
 }
@@ -28,7 +30,7 @@ export function prepareReportDir(dir: string): string {
   return abs;
 }
 
-/** Writes results.json (validated against its schema), junit.xml and index.html, all redacted. */
+/** Writes results.json (validated against its schema), coverage.json, junit.xml and index.html, all redacted. */
 export function writeReport(results: Results, dir: string, baseline?: Results): WrittenReport {
   const abs = prepareReportDir(dir);
   const safe = redactDeep(results);
@@ -37,11 +39,20 @@ export function writeReport(results: Results, dir: string, baseline?: Results): 
   const out = {
     dir: abs,
     results: join(abs, 'results.json'),
+    coverage: join(abs, 'coverage.json'),
     junit: join(abs, 'junit.xml'),
     html: join(abs, 'index.html'),
   };
   writeFileSync(out.results, `${JSON.stringify(safe, null, 2)}\n`);
+  // The coverage of the gateways this run certified: their cells, with the status of each check in this run.
+  const table = coverage(
+    safe.gateways.map((g) => g.gateway),
+    safe,
+  );
+  const checked = validate('paycert/coverage.schema.json', table);
+  if (!checked.valid) throw new Error(`coverage does not match its schema: ${checked.problems[0]?.message}`);
+  writeFileSync(out.coverage, `${JSON.stringify(table, null, 2)}\n`);
   writeFileSync(out.junit, renderJunit(safe));
-  writeFileSync(out.html, renderHtml(safe, baseline ? { baseline } : {}));
+  writeFileSync(out.html, renderHtml(safe, { ...(baseline ? { baseline } : {}), coverage: table }));
   return out;
 }

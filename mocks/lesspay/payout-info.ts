@@ -42,7 +42,7 @@ export function payoutBanks(body: JsonObject, _ctx: MockContext): Reply {
         30005,
       );
     const cur = currency(body);
-    const wayCode = string(body, 'way_code', { max: 64, code: 30000 }) ?? null;
+    const wayCode = string(body, 'way_code', { required: true, max: 64, code: 30000 })!;
     return ok({ bank_country_code: country, currency: cur, way_code: wayCode, banks: BANKS[country] ?? [] });
   });
 }

@@ -1,7 +1,7 @@
 import type { JsonObject } from './json.js';
 import type { Knobs } from './knobs.js';
 import { ParamError } from './reply.js';
-import { amount, httpUrl, integer, isAbsent, object, string } from './validate.js';
+import { amount, boolean, httpUrl, integer, isAbsent, object, string } from './validate.js';
 
 export interface CreatePayinInput {
   requestId: string;
@@ -53,6 +53,8 @@ export function validateCreatePayin(body: JsonObject, k: Knobs): CreatePayinInpu
   const wayCode = string(body, 'way_code', { max: 64 }) ?? null;
   const expiredTime = integer(body, 'expired_time', { min: 1, max: 2_592_000 }) ?? null;
   object(body, 'channel_extra', false);
+  string(body, 'transaction_network', {});
+  boolean(body, 'use_channel_request_id');
   return {
     requestId,
     productName,

@@ -90,6 +90,7 @@ function common(body: JsonObject, k: Knobs, notifyRequired: boolean) {
       code: P,
     }) ?? null;
   integer(body, 'expired_time', { min: 1, code: P });
+  string(body, 'transaction_network', { code: P });
   string(body, 'product_name', { max: 64, code: P });
   string(body, 'description', { max: 128, code: P });
   return { requestId, notifyUrl };

@@ -102,6 +102,14 @@ export function integer(
   return n;
 }
 
+/** An optional JSON boolean. */
+export function boolean(body: JsonObject, field: string, code?: number, label = field): boolean | undefined {
+  const v = body[field];
+  if (isAbsent(v)) return undefined;
+  if (typeof v !== 'boolean') throw new ParamError(`${label} must be true or false`, code);
+  return v;
+}
+
 export function object(body: JsonObject, field: string, required: boolean, code?: number, label = field) {
   const v = body[field];
   if (isAbsent(v)) {

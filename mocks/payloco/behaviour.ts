@@ -42,6 +42,7 @@ const conformant: Behaviour = {
   qrSettlesImmediately: false,
   micropayDeclines: false,
   serverErrorOnValid: false,
+  unchecked: [],
   responseSignature: 'valid',
   rewriteEnvelope: (envelope) => envelope,
 

@@ -117,15 +117,37 @@ function checkSystemParams(params: Json, behaviour: Behaviour): Answer | undefin
       `version: ${String(params.version)}`,
     );
   }
-  const { charset, signType, keyVersion } = params;
-  if (charset !== undefined && !(typeof charset === 'string' && /^utf-?8$/i.test(charset))) {
+  const { charset, signType, keyVersion, requestTime } = params;
+  // charset and signType are "Yes" in the public-body table; requestTime and keyVersion are "Yes" there too, but
+  // the v1 examples leave them out, so they stay optional (digest §10 item 9).
+  for (const name of ['charset', 'signType'])
+    if (params[name] === undefined || params[name] === null || params[name] === '')
+      return fail(codes.missingSystemParams, 'Missing system parameters', `${name} is required`);
+  if (!(typeof charset === 'string' && /^utf-?8$/i.test(charset))) {
     return fail(codes.unsupportedParam, 'Unsupported charset', 'charset must be UTF-8');
   }
-  if (signType !== undefined && signType !== 'RSA') {
+  if (signType !== 'RSA') {
     return fail(codes.unsupportedParam, 'Unsupported signType', 'signType must be RSA');
   }
-  if (keyVersion !== undefined && String(keyVersion) !== '1') {
+  for (const name of ['memberId', 'keyVersion', 'transType', 'accessType', 'requestTime'])
+    if (params[name] !== undefined && (typeof params[name] !== 'string' || params[name] === ''))
+      return fail(codes.format, `Format error-${name} must be a non-empty string`);
+  if (keyVersion !== undefined && keyVersion !== '1') {
     return fail(codes.unsupportedParam, 'Unsupported keyVersion', 'keyVersion must be 1');
   }
+  if (
+    requestTime !== undefined &&
+    !behaviour.unchecked.includes('requestTime') &&
+    !isDateTime(requestTime as string)
+  ) {
+    return fail(codes.format, 'Format error-requestTime must be an RFC 3339 date-time');
+  }
   return undefined;
+}
+
+function isDateTime(text: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(text) &&
+    !Number.isNaN(Date.parse(text))
+  );
 }

@@ -201,6 +201,23 @@ const deviations: Record<string, (env: Env) => Promise<void>> = {
     expect(second.body.code).to.equal('00000003');
     expect(second.body.data.orderId).to.not.equal(first.body.data.orderId);
   },
+  'currency-format-not-checked': async (env) => {
+    expect((await qrPay(env, { currency: 'US$' })).body.code).to.equal('00000003');
+  },
+  'amount-format-not-checked': async (env) => {
+    expect((await qrPay(env, { transAmt: 'abc' })).body.code).to.equal('00000003');
+  },
+  'url-scheme-not-checked': async (env) => {
+    expect((await qrPay(env, { notifyUrl: 'ftp://merchant.example/notify' })).body.code).to.equal('00000003');
+  },
+  'request-time-not-checked': async (env) => {
+    expect((await qrPay(env, { requestTime: 'yesterday' })).body.code).to.equal('00000003');
+  },
+  'query-without-id-answered': async (env) => {
+    expect((await post(env.mock, paths.query, common(env.mock, { transType: 'PAY' }))).body.code).to.equal(
+      '00000000',
+    );
+  },
   'get-answered-200': async (env) => {
     expect((await request(env.mock.url).get(paths.pay)).status).to.equal(200);
   },
@@ -281,6 +298,16 @@ describe('payloco mock: the conformant baseline of the fault scenarios', () => {
         '00000003',
       );
       expect((await post(mock, paths.payV2, common(mock))).body.data.status).to.equal('FAILED');
+      for (const extra of [
+        { currency: 'US$' },
+        { transAmt: 'abc' },
+        { notifyUrl: 'ftp://m.example/n' },
+        { requestTime: 'yesterday' },
+      ])
+        expect((await qrPay(env, extra)).body.code, JSON.stringify(extra)).to.equal('22070031');
+      expect((await post(mock, paths.query, common(mock, { transType: 'PAY' }))).body.code).to.equal(
+        '22070031',
+      );
       const [delivery] = await webhookDeliveries(env, 1);
       expect(delivery.body).to.have.all.keys('id', 'name', 'created_at', 'notifyTime', 'data');
     } finally {

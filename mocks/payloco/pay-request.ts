@@ -1,6 +1,6 @@
 import { codes } from './codes.js';
 import { fail } from './envelope.js';
-import type { Answer, Json } from './types.js';
+import type { Answer, Json, Unchecked } from './types.js';
 
 export interface PayDraft {
   merchantOrderId: string;
@@ -24,43 +24,56 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** v1: business fields at the top level, transAmt a string in major units ("20.01"). */
-export function readPayV1(params: Json): PayDraft | Answer {
+export function readPayV1(params: Json, unchecked: readonly Unchecked[] = []): PayDraft | Answer {
   const amount = params.transAmt;
   if (!present(amount)) return formatError('transAmt', 'cannot be empty');
-  if (typeof amount !== 'string' || !isPositiveAmount(amount)) {
+  if (typeof amount !== 'string' || (!unchecked.includes('amount') && !isPositiveAmount(amount))) {
     return formatError('transAmt', 'must be a string holding a positive decimal amount');
   }
   const directMethod = isObject(params.payMethodInfo) ? 'CARD' : 'DIRECT';
-  return readCommon(params, params, amount, directMethod);
+  return readCommon(params, params, amount, directMethod, unchecked);
 }
 
 /** v2: business fields nested in data; the docs' example sends totalAmount as the JSON number 10.01. */
-export function readPayV2(params: Json): PayDraft | Answer {
+export function readPayV2(params: Json, unchecked: readonly Unchecked[] = []): PayDraft | Answer {
   const data = params.data;
   if (!isObject(data)) return formatError('data', 'cannot be empty');
   const amount = data.totalAmount;
   if (!present(amount)) return formatError('totalAmount', 'cannot be empty');
   const text = typeof amount === 'number' && Number.isFinite(amount) ? String(amount) : amount;
-  if (typeof text !== 'string' || !isPositiveAmount(text)) {
+  if (typeof text !== 'string' || (!unchecked.includes('amount') && !isPositiveAmount(text))) {
     return formatError('totalAmount', 'must be a positive decimal amount');
   }
   const detail = isObject(data.paymentDetail) ? data.paymentDetail : {};
   const directMethod = typeof detail.paymentMethodType === 'string' ? detail.paymentMethodType : 'DIRECT';
-  return readCommon(data, { ...data, notifyUrl: data.notifyUrl ?? params.notifyUrl }, text, directMethod);
+  const urls = { ...data, notifyUrl: data.notifyUrl ?? params.notifyUrl };
+  return readCommon(data, urls, text, directMethod, unchecked);
 }
 
-function readCommon(fields: Json, urls: Json, transAmt: string, directMethod: string): PayDraft | Answer {
+function readCommon(
+  fields: Json,
+  urls: Json,
+  transAmt: string,
+  directMethod: string,
+  unchecked: readonly Unchecked[],
+): PayDraft | Answer {
   const { merchantOrderId, currency, payMode, authCode } = fields;
   if (!present(merchantOrderId)) return formatError('merchantOrderId', 'cannot be empty');
   if (typeof merchantOrderId !== 'string' || merchantOrderId.length > 64) {
     return formatError('merchantOrderId', 'must be a string of at most 64 characters');
   }
   if (!present(currency)) return formatError('currency', 'cannot be empty');
-  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) {
+  if (typeof currency !== 'string' || (!unchecked.includes('currency') && !/^[A-Z]{3}$/.test(currency))) {
     return formatError('currency', 'must be an ISO 4217 alphabetic code');
   }
   const notifyUrl = urls.notifyUrl;
-  if (present(notifyUrl) && !isHttpUrl(notifyUrl)) return formatError('notifyUrl', 'must be an http(s) URL');
+  const url = (v: unknown) => typeof v === 'string' && (unchecked.includes('urls') || isHttpUrl(v));
+  if (present(notifyUrl) && !url(notifyUrl)) return formatError('notifyUrl', 'must be an http(s) URL');
+  if (present(urls.redirectUrl) && !url(urls.redirectUrl))
+    return formatError('redirectUrl', 'must be an http(s) URL');
+  for (const name of ['payMethodInfo', 'address', 'customer', 'paymentDetail'])
+    if (fields[name] !== undefined && fields[name] !== null && !isObject(fields[name]))
+      return formatError(name, 'must be an object');
   if (present(payMode) && typeof payMode !== 'string') return formatError('payMode', 'must be a string');
   if (present(authCode) && typeof authCode !== 'string') return formatError('authCode', 'must be a string');
   return {

@@ -15,7 +15,7 @@ export const micropaySettleMs = 100;
 export function payV1(ctx: MockContext, call: Call): Answer {
   const missing = transTypeMissing(ctx.behaviour, call.params);
   if (missing) return missing;
-  const draft = readPayV1(call.params);
+  const draft = readPayV1(call.params, ctx.behaviour.unchecked);
   return 'code' in draft ? draft : place(ctx, call.merchantId, draft);
 }
 
@@ -24,7 +24,7 @@ export function payV2(ctx: MockContext, call: Call): Answer {
     ? transTypeMissing(ctx.behaviour, call.params)
     : undefined;
   if (missing) return missing;
-  const draft = readPayV2(call.params);
+  const draft = readPayV2(call.params, ctx.behaviour.unchecked);
   return 'code' in draft ? draft : place(ctx, call.merchantId, draft);
 }
 

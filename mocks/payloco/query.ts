@@ -12,8 +12,19 @@ export function query(ctx: MockContext, call: Call): Answer {
   const { behaviour, store } = ctx;
   const missing = transTypeMissing(behaviour, call.params);
   if (missing) return missing;
-  const { orderId, merchantOrderId } = call.params;
+  const { orderId, merchantOrderId, currency, payAmt } = call.params;
+  for (const [name, value] of Object.entries({ orderId, merchantOrderId, currency }))
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      return fail(codes.format, `Format error-${name} must be a string`);
+  if (
+    payAmt !== undefined &&
+    !(typeof payAmt === 'string' && /^(0|[1-9]\d*)(\.\d+)?$/.test(payAmt) && Number(payAmt) > 0)
+  )
+    return fail(codes.format, 'Format error-payAmt must be a string holding a positive decimal amount');
   if (!given(orderId) && !given(merchantOrderId)) {
+    // Only under the query-without-id-answered fault: a query naming no order is answered as a success.
+    if (behaviour.unchecked.includes('queryId'))
+      return ok(codes.success, behaviour.successMessage, { status: 'PENDING' });
     return fail(codes.format, 'Format error-merchantOrderId and orderId cannot both be empty');
   }
   const { byOrderId, byMerchantOrderId } = behaviour.queryLookup;

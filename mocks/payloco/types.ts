@@ -50,6 +50,8 @@ export type EnvelopeRewrite = (envelope: Json, ctx: EnvelopeContext) => Json;
  * Every point where the mock's behaviour may vary: the two conformant variants set the choices the profile leaves
  * open, and each fault variant changes exactly one field.
  */
+export type Unchecked = 'currency' | 'amount' | 'urls' | 'requestTime' | 'queryId';
+
 export interface Behaviour {
   variant: Variant;
   scanPage: ScanShape;
@@ -88,6 +90,8 @@ export interface Behaviour {
   qrSettlesImmediately: boolean;
   micropayDeclines: boolean;
   serverErrorOnValid: boolean;
+  /** Format checks left out, each only under its fault: currency, amount, urls, requestTime, queryId. */
+  unchecked: readonly Unchecked[];
   responseSignature: 'valid' | 'invalid';
   rewriteEnvelope: EnvelopeRewrite;
 

@@ -64,6 +64,12 @@ const cases: { what: string; args: () => string[]; env?: NodeJS.ProcessEnv; says
     says: /--timeout must be a whole number/,
   },
   { what: 'bad --shard', args: () => ['run', '--shard', '3/2'], says: /--shard must be i\/n/ },
+  { what: 'bad --seed', args: () => ['run', '--seed', '-1'], says: /--seed must be a whole number/ },
+  {
+    what: 'zero --budget',
+    args: () => ['run', '--budget', '0'],
+    says: /--budget must be a whole number >= 1/,
+  },
   {
     what: 'missing credential',
     args: () => ['run', 'lesspay', '--base-url', closedUrl],

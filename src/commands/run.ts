@@ -8,6 +8,7 @@ import { openDriver } from '../drivers/index.js';
 import { consoleSay } from '../drivers/say.js';
 import { mockModule, startEmbedded } from '../embedded.js';
 import { jsonErrorText, UsageError } from '../errors.js';
+import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
 import { parseBaseUrl } from '../guard.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
@@ -51,6 +52,8 @@ export interface RunFlags {
   webhookPublicUrl?: string;
   webhookWait?: number;
   driver?: string;
+  seed?: number;
+  budget: number;
 }
 
 export function parseGateways(value: string): Gateway[] {
@@ -162,6 +165,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       webhooks,
       driver,
       say: consoleSay(),
+      generation: { seed: flags.seed ?? randomSeed(), budget: flags.budget ?? DEFAULT_BUDGET },
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
     const selects = shard
@@ -189,6 +193,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})\n`,
       );
     }
+    const gen = options.generation!;
+    process.stdout.write(
+      `generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})\n`,
+    );
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     const starved = results.checks.filter(
       (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),

@@ -84,7 +84,9 @@ function options(baseUrl: string, overrides: Partial<CertifyOptions> = {}): Cert
     maxRequests: 20_000,
     retryAfterCapMs: 10_000,
     strict: false,
-    selects: () => true,
+    // The hand-written checks: the generated ones use the same transport and breakers, and would make each of the
+    // thirty runs several times longer (their exchanges are bounded the same way).
+    selects: (e) => e.family === undefined,
     webhooks: { waitMs: 1_500 },
     ...overrides,
   };

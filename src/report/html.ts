@@ -3,6 +3,7 @@
 // target can reach the page. Passed checks render as one compact row without evidence (the evidence stays in
 // results.json): that is what keeps a 10 000-check report within a few megabytes.
 import { createHash } from 'node:crypto';
+import { type Coverage, renderCoverage } from './coverage.js';
 import { type DiffOp, diffValues } from './diff.js';
 import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
 import { isKnownDeviation, notJudgedByReason, summarize } from './merge.js';
@@ -13,6 +14,8 @@ import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } fro
 export interface HtmlOptions {
   /** An earlier run of the same target: checks are marked "new failure" / "fixed" against it. */
   baseline?: Results;
+  /** The run's coverage table (coverage.json), shown as a grid after the checks. */
+  coverage?: Coverage;
 }
 
 /** Bodies longer than this are cut in the HTML (never in results.json), with a note saying so. */
@@ -65,6 +68,7 @@ export function renderHtml(input: Results, opts: HtmlOptions = {}): string {
   out.push(renderHeader(results, opts.baseline, marks));
   out.push(renderTotals(results));
   out.push(renderChecks(results, marks));
+  if (opts.coverage) out.push(renderCoverage(opts.coverage));
   out.push(
     `<footer>Rendered by ${e(results.tool.name)} ${e(results.tool.version)} from results.json of run ${e(results.runId)}. `,
     'This page is a view of that file; secrets are redacted. Archive results.json as the record.</footer>\n',

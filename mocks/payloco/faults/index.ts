@@ -1,8 +1,10 @@
 import type { Behaviour } from '../types.js';
 import { serverErrorOnValid } from './500-on-valid-request.js';
+import { amountFormatNotChecked } from './amount-format-not-checked.js';
 import { badSignatureCreatesOrder } from './bad-signature-creates-order.js';
 import { codeNumeric } from './code-numeric.js';
 import { codeSevenDigits } from './code-seven-digits.js';
+import { currencyFormatNotChecked } from './currency-format-not-checked.js';
 import { dataMissing } from './data-missing.js';
 import { duplicateMerchantOrderCreatesSecond } from './duplicate-merchant-order-creates-second.js';
 import { failureStatusNotFailed } from './failure-status-not-failed.js';
@@ -23,9 +25,11 @@ import { queryPaidStillPending } from './query-paid-still-pending.js';
 import { queryPendingShowsSuccess } from './query-pending-shows-success.js';
 import { queryStringParamsAccepted } from './query-string-params-accepted.js';
 import { queryUnknownSucceeds } from './query-unknown-succeeds.js';
+import { queryWithoutIdAnswered } from './query-without-id-answered.js';
 import { queryWrongAmount } from './query-wrong-amount.js';
 import { queryWrongCurrency } from './query-wrong-currency.js';
 import { queryWrongMerchantOrderId } from './query-wrong-merchant-order-id.js';
+import { requestTimeNotChecked } from './request-time-not-checked.js';
 import { responseSignatureInvalid } from './response-signature-invalid.js';
 import { signatureNotChecked } from './signature-not-checked.js';
 import { signatureOverReserializedBody } from './signature-over-reserialized-body.js';
@@ -37,6 +41,7 @@ import { transTypeRequiredEverywhere } from './transtype-required-everywhere.js'
 import { transTypeWrongCode } from './transtype-wrong-code.js';
 import { transTypeWrongMessage } from './transtype-wrong-message.js';
 import { unknownPath200 } from './unknown-path-200.js';
+import { urlSchemeNotChecked } from './url-scheme-not-checked.js';
 import { versionNotChecked } from './version-not-checked.js';
 import { webhookAny200Acks } from './webhook-any-200-acks.js';
 import { webhookBadSignature } from './webhook-bad-signature.js';
@@ -81,6 +86,11 @@ export const faultList: readonly Fault[] = [
   queryWrongMerchantOrderId,
   queryWrongCurrency,
   duplicateMerchantOrderCreatesSecond,
+  currencyFormatNotChecked,
+  amountFormatNotChecked,
+  urlSchemeNotChecked,
+  requestTimeNotChecked,
+  queryWithoutIdAnswered,
   getAnswered200,
   unknownPath200,
   webhookUnsigned,

@@ -15,6 +15,7 @@ export type { PayInQueryError } from './pay-in-query-error.js';
 export type { PayInQueryRequest } from './pay-in-query-request.js';
 export type { PayInQueryResponse } from './pay-in-query-response.js';
 export type { PayInWebhook } from './pay-in-webhook.js';
+export type { PayoutBalanceRequest } from './payout-balance-request.js';
 export type { PayoutBankRequest } from './payout-bank-request.js';
 export type { PayoutBatchCreateRequest } from './payout-batch-create-request.js';
 export type { PayoutBusinessCode } from './payout-business-code.js';

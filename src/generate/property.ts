@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import type { CheckContext } from '../context.js';
+import { CheckFailure } from '../outcome.js';
+
+// Runs one generated check as a fast-check property: `budget` inputs drawn with a seed derived from the run's seed
+// and the check ID (so `--seed S --only ID` replays one check exactly, whatever else runs), and on a failure
+// fast-check shrinks the input to the smallest one that still fails. Only a CheckFailure counts as a failing
+// input: a transport error, a failed setup or a skip ends the check at once, as in any other check.
+
+export interface Generation {
+  /** The run's seed (printed in the report); each check derives its own from it. */
+  seed: number;
+  /** Inputs tried per generated check. */
+  budget: number;
+}
+
+export const DEFAULT_BUDGET = 1;
+
+/** A fresh 32-bit seed for a run that was given none. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 0x7fffffff);
+}
+
+/** The seed of one check: the run's seed mixed with the check ID (FNV-1a). */
+export function checkSeed(runSeed: number, id: string): number {
+  let h = 0x811c9dc5 ^ (runSeed >>> 0);
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h & 0x7fffffff;
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value, (_k, v) => (v === undefined ? null : v));
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/**
+ * Tries `test` on inputs drawn from `arb`. Exchanges of passing inputs are dropped from the evidence once a failing
+ * one is found, so the evidence shows the smallest failing input.
+ */
+export async function property<T>(
+  t: CheckContext,
+  arb: fc.Arbitrary<T>,
+  test: (value: T) => Promise<void>,
+): Promise<void> {
+  const gen: Generation = t.run.config.generation ?? { seed: 0, budget: DEFAULT_BUDGET };
+  const seed = checkSeed(gen.seed, t.checkId);
+  let fatal: unknown;
+  let failing: { from: number; to: number } | undefined;
+  const details = await fc.check(
+    fc.asyncProperty(arb, async (value) => {
+      if (fatal !== undefined) throw fatal;
+      const from = t.evidence.length;
+      try {
+        await test(value);
+      } catch (err) {
+        if ((err as Error)?.name !== 'CheckFailure') fatal = err;
+        else failing = { from, to: t.evidence.length };
+        throw err;
+      }
+    }),
+    // Shrinking sends requests too: it stops after a few seconds with the smallest input found so far.
+    { seed, numRuns: Math.max(1, gen.budget), interruptAfterTimeLimit: 4000 },
+  );
+  if (fatal !== undefined) throw fatal;
+  if (!details.failed) return;
+  const err = details.errorInstance as CheckFailure | undefined;
+  if (failing) {
+    const kept = t.evidence.slice(failing.from, failing.to);
+    t.evidence.splice(0, t.evidence.length, ...kept);
+  }
+  const where = `fast-check seed ${seed} path ${details.counterexamplePath ?? '-'} after ${details.numShrinks} shrinks`;
+  const replay = `replay: paycert run ${t.gateway} --seed ${gen.seed} --only ${t.checkId}`;
+  throw new CheckFailure(
+    `${err?.message ?? 'the property failed'} — input ${show(details.counterexample?.[0])} (${where}; ${replay})`,
+    err?.expected,
+    err?.received,
+  );
+}
