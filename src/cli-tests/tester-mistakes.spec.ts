@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { catalogue } from '../catalogue.js';
 import { type RemoteMock, startRemoteMock } from './mock-target.js';
 import { runCli } from './run-cli.js';
 
@@ -64,18 +65,23 @@ describe('paycert run · tester mistakes are exit 2 with a hint', function () {
 
   it('a request budget too small for the selection is refused before the run (not 94 errors and NOT-CERTIFIED)', async () => {
     const out = await run('lesspay', lesspay, {}, ['--max-requests', '5']);
+    const selected = catalogue('lesspay').checks.length;
     expect(out.code).to.equal(2);
     expect(out.stdout).to.equal('');
     expect(out.stderr).to.equal(
-      'paycert: --max-requests 5 is too small for the 99 selected checks (each sends at least one request; at least 100 needed): raise it or narrow --only\n',
+      `paycert: --max-requests 5 is too small for the ${selected} selected checks (each sends at least one request; at least ${selected + 1} needed): raise it or narrow --only\n`,
     );
   });
 
   it('a request budget that runs out during the run is exit 2 with the hint, not a verdict', async () => {
-    const out = await run('lesspay', lesspay, {}, ['--max-requests', '120']);
+    // The least budget the selection allows (one request a check, one smoke request): checks that send more run out.
+    const least = catalogue('lesspay').checks.length + 1;
+    const out = await run('lesspay', lesspay, {}, ['--max-requests', String(least)]);
     expect(out.code).to.equal(2);
     expect(out.stderr).to.match(
-      /^paycert: the request budget \(--max-requests 120\) ran out: \d+ checks could not run; raise --max-requests\n$/,
+      new RegExp(
+        `^paycert: the request budget \\(--max-requests ${least}\\) ran out: \\d+ checks could not run; raise --max-requests\n$`,
+      ),
     );
   });
 });

@@ -193,10 +193,12 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})\n`,
       );
     }
+    // The seed matters only when generated checks ran: it is what replays them.
     const gen = options.generation!;
-    process.stdout.write(
-      `generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})\n`,
-    );
+    if (results.checks.some((c) => c.id.includes('-GEN-')))
+      process.stdout.write(
+        `generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})\n`,
+      );
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     const starved = results.checks.filter(
       (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
