@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError } from './core/errors.js';
 
 // Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
 // never loads the Pact native core it does not use.
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from './core/version.js';
 
 // Exit codes (as schemathesis): 0 certified, 1 not certified, 2 could not run. Never a stack trace.
 

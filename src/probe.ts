@@ -1,50 +1,15 @@
 import Mocha from 'mocha';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
+import { CheckSkipped, type Outcome, outcomeOf } from './core/outcome.js';
+import { notRunResult, resultOf } from './core/result.js';
+import type { CheckResult, Gateway } from './core/results.js';
 import { TransportError } from './http.js';
-import { type CheckFailure, CheckSkipped, type SetupError } from './outcome.js';
 import { type ProbeFn, recordCheck } from './probe-file.js';
-import { redactText } from './report/redact.js';
-import type { CheckResult, Gateway } from './results.js';
 
 /** Declares shared state (e.g. "an order exists") created once per run, on first use. */
 export function setup<T>(name: string, fn: SetupFn<T>): Setup<T> {
   return { name, fn };
-}
-
-// Keeps what the target sent short enough for a report: deep or huge values become a note.
-function preview(value: unknown): unknown {
-  try {
-    const text = JSON.stringify(value);
-    if (text === undefined || text.length <= 4096)
-      return value === undefined ? undefined : JSON.parse(redactText(text));
-    return `${redactText(text.slice(0, 4096))}… (${text.length} characters)`;
-  } catch {
-    return '(not serialisable: too deep or circular)';
-  }
-}
-
-// Outcomes are told apart by name, not instanceof: a test runner may load the harness twice (require and import),
-// and a CheckFailure thrown by a probe's copy must still count as a failure.
-const named = <T>(err: unknown, name: string): err is T => (err as Error | undefined)?.name === name;
-
-function outcomeOf(
-  err: unknown,
-): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received' | 'notApplicable'> {
-  if (named<CheckFailure>(err, 'CheckFailure')) {
-    return {
-      status: 'failed',
-      message: err.message,
-      expected: preview(err.expected),
-      received: preview(err.received),
-    };
-  }
-  if (named<CheckSkipped>(err, 'CheckSkipped'))
-    return { status: 'skipped', message: err.reason, notApplicable: err.notApplicable };
-  if (named<TransportError>(err, 'TransportError'))
-    return { status: 'error', message: `transport: ${err.message}` };
-  if (named<SetupError>(err, 'SetupError')) return { status: 'error', message: err.message };
-  return { status: 'error', message: `probe error: ${(err as Error)?.message ?? String(err)}` };
 }
 
 export async function execute(
@@ -55,7 +20,7 @@ export async function execute(
 ): Promise<CheckResult> {
   const t = new CheckContext(run, entry.id);
   const started = performance.now();
-  let outcome: ReturnType<typeof outcomeOf> = { status: 'passed' };
+  let outcome: Outcome = { status: 'passed' };
   let timer: NodeJS.Timeout | undefined;
   try {
     if (entry.capability && !t.hasCapability(entry.capability)) {
@@ -77,44 +42,21 @@ export async function execute(
   } finally {
     clearTimeout(timer);
   }
-  const message = [outcome.message, ...t.notes].filter(Boolean).join('\n');
-  return {
-    ...describeCheck(gateway, entry),
-    ...outcome,
-    ...(message ? { message: redactText(message) } : {}),
-    durationMs: Math.round(performance.now() - started),
-    // Exchanges are redacted as they are recorded; writeReport() redacts the whole file once more.
-    evidence: t.evidence,
-  };
-}
-
-/** What a result says about its check, whatever the outcome: the catalogue entry and its source. */
-function describeCheck(gateway: Gateway, entry: CatalogueEntry) {
-  return {
-    id: entry.id,
+  // Exchanges are redacted as they are recorded; writeReport() redacts the whole file once more.
+  return resultOf({
     gateway,
-    endpoint: entry.endpoint,
-    title: entry.title,
-    level: entry.level,
-    reading: entry.reading,
-    specRef: {
-      doc: gateway,
-      section: entry.spec.section,
-      url: specUrl(gateway, entry),
-      quote: entry.spec.quote,
-    },
-  };
+    entry,
+    url: specUrl(gateway, entry),
+    outcome,
+    notes: t.notes,
+    durationMs: performance.now() - started,
+    evidence: t.evidence,
+  });
 }
 
 /** A result for a check that could not run at all (status error, with the reason). */
 export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string): CheckResult {
-  return {
-    ...describeCheck(gateway, entry),
-    status: 'error',
-    message: reason,
-    durationMs: 0,
-    evidence: [],
-  };
+  return notRunResult(gateway, entry, specUrl(gateway, entry), reason);
 }
 
 /** Declares one conformance check in a probe file. The ID must be in suites/catalogue/<gateway>.json. */

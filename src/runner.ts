@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type RunConfig, RunState } from './context.js';
-import { codeDir, codeExt } from './paths.js';
+import { codeDir, codeExt } from './core/paths.js';
+import type { CheckResult, Gateway } from './core/results.js';
 import { checkTest, notRun } from './probe.js';
 import { type ProbeBlock, probeTree } from './probe-file.js';
-import type { CheckResult, Gateway } from './results.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
 export const probesDir = codeDir('suites/probes');

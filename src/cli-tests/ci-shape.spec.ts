@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { create, extract } from 'tar';
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import { planShards, shardUnits } from '../shard.js';
 import { runCli } from './run-cli.js';
 

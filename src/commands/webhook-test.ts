@@ -1,10 +1,10 @@
 import { checkLine, summaryLines } from '../console.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
+import { redactText, registerSecret } from '../core/redact.js';
+import type { Gateway, Results } from '../core/results.js';
+import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../http.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
-import { exitCodeOf } from '../report/merge.js';
-import { redactText, registerSecret } from '../report/redact.js';
-import type { Gateway, Results } from '../results.js';
 import { idMatcher } from '../selection.js';
 import { preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 

@@ -1,4 +1,4 @@
-import type { Gateway, Level } from '../results.js';
+import type { Gateway, Level } from '../core/results.js';
 
 // The documented requests of the profile: what each endpoint is, where its request schema lives, and which
 // reading, level and doc section its derived checks cite. Data only; the cases are derived from it and the schemas.

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { runCli } from '../cli-tests/run-cli.js';
+import { redactDeep, TOO_DEEP } from '../core/redact.js';
+import type { CheckResult, Results } from '../core/results.js';
 import { startEmbedded } from '../embedded.js';
 import { closeHttp, recordRequests } from '../http.js';
 import { writeReport } from '../outputs.js';
-import { redactDeep, TOO_DEEP } from '../report/redact.js';
-import type { CheckResult, Results } from '../results.js';
 import { BEHAVIOURS, type Behaviour, type RunningChaos, startChaos } from './chaos-server.js';
 
 // Issue 9: against a target that hangs, throttles, answers garbage or goes down, a run stays bounded, its verdicts

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { certify } from '../certify.js';
 import { runCli } from '../cli-tests/run-cli.js';
+import type { Results } from '../core/results.js';
 import { startEmbedded } from '../embedded.js';
 import { closeHttp } from '../http.js';
 import { mergeResults } from '../report/merge.js';
-import type { Results } from '../results.js';
 
 // Issue 9: a CI matrix of shards gives the same verdict as one run. Each shard certifies its own bundled mocks
 // (other ports: the merger accepts that for embedded mocks) and `paycert report` merges the parts.
