@@ -4,7 +4,7 @@
 // in the generator, never an expectation. Hand-written expectations are only compared, never written.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Gateway } from '../src/core/results.js';
-import { mockModule } from '../src/embedded.js';
+import { mockModule } from '../src/engine/embedded.js';
 import { certifyMock, idsWithStatus } from '../src/selftest/certify-mock.js';
 
 const dir = new URL('../src/selftest/', import.meta.url);

@@ -1,4 +1,4 @@
-import { type Catalogue, type CatalogueEntry, catalogue, GATEWAYS } from './catalogue.js';
+import { type Catalogue, type CatalogueEntry, catalogue, GATEWAYS } from './engine/catalogue.js';
 
 // docs/checks.md is generated from the catalogues, so the list a gateway team reads is the list paycert runs.
 

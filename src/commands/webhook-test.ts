@@ -3,9 +3,9 @@ import { UsageError } from '../core/errors.js';
 import { redactText, registerSecret } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
-import { closeHttp } from '../http.js';
+import { closeHttp } from '../engine/http.js';
+import { idMatcher } from '../engine/selection.js';
 import { prepareReportDir, writeReport } from '../outputs.js';
-import { idMatcher } from '../selection.js';
 import { preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
 export interface WebhookTestFlags {

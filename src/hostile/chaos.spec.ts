@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { type CertifyOptions, certify, type Target } from '../certify.js';
 import { runCli } from '../cli-tests/run-cli.js';
 import { redactDeep, TOO_DEEP } from '../core/redact.js';
 import type { CheckResult, Results } from '../core/results.js';
-import { startEmbedded } from '../embedded.js';
-import { closeHttp, recordRequests } from '../http.js';
+import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
+import { startEmbedded } from '../engine/embedded.js';
+import { closeHttp, recordRequests } from '../engine/http.js';
 import { writeReport } from '../outputs.js';
 import { BEHAVIOURS, type Behaviour, type RunningChaos, startChaos } from './chaos-server.js';
 

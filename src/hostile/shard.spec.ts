@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { certify } from '../certify.js';
 import { runCli } from '../cli-tests/run-cli.js';
 import type { Results } from '../core/results.js';
-import { startEmbedded } from '../embedded.js';
-import { closeHttp } from '../http.js';
+import { certify } from '../engine/certify.js';
+import { startEmbedded } from '../engine/embedded.js';
+import { closeHttp } from '../engine/http.js';
 import { mergeResults } from '../report/merge.js';
 
 // Issue 9: a CI matrix of shards gives the same verdict as one run. Each shard certifies its own bundled mocks

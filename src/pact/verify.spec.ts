@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Gateway, Results } from '../core/results.js';
-import { startEmbedded } from '../embedded.js';
+import { startEmbedded } from '../engine/embedded.js';
 import { writeReport } from '../outputs.js';
 import { contractFile } from './contract.js';
 import { checkIds, readInteractions, toChecks, verifyContracts } from './verify.js';

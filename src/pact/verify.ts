@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Verifier } from '@pact-foundation/pact';
-import { displayUrl } from '../certify.js';
 import { resultsDocument, startRun } from '../core/head.js';
+import { importOptional } from '../core/optional.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
 import { summarize, verdictOf } from '../core/verdict.js';
+import { displayUrl } from '../engine/certify.js';
 import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
-import { importOptional } from '../optional.js';
 import { CHECK_PREFIX, contractFile, PROVIDER } from './contract.js';
 import { type ExchangeLog, providerSetup, type StateLog } from './provider-states.js';
 

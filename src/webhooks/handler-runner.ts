@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { CatalogueEntry } from '../catalogue.js';
 import { UsageError } from '../core/errors.js';
 import { resultsDocument, startRun } from '../core/head.js';
 import { outcomeOfRun } from '../core/outcome.js';
@@ -11,6 +10,7 @@ import { resultOf } from '../core/result.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import { summarize, verdictOf } from '../core/verdict.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
 // `paycert webhook-test`: a small data-driven runner. The checks are data (suites/handler/catalogue/<gw>.json)

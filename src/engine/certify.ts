@@ -1,16 +1,16 @@
+import { resultsDocument, startRun } from '../core/head.js';
+import type { CheckResult, Gateway, GatewayResult, Results } from '../core/results.js';
+import { summarize, verdictOf } from '../core/verdict.js';
+import type { PaymentDriver } from '../drivers/types.js';
+import { adapters, type Credentials } from '../gateways/index.js';
+import type { Generation } from '../generate/property.js';
+import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
+import { announceWaits } from '../webhooks/waits.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import { resultsDocument, startRun } from './core/head.js';
-import type { CheckResult, Gateway, GatewayResult, Results } from './core/results.js';
-import { summarize, verdictOf } from './core/verdict.js';
-import type { PaymentDriver } from './drivers/types.js';
-import { adapters, type Credentials } from './gateways/index.js';
-import type { Generation } from './generate/property.js';
 import { probeFiles, runGateway } from './runner.js';
 import type { Capabilities, Deviation } from './selection.js';
 import { shardSelector } from './shard.js';
 import { smoke } from './smoke.js';
-import { openWebhookSession, type WebhookRunOptions } from './webhooks/session.js';
-import { announceWaits } from './webhooks/waits.js';
 
 export interface Target {
   gateway: Gateway;

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dataDir } from './core/paths.js';
-import type { Gateway, Level } from './core/results.js';
-import { validate } from './core/schema-registry.js';
-import { generatedCases } from './generate/cases.js';
-import { EXTRA_DOCS } from './generate/endpoints.js';
+import { dataDir } from '../core/paths.js';
+import type { Gateway, Level } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
+import { generatedCases } from '../generate/cases.js';
+import { EXTRA_DOCS } from '../generate/endpoints.js';
 
 export interface CatalogueEntry {
   id: string;

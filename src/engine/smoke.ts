@@ -1,5 +1,5 @@
-import type { Gateway } from './core/results.js';
-import { adapters, type Credentials } from './gateways/index.js';
+import type { Gateway } from '../core/results.js';
+import { adapters, type Credentials } from '../gateways/index.js';
 import { send, TransportError } from './http.js';
 
 // One request before any check: an unreachable target or one that does not speak JSON is a configuration

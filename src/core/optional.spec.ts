@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { UsageError } from './core/errors.js';
+import { UsageError } from './errors.js';
 import { importOptional } from './optional.js';
 
 describe('optional packages', () => {

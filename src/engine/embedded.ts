@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { codeDir, codeExt } from '../core/paths.js';
+import type { Gateway } from '../core/results.js';
 import type { Target } from './certify.js';
-import { codeDir, codeExt } from './core/paths.js';
-import type { Gateway } from './core/results.js';
 
 // The bundled reference mocks are loaded only here, dynamically, and talked to over HTTP like any target.
 

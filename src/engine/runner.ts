@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { codeDir, codeExt } from '../core/paths.js';
+import type { CheckResult, Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type RunConfig, RunState } from './context.js';
-import { codeDir, codeExt } from './core/paths.js';
-import type { CheckResult, Gateway } from './core/results.js';
 import { checkTest, notRun } from './probe.js';
 import { type ProbeBlock, probeTree } from './probe-file.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';

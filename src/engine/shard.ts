@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import type { Gateway } from './core/results.js';
 import { type ProbeBlock, probeTree } from './probe-file.js';
 import { probeFiles } from './runner.js';
 

@@ -1,9 +1,9 @@
 import Mocha from 'mocha';
+import { CheckSkipped, type Outcome, outcomeOf } from '../core/outcome.js';
+import { notRunResult, resultOf } from '../core/result.js';
+import type { CheckResult, Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
-import { CheckSkipped, type Outcome, outcomeOf } from './core/outcome.js';
-import { notRunResult, resultOf } from './core/result.js';
-import type { CheckResult, Gateway } from './core/results.js';
 import { TransportError } from './http.js';
 import { type ProbeFn, recordCheck } from './probe-file.js';
 

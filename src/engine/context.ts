@@ -1,16 +1,16 @@
+import { clip } from '../core/evidence.js';
+import { CheckFailure, CheckSkipped, SetupError } from '../core/outcome.js';
+import { REDACTED, redactText } from '../core/redact.js';
+import type { CheckResult, Exchange, Gateway } from '../core/results.js';
+import { shellQuote } from '../core/shell.js';
+import type { PageRequest, PageResponse, PaymentDriver } from '../drivers/types.js';
+import { type AuthMode, adapters, type Credentials } from '../gateways/index.js';
+import type { Generation } from '../generate/property.js';
+import { CheckWebhooks } from '../webhooks/check.js';
+import type { WebhookAccess } from '../webhooks/session.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import { clip } from './core/evidence.js';
-import { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
-import { REDACTED, redactText } from './core/redact.js';
-import type { CheckResult, Exchange, Gateway } from './core/results.js';
-import type { PageRequest, PageResponse, PaymentDriver } from './drivers/types.js';
-import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
-import type { Generation } from './generate/property.js';
 import { type HttpRequest, type HttpResponse, send, TransportError } from './http.js';
-import { shellQuote } from './shell.js';
 import type { Throttle } from './throttle.js';
-import { CheckWebhooks } from './webhooks/check.js';
-import type { WebhookAccess } from './webhooks/session.js';
 
 export interface RunConfig {
   gateway: Gateway;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { UsageError } from './core/errors.js';
+import { UsageError } from './errors.js';
 
 // Packages only one command needs (Pact's native core for `verify`, a browser for a browser driver) are optional
 // peer dependencies: `npm i paycert` stays small, and the command that needs one loads it when it runs.
