@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadBundlePublicKey } from '../bundle-setup.js';
-import { summaryLines } from '../console.js';
+import { loadBundlePublicKey } from '../cli/bundle-setup.js';
+import { summaryLines } from '../cli/console.js';
 import { UsageError } from '../core/errors.js';
 import { validate } from '../core/schema-registry.js';
 import { exitCodeOf } from '../core/verdict.js';

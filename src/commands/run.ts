@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareBundle } from '../bundle-setup.js';
-import { checkLine, summaryLines } from '../console.js';
+import { prepareBundle } from '../cli/bundle-setup.js';
+import { checkLine, summaryLines } from '../cli/console.js';
+import { credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
+import { prepareReportDir, writeReport } from '../cli/outputs.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
-import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
 import { openDriver } from '../drivers/index.js';
 import { consoleSay } from '../drivers/say.js';
 import { catalogue } from '../engine/catalogue.js';
@@ -17,7 +18,6 @@ import { closeHttp } from '../engine/http.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
 import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
-import { prepareReportDir, writeReport } from '../outputs.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags {

@@ -7,7 +7,7 @@ import { verifyCommand } from '../commands/verify.js';
 import { UsageError } from '../core/errors.js';
 import { startStubBroker } from './broker-stub.js';
 
-// `paycert verify` and `paycert publish` as the CLI calls them (the lead wires them into src/cli.ts).
+// `paycert verify` and `paycert publish` as the CLI calls them (the lead wires them into src/cli/cli.ts).
 
 async function quietly<T>(fn: () => Promise<T>): Promise<{ value: T; out: string; err: string }> {
   const out: string[] = [];
