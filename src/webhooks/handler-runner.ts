@@ -10,7 +10,7 @@ import { resultOf } from '../core/result.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import { summarize, verdictOf } from '../core/verdict.js';
-import type { CatalogueEntry } from '../engine/catalogue.js';
+import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
 // `paycert webhook-test`: a small data-driven runner. The checks are data (suites/handler/catalogue/<gw>.json)
@@ -32,7 +32,8 @@ export function handlerCatalogue(gateway: Gateway): HandlerCatalogue {
   const { valid, problems } = validate('paycert/catalogue.schema.json', cat);
   if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
   if (cat.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
-  return cat;
+  const readings = readingsOf(gateway);
+  return { ...cat, checks: cat.checks.map((entry) => cited(readings, entry, gateway)) };
 }
 
 async function casesModule(gateway: Gateway): Promise<{ cases: HandlerCase[]; preflight: HandlerPreflight }> {
