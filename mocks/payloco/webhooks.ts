@@ -18,7 +18,7 @@ interface Delivery {
 }
 
 /** P10: POSTs the final state of an order to its notifyUrl until the merchant acknowledges it. */
-export class WebhookDispatcher {
+export class WebhookSender {
   private readonly closing = new AbortController();
 
   constructor(
