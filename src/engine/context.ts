@@ -70,6 +70,8 @@ export class RunState {
   readonly results = new Map<string, CheckResult>();
   /** Checks registered by the loaded probe files, in registration order. */
   readonly registered: CatalogueEntry[] = [];
+  /** Ends a running check with an error (an exception no check's promise caught arrived while it ran). */
+  readonly inFlight = new Set<(err: unknown) => void>();
   onResult?: (result: CheckResult) => void;
   private readonly setups = new Map<
     Setup<unknown>,

@@ -1,4 +1,3 @@
-import Mocha from 'mocha';
 import { CheckSkipped, type Outcome, outcomeOf } from '../core/outcome.js';
 import { notRunResult, resultOf } from '../core/result.js';
 import type { CheckResult, Gateway } from '../core/results.js';
@@ -22,6 +21,7 @@ export async function execute(
   const started = performance.now();
   let outcome: Outcome = { status: 'passed' };
   let timer: NodeJS.Timeout | undefined;
+  let strayReject: ((err: unknown) => void) | undefined;
   try {
     if (entry.capability && !t.hasCapability(entry.capability)) {
       throw new CheckSkipped(
@@ -36,11 +36,18 @@ export async function execute(
         run.checkDeadlineMs,
       );
     });
-    await Promise.race([fn(t), deadline]);
+    // An error thrown outside the check's own promise chain (a stray timer, a dropped promise) ends the checks
+    // running when it arrives, as a test runner would; see runGateway.
+    const stray = new Promise<never>((_, reject) => {
+      strayReject = reject;
+      run.inFlight.add(reject);
+    });
+    await Promise.race([fn(t), deadline, stray]);
   } catch (err) {
     outcome = outcomeOf(err);
   } finally {
     clearTimeout(timer);
+    if (strayReject) run.inFlight.delete(strayReject);
   }
   // Exchanges are redacted as they are recorded; writeReport() redacts the whole file once more.
   return resultOf({
@@ -68,20 +75,20 @@ export function gatewayOfId(id: string): Gateway {
   return id.startsWith('PL') ? 'payloco' : 'lesspay';
 }
 
-/** A mocha test that runs one recorded check against `run` and stores its result there. */
-export function checkTest(run: RunState, id: string, fn: ProbeFn): Mocha.Test | undefined {
+/** The catalogue entry of a recorded check when `run` selects it (and registers it), or undefined. */
+export function selectedEntry(run: RunState, id: string): CatalogueEntry | undefined {
   const gateway = gatewayOfId(id);
   if (gateway !== run.config.gateway)
     throw new Error(`${id} is a ${gateway} check in a ${run.config.gateway} run`);
   const entry = catalogueEntry(gateway, id);
   if (!run.selects(entry)) return undefined;
   run.registered.push(entry);
-  return new Mocha.Test(`${id} ${entry.title}`, async function (this: Mocha.Context) {
-    this.timeout(run.checkDeadlineMs + 5_000);
-    const result = await execute(run, gateway, entry, fn);
-    run.results.set(id, result);
-    run.onResult?.(result);
-    if (result.status === 'skipped') this.skip();
-    if (result.status !== 'passed') throw new Error(`${result.status}: ${result.message}`);
-  });
+  return entry;
+}
+
+/** Runs one selected check against `run` and stores its result there. */
+export async function runCheck(run: RunState, entry: CatalogueEntry, fn: ProbeFn): Promise<void> {
+  const result = await execute(run, run.config.gateway, entry, fn);
+  run.results.set(entry.id, result);
+  run.onResult?.(result);
 }
