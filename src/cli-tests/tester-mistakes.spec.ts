@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { catalogue } from '../catalogue.js';
+import { catalogue } from '../engine/catalogue.js';
 import { type RemoteMock, startRemoteMock } from './mock-target.js';
 import { runCli } from './run-cli.js';
 
@@ -44,6 +44,7 @@ describe('paycert run · tester mistakes are exit 2 with a hint', function () {
     expect(out.stderr).to.equal(
       "paycert: the target answered HTTP 401 to a request signed as the docs say: check LESSPAY_APP_ID and LESSPAY_APP_SECRET (if they are right, the target's signature check is at fault)\n",
     );
+    // No check ran, so no seed line either: the gateway's verdict comes first.
     expect(out.stdout).to.match(/^\nlesspay: ERROR — not judged — http:\/\/127\.0\.0\.1:\d+\n/);
   });
 
@@ -65,22 +66,23 @@ describe('paycert run · tester mistakes are exit 2 with a hint', function () {
 
   it('a request budget too small for the selection is refused before the run (not 94 errors and NOT-CERTIFIED)', async () => {
     const out = await run('lesspay', lesspay, {}, ['--max-requests', '5']);
-    const selected = catalogue('lesspay').checks.length;
     expect(out.code).to.equal(2);
     expect(out.stdout).to.equal('');
+    // Every catalogued Lesspay check is selected, the generated ones included; one more request is the smoke test.
+    const selected = catalogue('lesspay').checks.length;
     expect(out.stderr).to.equal(
       `paycert: --max-requests 5 is too small for the ${selected} selected checks (each sends at least one request; at least ${selected + 1} needed): raise it or narrow --only\n`,
     );
   });
 
   it('a request budget that runs out during the run is exit 2 with the hint, not a verdict', async () => {
-    // The least budget the selection allows (one request a check, one smoke request): checks that send more run out.
-    const least = catalogue('lesspay').checks.length + 1;
-    const out = await run('lesspay', lesspay, {}, ['--max-requests', String(least)]);
+    // Enough for one request per selected check (the preflight passes), too few for the run (some checks send more).
+    const budget = catalogue('lesspay').checks.length + 11;
+    const out = await run('lesspay', lesspay, {}, ['--max-requests', String(budget)]);
     expect(out.code).to.equal(2);
     expect(out.stderr).to.match(
       new RegExp(
-        `^paycert: the request budget \\(--max-requests ${least}\\) ran out: \\d+ checks could not run; raise --max-requests\n$`,
+        `^paycert: the request budget \\(--max-requests ${budget}\\) ran out: \\d+ checks could not run; raise --max-requests\n$`,
       ),
     );
   });
