@@ -51,3 +51,10 @@ export type {
   Endpoint as WebhookEndpoint,
   Policy as WebhookPolicy,
 } from './webhooks/receiver.js';
+export type {
+  ClientCredentials,
+  ClientFinding,
+  ClientRequest,
+  ClientRule,
+  ClientVerdict,
+} from './audit/client-kit.js';

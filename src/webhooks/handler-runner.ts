@@ -5,11 +5,10 @@ import type { CatalogueEntry } from '../catalogue.js';
 import { UsageError } from '../errors.js';
 import type { CheckFailure, CheckSkipped } from '../outcome.js';
 import { codeDir, codeExt, dataDir } from '../paths.js';
-import { overallVerdict, summarize, verdictOf } from '../report/merge.js';
 import { redactDeep, redactText } from '../report/redact.js';
+import { checkHead, shownTarget, singleGatewayResults } from '../report/run-results.js';
 import type { CheckResult, Gateway, Results } from '../results.js';
 import { validate } from '../schema-registry.js';
-import { PROFILE_VERSION, TOOL_VERSION } from '../version.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
 // `paycert webhook-test`: a small data-driven runner. The checks are data (suites/handler/catalogue/<gw>.json)
@@ -42,18 +41,6 @@ export async function handlerCases(gateway: Gateway): Promise<HandlerCase[]> {
   return (await casesModule(gateway)).cases;
 }
 
-function shown(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    u.search = '';
-    return u.href;
-  } catch {
-    return '(invalid URL)';
-  }
-}
-
 /**
  * Tells a tester's mistake from a handler's fault before any check (exit 2 with a hint, never a failed check): the
  * handler must answer, must not treat a correctly signed callback exactly as a wrongly signed one (a wrong secret),
@@ -69,7 +56,7 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
     answer = await kit.deliver(valid.body, valid.headers);
   } catch (err) {
     throw new UsageError(
-      `the handler at ${shown(opts.handlerUrl)} is unreachable: ${(err as Error).message}`,
+      `the handler at ${shownTarget(opts.handlerUrl)} is unreachable: ${(err as Error).message}`,
     );
   }
   const acked = preflight.acknowledged(answer);
@@ -82,7 +69,7 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
       );
   }
   if (!opts.orderStatusUrl || !acked) return;
-  const where = `--order-status-url ${shown(opts.orderStatusUrl)}`;
+  const where = `--order-status-url ${shownTarget(opts.orderStatusUrl)}`;
   let state: Awaited<ReturnType<HandlerKit['orderState']>>;
   try {
     state = await kit.orderState(id);
@@ -154,18 +141,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     }
     const message = [outcome.message, ...kit.notes].filter(Boolean).join('\n');
     const result: CheckResult = redactDeep({
-      id: entry.id,
-      gateway: opts.gateway,
-      endpoint: entry.endpoint,
-      title: entry.title,
-      level: entry.level,
-      reading: entry.reading,
-      specRef: {
-        doc: opts.gateway,
-        section: entry.spec.section,
-        url: cat.docs[entry.spec.section],
-        quote: entry.spec.quote,
-      },
+      ...checkHead(entry, cat.docs, opts.gateway),
       ...outcome,
       ...(message ? { message: redactText(message) } : {}),
       durationMs: Math.round(performance.now() - t0),
@@ -174,34 +150,16 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     checks.push(result);
     opts.onResult?.(result);
   }
-  const verdict = verdictOf(checks, opts.strict);
-  const target = new URL(opts.handlerUrl);
-  target.username = '';
-  target.password = '';
-  target.search = '';
-  return {
-    format: 'paycert-results/1',
-    tool: { name: 'paycert', version: TOOL_VERSION },
-    profileVersion: PROFILE_VERSION,
-    runId: `${startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${runTag}`,
+  return singleGatewayResults({
     command: 'webhook-test',
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    durationMs: Math.round(performance.now() - started),
+    gateway: opts.gateway,
+    target: opts.handlerUrl,
+    targetKind: 'remote',
     strict: opts.strict,
-    ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
-    shard: null,
-    verdict: overallVerdict([verdict]),
-    gateways: [
-      {
-        gateway: opts.gateway,
-        target: target.href,
-        targetKind: 'remote',
-        verdict,
-        summary: summarize(checks),
-      },
-    ],
-    summary: summarize(checks),
+    allowIncomplete: opts.allowIncomplete,
+    startedAt,
+    started,
+    runTag,
     checks,
-  };
+  });
 }
