@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
-import { lesspaySign } from '../../src/index.js';
+import { lesspaySign, lesspayStringToSign } from '../../src/index.js';
 import { canonical, decimal, each, formatDecimal, idReuse, isObject, schemaFinding } from './shared.js';
 
 // LPC: the integrator's Lesspay client, judged on the requests it sent (profile L1, L3, L6–L10).
@@ -158,7 +158,8 @@ export const rules: ClientRule[] = [
             expected:
               'uppercase hex SHA-256 of the sorted non-empty k=v pairs of the body sent, then &key=<appSecret>',
             received: got === undefined ? '(absent)' : '(a different signature)',
-            corrected: { 'x-auth-signature': expected },
+            // The signature itself is a secret-derived value and never shown: the string it hashes is.
+            corrected: { stringToSign: lesspayStringToSign(body, '<appSecret>') },
           },
         ];
       });

@@ -33,11 +33,18 @@ export function schemaFinding(
     return [{ message: `the body could not be validated: ${(err as Error).message}` }];
   }
   if (problems.length === 0) return [];
+  // An amount or id sent as a JSON number is the most common slip: the corrected example sends it as a string.
+  const corrected = Object.fromEntries(
+    problems
+      .filter((p) => p.expected === 'type string' && typeof p.received === 'number')
+      .map((p) => [p.pointer, String(p.received)]),
+  );
   return [
     {
       message: `the body does not match ${schema}: ${problems.map((p) => p.message).join('; ')}`,
       expected: problems.map((p) => ({ at: p.pointer, expected: p.expected })),
       received: problems.map((p) => ({ at: p.pointer, received: p.received })),
+      ...(Object.keys(corrected).length ? { corrected } : {}),
     },
   ];
 }
