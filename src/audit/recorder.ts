@@ -52,20 +52,34 @@ function flatHeaders(raw: IncomingMessage['headers']): Record<string, string> {
   return out;
 }
 
-function readCapped(stream: IncomingMessage, max: number): Promise<Buffer> {
+/**
+ * Reads a body up to `max` bytes. Over the cap it stops reading: a client's request is only paused (the 413 answer
+ * still goes out, with Connection: close), an upstream answer is destroyed.
+ */
+function readCapped(stream: IncomingMessage, max: number, destroyOver = false): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(err);
+    };
     stream.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        stream.destroy();
-        reject(new Error(`body over ${max} bytes`));
-      } else parts.push(c);
+      if (size <= max) return void parts.push(c);
+      fail(new Error(`body over ${max} bytes`));
+      if (destroyOver) stream.destroy();
+      else stream.pause();
     });
-    stream.on('end', () => resolve(Buffer.concat(parts)));
-    stream.on('error', reject);
-    stream.on('aborted', () => reject(new Error('peer closed the connection mid-body')));
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(parts));
+    });
+    stream.on('error', fail);
+    stream.on('aborted', () => fail(new Error('peer closed the connection mid-body')));
   });
 }
 
@@ -83,7 +97,7 @@ function forward(
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(target, { method: r.method, headers, timeout: timeoutMs }, (res) => {
-      readCapped(res, maxBody).then(
+      readCapped(res, maxBody, true).then(
         (body) =>
           resolve({
             status: res.statusCode ?? 0,
