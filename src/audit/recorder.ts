@@ -1,5 +1,5 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 // A thin recording front: it forwards every request unchanged to the upstream (the bundled mock, or a sandbox) and
@@ -83,6 +83,9 @@ function readCapped(stream: IncomingMessage, max: number, destroyOver = false): 
   });
 }
 
+// Connections to the upstream are reused: a new TCP (or TLS) handshake per request would dominate the overhead.
+const agents = { http: new Agent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
 function forward(
   upstream: URL,
   r: Recorded,
@@ -94,20 +97,25 @@ function forward(
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
   headers['content-length'] = String(r.body.length);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const tls = target.protocol === 'https:';
+  const send = tls ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(target, { method: r.method, headers, timeout: timeoutMs }, (res) => {
-      readCapped(res, maxBody, true).then(
-        (body) =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: flatHeaders(res.headers),
-            body,
-            durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-          }),
-        reject,
-      );
-    });
+    const req = send(
+      target,
+      { method: r.method, headers, timeout: timeoutMs, agent: tls ? agents.https : agents.http },
+      (res) => {
+        readCapped(res, maxBody, true).then(
+          (body) =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: flatHeaders(res.headers),
+              body,
+              durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+            }),
+          reject,
+        );
+      },
+    );
     // One deadline for the whole exchange, not only between packets: a trickling peer cannot hold it open.
     const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     req.on('close', () => clearTimeout(deadline));
