@@ -51,12 +51,18 @@ describe('examples · paycert proxy judges live client traffic to a sandbox', fu
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function proxied(name: string, fault?: string) {
+  async function proxied(
+    name: string,
+    fault?: string,
+    gateway: 'lesspay' | 'payloco' = 'payloco',
+    target = mock,
+    creds: Record<string, string> = env,
+  ) {
     const reportDir = join(dir, name);
     const proxy = spawn(
       process.execPath,
-      [...cliArgs, 'proxy', 'payloco', '--target', mock.url, '--report-dir', reportDir],
-      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [...cliArgs, 'proxy', gateway, '--target', target.url, '--report-dir', reportDir],
+      { env: { ...process.env, ...creds }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
     let stderr = '';
@@ -70,10 +76,13 @@ describe('examples · paycert proxy judges live client traffic to a sandbox', fu
       proxy.on('close', () => reject(new Error(`proxy ended early: ${stderr}`)));
     });
     expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const app = await run(['--import', 'tsx', client, 'payloco', ...(fault ? ['--fault', fault] : [])], {
-      ...env,
+    const app = await run(['--import', 'tsx', client, gateway, ...(fault ? ['--fault', fault] : [])], {
+      ...creds,
+      LESSPAY_BASE_URL: url,
       PAYLOCO_BASE_URL: url,
-      PAYLOCO_PLATFORM_PUBLIC_KEY: mock.credentials.platformPublicKeyPath,
+      ...(gateway === 'payloco'
+        ? { PAYLOCO_PLATFORM_PUBLIC_KEY: target.credentials.platformPublicKeyPath }
+        : {}),
     });
     const code = await new Promise<number | null>((resolve) => {
       proxy.removeAllListeners('close');
@@ -101,4 +110,27 @@ describe('examples · paycert proxy judges live client traffic to a sandbox', fu
     expect(failed.map((c: { id: string }) => c.id)).to.deep.equal(['PLC-SIG-001']);
     expect(failed[0].message).to.match(/RSA-SHA1; P6 is SHA256withRSA/);
   });
+
+  for (const [gateway, fault, id] of [
+    ['lesspay', 'code-as-string', 'LPC-RSP-001'],
+    ['payloco', 'code-numeric', 'PLC-RSP-001'],
+  ] as const) {
+    it(`${gateway}: a sandbox whose answers break the response schema fails ${id} (SHOULD: the client stays certified)`, async () => {
+      const faulty = await (await mockModule(gateway)).start({ host: '127.0.0.1', port: 0, fault } as never);
+      try {
+        const c = faulty.credentials;
+        const creds: Record<string, string> =
+          gateway === 'lesspay'
+            ? { LESSPAY_APP_ID: c.appId!, LESSPAY_APP_SECRET: c.appSecret! }
+            : { PAYLOCO_MERCHANT_ID: c.merchantId!, PAYLOCO_PRIVATE_KEY: c.privateKeyPath! };
+        const out = await proxied(`rsp-${gateway}`, undefined, gateway, faulty, creds);
+        expect(out.code, out.stderr).to.equal(0);
+        const failed = out.results.checks.filter((c: { status: string }) => c.status === 'failed');
+        expect(failed.map((c: { id: string }) => c.id)).to.deep.equal([id]);
+        expect(failed[0].message).to.match(/the gateway's answer/);
+      } finally {
+        await faulty.close();
+      }
+    });
+  }
 });

@@ -1,7 +1,16 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
 import { lesspaySign, lesspayStringToSign } from '../../src/index.js';
-import { canonical, decimal, each, formatDecimal, idReuse, isObject, schemaFinding } from './shared.js';
+import {
+  answersMatch,
+  canonical,
+  decimal,
+  each,
+  formatDecimal,
+  idReuse,
+  isObject,
+  schemaFinding,
+} from './shared.js';
 
 // LPC: the integrator's Lesspay client, judged on the requests it sent (profile L1, L3, L6–L10).
 
@@ -273,6 +282,20 @@ export const rules: ClientRule[] = [
             },
           ];
         },
+      ),
+  },
+  {
+    id: 'LPC-RSP-001',
+    judge: (reqs) =>
+      answersMatch(
+        reqs.filter(documented),
+        'lesspay/envelope.schema.json',
+        {
+          '/api/global/v1/pay/create-order': 'lesspay/pay-in-create-response.schema.json',
+          '/api/global/v1/pay/query-order': 'lesspay/pay-in-query-response.schema.json',
+          '/api/global/payout/query': 'lesspay/payout-query-response.schema.json',
+        },
+        (a) => a.code === 0,
       ),
   },
 ];

@@ -1,7 +1,7 @@
 import { createVerify } from 'node:crypto';
 import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
 import { paylocoVerify } from '../../src/index.js';
-import { canonical, each, idReuse, isObject, schemaFinding } from './shared.js';
+import { answersMatch, canonical, each, idReuse, isObject, schemaFinding } from './shared.js';
 
 // PLC: the integrator's Payloco client, judged on the requests it sent (profile P1, P3–P6, P9).
 
@@ -231,6 +231,21 @@ export const rules: ClientRule[] = [
           }
         },
         'merchantOrderId',
+      ),
+  },
+  {
+    id: 'PLC-RSP-001',
+    // The query answer is judged by the envelope only: query-response.schema.json wants completeTime as a string,
+    // which the gateway suite does not require of a pending order either.
+    judge: (reqs) =>
+      answersMatch(
+        reqs.filter(documented),
+        'payloco/envelope.schema.json',
+        {
+          '/v1/payments/open/api/pay': 'payloco/pay-response.schema.json',
+          '/v2/payments/open/api/pay': 'payloco/pay-response.schema.json',
+        },
+        (a) => a.code === '00000000' || a.code === '00000003',
       ),
   },
 ];

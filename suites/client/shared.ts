@@ -119,3 +119,30 @@ export function idReuse(
   }
   return { judged: [...creates], findings, notes };
 }
+
+/**
+ * The gateway's answers against the response schemas (what `paycert proxy` sees of a sandbox): the envelope for every
+ * JSON answer, and the endpoint's success schema where the answer says success. Not JSON answers are left alone:
+ * the transport of error answers (401, 404) is the gateway suite's to judge.
+ */
+export function answersMatch(
+  reqs: readonly ClientRequest[],
+  envelope: string,
+  success: Record<string, string>,
+  succeeded: (json: Json) => boolean,
+): ClientVerdict {
+  const answered = reqs.filter((r) => r.responseText !== undefined && r.responseText.trim().startsWith('{'));
+  return each(answered, (r) => {
+    let answer: unknown;
+    try {
+      answer = JSON.parse(r.responseText!);
+    } catch (err) {
+      return [{ message: `the answer is not JSON (${(err as Error).message})` }];
+    }
+    const schema = isObject(answer) && succeeded(answer) && success[r.path] ? success[r.path]! : envelope;
+    return schemaFinding(schema, answer).map((f) => ({
+      ...f,
+      message: `the gateway's answer (HTTP ${r.status}): ${f.message}`,
+    }));
+  });
+}
