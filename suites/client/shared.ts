@@ -131,7 +131,7 @@ export function answersMatch(
   success: Record<string, string>,
   succeeded: (json: Json) => boolean,
 ): ClientVerdict {
-  const answered = reqs.filter((r) => r.responseText !== undefined && r.responseText.trim().startsWith('{'));
+  const answered = reqs.filter((r) => r.responseText?.trim().startsWith('{') === true);
   return each(answered, (r) => {
     let answer: unknown;
     try {
