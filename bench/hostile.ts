@@ -2,10 +2,10 @@
 // (--max-body, 1 MiB) must keep the process's memory bounded. Run alone (`node --import tsx bench/hostile.ts`) so
 // nothing else in the process moves the RSS figure.
 import { fileURLToPath } from 'node:url';
-import { certify } from '../src/certify.js';
-import { startEmbedded } from '../src/embedded.js';
+import { certify } from '../src/engine/certify.js';
+import { startEmbedded } from '../src/engine/embedded.js';
+import { closeHttp } from '../src/engine/http.js';
 import { startChaos } from '../src/hostile/chaos-server.js';
-import { closeHttp } from '../src/http.js';
 
 export interface HugeBodyFigures {
   /** Requests answered with a 50 MB body. */

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbedded } from '../src/embedded.js';
-import { type HttpRequest, recordRequests } from '../src/http.js';
-import type { Gateway } from '../src/results.js';
-import { validatorFor } from '../src/schema-registry.js';
+import type { Gateway } from '../src/core/results.js';
+import { validatorFor } from '../src/core/schema-registry.js';
+import { startEmbedded } from '../src/engine/embedded.js';
+import { type HttpRequest, recordRequests } from '../src/engine/http.js';
 import { certifyMock } from '../src/selftest/certify-mock.js';
 import { loadPrivateKey, paylocoSign } from '../src/signing/payloco.js';
 

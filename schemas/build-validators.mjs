@@ -1,5 +1,5 @@
 // `npm run build -w schemas`: precompiles every schema into one Ajv standalone module, dist/validators.cjs, so a
-// validator costs a require instead of a compile. The Ajv options are paycert's registry's (src/schema-registry.ts);
+// validator costs a require instead of a compile. The Ajv options are paycert's registry's (src/core/schema-registry.ts);
 // paycert's tests check that both give the same verdicts and errors on the whole corpus.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';

@@ -3,8 +3,8 @@
 // expectations. Review the diff before committing: a generated check that fails on a conformant reading is a bug
 // in the generator, never an expectation. Hand-written expectations are only compared, never written.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mockModule } from '../src/embedded.js';
-import type { Gateway } from '../src/results.js';
+import type { Gateway } from '../src/core/results.js';
+import { mockModule } from '../src/engine/embedded.js';
 import { certifyMock, idsWithStatus } from '../src/selftest/certify-mock.js';
 
 const dir = new URL('../src/selftest/', import.meta.url);

@@ -46,7 +46,35 @@ describe('architecture', () => {
     expect(offenders('src', (t) => /^(mocks|suites)\//.test(t))).to.deep.equal([]);
   });
 
-  it('runtime code finds files through src/paths.ts, never by a URL relative to itself', () => {
+  it('the core imports nothing of the harness outside src/core/: no renderer, no runner', () => {
+    const runtime = (f: string) => !/\.spec\.ts$/.test(f);
+    const found = tsFiles('src/core')
+      .filter(runtime)
+      .flatMap((f) => importsOf(f).map((t) => `${f} -> ${t}`))
+      .filter((edge) => !/ -> src\/core\//.test(edge));
+    expect(found).to.deep.equal([]);
+  });
+
+  it('the renderers (src/report/) import only the core and each other', () => {
+    const runtime = (f: string) => !/(\.spec\.ts$|^src\/report\/fixtures\/)/.test(f);
+    const found = tsFiles('src/report')
+      .filter(runtime)
+      .flatMap((f) => importsOf(f).map((t) => `${f} -> ${t}`))
+      .filter((edge) => !/ -> src\/(core|report)\//.test(edge));
+    expect(found).to.deep.equal([]);
+  });
+
+  it('no runner keeps its own outcome classifier, results head or verdict rule', () => {
+    const runtime = tsFiles('src').filter((f) => !/\.spec\.ts$/.test(f) && !f.startsWith('src/core/'));
+    const copies = runtime.filter((f) =>
+      /function (outcomeOf|verdictOf|overallVerdict)\b|format: 'paycert-results\/1'|runId: `/.test(
+        readFileSync(join(root, f), 'utf8'),
+      ),
+    );
+    expect(copies).to.deep.equal([]);
+  });
+
+  it('runtime code finds files through src/core/paths.ts, never by a URL relative to itself', () => {
     // Compiled, a module sits one folder deeper (dist/src/…) while data stays at the package root: a relative URL
     // that works from the sources breaks in the installed package. Tests and their helpers run from sources only.
     const testOnly = /(\.spec\.ts|testkit\.ts)$|^src\/(cli-tests|report\/fixtures|selftest)\//;

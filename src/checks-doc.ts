@@ -1,4 +1,4 @@
-import { type Catalogue, type CatalogueEntry, catalogue, GATEWAYS } from './catalogue.js';
+import { type Catalogue, type CatalogueEntry, catalogue, GATEWAYS } from './engine/catalogue.js';
 
 // docs/checks.md is generated from the catalogues, so the list a gateway team reads is the list paycert runs.
 
@@ -25,7 +25,22 @@ function section(full: Catalogue): string[] {
       `| ${c.id} | ${c.level} | ${c.reading} | ${c.endpoint} | ${escapeCell(c.title)}${note} | [${escapeCell(c.spec.section)}](${url}) |`,
     );
   }
-  return [...lines, '', ...generatedSection(full)];
+  return [...lines, '', ...readingsSection(full), ...generatedSection(full)];
+}
+
+// Each reading once, linked to its anchor in the profile: the checks above cite it by its ID.
+function readingsSection(cat: Catalogue): string[] {
+  const lines = [
+    `### ${cat.gateway === 'lesspay' ? 'Lesspay 2.0' : 'Payloco'}: readings cited`,
+    '',
+    '| reading | title | checks |',
+    '|---|---|---|',
+  ];
+  for (const [id, r] of Object.entries(cat.readings)) {
+    const n = cat.checks.filter((c) => c.reading === id).length;
+    lines.push(`| [${id}](profile.md#${r.anchor}) | ${escapeCell(r.title)} | ${n} |`);
+  }
+  return [...lines, ''];
 }
 
 // Generated checks are listed by family: their IDs follow from the request schemas, so the table says how many

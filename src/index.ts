@@ -17,9 +17,12 @@ export {
   ensureStatus,
 } from './checks/response.js';
 export * from './clients/index.js';
-export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './context.js';
+export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
+export { validate, validatorFor } from './core/schema-registry.js';
 export { completePayment } from './drivers/complete.js';
 export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
+export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './engine/context.js';
+export { check, setup } from './engine/probe.js';
 export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
 export type { GeneratedCase } from './generate/cases.js';
 export type { Endpoint } from './generate/endpoints.js';
@@ -31,7 +34,6 @@ export {
   setAt,
 } from './generate/families.js';
 export type { Field } from './generate/schema-walk.js';
-export { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
 export { compareWithCommitted } from './pact/committed.js';
 export {
   CONSUMER,
@@ -42,8 +44,6 @@ export {
   PAYLOCO_STATES,
   PROVIDER,
 } from './pact/contract.js';
-export { check, setup } from './probe.js';
-export { validate, validatorFor } from './schema-registry.js';
 export { lesspayCallbackSign, lesspaySign, lesspayStringToSign } from './signing/lesspay.js';
 export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';

@@ -1,4 +1,4 @@
-import { main } from './cli.js';
+import { main } from './cli/cli.js';
 
 // The process entry of `paycert`: bin/paycert.js loads the compiled copy, the project's tests this source under tsx.
 const code = await main(process.argv.slice(2));

@@ -207,7 +207,12 @@ describe('packages other projects install: paycert and paycert-schemas', functio
     const files = entries(paycertTgz).map((f) => f.replace(/^package\//, ''));
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).to.deep.equal([]);
     expect(files.filter((f) => /\.spec\.|testkit|cli-tests|selftest/.test(f))).to.deep.equal([]);
-    for (const f of ['bin/paycert.js', 'dist/src/cli.js', 'dist/src/index.d.ts', 'dist/src/clients/index.js'])
+    for (const f of [
+      'bin/paycert.js',
+      'dist/src/cli/cli.js',
+      'dist/src/index.d.ts',
+      'dist/src/clients/index.js',
+    ])
       expect(files, f).to.include(f);
     expect(files.some((f) => /^dist\/suites\/probes\/lesspay\/.+\.probe\.js$/.test(f))).to.equal(true);
     for (const name of ['tsx', 'typescript', '@pact-foundation/pact', 'playwright-core'])

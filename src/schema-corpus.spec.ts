@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'chai';
-import { explain, SCHEMA_BASE, schemaFiles, schemasDir, validate, validatorFor } from './schema-registry.js';
+import {
+  explain,
+  SCHEMA_BASE,
+  schemaFiles,
+  schemasDir,
+  validate,
+  validatorFor,
+} from './core/schema-registry.js';
 
 interface CorpusTest {
   description: string;

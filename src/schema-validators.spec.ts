@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { SCHEMA_BASE, schemaFiles, schemasDir, validatorFor } from './schema-registry.js';
+import { SCHEMA_BASE, schemaFiles, schemasDir, validatorFor } from './core/schema-registry.js';
 
 // Compiled paycert validates with the Ajv standalone module paycert-schemas precompiles at build time
 // (schemas/dist/validators.cjs). It must say exactly what the live registry says: same verdicts, same errors.

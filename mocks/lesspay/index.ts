@@ -1,3 +1,4 @@
+import { type FaultInfo, type GatewayMock, withFlags } from '../contract.js';
 import type { CashierShape, MockContext, Variant } from './context.js';
 import { faultByName, faultInfo } from './faults/index.js';
 import type { Fault } from './faults/types.js';
@@ -28,6 +29,8 @@ export interface LesspayMockOptions {
 export interface RunningMock {
   url: string;
   credentials: { appId: string; appSecret: string };
+  /** The same, as a client signs with them (mocks/contract.ts). */
+  clientCredentials: { appId: string; appSecret: string };
   close(): Promise<void>;
 }
 
@@ -52,8 +55,7 @@ export const TEST_CREDENTIALS: { appId: string; appSecret: string } = Object.fre
 });
 
 /** Every fault variant: name → the reading it breaks, its level and a one-line description. */
-export const faults: Record<string, { reading: string; level: 'MUST' | 'SHOULD'; description: string }> =
-  faultInfo;
+export const faults: Readonly<Record<string, FaultInfo>> = faultInfo;
 
 export const DEFAULT_RETRY_DELAYS_MS = [200, 1000, 3000];
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
@@ -67,7 +69,7 @@ export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<R
     appId: opts.appId ?? TEST_CREDENTIALS.appId,
     appSecret: opts.appSecret ?? TEST_CREDENTIALS.appSecret,
   };
-  const knobs = { ...CONFORMANT, ...fault?.knobs };
+  const knobs = fault ? withFlags(CONFORMANT, fault) : { ...CONFORMANT };
   const scheduler = new Scheduler();
   const webhooks = new WebhookSender({
     ...credentials,
@@ -97,6 +99,7 @@ export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<R
   return {
     url: server.url,
     credentials,
+    clientCredentials: { ...credentials },
     close: () => {
       closing ??= (async () => {
         scheduler.close();
@@ -106,3 +109,12 @@ export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<R
     },
   };
 }
+
+/** The Lesspay mock as the contract of mocks/contract.ts describes every mock. */
+export const mock = {
+  gateway: 'lesspay',
+  variants,
+  faults,
+  // The variant is checked when the mock starts: an unknown one is refused with the known ones named.
+  start: (opts = {}) => startLesspayMock(opts as LesspayMockOptions),
+} satisfies GatewayMock;

@@ -1,11 +1,11 @@
 import type { GatewayKeys } from './credentials.js';
-import type { OrderStore } from './orders.js';
+import type { Store } from './orders.js';
 import type { Scheduler } from './scheduler.js';
 import type { Behaviour, Json } from './types.js';
 
 export interface MockContext {
   behaviour: Behaviour;
-  store: OrderStore;
+  store: Store;
   scheduler: Scheduler;
   keys: GatewayKeys;
   /** Absolute URL clients use as base (with /gateway in variant b); known once the server listens. */

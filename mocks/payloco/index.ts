@@ -1,18 +1,19 @@
 import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GatewayMock } from '../contract.js';
 import { variantBehaviour, variants } from './behaviour.js';
 import type { MockContext } from './context.js';
 import { gatewayKeys, keyPaths, testMerchantId, testWebhookSecret } from './credentials.js';
-import { applyFault } from './faults/index.js';
-import { OrderStore } from './orders.js';
+import { applyFault, faults } from './faults/index.js';
+import { Store } from './orders.js';
 import { Scheduler } from './scheduler.js';
 import { requestListener } from './server.js';
 import type { Variant } from './types.js';
-import { WebhookDispatcher } from './webhooks.js';
+import { WebhookSender } from './webhooks.js';
 
-export { faults } from './faults/index.js';
-export { variants };
+export { faults, variants };
 
 export interface PaylocoMockOptions {
   host?: string;
@@ -35,6 +36,13 @@ export interface RunningMock {
     platformPublicKeyPath: string;
     webhookSecret: string;
   };
+  /** The same, as a client signs with them: key contents, not paths (mocks/contract.ts). */
+  clientCredentials: {
+    merchantId: string;
+    privateKeyPem: string;
+    platformPublicKeyPem: string;
+    webhookSecret: string;
+  };
   close(): Promise<void>;
 }
 
@@ -50,7 +58,7 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
   const host = opts.host ?? '127.0.0.1';
 
   const scheduler = new Scheduler();
-  const webhooks = new WebhookDispatcher(
+  const webhooks = new WebhookSender(
     {
       secret: opts.webhookSecret ?? testWebhookSecret,
       retryDelaysMs: opts.webhookRetryDelaysMs ?? defaultRetryDelaysMs,
@@ -62,7 +70,7 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
   let url = '';
   const ctx: MockContext = {
     behaviour,
-    store: new OrderStore((order) => webhooks.notify(order)),
+    store: new Store((order) => webhooks.notify(order)),
     scheduler,
     keys: opts.merchant
       ? {
@@ -87,7 +95,7 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
-      scheduler.stop();
+      scheduler.close();
       webhooks.close();
       server.close(() => resolve());
       server.closeAllConnections();
@@ -103,6 +111,12 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
       platformPublicKeyPath: keyPaths.platformPublic,
       webhookSecret: opts.webhookSecret ?? testWebhookSecret,
     },
+    clientCredentials: {
+      merchantId: testMerchantId,
+      privateKeyPem: readFileSync(keyPaths.merchantPrivate, 'utf8'),
+      platformPublicKeyPem: readFileSync(keyPaths.platformPublic, 'utf8'),
+      webhookSecret: testWebhookSecret,
+    },
     close,
   };
 }
@@ -113,3 +127,12 @@ function urlHost(host: string): string {
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
 }
+
+/** The Payloco mock as the contract of mocks/contract.ts describes every mock. */
+export const mock = {
+  gateway: 'payloco',
+  variants,
+  faults,
+  // The variant is checked when the mock starts: an unknown one is refused with the known ones named.
+  start: (opts = {}) => startPaylocoMock(opts as PaylocoMockOptions),
+} satisfies GatewayMock;

@@ -5,7 +5,7 @@ const key = (merchantId: string, merchantOrderId: string) => `${merchantId}\u000
 export const timestamp = (date = new Date()) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** In-memory orders. Every method is synchronous, so a check-then-insert cannot interleave with another request. */
-export class OrderStore {
+export class Store {
   private readonly byId = new Map<string, Order>();
   private readonly byMerchantOrderId = new Map<string, Order>();
   private sequence = 0;

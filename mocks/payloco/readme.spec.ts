@@ -7,12 +7,17 @@ import { faults } from './index.js';
 describe('payloco mock: README', () => {
   const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
 
-  it('lists every fault with its reading and description, in order', () => {
+  it('lists every fault with its reading, level and description, in order', () => {
     const section = readme.split('## Fault variants')[1]?.split('\n## ')[0] ?? '';
-    const rows = [...section.matchAll(/^\|\s*`([^`]+)`\s*\|\s*(P\d+)\s*\|\s*(.+?)\s*\|$/gm)].map(
-      ([, name, reading, description]) => [name, reading, description],
-    );
-    const expected = Object.entries(faults).map(([name, fault]) => [name, fault.reading, fault.description]);
+    const rows = [
+      ...section.matchAll(/^\|\s*`([^`]+)`\s*\|\s*(P\d+)\s*\|\s*(MUST|SHOULD)\s*\|\s*(.+?)\s*\|$/gm),
+    ].map(([, name, reading, level, description]) => [name, reading, level, description]);
+    const expected = Object.entries(faults).map(([name, fault]) => [
+      name,
+      fault.reading,
+      fault.level,
+      fault.description,
+    ]);
     expect(rows).to.deep.equal(expected);
   });
 

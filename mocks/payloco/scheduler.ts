@@ -1,24 +1,24 @@
-/** Timers the mock owns (delayed settlement, webhook retries), all cancelled when the mock closes. */
+/** Owns every timer of a mock instance so close() can cancel them all (webhook retries, payout reviews). */
 export class Scheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
-  private stopped = false;
+  private closed = false;
 
-  after(ms: number, task: () => void): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      task();
+  after(ms: number, fn: () => void): void {
+    if (this.closed) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      if (!this.closed) fn();
     }, ms);
-    this.timers.add(timer);
+    this.timers.add(t);
   }
 
-  get isStopped(): boolean {
-    return this.stopped;
+  get isClosed(): boolean {
+    return this.closed;
   }
 
-  stop(): void {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 }

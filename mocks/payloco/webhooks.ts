@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { postOnce } from './http-post.js';
 import type { Scheduler } from './scheduler.js';
 import { hmacHex } from './signing.js';
@@ -18,14 +19,17 @@ interface Delivery {
 }
 
 /** P10: POSTs the final state of an order to its notifyUrl until the merchant acknowledges it. */
-export class WebhookDispatcher {
+export class WebhookSender {
   private readonly closing = new AbortController();
 
   constructor(
     private readonly options: WebhookOptions,
     private readonly behaviour: Behaviour,
     private readonly scheduler: Scheduler,
-  ) {}
+  ) {
+    // Every delivery in flight listens on this one signal; many at once is normal, not a leak.
+    setMaxListeners(0, this.closing.signal);
+  }
 
   notify(order: Order): void {
     if (!order.notifyUrl) return;

@@ -1,10 +1,10 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { pemOrFile } from '../credentials.js';
-import type { RunningMock } from '../embedded.js';
-import { UsageError } from '../errors.js';
-import { registerSecret } from '../report/redact.js';
-import type { Gateway } from '../results.js';
+import { pemOrFile } from '../cli/credentials.js';
+import { UsageError } from '../core/errors.js';
+import { registerSecret } from '../core/redact.js';
+import type { Gateway } from '../core/results.js';
+import type { RunningMock } from '../engine/embedded.js';
 import { loadPrivateKey } from '../signing/payloco.js';
 import type { ClientCredentials } from './client-kit.js';
 

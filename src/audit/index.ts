@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { CatalogueEntry } from '../catalogue.js';
-import { codeDir, codeExt, dataDir } from '../paths.js';
-import { redactDeep, redactText } from '../report/redact.js';
-import { checkHead, singleGatewayResults } from '../report/run-results.js';
-import type { CheckResult, Exchange, Gateway, Results } from '../results.js';
-import { validate } from '../schema-registry.js';
+import { type RunClock, resultsDocument } from '../core/head.js';
+import { codeDir, codeExt, dataDir } from '../core/paths.js';
+import { redactDeep, redactText } from '../core/redact.js';
+import { describeCheck } from '../core/result.js';
+import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
+import { summarize, verdictOf } from '../core/verdict.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
 import {
   type ClientCredentials,
   type ClientFinding,
@@ -133,7 +134,7 @@ export async function judgeClient(opts: JudgeOptions): Promise<CheckResult[]> {
     }
     results.push(
       redactDeep({
-        ...checkHead(entry, cat.docs, opts.gateway),
+        ...describeCheck(opts.gateway, entry, cat.docs[entry.spec.section]),
         ...outcome,
         ...(outcome.message ? { message: redactText(outcome.message) } : {}),
         durationMs: Math.round(performance.now() - t0),
@@ -148,11 +149,33 @@ export interface ClientRun extends JudgeOptions {
   target: string;
   targetKind: 'embedded-mock' | 'remote';
   strict: boolean;
-  startedAt: Date;
-  started: number;
+  clock: RunClock;
+}
+
+/** A URL as shown in a report: no credentials, no query. */
+function shownTarget(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  u.search = '';
+  return u.href;
 }
 
 export async function clientResults(run: ClientRun): Promise<Results> {
   const checks = await judgeClient(run);
-  return singleGatewayResults({ ...run, runTag: randomBytes(3).toString('hex').toUpperCase(), checks });
+  const verdict = verdictOf(checks, run.strict);
+  return resultsDocument(run.clock, {
+    command: run.command,
+    strict: run.strict,
+    gateways: [
+      {
+        gateway: run.gateway,
+        target: shownTarget(run.target),
+        targetKind: run.targetKind,
+        verdict,
+        summary: summarize(checks),
+      },
+    ],
+    checks,
+  });
 }

@@ -1,5 +1,5 @@
 import { AssertionError, expect, util } from 'chai';
-import { CheckFailure } from '../outcome.js';
+import { CheckFailure } from '../core/outcome.js';
 
 export { expect };
 

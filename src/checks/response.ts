@@ -1,6 +1,6 @@
-import type { ProbeResponse } from '../context.js';
-import { CheckFailure } from '../outcome.js';
-import { explain, validatorFor } from '../schema-registry.js';
+import { CheckFailure } from '../core/outcome.js';
+import { explain, validatorFor } from '../core/schema-registry.js';
+import type { ProbeResponse } from '../engine/context.js';
 import { ensure, expect, wrap } from './assert.js';
 
 /** The HTTP status is one of `allowed`. */

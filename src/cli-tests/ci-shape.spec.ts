@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { create, extract } from 'tar';
-import type { Results } from '../results.js';
-import { planShards, shardUnits } from '../shard.js';
+import type { Results } from '../core/results.js';
+import { planShards, shardUnits } from '../engine/shard.js';
 import { runCli } from './run-cli.js';
 
 // Issue 16: the CI shape. Shards balanced by expected cost; an empty shard is a valid, passing part that merges;

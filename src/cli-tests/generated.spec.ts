@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import { runCli } from './run-cli.js';
 
 // The generated checks through the real binary: a failing input names its seed and replay command, the replay

@@ -1,5 +1,5 @@
-import { mockModule, type RunningMock } from '../embedded.js';
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
+import { mockModule, type RunningMock } from '../engine/embedded.js';
 
 // A bundled mock started in the test process as a remote target would be: the CLI under test reaches it through
 // --base-url and credentials in the environment, exactly as a tester's run against a sandbox.

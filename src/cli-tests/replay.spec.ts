@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import { startRemoteMock } from './mock-target.js';
 import { runCli } from './run-cli.js';
 

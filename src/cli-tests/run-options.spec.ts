@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import { runCli } from './run-cli.js';
 
 // The run options that change how outcomes are judged, end to end through the real binary against the bundled

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import { type RemoteMock, startRemoteMock } from './mock-target.js';
 import { runCli } from './run-cli.js';
 

@@ -1,4 +1,4 @@
-import { validate } from '../schema-registry.js';
+import { validate } from '../core/schema-registry.js';
 
 // The one HTTP round trip both clients make: POST raw JSON text, bounded by a timeout, body read as text.
 

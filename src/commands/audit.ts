@@ -6,13 +6,14 @@ import {
   mockClientCredentials,
 } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
-import { checkLine, summaryLines } from '../console.js';
-import { mockModule, type RunningMock } from '../embedded.js';
-import { UsageError } from '../errors.js';
-import { prepareReportDir, writeReport } from '../outputs.js';
-import { exitCodeOf } from '../report/merge.js';
-import { redactText } from '../report/redact.js';
-import type { Gateway, Results } from '../results.js';
+import { checkLine, summaryLines } from '../cli/console.js';
+import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { UsageError } from '../core/errors.js';
+import { startRun } from '../core/head.js';
+import { redactText } from '../core/redact.js';
+import type { Gateway, Results } from '../core/results.js';
+import { exitCodeOf } from '../core/verdict.js';
+import { mockModule, type RunningMock } from '../engine/embedded.js';
 
 export interface AuditFlags {
   target?: string;
@@ -102,8 +103,7 @@ export async function auditCommand(
   }
   const upstream = target ?? mock!.url;
   const recorder = await startRecorder({ upstream, timeoutMs: flags.timeout ?? 30_000 });
-  const startedAt = new Date();
-  const started = performance.now();
+  const clock = startRun();
   try {
     const credentials = given?.client ?? (mock ? mockClientCredentials(gateway, mock) : {});
     // The base path of the upstream (Payloco's /gateway) stays on the upstream side of the front.
@@ -118,8 +118,7 @@ export async function auditCommand(
       target: upstream,
       targetKind: mock ? 'embedded-mock' : 'remote',
       strict: flags.strict ?? false,
-      startedAt,
-      started,
+      clock,
     });
     if (failure) {
       // The command's own failure fails the audit: its tests saw something go wrong the checks may not show.

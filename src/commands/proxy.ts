@@ -1,10 +1,11 @@
 import { givenCredentials } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
-import { summaryLines } from '../console.js';
-import { UsageError } from '../errors.js';
-import { prepareReportDir, writeReport } from '../outputs.js';
-import { exitCodeOf } from '../report/merge.js';
-import { redactText } from '../report/redact.js';
+import { summaryLines } from '../cli/console.js';
+import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { UsageError } from '../core/errors.js';
+import { startRun } from '../core/head.js';
+import { redactText } from '../core/redact.js';
+import { exitCodeOf } from '../core/verdict.js';
 import { gatewayOf, targetUrl } from './audit.js';
 
 export interface ProxyFlags {
@@ -48,8 +49,7 @@ export async function proxyCommand(
       `cannot listen on ${host}:${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
-  const startedAt = new Date();
-  const started = performance.now();
+  const clock = startRun();
   process.stdout.write(`${recorder.url}\n`);
   if (!given)
     process.stderr.write(
@@ -73,8 +73,7 @@ export async function proxyCommand(
     target,
     targetKind: 'remote',
     strict: flags.strict ?? false,
-    startedAt,
-    started,
+    clock,
   });
   const written = writeReport(results, reportDir);
   process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);

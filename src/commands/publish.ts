@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
+import { redactText, registerSecret } from '../core/redact.js';
 import { contractsDir } from '../pact/contract.js';
-import { redactText, registerSecret } from '../report/redact.js';
 
 // pact-js 16 / pact-core 19 ship no publisher (the Ruby CLI is gone), so contracts are published through the Pact
 // Broker HTTP API directly: PUT /pacts/provider/{provider}/consumer/{consumer}/version/{version} per pact file, then

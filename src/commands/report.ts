@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { summaryLines } from '../console.js';
-import { UsageError } from '../errors.js';
+import { loadBundlePublicKey } from '../cli/bundle-setup.js';
+import { summaryLines } from '../cli/console.js';
+import { UsageError } from '../core/errors.js';
+import { validate } from '../core/schema-registry.js';
+import { exitCodeOf } from '../core/verdict.js';
 import { verifyBundle } from '../report/bundle.js';
-import { loadBundlePublicKey } from '../report/bundle-setup.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
-import { exitCodeOf, mergeResults } from '../report/merge.js';
-import { validate } from '../schema-registry.js';
+import { mergeResults } from '../report/merge.js';
 import { readResults } from './run.js';
 
 export interface ReportFlags {

@@ -1,23 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogue } from '../catalogue.js';
-import { type CertifyOptions, certify, type Target } from '../certify.js';
-import { checkLine, summaryLines } from '../console.js';
-import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
+import { prepareBundle } from '../cli/bundle-setup.js';
+import { checkLine, summaryLines } from '../cli/console.js';
+import { credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
+import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { jsonErrorText, UsageError } from '../core/errors.js';
+import { redactText } from '../core/redact.js';
+import type { Gateway, Results } from '../core/results.js';
+import { exitCodeOf } from '../core/verdict.js';
 import { openDriver } from '../drivers/index.js';
 import { consoleSay } from '../drivers/say.js';
-import { mockModule, startEmbedded } from '../embedded.js';
-import { jsonErrorText, UsageError } from '../errors.js';
+import { catalogue } from '../engine/catalogue.js';
+import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
+import { mockModule, startEmbedded } from '../engine/embedded.js';
+import { parseBaseUrl } from '../engine/guard.js';
+import { closeHttp } from '../engine/http.js';
+import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
+import { shardSelector } from '../engine/shard.js';
 import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
-import { parseBaseUrl } from '../guard.js';
-import { closeHttp } from '../http.js';
-import { prepareReportDir, writeReport } from '../outputs.js';
-import { prepareBundle } from '../report/bundle-setup.js';
-import { exitCodeOf } from '../report/merge.js';
-import { redactText } from '../report/redact.js';
-import type { Gateway, Results } from '../results.js';
-import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../selection.js';
-import { shardSelector } from '../shard.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags {

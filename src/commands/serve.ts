@@ -1,6 +1,6 @@
-import { mockModule } from '../embedded.js';
-import { UsageError } from '../errors.js';
-import type { Gateway } from '../results.js';
+import { UsageError } from '../core/errors.js';
+import type { Gateway } from '../core/results.js';
+import { mockModule } from '../engine/embedded.js';
 
 export interface ServeFlags {
   port: number;

@@ -1,19 +1,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkLine, summaryLines } from '../console.js';
-import { credentialsFor, registerCredentialSecrets } from '../credentials.js';
-import { startEmbedded } from '../embedded.js';
-import { jsonErrorText, UsageError } from '../errors.js';
-import { parseBaseUrl } from '../guard.js';
-import { ensureOptional } from '../optional.js';
-import { prepareReportDir, writeReport } from '../outputs.js';
+import { checkLine, summaryLines } from '../cli/console.js';
+import { credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
+import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { jsonErrorText, UsageError } from '../core/errors.js';
+import { ensureOptional } from '../core/optional.js';
+import { redactText, registeredSecrets, registerSecret } from '../core/redact.js';
+import type { Gateway } from '../core/results.js';
+import { exitCodeOf } from '../core/verdict.js';
+import { startEmbedded } from '../engine/embedded.js';
+import { parseBaseUrl } from '../engine/guard.js';
+import { smoke } from '../engine/smoke.js';
 import { PROVIDER } from '../pact/contract.js';
 import { type ConsumerVersionSelector, failingInteractions } from '../pact/verify.js';
 import { verifyInChild } from '../pact/verify-process.js';
-import { exitCodeOf } from '../report/merge.js';
-import { redactText, registeredSecrets, registerSecret } from '../report/redact.js';
-import type { Gateway } from '../results.js';
-import { smoke } from '../smoke.js';
 import { checkMockFault } from './run.js';
 
 export interface VerifyFlags {

@@ -1,11 +1,11 @@
-import { checkLine, summaryLines } from '../console.js';
-import { UsageError } from '../errors.js';
-import { closeHttp } from '../http.js';
-import { prepareReportDir, writeReport } from '../outputs.js';
-import { exitCodeOf } from '../report/merge.js';
-import { redactText, registerSecret } from '../report/redact.js';
-import type { Gateway, Results } from '../results.js';
-import { idMatcher } from '../selection.js';
+import { checkLine, summaryLines } from '../cli/console.js';
+import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { UsageError } from '../core/errors.js';
+import { redactText, registerSecret } from '../core/redact.js';
+import type { Gateway, Results } from '../core/results.js';
+import { exitCodeOf } from '../core/verdict.js';
+import { closeHttp } from '../engine/http.js';
+import { idMatcher } from '../engine/selection.js';
 import { preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
 export interface WebhookTestFlags {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { type BrowserStep, type DriverFile, pageFor, readDriverFile } from './driver-file.js';
 import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { Control, PageForm, ParsedPage } from './page-forms.js';
 import { cardFor, documentedValue, type Purpose, purposeOf } from './test-values.js';
 import type { PaymentOutcome } from './types.js';
-import { outcomeOf, strength } from './words.js';
+import { paymentOutcomeOf, strength } from './words.js';
 
 // Which form of a page, with which values, leads to the outcome. Each form is scored by the controls that speak for
 // the outcome (a button, a select option, a radio); the best form wins only when no other form scores the same.
@@ -50,7 +50,7 @@ function fill(
     const card = cardFor(page.text, outcome);
     if (!card) return {};
     // A card the page names for this outcome speaks for it; the one neutral test card is a way to pay.
-    const score = outcomeOf(card.line) === outcome ? 2 : 1;
+    const score = paymentOutcomeOf(card.line) === outcome ? 2 : 1;
     return { value: card.number, why: `shown on the page: "${card.line.slice(0, 80)}"`, score };
   }
   const value = documentedValue(page.text, purpose);
@@ -91,7 +91,7 @@ function submissionOf(
       } else if (c.options.length > 0) {
         const shown = c.options.find((o) => o.value === value);
         // A default that speaks for another outcome would submit the opposite of what was asked.
-        if (shown && outcomeOf(textOf(shown.value, shown.label)) && !byDoc) return undefined;
+        if (shown && paymentOutcomeOf(textOf(shown.value, shown.label)) && !byDoc) return undefined;
       }
       fields.push([c.name, value]);
     } else if (c.kind === 'text') {
@@ -121,7 +121,7 @@ function submissionOf(
       chose.push(show(radios[0], best.value, best.label));
       fields.push([name, best.value]);
     } else if (checked) {
-      if (outcomeOf(textOf(checked.value, checked.label))) return undefined;
+      if (paymentOutcomeOf(textOf(checked.value, checked.label))) return undefined;
       fields.push([name, checked.value]);
     }
   }
@@ -129,7 +129,7 @@ function submissionOf(
   const buttons = form.controls.filter((c) => c.kind === 'submit');
   const scored = buttons.map((b) => ({ b, s: strength(textOf(b.value, b.label), outcome) }));
   const forOutcome = scored.filter((x) => x.s > 0).sort((x, y) => y.s - x.s)[0];
-  const neutral = buttons.find((b) => outcomeOf(textOf(b.value, b.label)) === undefined);
+  const neutral = buttons.find((b) => paymentOutcomeOf(textOf(b.value, b.label)) === undefined);
   const button = forOutcome?.b ?? neutral;
   if (buttons.length > 0 && !button) return undefined;
   if (forOutcome) {

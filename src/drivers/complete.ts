@@ -1,4 +1,4 @@
-import type { CheckContext } from '../context.js';
+import type { CheckContext } from '../engine/context.js';
 import { REMOTE_WAIT_MS } from '../webhooks/session.js';
 import { AutoDriver } from './auto.js';
 import type { Completion, PaymentOrder, PaymentOutcome } from './types.js';

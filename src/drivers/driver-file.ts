@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../errors.js';
-import { validate } from '../schema-registry.js';
+import { UsageError } from '../core/errors.js';
+import { validate } from '../core/schema-registry.js';
 import type { PaymentOrder, PaymentOutcome } from './types.js';
 
 // The driver file of `--driver form:FILE` and `--driver browser:FILE`, read and checked against

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { cliArgs, runCli } from '../cli-tests/run-cli.js';
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import { chromiumPath, loadPlaywright } from './browser.js';
 
 // Each payment driver end to end, through the real binary against the bundled mocks: the lifecycle checks run (not

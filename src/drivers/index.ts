@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { AutoDriver } from './auto.js';
 import { BrowserDriver } from './browser.js';
 import { CommandDriver } from './command.js';

@@ -1,6 +1,6 @@
 import type { Control } from './page-forms.js';
 import type { PaymentOutcome } from './types.js';
-import { outcomeOf } from './words.js';
+import { paymentOutcomeOf } from './words.js';
 
 // Values a cashier asks a person to type (a test card, its expiry and CVC, a one-time code) are taken only from
 // what the page itself documents. Nothing is invented: a field the page gives no value for blocks the form.
@@ -80,9 +80,9 @@ export function documentedCards(text: string): DocumentedCard[] {
 /** The documented card for an outcome: the one whose line says so, else the only card with a neutral line. */
 export function cardFor(text: string, outcome: PaymentOutcome): DocumentedCard | undefined {
   const cards = documentedCards(text);
-  const saying = cards.filter((c) => outcomeOf(c.line) === outcome);
+  const saying = cards.filter((c) => paymentOutcomeOf(c.line) === outcome);
   if (saying.length > 0) return saying[0];
-  const neutral = cards.filter((c) => outcomeOf(c.line) === undefined);
+  const neutral = cards.filter((c) => paymentOutcomeOf(c.line) === undefined);
   return outcome === 'success' && neutral.length === 1 ? neutral[0] : undefined;
 }
 

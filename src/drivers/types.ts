@@ -1,4 +1,4 @@
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
 
 // One interface for every way a payment can be finished on a target: the lifecycle checks ask the run's driver to
 // complete an order and get back either how it was done or why it cannot be (the checks then skip with that reason).

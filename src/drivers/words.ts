@@ -85,7 +85,7 @@ export function meaning(text: string): Meaning {
 }
 
 /** The single outcome the text clearly stands for, or undefined when it says none or several. */
-export function outcomeOf(text: string): PaymentOutcome | undefined {
+export function paymentOutcomeOf(text: string): PaymentOutcome | undefined {
   const m = meaning(text);
   const found = (Object.keys(m) as PaymentOutcome[]).filter((k) => m[k] > 0);
   return found.length === 1 ? found[0] : undefined;
@@ -93,5 +93,5 @@ export function outcomeOf(text: string): PaymentOutcome | undefined {
 
 /** How strongly the text stands for the outcome (0: not at all, or also for another outcome). */
 export function strength(text: string, outcome: PaymentOutcome): number {
-  return outcomeOf(text) === outcome ? meaning(text)[outcome] : 0;
+  return paymentOutcomeOf(text) === outcome ? meaning(text)[outcome] : 0;
 }

@@ -1,4 +1,4 @@
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
 import { lesspay } from './lesspay.js';
 import { payloco } from './payloco.js';
 import type { GatewayAdapter } from './types.js';

@@ -1,4 +1,4 @@
-import { shellQuote } from '../shell.js';
+import { shellQuote } from '../core/shell.js';
 import { lesspaySign, lesspayStringToSign } from '../signing/lesspay.js';
 import type { AuthMode, Credentials, GatewayAdapter, LesspayCredentials } from './types.js';
 

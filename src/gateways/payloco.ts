@@ -1,6 +1,6 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { shellQuote } from '../shell.js';
+import { shellQuote } from '../core/shell.js';
 import { loadPrivateKey, paylocoSign } from '../signing/payloco.js';
 import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
 
 /**
  * How a probe asks for authentication:

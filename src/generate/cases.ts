@@ -1,5 +1,5 @@
-import type { CatalogueEntry } from '../catalogue.js';
-import type { Gateway, Level } from '../results.js';
+import type { Gateway, Level } from '../core/results.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
 import { type Endpoint, endpointsOf, SOURCES, type Source } from './endpoints.js';
 import {
   ANSWERS,
@@ -162,7 +162,7 @@ function drafts(ep: Endpoint): Draft[] {
           ? {
               reading: 'P3',
               section: 'payloco acquiring/payment',
-              quote: '`"22070030"` … when `transType` is missing from a v1 pay or v1 query request',
+              clause: '`"22070030"` … when `transType` is missing from a v1 pay or v1 query request',
             }
           : src(family, f);
       out.push({
@@ -358,7 +358,8 @@ export function generatedCases(gateway: Gateway): GeneratedCase[] {
           reading: d.source.reading,
           endpoint: ep.name,
           ...(ep.capability ? { capability: ep.capability } : {}),
-          spec: { section: d.source.section, quote: d.source.quote },
+          ...(d.source.clause ? { clause: d.source.clause } : {}),
+          spec: { section: d.source.section },
           family: d.family,
         };
         return {

@@ -1,5 +1,5 @@
+import type { CheckResult, Gateway, Results } from '../core/results.js';
 import type { Coverage, GatewayCoverage } from '../report/coverage.js';
-import type { CheckResult, Gateway, Results } from '../results.js';
 import {
   ANSWERS,
   AUTH_VARIANTS,

@@ -1,9 +1,9 @@
 import { ensureJsonContentType, ensureJsonObject, ensureSchema, ensureStatus } from '../checks/response.js';
-import type { CheckContext, ProbeResponse, Setup } from '../context.js';
-import { CheckFailure, SetupError } from '../outcome.js';
-import { setup } from '../probe.js';
-import type { Gateway } from '../results.js';
-import { validate } from '../schema-registry.js';
+import { CheckFailure, SetupError } from '../core/outcome.js';
+import type { Gateway } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
+import type { CheckContext, ProbeResponse, Setup } from '../engine/context.js';
+import { setup } from '../engine/probe.js';
 import {
   type Family,
   fieldName,

@@ -1,4 +1,4 @@
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
 
 // Coverage cells the hand-written checks (suites/catalogue) exercise too, so the table names every check of a cell.
 // Kept by hand: coverage.spec.ts fails when an entry names a check or a cell that does not exist.

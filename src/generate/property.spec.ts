@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { CheckContext } from '../context.js';
-import { CheckFailure, SetupError } from '../outcome.js';
+import { CheckFailure, SetupError } from '../core/outcome.js';
+import type { CheckContext } from '../engine/context.js';
 import { checkSeed, property } from './property.js';
 import { fc, nonAscii } from './values.js';
 

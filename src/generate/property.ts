@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { CheckContext } from '../context.js';
-import { CheckFailure } from '../outcome.js';
+import { CheckFailure } from '../core/outcome.js';
+import type { CheckContext } from '../engine/context.js';
 
 // Runs one generated check as a fast-check property: `budget` inputs drawn with a seed derived from the run's seed
 // and the check ID (so `--seed S --only ID` replays one check exactly, whatever else runs), and on a failure

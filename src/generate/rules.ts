@@ -1,4 +1,4 @@
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
 
 // The rule families of the generated checks, the variants of the endpoint-wide ones, and how they are named in
 // IDs and titles. Data only: cases.ts pairs them with the endpoints and the schemas.

@@ -1,4 +1,4 @@
-import { registry, SCHEMA_BASE } from '../schema-registry.js';
+import { registry, SCHEMA_BASE } from '../core/schema-registry.js';
 
 // Reads a request schema out of the one registry and flattens it into the constraints of each field, so that the
 // cases follow the schema: add a maxLength to a schema and a "one past the maximum" case appears.

@@ -4,19 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { type CertifyOptions, certify, type Target } from '../certify.js';
+import { writeReport } from '../cli/outputs.js';
 import { runCli } from '../cli-tests/run-cli.js';
-import { startEmbedded } from '../embedded.js';
-import { closeHttp, recordRequests } from '../http.js';
-import { writeReport } from '../outputs.js';
-import { redactDeep, TOO_DEEP } from '../report/redact.js';
-import type { CheckResult, Results } from '../results.js';
+import { redactDeep, TOO_DEEP } from '../core/redact.js';
+import type { CheckResult, Results } from '../core/results.js';
+import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
+import { startEmbedded } from '../engine/embedded.js';
+import { closeHttp, recordRequests } from '../engine/http.js';
 import { BEHAVIOURS, type Behaviour, type RunningChaos, startChaos } from './chaos-server.js';
 
 // Issue 9: against a target that hangs, throttles, answers garbage or goes down, a run stays bounded, its verdicts
 // stay honest (a misbehaving endpoint is never `passed`, a healthy one keeps its true status) and it never crashes.
 //
-// Time bound of a run. Breakers (src/context.ts): an endpoint fails at most BREAKER exchanges before it counts as
+// Time bound of a run. Breakers (src/engine/context.ts): an endpoint fails at most BREAKER exchanges before it counts as
 // down, plus at most LANES-1 exchanges already in flight when it trips; each costs at most one timeout. So a run
 // against P misbehaving endpoints takes at most
 //     normal run time + (BREAKER * P + LANES) * TIMEOUT + slack

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { type CertifyOptions, certify } from '../certify.js';
-import { startEmbedded } from '../embedded.js';
-import { closeHttp } from '../http.js';
-import { redactDeep } from '../report/redact.js';
-import type { Results } from '../results.js';
+import { redactDeep } from '../core/redact.js';
+import type { Results } from '../core/results.js';
+import { type CertifyOptions, certify } from '../engine/certify.js';
+import { startEmbedded } from '../engine/embedded.js';
+import { closeHttp } from '../engine/http.js';
 
 // Issue 9: the same target gives the same results.json, run after run, apart from what must vary: times,
 // durations, the run id and its tag (inside every id the run creates), ports and the ids the target generates.

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { type CertifyOptions, certify, type Target } from '../certify.js';
-import { startEmbedded } from '../embedded.js';
-import { UsageError } from '../errors.js';
-import { isProductionHost, parseBaseUrl } from '../guard.js';
-import { closeHttp } from '../http.js';
-import type { Results } from '../results.js';
+import { UsageError } from '../core/errors.js';
+import type { Results } from '../core/results.js';
+import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
+import { startEmbedded } from '../engine/embedded.js';
+import { isProductionHost, parseBaseUrl } from '../engine/guard.js';
+import { closeHttp } from '../engine/http.js';
 import { type Behaviour, type RunningChaos, startChaos } from './chaos-server.js';
 
 // Issue 9: a staging system must not be hammered. Rate, concurrency, Retry-After and the request budget are

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { certify } from '../certify.js';
 import { runCli } from '../cli-tests/run-cli.js';
-import { startEmbedded } from '../embedded.js';
-import { closeHttp } from '../http.js';
+import type { Results } from '../core/results.js';
+import { certify } from '../engine/certify.js';
+import { startEmbedded } from '../engine/embedded.js';
+import { closeHttp } from '../engine/http.js';
 import { mergeResults } from '../report/merge.js';
-import type { Results } from '../results.js';
 
 // Issue 9: a CI matrix of shards gives the same verdict as one run. Each shard certifies its own bundled mocks
 // (other ports: the merger accepts that for embedded mocks) and `paycert report` merges the parts.

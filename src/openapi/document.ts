@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemasDir } from '../paths.js';
-import type { Gateway } from '../results.js';
+import { schemasDir } from '../core/paths.js';
+import type { Gateway } from '../core/results.js';
 import { APIS, type GatewayApi, type Operation } from './operations.js';
 
 // Builds the OpenAPI 3.1 document of a gateway. OpenAPI 3.1 schemas are JSON Schema 2020-12, so every body is a

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { schemasDir } from '../paths.js';
-import type { Gateway } from '../results.js';
-import { SCHEMA_BASE, validate } from '../schema-registry.js';
+import { schemasDir } from '../core/paths.js';
+import type { Gateway } from '../core/results.js';
+import { SCHEMA_BASE, validate } from '../core/schema-registry.js';
 import { documentPath, documentText } from './document.js';
 import { APIS } from './operations.js';
 

@@ -1,4 +1,4 @@
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
 
 // What the OpenAPI documents say beyond the schemas: each gateway's operations, which schema (by path below
 // schemas/) is each body, where the vendor documents it, and its security headers. The schemas themselves are only

@@ -4,9 +4,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { LesspayClient } from '../clients/index.js';
-import { schemasDir } from '../paths.js';
-import type { Gateway } from '../results.js';
-import { SCHEMA_BASE, validate } from '../schema-registry.js';
+import { schemasDir } from '../core/paths.js';
+import type { Gateway } from '../core/results.js';
+import { SCHEMA_BASE, validate } from '../core/schema-registry.js';
 import { documentPath } from './document.js';
 import { APIS } from './operations.js';
 

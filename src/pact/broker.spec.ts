@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { publishContracts } from '../commands/publish.js';
-import { startEmbedded } from '../embedded.js';
+import { startEmbedded } from '../engine/embedded.js';
 import { type StubBroker, startStubBroker } from './broker-stub.js';
 import { CONSUMER, contractFile, PROVIDER } from './contract.js';
 import { verifyContracts } from './verify.js';

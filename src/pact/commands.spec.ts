@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { publishCommand } from '../commands/publish.js';
 import { verifyCommand } from '../commands/verify.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { startStubBroker } from './broker-stub.js';
 
-// `paycert verify` and `paycert publish` as the CLI calls them (the lead wires them into src/cli.ts).
+// `paycert verify` and `paycert publish` as the CLI calls them (the lead wires them into src/cli/cli.ts).
 
 async function quietly<T>(fn: () => Promise<T>): Promise<{ value: T; out: string; err: string }> {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
 import { contractFile } from './contract.js';
 
 // contracts/ holds the pact files the consumer tests generate. They are committed so `paycert verify` works without

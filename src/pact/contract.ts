@@ -1,5 +1,5 @@
-import { dataDir } from '../paths.js';
-import type { Gateway } from '../results.js';
+import { dataDir } from '../core/paths.js';
+import type { Gateway } from '../core/results.js';
 
 // What the consumer tests and the provider verification must agree on: pacticipant names, provider-state names and
 // the placeholder credentials the consumer tests sign with (the verifier re-signs for the real target).

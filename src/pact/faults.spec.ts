@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { startEmbedded } from '../embedded.js';
-import type { Gateway } from '../results.js';
+import type { Gateway } from '../core/results.js';
+import { startEmbedded } from '../engine/embedded.js';
 import { contractFile } from './contract.js';
 import { checkIds, readInteractions, verifyContracts } from './verify.js';
 

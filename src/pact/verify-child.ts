@@ -1,4 +1,4 @@
-import { registerSecret } from '../report/redact.js';
+import { registerSecret } from '../core/redact.js';
 import { type VerifyContractsOptions, verifyContracts } from './verify.js';
 
 // The native Pact core prints its verification report straight to file descriptor 1, which no JavaScript code in

@@ -2,9 +2,9 @@ import { fork } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { codeDir, codeExt, compiled } from '../paths.js';
-import { redactText } from '../report/redact.js';
-import type { Results } from '../results.js';
+import { codeDir, codeExt, compiled } from '../core/paths.js';
+import { redactText } from '../core/redact.js';
+import type { Results } from '../core/results.js';
 import type { VerifyContractsOptions } from './verify.js';
 
 // Runs verifyContracts in a child process (verify-child) with its stdout in `logFile`: the Pact verifier's own

@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Verifier } from '@pact-foundation/pact';
-import { displayUrl } from '../certify.js';
+import { resultsDocument, startRun } from '../core/head.js';
+import { importOptional } from '../core/optional.js';
+import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
+import { summarize, verdictOf } from '../core/verdict.js';
+import { displayUrl } from '../engine/certify.js';
 import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
-import { importOptional } from '../optional.js';
-import { overallVerdict, summarize, verdictOf } from '../report/merge.js';
-import type { CheckResult, Exchange, Gateway, Results } from '../results.js';
-import { PROFILE_VERSION, TOOL_VERSION } from '../version.js';
 import { CHECK_PREFIX, contractFile, PROVIDER } from './contract.js';
 import { type ExchangeLog, providerSetup, type StateLog } from './provider-states.js';
 
@@ -232,7 +231,7 @@ export function toChecks(
 
 /** Replays the contracts against `baseUrl` and returns paycert results (format paycert-results/1, command verify). */
 export async function verifyContracts(opts: VerifyContractsOptions): Promise<Results> {
-  const started = Date.now();
+  const clock = startRun();
   const { gateway } = opts;
   const pact = await importOptional<typeof import('@pact-foundation/pact')>(
     '@pact-foundation/pact',
@@ -308,21 +307,11 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
     hints,
   });
   if (checks.length === 0 && !runError) runError = 'no interaction was verified (no pacts found?)';
-  const finished = Date.now();
   const summary = summarize(checks);
   const verdict = verdictOf(checks, false, { gatewayError: runError });
-  return {
-    format: 'paycert-results/1',
-    tool: { name: 'paycert', version: TOOL_VERSION },
-    profileVersion: PROFILE_VERSION,
-    runId: `${new Date(started).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
+  return resultsDocument(clock, {
     command: 'verify',
-    startedAt: new Date(started).toISOString(),
-    finishedAt: new Date(finished).toISOString(),
-    durationMs: finished - started,
     strict: false,
-    shard: null,
-    verdict: overallVerdict([verdict]),
     gateways: [
       {
         gateway,
@@ -333,9 +322,8 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
         ...(runError ? { error: runError } : {}),
       },
     ],
-    summary,
     checks,
-  };
+  });
 }
 
 class DeadlineError extends Error {

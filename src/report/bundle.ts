@@ -7,8 +7,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create, extract, list } from 'tar';
-import { validate } from '../schema-registry.js';
-import { RESULTS_SCHEMA_ID } from './types.js';
+import { RESULTS_SCHEMA_ID } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
 
 export const BUNDLE_FORMAT = 'paycert-bundle/1';
 export const BUNDLE_FILES = ['results.json', 'junit.xml', 'index.html'] as const;

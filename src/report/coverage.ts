@@ -1,7 +1,8 @@
 // The coverage table of a run as an HTML grid: endpoints down, rule families across, so a hole is seen at a
 // glance. A view of coverage.json; every string goes through the escapers.
+
+import type { Gateway, Status } from '../core/results.js';
 import { escapeHtml as e, escapeText as t } from './escape.js';
-import type { Gateway, Status } from './types.js';
 
 export interface CoverageCheck {
   id: string;

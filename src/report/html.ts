@@ -3,13 +3,13 @@
 // target can reach the page. Passed checks render as one compact row without evidence (the evidence stays in
 // results.json): that is what keeps a 10 000-check report within a few megabytes.
 import { createHash } from 'node:crypto';
+import { redactDeep } from '../core/redact.js';
+import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from '../core/results.js';
+import { isKnownDeviation, notJudgedByReason, summarize } from '../core/verdict.js';
 import { type Coverage, renderCoverage } from './coverage.js';
 import { type DiffOp, diffValues } from './diff.js';
 import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
-import { isKnownDeviation, notJudgedByReason, summarize } from './merge.js';
-import { redactDeep } from './redact.js';
 import { specLabel } from './spec-label.js';
-import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from './types.js';
 
 export interface HtmlOptions {
   /** An earlier run of the same target: checks are marked "new failure" / "fixed" against it. */

@@ -1,11 +1,12 @@
 // JUnit XML for CI dashboards (GitLab, Jenkins, GitHub test reporters). One <testsuite> per gateway, one
 // <testcase> per check. It is derived from results.json like the HTML, and redacted the same way.
+
+import { redactDeep } from '../core/redact.js';
+import type { Check, Results } from '../core/results.js';
+import { isKnownDeviation, notJudgedByReason } from '../core/verdict.js';
 import { stableJson } from './diff.js';
 import { escapeXmlAttr as a, escapeXml as x } from './escape.js';
-import { isKnownDeviation, notJudgedByReason } from './merge.js';
-import { redactDeep } from './redact.js';
 import { specLabel } from './spec-label.js';
-import type { Check, Results } from './types.js';
 
 const seconds = (ms: number) => (Number.isFinite(ms) ? Math.max(0, ms) / 1000 : 0).toFixed(3);
 
@@ -36,7 +37,7 @@ function details(c: Check): string {
   return parts.join('\n\n');
 }
 
-function outcomeOf(c: Check): Outcome {
+function caseOutcome(c: Check): Outcome {
   if (c.deviation?.stale) {
     return {
       kind: 'failure',
@@ -86,7 +87,7 @@ export function renderJunit(input: Results): string {
     let ms = 0;
     const cases: string[] = [];
     for (const c of checks) {
-      const o = outcomeOf(c);
+      const o = caseOutcome(c);
       counts.tests++;
       ms += c.durationMs || 0;
       const props = [

@@ -1,4 +1,4 @@
-import type { SpecRef } from './types.js';
+import type { SpecRef } from '../core/results.js';
 
 /**
  * How a check's source is shown: "profile § L3", or the section alone when it already names its document

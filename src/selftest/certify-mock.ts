@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { type CertifyOptions, certify } from '../certify.js';
-import { type EmbeddedOptions, startEmbedded } from '../embedded.js';
-import type { Gateway, Results } from '../results.js';
+import type { Gateway, Results } from '../core/results.js';
+import { type CertifyOptions, certify } from '../engine/certify.js';
+import { type EmbeddedOptions, startEmbedded } from '../engine/embedded.js';
 
 /** Certifies one bundled mock (a conformant variant or a fault) in-process, as `paycert run` would. */
 export async function certifyMock(

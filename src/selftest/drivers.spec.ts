@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { PaymentDriver } from '../drivers/types.js';
-import { mockModule } from '../embedded.js';
+import { mockModule } from '../engine/embedded.js';
 import { certifyMock, expectations, idsWithStatus } from './certify-mock.js';
 import { DRIVEN, driverFor, repo, WAYS } from './driver-ways.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { catalogue, handWritten } from '../catalogue.js';
-import { mockModule } from '../embedded.js';
-import { idMatcher } from '../selection.js';
+import { catalogue, handWritten } from '../engine/catalogue.js';
+import { mockModule } from '../engine/embedded.js';
+import { idMatcher } from '../engine/selection.js';
 import { certifyMock, expectations, idsWithStatus } from './certify-mock.js';
 
 // Proof that the suite judges correctly: both conformant variants of each mock pass every check, and every fault

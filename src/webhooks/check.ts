@@ -1,7 +1,7 @@
-import { clip } from '../context.js';
-import { CheckSkipped } from '../outcome.js';
-import { redactDeep } from '../report/redact.js';
-import type { Exchange, Gateway } from '../results.js';
+import { clip } from '../core/evidence.js';
+import { CheckSkipped } from '../core/outcome.js';
+import { redactDeep } from '../core/redact.js';
+import type { Exchange, Gateway } from '../core/results.js';
 import type { Delivery, Endpoint, Policy } from './receiver.js';
 import type { WebhookAccess } from './session.js';
 import { waiting } from './waits.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type HttpResponse, send } from '../http.js';
-import { CheckSkipped, SetupError } from '../outcome.js';
-import type { Exchange, Gateway } from '../results.js';
+import { CheckSkipped, SetupError } from '../core/outcome.js';
+import type { Exchange, Gateway } from '../core/results.js';
+import { type HttpResponse, send } from '../engine/http.js';
 
 // What a handler check (`paycert webhook-test`) sees: the integrator's handler URL, the secret to sign with, and
 // the optional order-status endpoint through which paycert observes what the handler processed.

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { CatalogueEntry } from '../catalogue.js';
-import { UsageError } from '../errors.js';
-import type { CheckFailure, CheckSkipped } from '../outcome.js';
-import { codeDir, codeExt, dataDir } from '../paths.js';
-import { redactDeep, redactText } from '../report/redact.js';
-import { checkHead, shownTarget, singleGatewayResults } from '../report/run-results.js';
-import type { CheckResult, Gateway, Results } from '../results.js';
-import { validate } from '../schema-registry.js';
+import { UsageError } from '../core/errors.js';
+import { resultsDocument, startRun } from '../core/head.js';
+import { outcomeOfRun } from '../core/outcome.js';
+import { codeDir, codeExt, dataDir } from '../core/paths.js';
+import { redactDeep } from '../core/redact.js';
+import { resultOf } from '../core/result.js';
+import type { CheckResult, Gateway, Results } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
+import { summarize, verdictOf } from '../core/verdict.js';
+import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
 // `paycert webhook-test`: a small data-driven runner. The checks are data (suites/handler/catalogue/<gw>.json)
@@ -30,7 +32,8 @@ export function handlerCatalogue(gateway: Gateway): HandlerCatalogue {
   const { valid, problems } = validate('paycert/catalogue.schema.json', cat);
   if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
   if (cat.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
-  return cat;
+  const readings = readingsOf(gateway);
+  return { ...cat, checks: cat.checks.map((entry) => cited(readings, entry, gateway)) };
 }
 
 async function casesModule(gateway: Gateway): Promise<{ cases: HandlerCase[]; preflight: HandlerPreflight }> {
@@ -39,6 +42,18 @@ async function casesModule(gateway: Gateway): Promise<{ cases: HandlerCase[]; pr
 
 export async function handlerCases(gateway: Gateway): Promise<HandlerCase[]> {
   return (await casesModule(gateway)).cases;
+}
+
+function shown(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    return u.href;
+  } catch {
+    return '(invalid URL)';
+  }
 }
 
 /**
@@ -56,7 +71,7 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
     answer = await kit.deliver(valid.body, valid.headers);
   } catch (err) {
     throw new UsageError(
-      `the handler at ${shownTarget(opts.handlerUrl)} is unreachable: ${(err as Error).message}`,
+      `the handler at ${shown(opts.handlerUrl)} is unreachable: ${(err as Error).message}`,
     );
   }
   const acked = preflight.acknowledged(answer);
@@ -69,7 +84,7 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
       );
   }
   if (!opts.orderStatusUrl || !acked) return;
-  const where = `--order-status-url ${shownTarget(opts.orderStatusUrl)}`;
+  const where = `--order-status-url ${shown(opts.orderStatusUrl)}`;
   let state: Awaited<ReturnType<HandlerKit['orderState']>>;
   try {
     state = await kit.orderState(id);
@@ -100,29 +115,10 @@ export interface HandlerRunOptions {
   onResult?: (r: CheckResult) => void;
 }
 
-// By name, not instanceof: the case files are loaded with a dynamic import, which a test runner that requires
-// the harness as CommonJS resolves to a second instance of the outcome classes.
-function outcomeOf(err: unknown): Pick<CheckResult, 'status' | 'message' | 'expected' | 'received'> {
-  const e = err as Partial<CheckFailure & CheckSkipped> | undefined;
-  switch (e?.name) {
-    case 'CheckFailure':
-      return { status: 'failed', message: e.message, expected: e.expected, received: e.received };
-    case 'CheckSkipped':
-      return { status: 'skipped', message: e.reason };
-    case 'TransportError':
-      return { status: 'error', message: `transport: ${e.message}` };
-    case 'SetupError':
-      return { status: 'error', message: e.message };
-    default:
-      return { status: 'error', message: `check error: ${e?.message ?? String(err)}` };
-  }
-}
-
 /** Runs the handler checks of one gateway; returns results.json data (command webhook-test). */
 export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results> {
-  const startedAt = new Date();
-  const started = performance.now();
-  const runTag = randomBytes(3).toString('hex').toUpperCase();
+  const clock = startRun();
+  const { runTag } = clock;
   const cat = handlerCatalogue(opts.gateway);
   const byId = new Map((await handlerCases(opts.gateway)).map((c) => [c.id, c]));
   const checks: CheckResult[] = [];
@@ -133,33 +129,39 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
       throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
     const kit = new HandlerKit({ ...opts, runTag });
     const t0 = performance.now();
-    let outcome: ReturnType<typeof outcomeOf> = { status: 'passed' };
-    try {
-      await kase.run(kit);
-    } catch (err) {
-      outcome = outcomeOf(err);
-    }
-    const message = [outcome.message, ...kit.notes].filter(Boolean).join('\n');
-    const result: CheckResult = redactDeep({
-      ...checkHead(entry, cat.docs, opts.gateway),
-      ...outcome,
-      ...(message ? { message: redactText(message) } : {}),
-      durationMs: Math.round(performance.now() - t0),
-      evidence: kit.evidence,
-    });
+    const outcome = await outcomeOfRun(() => kase.run(kit));
+    const result: CheckResult = redactDeep(
+      resultOf({
+        gateway: opts.gateway,
+        entry,
+        url: cat.docs[entry.spec.section],
+        outcome,
+        notes: kit.notes,
+        durationMs: performance.now() - t0,
+        evidence: kit.evidence,
+      }),
+    );
     checks.push(result);
     opts.onResult?.(result);
   }
-  return singleGatewayResults({
+  const verdict = verdictOf(checks, opts.strict);
+  const target = new URL(opts.handlerUrl);
+  target.username = '';
+  target.password = '';
+  target.search = '';
+  return resultsDocument(clock, {
     command: 'webhook-test',
-    gateway: opts.gateway,
-    target: opts.handlerUrl,
-    targetKind: 'remote',
     strict: opts.strict,
     allowIncomplete: opts.allowIncomplete,
-    startedAt,
-    started,
-    runTag,
+    gateways: [
+      {
+        gateway: opts.gateway,
+        target: target.href,
+        targetKind: 'remote',
+        verdict,
+        summary: summarize(checks),
+      },
+    ],
     checks,
   });
 }

@@ -1,6 +1,6 @@
 import { ensureSchema } from '../checks/response.js';
-import type { CheckContext } from '../context.js';
-import { CheckFailure, SetupError } from '../outcome.js';
+import { CheckFailure, SetupError } from '../core/outcome.js';
+import type { CheckContext } from '../engine/context.js';
 import type { Delivery as WebhookDelivery } from './receiver.js';
 
 /** What a webhook scenario saw: the deliveries within the wait, or why it could not be played on this target. */

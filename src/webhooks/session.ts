@@ -1,8 +1,8 @@
-import type { CatalogueEntry } from '../catalogue.js';
-import { catalogue } from '../catalogue.js';
-import { UsageError } from '../errors.js';
-import { send } from '../http.js';
-import type { Gateway } from '../results.js';
+import { UsageError } from '../core/errors.js';
+import type { Gateway } from '../core/results.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
+import { catalogue } from '../engine/catalogue.js';
+import { send } from '../engine/http.js';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
 
 // Decides, once per run, whether a webhook receiver runs and which targets can reach it.

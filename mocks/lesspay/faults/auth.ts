@@ -6,25 +6,25 @@ export const authFaults: FaultSet = {
     reading: 'L3',
     level: 'MUST',
     description: 'A wrong x-auth-signature is not verified: the request is served.',
-    knobs: { authVerifySignature: false },
+    flags: { authVerifySignature: false },
   },
   'missing-signature-accepted': {
     reading: 'L3',
     level: 'MUST',
     description: 'A request without x-auth-signature is served.',
-    knobs: { authRequireSignature: false },
+    flags: { authRequireSignature: false },
   },
   'unknown-appid-accepted': {
     reading: 'L3',
     level: 'MUST',
     description: 'An unknown x-auth-appid is served (signature checked with the bundled secret).',
-    knobs: { authRequireKnownAppId: false },
+    flags: { authRequireKnownAppId: false },
   },
   'missing-appid-accepted': {
     reading: 'L3',
     level: 'MUST',
     description: 'A request without x-auth-appid is served.',
-    knobs: { authRequireAppId: false },
+    flags: { authRequireAppId: false },
   },
   'auth-error-200': {
     reading: 'L3',
@@ -43,19 +43,19 @@ export const authFaults: FaultSet = {
     reading: 'L3',
     level: 'MUST',
     description: 'Verifies HMAC-SHA256 instead of plain SHA-256: correctly signed requests get 401.',
-    knobs: { signStyle: { ...STANDARD_STYLE, hash: 'hmac-sha256' } },
+    flags: { signStyle: { ...STANDARD_STYLE, hash: 'hmac-sha256' } },
   },
   'signature-nested-json': {
     reading: 'L3',
     level: 'MUST',
     description:
       'Renders nested objects as JSON text instead of k={k1=v1&...}: signed nested bodies get 401.',
-    knobs: { signStyle: { ...STANDARD_STYLE, nested: 'json' } },
+    flags: { signStyle: { ...STANDARD_STYLE, nested: 'json' } },
   },
   'signature-numbers-normalized': {
     reading: 'L3',
     level: 'SHOULD',
     description: 'Signs numbers re-serialised (1.0 → 1) instead of as written: such bodies get 401.',
-    knobs: { signStyle: { ...STANDARD_STYLE, numbers: 'normalized' } },
+    flags: { signStyle: { ...STANDARD_STYLE, numbers: 'normalized' } },
   },
 };

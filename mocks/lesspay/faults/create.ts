@@ -41,14 +41,14 @@ export const createFaults: FaultSet = {
     reading: 'L7',
     level: 'MUST',
     description: 'A second create with the same request_id creates a second order with code 0.',
-    knobs: { duplicatePayin: 'accept' },
+    flags: { duplicatePayin: 'accept' },
   },
   'duplicate-overwrites-order': {
     reading: 'L7',
     level: 'MUST',
     description:
       'A duplicate request_id is refused with 1201 but overwrites the first order (amount, names).',
-    knobs: { duplicatePayin: 'overwrite' },
+    flags: { duplicatePayin: 'overwrite' },
   },
   'duplicate-code-not-1201': {
     reading: 'L7',
@@ -63,6 +63,6 @@ export const createFaults: FaultSet = {
     reading: 'L7',
     level: 'MUST',
     description: 'A valid, new pay-in create is answered HTTP 500 with code 10 (nothing created).',
-    knobs: { failValidCreates: true },
+    flags: { failValidCreates: true },
   },
 };

@@ -1,3 +1,4 @@
+import type { FaultInfo } from '../../contract.js';
 import { authFaults } from './auth.js';
 import { createFaults } from './create.js';
 import { envelopeFaults } from './envelope.js';
@@ -31,18 +32,12 @@ export const FAULTS: FaultSet = merge(
   webhookFaults,
 );
 
-export interface FaultInfo {
-  reading: string;
-  level: 'MUST' | 'SHOULD';
-  description: string;
-}
-
 /** The public, data-only view of the faults (what the CLI lists). */
 export const faultInfo: Record<string, FaultInfo> = Object.freeze(
   Object.fromEntries(
     Object.entries(FAULTS).map(([name, f]) => [
       name,
-      Object.freeze({ reading: f.reading, level: f.level, description: f.description }),
+      Object.freeze({ name, reading: f.reading, level: f.level, description: f.description }),
     ]),
   ),
 );

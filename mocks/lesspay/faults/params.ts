@@ -27,7 +27,7 @@ export const paramFaults: FaultSet = {
     reading: 'L6',
     level: 'MUST',
     description: 'An invalid pay-in create is refused with code 11 but the order is stored anyway.',
-    knobs: { createOnParamError: true },
+    flags: { createOnParamError: true },
   },
   'param-error-code-not-11': {
     reading: 'L6',
@@ -39,44 +39,44 @@ export const paramFaults: FaultSet = {
     reading: 'L6',
     level: 'MUST',
     description: 'A pay-in request_id longer than 20 characters is accepted (limit 64).',
-    knobs: { payinRequestIdMax: 64 },
+    flags: { payinRequestIdMax: 64 },
   },
   'amount-number-accepted': {
     reading: 'L6',
     level: 'MUST',
     description: 'An amount sent as a JSON number (target_amount: 100) is accepted.',
-    knobs: { amountNumbersAccepted: true },
+    flags: { amountNumbersAccepted: true },
   },
   'zero-amount-accepted': {
     reading: 'L6',
     level: 'MUST',
     description: 'An amount of "0.00" is accepted (not a positive decimal).',
-    knobs: { zeroAmountAccepted: true },
+    flags: { zeroAmountAccepted: true },
   },
   'non-http-url-accepted': {
     reading: 'L6',
     level: 'MUST',
     description:
       'success_url / fail_url / notify_url with a non-http(s) scheme (ftp:, javascript:) are accepted.',
-    knobs: { nonHttpUrlsAccepted: true },
+    flags: { nonHttpUrlsAccepted: true },
   },
   'missing-description-accepted': {
     reading: 'L6',
     level: 'MUST',
     description: 'A pay-in create without the required description is accepted.',
-    knobs: { descriptionRequired: false },
+    flags: { descriptionRequired: false },
   },
   'wrong-type-accepted': {
     reading: 'L6',
     level: 'MUST',
     description: 'pay_access_type sent as a string ("1") is accepted instead of refused as a wrong type.',
-    knobs: { payAccessTypeStringAccepted: true },
+    flags: { payAccessTypeStringAccepted: true },
   },
   'bad-json-500': {
     reading: 'L6',
     level: 'MUST',
     description:
       'A body that is not a JSON object is answered HTTP 500 (code 10) instead of a parameter error.',
-    knobs: { badJsonCrashes: true },
+    flags: { badJsonCrashes: true },
   },
 };

@@ -62,32 +62,32 @@ export const payoutFaults: FaultSet = {
     reading: 'L10',
     level: 'MUST',
     description: 'A new payout starts in PENDING_PAY (1) instead of PENDING_CONFIRM (0).',
-    knobs: { payoutInitialStatus: 'PENDING_PAY' },
+    flags: { payoutInitialStatus: 'PENDING_PAY' },
   },
   'payout-duplicate-accepted': {
     reading: 'L10',
     level: 'MUST',
     description: 'A second payout with the same request_id is created (code 0).',
-    knobs: { duplicatePayout: 'accept' },
+    flags: { duplicatePayout: 'accept' },
   },
   'batch-sum-mismatch-accepted': {
     reading: 'L10',
     level: 'MUST',
     description: 'A batch whose total_amount differs from the sum of details is created.',
-    knobs: { checkBatchSum: false },
+    flags: { checkBatchSum: false },
   },
   'batch-duplicate-detail-accepted': {
     reading: 'L10',
     level: 'MUST',
     description: 'A batch with a repeated mch_order_id is created.',
-    knobs: { checkDuplicateDetails: false },
+    flags: { checkDuplicateDetails: false },
   },
   'batch-sum-float-rounding': {
     reading: 'L10',
     level: 'MUST',
     description:
       'The batch sum is checked with floats: details "0.10" + "0.20" against "0.30" is refused (30002).',
-    knobs: { batchSumWithFloats: true },
+    flags: { batchSumWithFloats: true },
   },
   'payout-duplicate-code-not-30011': {
     reading: 'L10',

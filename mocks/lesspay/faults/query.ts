@@ -54,45 +54,45 @@ export const queryFaults: FaultSet = {
     reading: 'L8',
     level: 'MUST',
     description: 'A window longer than 7 days is accepted.',
-    knobs: { queryMaxSpanMs: Number.MAX_SAFE_INTEGER },
+    flags: { queryMaxSpanMs: Number.MAX_SAFE_INTEGER },
   },
   'exact-seven-days-rejected': {
     reading: 'L8',
     level: 'MUST',
     description: 'A window of exactly 604 800 000 ms is refused with "Request time error".',
-    knobs: { queryExactSpanAccepted: false },
+    flags: { queryExactSpanAccepted: false },
   },
   'start-after-end-accepted': {
     reading: 'L8',
     level: 'MUST',
     description: 'start_time > end_time is accepted.',
-    knobs: { queryRejectStartAfterEnd: false },
+    flags: { queryRejectStartAfterEnd: false },
   },
   'start-equals-end-accepted': {
     reading: 'L8',
     level: 'MUST',
     description: 'start_time = end_time is accepted.',
-    knobs: { queryRejectEqualTimes: false },
+    flags: { queryRejectEqualTimes: false },
   },
   'string-numbers-rejected': {
     reading: 'L8',
     level: 'MUST',
     description:
       'page, page_size, start_time, end_time as numeric strings (the docs form) are refused with code 11.',
-    knobs: { queryStringNumbersAccepted: false },
+    flags: { queryStringNumbersAccepted: false },
   },
   'integer-numbers-rejected': {
     reading: 'L8',
     level: 'SHOULD',
     description:
       'page, page_size, start_time, end_time as JSON integers (the demo form) are refused with code 11.',
-    knobs: { queryIntegerNumbersAccepted: false },
+    flags: { queryIntegerNumbersAccepted: false },
   },
   'query-pay-order-id-ignored': {
     reading: 'L8',
     level: 'MUST',
     description: 'A query by pay_order_id alone never finds the order (1202).',
-    knobs: { queryByPayOrderId: false },
+    flags: { queryByPayOrderId: false },
   },
   'query-wrong-amount': {
     reading: 'L8',

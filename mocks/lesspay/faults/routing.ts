@@ -6,30 +6,30 @@ export const routingFaults: FaultSet = {
     level: 'MUST',
     description:
       'A non-POST method on a pay-in endpoint is answered HTTP 200 (with an error envelope) instead of 405.',
-    knobs: { payinNonPost: 'answer-200' },
+    flags: { payinNonPost: 'answer-200' },
   },
   'payin-get-answered-404': {
     reading: 'L4',
     level: 'MUST',
     description: 'A non-POST method on a pay-in endpoint is answered 404 instead of 405.',
-    knobs: { payinNonPost: 'not-found' },
+    flags: { payinNonPost: 'not-found' },
   },
   'payout-get-answered-200': {
     reading: 'L4',
     level: 'SHOULD',
     description: 'A non-POST method on a payout endpoint is answered HTTP 200 (with an error envelope).',
-    knobs: { payoutNonPost: 'answer-200' },
+    flags: { payoutNonPost: 'answer-200' },
   },
   'payout-405-missing': {
     reading: 'L4',
     level: 'SHOULD',
     description: 'A non-POST method on a payout endpoint is answered 404 instead of 405.',
-    knobs: { payoutNonPost: 'not-found' },
+    flags: { payoutNonPost: 'not-found' },
   },
   'unknown-path-200': {
     reading: 'L5',
     level: 'MUST',
     description: 'An unknown path is answered HTTP 200 with code 0 instead of 404.',
-    knobs: { unknownPath: 'answer-200' },
+    flags: { unknownPath: 'answer-200' },
   },
 };

@@ -1,3 +1,4 @@
+import type { MockFault } from '../../contract.js';
 import type { Outgoing } from '../envelope.js';
 import type { Knobs } from '../knobs.js';
 import type { Reply } from '../reply.js';
@@ -8,17 +9,11 @@ export interface ResponseContext {
 }
 
 /**
- * One named deviation. `knobs` bends a behaviour inside the handlers; `respond` rewrites the finished answer
- * of an API call. Each fault breaks one reading and as little else as possible.
+ * One named deviation, in the model of mocks/contract.ts: `flags` bend knobs inside the handlers; `respond` rewrites
+ * the finished answer of an API call. Each fault breaks one reading and as little else as possible. Its name is its
+ * key in a FaultSet.
  */
-export interface Fault {
-  reading: string;
-  /** The level of the broken requirement: a MUST fault fails certification, a SHOULD fault warns. */
-  level: 'MUST' | 'SHOULD';
-  description: string;
-  knobs?: Partial<Knobs>;
-  respond?(out: Outgoing, ctx: ResponseContext): Outgoing;
-}
+export type Fault = Omit<MockFault<Knobs, Outgoing, ResponseContext>, 'name'>;
 
 export type FaultSet = Record<string, Fault>;
 

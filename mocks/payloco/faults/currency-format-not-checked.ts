@@ -3,7 +3,7 @@ import type { Fault } from './fault.js';
 export const currencyFormatNotChecked: Fault = {
   name: 'currency-format-not-checked',
   reading: 'P9',
-  description:
-    '(SHOULD) A pay with a currency that is not three upper-case letters (e.g. "US$") is accepted.',
-  apply: (b) => ({ ...b, unchecked: [...b.unchecked, 'currency'] }),
+  level: 'SHOULD',
+  description: 'A pay with a currency that is not three upper-case letters (e.g. "US$") is accepted.',
+  flags: (b) => ({ unchecked: [...b.unchecked, 'currency'] }),
 };

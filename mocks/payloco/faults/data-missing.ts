@@ -1,8 +1,9 @@
-import { type Fault, rewriting } from './fault.js';
+import type { Fault } from './fault.js';
 
 export const dataMissing: Fault = {
   name: 'data-missing',
   reading: 'P2',
+  level: 'MUST',
   description: "Responses carry no data member (like the docs' preAuthVoid example).",
-  apply: (b) => rewriting(b, ({ data: _dropped, ...env }) => env),
+  respond: ({ data: _dropped, ...env }) => env,
 };

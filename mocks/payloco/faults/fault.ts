@@ -1,13 +1,8 @@
+import type { MockFault } from '../../contract.js';
 import type { Behaviour, EnvelopeContext, EnvelopeRewrite, Json } from '../types.js';
 
-/** A fault variant: the conformant behaviour with exactly one reading broken. */
-export interface Fault {
-  name: string;
-  /** The profile reading it breaks (docs/profile.md); "(SHOULD)" in the description marks a SHOULD. */
-  reading: string;
-  description: string;
-  apply(behaviour: Behaviour): Behaviour;
-}
+/** A fault variant: the conformant behaviour with exactly one reading broken (the model of mocks/contract.ts). */
+export type Fault = MockFault<Behaviour, Json, EnvelopeContext>;
 
 export function rewriting(behaviour: Behaviour, rewrite: EnvelopeRewrite): Behaviour {
   return {

@@ -3,6 +3,7 @@ import type { Fault } from './fault.js';
 export const htmlContentType: Fault = {
   name: 'html-content-type',
   reading: 'P1',
+  level: 'MUST',
   description: 'API responses are labelled Content-Type: text/html (the body is still JSON).',
-  apply: (b) => ({ ...b, contentType: 'text/html; charset=utf-8' }),
+  flags: { contentType: 'text/html; charset=utf-8' },
 };

@@ -1,3 +1,4 @@
+import { type FaultInfo, withFlags } from '../../contract.js';
 import type { Behaviour } from '../types.js';
 import { serverErrorOnValid } from './500-on-valid-request.js';
 import { amountFormatNotChecked } from './amount-format-not-checked.js';
@@ -8,7 +9,7 @@ import { currencyFormatNotChecked } from './currency-format-not-checked.js';
 import { dataMissing } from './data-missing.js';
 import { duplicateMerchantOrderCreatesSecond } from './duplicate-merchant-order-creates-second.js';
 import { failureStatusNotFailed } from './failure-status-not-failed.js';
-import type { Fault } from './fault.js';
+import { type Fault, rewriting } from './fault.js';
 import { getAnswered200 } from './get-answered-200.js';
 import { htmlContentType } from './html-content-type.js';
 import { merchantIdNotRequired } from './merchant-id-not-required.js';
@@ -102,13 +103,16 @@ export const faultList: readonly Fault[] = [
   serverErrorOnValid,
 ];
 
-export const faults: Record<string, { reading: string; description: string }> = Object.fromEntries(
-  faultList.map(({ name, reading, description }) => [name, { reading, description }]),
+/** Every fault variant: name → the reading it breaks, its level and a one-line description. */
+export const faults: Record<string, FaultInfo> = Object.fromEntries(
+  faultList.map(({ name, reading, level, description }) => [name, { name, reading, level, description }]),
 );
 
+/** The behaviour of a variant with one fault: its flags, then its hook on the answer. */
 export function applyFault(name: string, behaviour: Behaviour): Behaviour {
   const fault = faultList.find((candidate) => candidate.name === name);
   if (!fault)
     throw new Error(`unknown Payloco fault "${name}"; known: ${faultList.map((f) => f.name).join(', ')}`);
-  return fault.apply(behaviour);
+  const flagged = withFlags(behaviour, fault);
+  return fault.respond ? rewriting(flagged, fault.respond) : flagged;
 }

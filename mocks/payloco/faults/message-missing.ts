@@ -1,8 +1,9 @@
-import { type Fault, rewriting } from './fault.js';
+import type { Fault } from './fault.js';
 
 export const messageMissing: Fault = {
   name: 'message-missing',
   reading: 'P2',
+  level: 'MUST',
   description: 'Responses carry no message member.',
-  apply: (b) => rewriting(b, ({ message: _dropped, ...env }) => env),
+  respond: ({ message: _dropped, ...env }) => env,
 };

@@ -1,13 +1,12 @@
-import { type Fault, isPay, rewriting } from './fault.js';
+import { type Fault, isPay } from './fault.js';
 
 export const micropaySuccessCodePending: Fault = {
   name: 'micropay-success-code-pending',
   reading: 'P8',
+  level: 'MUST',
   description: 'A paid MICROPAY order is answered with code 00000003 while data.status is SUCCESS.',
-  apply: (b) =>
-    rewriting(b, (env, ctx) =>
-      isPay(ctx) && ctx.order?.kind === 'MICROPAY' && ctx.order.status === 'SUCCESS'
-        ? { ...env, code: '00000003' }
-        : env,
-    ),
+  respond: (env, ctx) =>
+    isPay(ctx) && ctx.order?.kind === 'MICROPAY' && ctx.order.status === 'SUCCESS'
+      ? { ...env, code: '00000003' }
+      : env,
 };

@@ -1,13 +1,12 @@
-import { type Fault, foundByQuery, rewriting, withData } from './fault.js';
+import { type Fault, foundByQuery, withData } from './fault.js';
 
 export const queryWrongMerchantOrderId: Fault = {
   name: 'query-wrong-merchant-order-id',
   reading: 'P9',
+  level: 'MUST',
   description: "A query answer carries another merchantOrderId than the order's.",
-  apply: (b) =>
-    rewriting(b, (env, ctx) =>
-      foundByQuery(ctx)
-        ? withData(env, (data) => ({ ...data, merchantOrderId: `X${String(data.merchantOrderId)}` }))
-        : env,
-    ),
+  respond: (env, ctx) =>
+    foundByQuery(ctx)
+      ? withData(env, (data) => ({ ...data, merchantOrderId: `X${String(data.merchantOrderId)}` }))
+      : env,
 };

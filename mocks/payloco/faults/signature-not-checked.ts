@@ -3,6 +3,7 @@ import type { Fault } from './fault.js';
 export const signatureNotChecked: Fault = {
   name: 'signature-not-checked',
   reading: 'P6',
+  level: 'MUST',
   description: 'A missing or invalid request signature is ignored and the request processed.',
-  apply: (b) => ({ ...b, enforceSignature: false }),
+  flags: { enforceSignature: false },
 };

@@ -1,8 +1,9 @@
-import { type Fault, rewriting } from './fault.js';
+import type { Fault } from './fault.js';
 
 export const traceIdMissing: Fault = {
   name: 'trace-id-missing',
   reading: 'P2',
+  level: 'MUST',
   description: 'Responses carry no traceId.',
-  apply: (b) => rewriting(b, ({ traceId: _dropped, ...env }) => env),
+  respond: ({ traceId: _dropped, ...env }) => env,
 };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from './errors.js';
-import type { Credentials, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
-import { registerSecret } from './report/redact.js';
-import type { Gateway } from './results.js';
-import { loadPrivateKey, loadPublicKey } from './signing/payloco.js';
+import { UsageError } from '../core/errors.js';
+import { registerSecret } from '../core/redact.js';
+import type { Gateway } from '../core/results.js';
+import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
+import { loadPrivateKey, loadPublicKey } from '../signing/payloco.js';
 
 /** Where credentials may come from: flags override the environment. Secrets come from files or the environment. */
 export interface CredentialFlags {

@@ -1,17 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { resultsDocument, startRun } from '../core/head.js';
+import type { CheckResult, Gateway, GatewayResult, Results } from '../core/results.js';
+import { summarize, verdictOf } from '../core/verdict.js';
+import type { PaymentDriver } from '../drivers/types.js';
+import { adapters, type Credentials } from '../gateways/index.js';
+import type { Generation } from '../generate/property.js';
+import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
+import { announceWaits } from '../webhooks/waits.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import type { PaymentDriver } from './drivers/types.js';
-import { adapters, type Credentials } from './gateways/index.js';
-import type { Generation } from './generate/property.js';
-import { overallVerdict, summarize, verdictOf } from './report/merge.js';
-import type { CheckResult, Gateway, GatewayResult, Results } from './results.js';
 import { probeFiles, runGateway } from './runner.js';
 import type { Capabilities, Deviation } from './selection.js';
 import { shardSelector } from './shard.js';
 import { smoke } from './smoke.js';
-import { PROFILE_VERSION, TOOL_VERSION } from './version.js';
-import { openWebhookSession, type WebhookRunOptions } from './webhooks/session.js';
-import { announceWaits } from './webhooks/waits.js';
 
 export interface Target {
   gateway: Gateway;
@@ -72,9 +71,8 @@ function applyDeviations(results: CheckResult[], deviations?: Map<string, Deviat
 
 /** Certifies each target: smoke request, then every selected check; returns results.json data. */
 export async function certify(opts: CertifyOptions): Promise<Results> {
-  const startedAt = new Date();
-  const started = performance.now();
-  const runTag = randomBytes(4).toString('hex').toUpperCase().slice(0, 6);
+  const clock = startRun();
+  const { runTag } = clock;
   const selects = opts.shard
     ? await shardSelector(
         opts.targets.map((t) => t.gateway),
@@ -145,25 +143,16 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     await webhooks.close();
     await opts.driver?.close?.();
   }
-  return {
-    format: 'paycert-results/1',
-    tool: { name: 'paycert', version: TOOL_VERSION },
-    profileVersion: PROFILE_VERSION,
-    runId: `${startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${runTag}`,
+  return resultsDocument(clock, {
     command: 'run',
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    durationMs: Math.round(performance.now() - started),
     strict: opts.strict,
-    ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
+    allowIncomplete: opts.allowIncomplete,
     shard: opts.shard ?? null,
     driver: opts.driver?.name ?? 'auto',
-    ...(opts.generation ? { generation: opts.generation } : {}),
-    // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
-    verdict:
-      opts.shard && gateways.length === 0 ? 'certified' : overallVerdict(gateways.map((g) => g.verdict)),
+    generation: opts.generation,
     gateways,
-    summary: summarize(checks),
     checks,
-  };
+    // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
+    ...(opts.shard && gateways.length === 0 ? { verdict: 'certified' as const } : {}),
+  });
 }

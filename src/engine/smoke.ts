@@ -1,6 +1,6 @@
-import { adapters, type Credentials } from './gateways/index.js';
+import type { Gateway } from '../core/results.js';
+import { adapters, type Credentials } from '../gateways/index.js';
 import { send, TransportError } from './http.js';
-import type { Gateway } from './results.js';
 
 // One request before any check: an unreachable target or one that does not speak JSON is a configuration
 // problem (exit 2), not a conformance verdict (style: bowtie smoke, schemathesis exit codes).

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { jsonErrorText, UsageError } from '../core/errors.js';
+import type { Gateway } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
 import type { CatalogueEntry } from './catalogue.js';
 import { gatewayOf } from './catalogue.js';
-import { jsonErrorText, UsageError } from './errors.js';
-import type { Gateway } from './results.js';
-import { validate } from './schema-registry.js';
 
 // Which checks a run selects, which deviations it knows and which capabilities the target declares.
 

@@ -118,3 +118,7 @@ export interface Results {
 }
 
 export const RESULTS_SCHEMA_ID = 'paycert/results.schema.json';
+
+/** The names the harness uses for a check's result and a recorded exchange. */
+export type CheckResult = Check;
+export type Exchange = HttpExchange;

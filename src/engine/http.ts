@@ -13,7 +13,7 @@ Object.assign(
   load('undici/lib/api'),
 );
 
-import { noteExchange } from './webhooks/waits.js';
+import { noteExchange } from '../webhooks/waits.js';
 
 export interface HttpRequest {
   method: string;

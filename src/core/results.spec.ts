@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { validate } from '../schema-registry.js';
-import { loadFixture } from './fixtures/index.js';
-import { recompute } from './merge.js';
-import { RESULTS_SCHEMA_ID, type Results } from './types.js';
+import { loadFixture } from '../report/fixtures/index.js';
+import { RESULTS_SCHEMA_ID, type Results } from './results.js';
+import { validate } from './schema-registry.js';
+import { recompute } from './verdict.js';
 
 describe('report types', () => {
   it('the fixture is valid against the results schema', () => {

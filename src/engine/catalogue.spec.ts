@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { checksMarkdown } from '../checks-doc.js';
 import { catalogue, GATEWAYS, handWritten } from './catalogue.js';
-import { checksMarkdown } from './checks-doc.js';
 import { type ProbeBlock, probeTree } from './probe-file.js';
 import { probeFiles, probesDir } from './runner.js';
 
@@ -63,7 +63,7 @@ for (const gateway of GATEWAYS) {
 
 describe('docs/checks.md', () => {
   it('is generated from the current catalogues (npm run docs:checks)', () => {
-    const committed = readFileSync(new URL('../docs/checks.md', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../docs/checks.md', import.meta.url), 'utf8');
     expect(committed).to.equal(checksMarkdown());
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { loadFixture, REGISTERED_SECRET, SECRETS } from './fixtures/index.js';
-import { renderHtml } from './html.js';
-import { renderJunit } from './junit.js';
+import { loadFixture, REGISTERED_SECRET, SECRETS } from '../report/fixtures/index.js';
+import { renderHtml } from '../report/html.js';
+import { renderJunit } from '../report/junit.js';
 import { clearSecrets, REDACTED, redactDeep, redactSecrets, redactText, registerSecret } from './redact.js';
 
 describe('report redaction', () => {

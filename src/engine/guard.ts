@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 
 // A certification run creates orders and payouts: it must not reach a production gateway by accident.
 

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 
 // Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
 // never loads the Pact native core it does not use.
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from '../core/version.js';
 
 // Exit codes (as schemathesis): 0 certified, 1 not certified, 2 could not run. Never a stack trace.
 
@@ -142,7 +142,7 @@ export function buildProgram(): Command {
       'auto',
     )
     .action(async (gateway, opts) => {
-      process.exitCode = await (await import('./commands/run.js')).runCommand(gateway, opts);
+      process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts);
     });
 
   program
@@ -157,7 +157,7 @@ export function buildProgram(): Command {
     .option('--fault <name>', 'serve a fault variant that breaks one reading (see --list-faults)')
     .option('--list-faults', 'list the fault variants and exit', false)
     .action(async (gateway, opts) => {
-      process.exitCode = await (await import('./commands/serve.js')).serveCommand(gateway, opts);
+      process.exitCode = await (await import('../commands/serve.js')).serveCommand(gateway, opts);
     });
 
   withCredentials(withReport(program.command('verify')))
@@ -194,7 +194,7 @@ export function buildProgram(): Command {
     )
     .option('--mock-fault <name>', 'verify a fault variant of the bundled mock')
     .action(async (gateway, opts) => {
-      process.exitCode = await (await import('./commands/verify.js')).verifyCommand(gateway, opts);
+      process.exitCode = await (await import('../commands/verify.js')).verifyCommand(gateway, opts);
     });
 
   program
@@ -208,7 +208,7 @@ export function buildProgram(): Command {
     .option('--branch <b>', 'consumer branch of that version')
     .option('--pact <files...>', 'pact files to publish instead of contracts/*.json')
     .action(async (opts) => {
-      process.exitCode = await (await import('./commands/publish.js')).publishCommand(opts);
+      process.exitCode = await (await import('../commands/publish.js')).publishCommand(opts);
     });
 
   program
@@ -218,7 +218,7 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'HTML file to write', 'reports/index.html')
     .option('--baseline <file>', 'results.json of an earlier run: mark new failures and fixes')
     .action(async (files, opts) => {
-      process.exitCode = await (await import('./commands/report.js')).reportCommand(files, opts);
+      process.exitCode = await (await import('../commands/report.js')).reportCommand(files, opts);
     });
 
   withReport(program.command('webhook-test'))
@@ -242,7 +242,10 @@ export function buildProgram(): Command {
     )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .action(async (gateway, opts) => {
-      process.exitCode = await (await import('./commands/webhook-test.js')).webhookTestCommand(gateway, opts);
+      process.exitCode = await (await import('../commands/webhook-test.js')).webhookTestCommand(
+        gateway,
+        opts,
+      );
     });
 
   withReport(program.command('audit'))
@@ -256,7 +259,7 @@ export function buildProgram(): Command {
     .option('--max-time <s>', 'stop the command after this many seconds', int('--max-time', 1), 600)
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
     .action(async (gateway, command, opts) => {
-      process.exitCode = await (await import('./commands/audit.js')).auditCommand(gateway, command, opts);
+      process.exitCode = await (await import('../commands/audit.js')).auditCommand(gateway, command, opts);
     });
 
   program
@@ -271,7 +274,7 @@ export function buildProgram(): Command {
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
     .action(async (gateway, opts) => {
-      process.exitCode = await (await import('./commands/proxy.js')).proxyCommand(gateway, opts);
+      process.exitCode = await (await import('../commands/proxy.js')).proxyCommand(gateway, opts);
     });
 
   program
@@ -284,7 +287,7 @@ export function buildProgram(): Command {
     )
     .option('--allow-unsigned', 'accept a bundle whose manifest is not signed', false)
     .action(async (file, opts) => {
-      process.exitCode = await (await import('./commands/report.js')).verifyBundleCommand(file, opts);
+      process.exitCode = await (await import('../commands/report.js')).verifyBundleCommand(file, opts);
     });
 
   return program;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { codeDir, codeExt } from '../core/paths.js';
+import type { Gateway } from '../core/results.js';
+import type { Credentials } from '../gateways/index.js';
 import type { Target } from './certify.js';
-import { codeDir, codeExt } from './paths.js';
-import type { Gateway } from './results.js';
 
 // The bundled reference mocks are loaded only here, dynamically, and talked to over HTTP like any target.
 
@@ -18,39 +18,44 @@ export interface EmbeddedOptions {
   triggerNotify?: boolean;
 }
 
+// The shape every mock's entry exports as `mock` (mocks/contract.ts, which the harness may not import: it is
+// restated here, and src/selftest checks both entries against it by starting them through this module).
+export interface FaultInfo {
+  name: string;
+  reading: string;
+  level: 'MUST' | 'SHOULD';
+  description: string;
+}
+
 export interface RunningMock {
   url: string;
+  /** The test credentials as a person configures them (file paths where the gateway uses key files). */
   credentials: Record<string, string>;
+  /** The same credentials as a client signs with them. */
+  clientCredentials: Record<string, string>;
   close(): Promise<void>;
 }
 
 interface MockModule {
-  faults: Record<string, { reading: string; description: string }>;
+  gateway: Gateway;
+  faults: Readonly<Record<string, FaultInfo>>;
   variants: readonly string[];
   start(opts: EmbeddedOptions): Promise<RunningMock>;
 }
 
 export async function mockModule(gateway: Gateway): Promise<MockModule> {
   const href = pathToFileURL(`${codeDir(`mocks/${gateway}`)}index${codeExt}`).href;
-  const mod = await import(href);
-  const start = gateway === 'lesspay' ? mod.startLesspayMock : mod.startPaylocoMock;
-  return { faults: mod.faults, variants: mod.variants, start };
+  const { mock } = (await import(href)) as { mock: MockModule };
+  if (mock?.gateway !== gateway)
+    throw new Error(`mocks/${gateway}/index does not export the mock of ${gateway}`);
+  return mock;
 }
 
 /** Starts a bundled mock on 127.0.0.1 and describes it as a target with its test credentials. */
 export async function startEmbedded(gateway: Gateway, opts: EmbeddedOptions = {}) {
   const mod = await mockModule(gateway);
   const mock = await mod.start({ host: '127.0.0.1', port: 0, ...opts });
-  const c = mock.credentials;
-  const credentials =
-    gateway === 'lesspay'
-      ? { appId: c.appId, appSecret: c.appSecret }
-      : {
-          merchantId: c.merchantId,
-          privateKeyPem: readFileSync(c.privateKeyPath, 'utf8'),
-          platformPublicKeyPem: readFileSync(c.platformPublicKeyPath, 'utf8'),
-          webhookSecret: c.webhookSecret,
-        };
+  const credentials = { ...mock.clientCredentials } as unknown as Credentials;
   const target: Target = { gateway, baseUrl: mock.url, credentials, kind: 'embedded-mock' };
   return { target, mock };
 }

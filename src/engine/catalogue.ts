@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { generatedCases } from './generate/cases.js';
-import { EXTRA_DOCS } from './generate/endpoints.js';
-import { dataDir } from './paths.js';
-import type { Gateway, Level } from './results.js';
-import { validate } from './schema-registry.js';
+import { dataDir } from '../core/paths.js';
+import type { Gateway, Level } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
+import { generatedCases } from '../generate/cases.js';
+import { EXTRA_DOCS } from '../generate/endpoints.js';
 
 export interface CatalogueEntry {
   id: string;
@@ -12,14 +12,25 @@ export interface CatalogueEntry {
   reading: string;
   endpoint: string;
   capability?: string;
+  /** The one clause of the reading the check enforces (one line), where the reading's quote alone would not say it. */
+  clause?: string;
+  /** `quote` is never in the files: the loader resolves it from the clause, or else the reading's quote. */
   spec: { section: string; quote?: string };
   note?: string;
   /** Set on checks generated from the request schemas (src/generate): their rule family. */
   family?: string;
 }
 
+/** A reading of the profile, named once: its title, its quote and its anchor in docs/profile.md. */
+export interface Reading {
+  title: string;
+  anchor: string;
+  quote: string;
+}
+
 export interface Catalogue {
   gateway: Gateway;
+  readings: Record<string, Reading>;
   docs: Record<string, string>;
   checks: CatalogueEntry[];
 }
@@ -46,18 +57,20 @@ export function catalogueFiles(gateway: Gateway): string[] {
 function load(gateway: Gateway) {
   let hit = cache.get(gateway);
   if (!hit) {
-    const catalogue: Catalogue = { gateway, docs: {}, checks: [] };
+    const catalogue: Catalogue = { gateway, readings: {}, docs: {}, checks: [] };
     for (const file of catalogueFiles(gateway)) {
       const part = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
       const { valid, problems } = validate('paycert/catalogue.schema.json', part);
       if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
       if (part.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
+      Object.assign(catalogue.readings, part.readings);
       Object.assign(catalogue.docs, part.docs);
       catalogue.checks.push(...part.checks);
     }
     // The checks derived from the request schemas follow the hand-written ones; they are data too, computed.
     Object.assign(catalogue.docs, EXTRA_DOCS[gateway]);
     catalogue.checks.push(...generatedCases(gateway).map((c) => c.entry));
+    catalogue.checks = catalogue.checks.map((entry) => cited(catalogue.readings, entry, gateway));
     const byId = new Map<string, CatalogueEntry>();
     for (const entry of catalogue.checks) {
       if (byId.has(entry.id)) throw new Error(`catalogue of ${gateway}: duplicate check ID ${entry.id}`);
@@ -69,6 +82,28 @@ function load(gateway: Gateway) {
     cache.set(gateway, hit);
   }
   return hit;
+}
+
+/**
+ * The entry as results show it: its quote resolved from its clause, or else from its reading. Throws when the
+ * reading is not named in the gateway's catalogue (a check must cite a reading that exists).
+ */
+export function cited<T extends CatalogueEntry>(
+  readings: Record<string, Reading>,
+  entry: T,
+  gateway: Gateway,
+): T {
+  const reading = readings[entry.reading];
+  if (!reading)
+    throw new Error(
+      `catalogue of ${gateway}: ${entry.id} cites reading ${entry.reading}, which it does not name`,
+    );
+  return { ...entry, spec: { ...entry.spec, quote: entry.clause ?? reading.quote } };
+}
+
+/** The readings a gateway's checks cite (named once, in suites/catalogue/<gateway>.json). */
+export function readingsOf(gateway: Gateway): Record<string, Reading> {
+  return load(gateway).catalogue.readings;
 }
 
 export function catalogue(gateway: Gateway): Catalogue {

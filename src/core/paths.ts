@@ -4,9 +4,9 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The one module that knows where paycert's files are. paycert runs two ways: from TypeScript sources under tsx
-// (the project's own tests: this file is src/paths.ts) and from compiled JavaScript with plain node (the installed
-// package and the bin: dist/src/paths.js). Code paycert imports at run time (probe files, handler cases, mocks) is
-// below the code root, next to this module's folder; data (catalogues, contracts, package.json) stays at the
+// (the project's own tests: this file is src/core/paths.ts) and from compiled JavaScript with plain node (the installed
+// package and the bin: dist/src/core/paths.js). Code paycert imports at run time (probe files, handler cases, mocks) is
+// below the code root, two folders up from this module; data (catalogues, contracts, package.json) stays at the
 // package root, which is the code root's parent when compiled.
 
 const here = fileURLToPath(import.meta.url);
@@ -18,7 +18,7 @@ export const compiled = !here.endsWith('.ts');
 export const codeExt = compiled ? '.js' : '.ts';
 
 /** The folder holding src/, suites/ and mocks/ as they run: the repository root, or dist/ when compiled. */
-export const codeRoot = dirname(dirname(here));
+export const codeRoot = dirname(dirname(dirname(here)));
 
 /** The folder holding package.json, suites/catalogue/ and contracts/. */
 export const packageRoot = compiled ? dirname(codeRoot) : codeRoot;

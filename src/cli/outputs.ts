@@ -1,12 +1,12 @@
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from './errors.js';
-import { coverage } from './generate/coverage.js';
-import { renderHtml } from './report/html.js';
-import { renderJunit } from './report/junit.js';
-import { redactDeep } from './report/redact.js';
-import type { Results } from './results.js';
-import { validate } from './schema-registry.js';
+import { UsageError } from '../core/errors.js';
+import { redactDeep } from '../core/redact.js';
+import type { Results } from '../core/results.js';
+import { validate } from '../core/schema-registry.js';
+import { coverage } from '../generate/coverage.js';
+import { renderHtml } from '../report/html.js';
+import { renderJunit } from '../report/junit.js';
 
 export interface WrittenReport {
   dir: string;

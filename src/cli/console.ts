@@ -1,5 +1,5 @@
-import { notJudgedByReason } from './report/merge.js';
-import type { CheckResult, Results } from './results.js';
+import type { CheckResult, Results } from '../core/results.js';
+import { notJudgedByReason } from '../core/verdict.js';
 
 // One line per check as it completes, then a summary: what a CI log or a terminal shows.
 

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { CheckContext } from './context.js';
 
-// A probe file is a mocha file (`describe` blocks holding `check()` calls). It is imported once per process and
-// its blocks are recorded as a tree; every run then builds fresh mocha suites from that tree, so a long-lived
-// process (the self-test, the benchmark) never re-imports a module per run.
+// A probe file reads as a mocha file (`describe` blocks holding `check()` calls). It is imported once per process and
+// its blocks are recorded as a tree; every run then walks that tree (src/engine/runner.ts), so a long-lived process
+// (the self-test, the benchmark) never re-imports a module per run, and the engine needs no test framework.
 
 export type ProbeFn = (t: CheckContext) => Promise<void>;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type ProbeBlock, probeTree } from './probe-file.js';
-import type { Gateway } from './results.js';
 import { probeFiles } from './runner.js';
 
 // `--shard i/n`: which selected checks one CI job runs. Shards are balanced by expected cost, not by count: a check

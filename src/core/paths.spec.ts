@@ -2,15 +2,15 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { catalogueDir } from './catalogue.js';
-import { contractsDir } from './pact/contract.js';
+import { catalogueDir } from '../engine/catalogue.js';
+import { probesDir } from '../engine/runner.js';
+import { contractsDir } from '../pact/contract.js';
 import { codeDir, codeExt, codeRoot, compiled, dataDir, packageRoot, schemasDir } from './paths.js';
-import { probesDir } from './runner.js';
 
 // From the sources (as the tests run) code and data share the repository root; the compiled layout
 // (dist/src/paths.js, data at the package root) is exercised by src/package.spec.ts through the installed package.
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('paths', () => {
   it('from the sources, code and data are at the repository root and modules are .ts', () => {

@@ -1,15 +1,16 @@
+import { clip } from '../core/evidence.js';
+import { CheckFailure, CheckSkipped, SetupError } from '../core/outcome.js';
+import { REDACTED, redactText } from '../core/redact.js';
+import type { CheckResult, Exchange, Gateway } from '../core/results.js';
+import { shellQuote } from '../core/shell.js';
+import type { PageRequest, PageResponse, PaymentDriver } from '../drivers/types.js';
+import { type AuthMode, adapters, type Credentials } from '../gateways/index.js';
+import type { Generation } from '../generate/property.js';
+import { CheckWebhooks } from '../webhooks/check.js';
+import type { WebhookAccess } from '../webhooks/session.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import type { PageRequest, PageResponse, PaymentDriver } from './drivers/types.js';
-import { type AuthMode, adapters, type Credentials } from './gateways/index.js';
-import type { Generation } from './generate/property.js';
 import { type HttpRequest, type HttpResponse, send, TransportError } from './http.js';
-import { CheckFailure, CheckSkipped, SetupError } from './outcome.js';
-import { REDACTED, redactText } from './report/redact.js';
-import type { CheckResult, Exchange, Gateway } from './results.js';
-import { shellQuote } from './shell.js';
 import type { Throttle } from './throttle.js';
-import { CheckWebhooks } from './webhooks/check.js';
-import type { WebhookAccess } from './webhooks/session.js';
 
 export interface RunConfig {
   gateway: Gateway;
@@ -59,24 +60,18 @@ export interface Setup<T> {
 
 // Consecutive transport failures after which the target counts as down and remaining checks end at once.
 const BREAKER_LIMIT = 4;
-const EVIDENCE_BODY_LIMIT = 16_384;
 // Id suffix: 4 base-36 characters name the check or setup, 2 count its ids.
 const OWNER_CODE_SPACE = 36 ** 4;
 const CHECK_CODES = 36 ** 2;
 const ID_COUNTER_SPACE = 36 ** 2;
-
-/** Caps a body kept as evidence (the full exchange is never needed to judge, only to show). */
-export function clip(text: string | undefined | null): { body: string | null; truncated?: boolean } {
-  if (text === undefined || text === null) return { body: null };
-  if (text.length <= EVIDENCE_BODY_LIMIT) return { body: text };
-  return { body: `${text.slice(0, EVIDENCE_BODY_LIMIT)}…`, truncated: true };
-}
 
 /** The state of one gateway's run: configuration, politeness, shared setups and the evidence log. */
 export class RunState {
   readonly results = new Map<string, CheckResult>();
   /** Checks registered by the loaded probe files, in registration order. */
   readonly registered: CatalogueEntry[] = [];
+  /** Ends a running check with an error (an exception no check's promise caught arrived while it ran). */
+  readonly inFlight = new Set<(err: unknown) => void>();
   onResult?: (result: CheckResult) => void;
   private readonly setups = new Map<
     Setup<unknown>,

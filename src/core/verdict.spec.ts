@@ -1,0 +1,105 @@
+import { expect } from 'chai';
+import type { Check } from './results.js';
+import { overallVerdict, summarize, verdictOf } from './verdict.js';
+
+const check = (over: Partial<Check>): Check => ({
+  id: 'PL-T-001',
+  gateway: 'payloco',
+  title: 't',
+  level: 'MUST',
+  reading: 'P1',
+  status: 'passed',
+  durationMs: 1,
+  ...over,
+});
+
+describe('core verdict rule', () => {
+  it('certifies when every MUST check passes or is not applicable', () => {
+    expect(
+      verdictOf([
+        check({}),
+        check({ status: 'skipped', notApplicable: true }),
+        check({ level: 'SHOULD', status: 'failed' }),
+        check({ level: 'SHOULD', status: 'skipped' }),
+      ]),
+    ).to.equal('certified');
+  });
+
+  it('is incomplete when a MUST check errored or was skipped for a reason other than capabilities', () => {
+    expect(verdictOf([check({}), check({ status: 'skipped', message: 'no secret' })])).to.equal('incomplete');
+    expect(verdictOf([check({}), check({ status: 'error' })])).to.equal('incomplete');
+    // A failure is a finding: it wins over what could not be judged.
+    expect(verdictOf([check({ status: 'failed' }), check({ status: 'skipped' })])).to.equal('not-certified');
+    // A known deviation excuses an unjudged check as it excuses a failure.
+    expect(verdictOf([check({}), check({ status: 'error', deviation: { reason: 'r' } })])).to.equal(
+      'certified',
+    );
+  });
+
+  it('fails on a MUST failure', () => {
+    expect(verdictOf([check({}), check({ status: 'failed' })])).to.equal('not-certified');
+  });
+
+  it('with strict, a SHOULD failure fails too, and an unjudged SHOULD check makes it incomplete', () => {
+    expect(verdictOf([check({}), check({ level: 'SHOULD', status: 'failed' })], true)).to.equal(
+      'not-certified',
+    );
+    expect(verdictOf([check({}), check({ level: 'SHOULD', status: 'error' })], true)).to.equal('incomplete');
+  });
+
+  it('a known deviation excuses a failure; a stale one fails the verdict', () => {
+    expect(verdictOf([check({}), check({ status: 'failed', deviation: { reason: 'r' } })])).to.equal(
+      'certified',
+    );
+    expect(verdictOf([check({}), check({ status: 'error', deviation: { reason: 'r' } })], true)).to.equal(
+      'certified',
+    );
+    expect(verdictOf([check({ deviation: { reason: 'r', stale: true } })])).to.equal('not-certified');
+    expect(verdictOf([check({ level: 'SHOULD', deviation: { reason: 'r', stale: true } })])).to.equal(
+      'not-certified',
+    );
+    expect(
+      verdictOf([check({}), check({ status: 'failed', deviation: { reason: 'r', stale: true } })]),
+    ).to.equal('not-certified');
+  });
+
+  it('is error when the gateway could not be judged', () => {
+    expect(verdictOf([check({ status: 'error' }), check({ status: 'error', level: 'SHOULD' })])).to.equal(
+      'error',
+    );
+    expect(verdictOf([])).to.equal('error');
+    expect(verdictOf([check({ status: 'skipped', notApplicable: true })])).to.equal('error');
+    expect(verdictOf([check({})], false, { gatewayError: 'target unreachable' })).to.equal('error');
+  });
+
+  it('the run verdict: not-certified over error over incomplete over certified', () => {
+    expect(overallVerdict(['certified', 'certified'])).to.equal('certified');
+    expect(overallVerdict(['certified', 'incomplete'])).to.equal('incomplete');
+    expect(overallVerdict(['incomplete', 'error'])).to.equal('error');
+    expect(overallVerdict(['certified', 'error'])).to.equal('error');
+    expect(overallVerdict(['error', 'not-certified'])).to.equal('not-certified');
+    expect(overallVerdict([])).to.equal('error');
+  });
+
+  it('summarize counts statuses, counted failures, unjudged MUST checks and known deviations', () => {
+    expect(
+      summarize([
+        check({}),
+        check({ status: 'failed' }),
+        check({ status: 'error', level: 'SHOULD' }),
+        check({ status: 'failed', deviation: { reason: 'r' } }),
+        check({ status: 'skipped', notApplicable: true }),
+      ]),
+    ).to.deep.equal({
+      total: 5,
+      passed: 1,
+      failed: 2,
+      skipped: 1,
+      error: 1,
+      mustFailed: 1,
+      shouldFailed: 0,
+      mustNotJudged: 0,
+      knownDeviations: 1,
+    });
+  });
+});
