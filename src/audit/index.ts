@@ -7,7 +7,7 @@ import { describeCheck } from '../core/result.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import { summarize, verdictOf } from '../core/verdict.js';
-import type { CatalogueEntry } from '../engine/catalogue.js';
+import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
 import {
   type ClientCredentials,
   type ClientFinding,
@@ -39,7 +39,8 @@ export function clientCatalogue(gateway: Gateway): ClientCatalogue {
   const { valid, problems } = validate('paycert/catalogue.schema.json', cat);
   if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
   if (cat.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
-  return cat;
+  const readings = readingsOf(gateway);
+  return { ...cat, checks: cat.checks.map((entry) => cited(readings, entry, gateway)) };
 }
 
 export async function clientRules(gateway: Gateway): Promise<ClientRule[]> {
