@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchDrivers } from './drivers.js';
 import { benchHugeBody } from './hostile.js';
+import { benchProxy } from './proxy.js';
 import { benchReport } from './report.js';
 import { benchRun } from './run.js';
 import { benchStartup } from './startup.js';
@@ -31,6 +32,12 @@ console.log(
   '\n== hostile target: 50 MB bodies on four endpoints, 1 MiB body cap (target: RSS growth < 50 MB)',
 );
 console.log(JSON.stringify(await benchHugeBody(), null, 2));
+
+console.log(
+  '\n== paycert proxy: added latency at 200 requests/s and proxy RSS (targets: <= 1 ms median, <= 100 MB; ' +
+    "Prism's validation proxy: about +4 ms, 166 MB)",
+);
+console.log(JSON.stringify(await benchProxy(), null, 2));
 
 if (!quick) {
   for (const gateway of ['lesspay', 'payloco']) {

@@ -1,4 +1,12 @@
 // The only module probe files and contract tests import: the harness's narrow public surface.
+
+export type {
+  ClientCredentials,
+  ClientFinding,
+  ClientRequest,
+  ClientRule,
+  ClientVerdict,
+} from './audit/client-kit.js';
 export { ensure, expect, wrap } from './checks/assert.js';
 export {
   ensureEqual,

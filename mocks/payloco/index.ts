@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,10 @@ export interface PaylocoMockOptions {
   fault?: string;
   webhookRetryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  /** The integrator's own merchant (id and public key PEM), accepted instead of the bundled test merchant. */
+  merchant?: { id: string; publicKeyPem: string };
+  /** The webhook secret to sign callbacks with, instead of the bundled test secret. */
+  webhookSecret?: string;
 }
 
 export interface RunningMock {
@@ -55,7 +60,7 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
   const scheduler = new Scheduler();
   const webhooks = new WebhookSender(
     {
-      secret: testWebhookSecret,
+      secret: opts.webhookSecret ?? testWebhookSecret,
       retryDelaysMs: opts.webhookRetryDelaysMs ?? defaultRetryDelaysMs,
       timeoutMs: opts.webhookTimeoutMs ?? defaultWebhookTimeoutMs,
     },
@@ -67,7 +72,12 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
     behaviour,
     store: new Store((order) => webhooks.notify(order)),
     scheduler,
-    keys: gatewayKeys(),
+    keys: opts.merchant
+      ? {
+          ...gatewayKeys(),
+          merchants: new Map([[opts.merchant.id, createPublicKey(opts.merchant.publicKeyPem)]]),
+        }
+      : gatewayKeys(),
     publicUrl: () => url,
   };
 
@@ -96,10 +106,10 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
   return {
     url,
     credentials: {
-      merchantId: testMerchantId,
+      merchantId: opts.merchant?.id ?? testMerchantId,
       privateKeyPath: keyPaths.merchantPrivate,
       platformPublicKeyPath: keyPaths.platformPublic,
-      webhookSecret: testWebhookSecret,
+      webhookSecret: opts.webhookSecret ?? testWebhookSecret,
     },
     clientCredentials: {
       merchantId: testMerchantId,

@@ -248,6 +248,35 @@ export function buildProgram(): Command {
       );
     });
 
+  withReport(program.command('audit'))
+    .description(
+      'run your client against the bundled mock (or --target) and judge every request it made: signatures, schemas, ids',
+    )
+    .argument('<gateway>', 'lesspay | payloco')
+    .argument('[command...]', 'your client command, after --')
+    .option('--target <url>', 'judge the traffic to this sandbox instead of the bundled mock')
+    .option('--strict', 'a failed SHOULD check fails the verdict too', false)
+    .option('--max-time <s>', 'stop the command after this many seconds', int('--max-time', 1), 600)
+    .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
+    .action(async (gateway, command, opts) => {
+      process.exitCode = await (await import('../commands/audit.js')).auditCommand(gateway, command, opts);
+    });
+
+  program
+    .command('proxy')
+    .description(
+      "forward your app's traffic to a sandbox and judge every request; report and verdict on Ctrl-C",
+    )
+    .argument('<gateway>', 'lesspay | payloco')
+    .requiredOption('--target <url>', 'base URL of the sandbox')
+    .option('--listen <host:port>', 'where the proxy listens (default 127.0.0.1, any free port)')
+    .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
+    .option('--strict', 'a failed SHOULD check fails the verdict too', false)
+    .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
+    .action(async (gateway, opts) => {
+      process.exitCode = await (await import('../commands/proxy.js')).proxyCommand(gateway, opts);
+    });
+
   program
     .command('verify-bundle')
     .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')

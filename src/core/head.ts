@@ -28,7 +28,7 @@ export function startRun(): RunClock {
 }
 
 export interface RunBody {
-  command: 'run' | 'verify' | 'webhook-test';
+  command: 'run' | 'verify' | 'webhook-test' | 'audit' | 'proxy';
   strict: boolean;
   allowIncomplete?: boolean;
   shard?: Results['shard'];

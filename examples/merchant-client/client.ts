@@ -1,0 +1,315 @@
+import { createHash, createHmac, createPrivateKey, createVerify, type KeyObject, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+// What an integrator writes: a small client for Lesspay 2.0 or Payloco that signs and sends its requests, and fails
+// (exit 1) when an answer is not the documented success. It imports nothing from paycert. `--fault NAME` starts a
+// faulty variant that breaks one request rule; client.spec.ts shows which client check catches each one.
+//
+//   node --import tsx examples/merchant-client/client.ts lesspay [--fault NAME]
+//   (reads LESSPAY_BASE_URL, LESSPAY_APP_ID, LESSPAY_APP_SECRET; or PAYLOCO_BASE_URL, PAYLOCO_MERCHANT_ID,
+//   PAYLOCO_PRIVATE_KEY, PAYLOCO_PLATFORM_PUBLIC_KEY)
+
+type Json = Record<string, unknown>;
+
+export const lesspayFaults = {
+  'put-query': 'LPC-TRN-001',
+  'text-plain': 'LPC-TRN-002',
+  'no-appid': 'LPC-AUTH-001',
+  'seconds-timestamp': 'LPC-AUTH-002',
+  'signs-empty-values': 'LPC-SIG-001',
+  'unsorted-keys': 'LPC-SIG-001',
+  'hmac-signature': 'LPC-SIG-001',
+  'changed-after-signing': 'LPC-SIG-001',
+  'amount-as-number': 'LPC-SCH-001',
+  'query-without-id': 'LPC-QRY-001',
+  'eight-day-window': 'LPC-QRY-002',
+  'reuses-request-id': 'LPC-ID-001',
+  'wrong-batch-total': 'LPC-BAT-001',
+} as const;
+
+export const paylocoFaults = {
+  'put-query': 'PLC-TRN-001',
+  'text-plain': 'PLC-TRN-002',
+  'params-in-query-string': 'PLC-PRM-001',
+  'signs-reserialised-body': 'PLC-SIG-001',
+  'sha1-signature': 'PLC-SIG-001',
+  'wrong-version': 'PLC-COM-001',
+  'amount-as-number': 'PLC-SCH-001',
+  'query-without-id': 'PLC-QRY-001',
+  'reuses-merchant-order-id': 'PLC-ID-001',
+} as const;
+
+const problems: string[] = [];
+let fault = '';
+
+function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+}
+
+let seq = 0;
+const newId = (prefix: string) =>
+  `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(0, 20);
+
+async function post(
+  url: string,
+  text: string,
+  headers: Record<string, string>,
+  method = 'POST',
+): Promise<{ status: number; text: string; json: any; headers: Headers }> {
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: text,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(body);
+  } catch {}
+  return { status: res.status, text: body, json, headers: res.headers };
+}
+
+// ---- Lesspay 2.0 (L3: uppercase hex SHA-256 of the sorted non-empty k=v pairs, then &key=<secret>) ----
+
+function lesspayString(body: Json, secret: string): string {
+  const render = (v: unknown): string =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? `{${pairs(v as Json)}}`
+      : typeof v === 'string'
+        ? v
+        : JSON.stringify(v);
+  const pairs = (o: Json) => {
+    let keys = Object.keys(o);
+    if (fault !== 'signs-empty-values') keys = keys.filter((k) => o[k] !== null && o[k] !== '');
+    if (fault !== 'unsorted-keys') keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return keys.map((k) => `${k}=${render(o[k])}`).join('&');
+  };
+  const joined = pairs(body);
+  return fault === 'hmac-signature' ? joined : joined === '' ? `key=${secret}` : `${joined}&key=${secret}`;
+}
+
+function lesspaySignature(body: Json, secret: string): string {
+  const text = lesspayString(body, secret);
+  const digest =
+    fault === 'hmac-signature'
+      ? createHmac('sha256', secret).update(text)
+      : createHash('sha256').update(text);
+  return digest.digest('hex').toUpperCase();
+}
+
+async function lesspay(): Promise<void> {
+  const base = need('LESSPAY_BASE_URL').replace(/\/$/, '');
+  const appId = need('LESSPAY_APP_ID');
+  const secret = need('LESSPAY_APP_SECRET');
+  const call = async (path: string, body: Json, opts: { method?: string; contentType?: string } = {}) => {
+    const signature = lesspaySignature(body, secret);
+    const sent =
+      fault === 'changed-after-signing' && 'description' in body ? { ...body, description: 'changed' } : body;
+    const headers: Record<string, string> = {
+      'content-type': opts.contentType ?? 'application/json',
+      'x-auth-appid': appId,
+      'x-auth-timestamp': String(fault === 'seconds-timestamp' ? Math.floor(Date.now() / 1000) : Date.now()),
+      'x-auth-signature': signature,
+    };
+    if (fault === 'no-appid' && path.endsWith('query-order')) delete headers['x-auth-appid'];
+    return post(`${base}${path}`, JSON.stringify(sent), headers, opts.method);
+  };
+  const expectOk = (what: string, res: { status: number; json: any }) => {
+    if (res.json?.code !== 0)
+      problems.push(`${what}: HTTP ${res.status}, code ${res.json?.code} ${res.json?.msg ?? ''}`);
+  };
+
+  const order: Json = {
+    request_id: newId('R'),
+    product_name: 'Sandbox product',
+    description: 'Order from the example client',
+    target_amount: fault === 'amount-as-number' ? 100.5 : '100.50',
+    target_currency: 'USD',
+    transaction_type: 'PAY_IN',
+    success_url: 'https://merchant.example/success',
+    fail_url: 'https://merchant.example/fail',
+    api_version: 'V2',
+    pay_access_type: 1,
+  };
+  const created = await call('/api/global/v1/pay/create-order', order);
+  expectOk('create pay-in', created);
+  // A retry of the identical order (say, after a lost answer) keeps its request_id; the gateway answers 1201.
+  const retried = await call('/api/global/v1/pay/create-order', order);
+  if (retried.json?.code !== 1201 && retried.json?.code !== 0)
+    problems.push(`retry: code ${retried.json?.code}`);
+  if (fault === 'reuses-request-id')
+    await call('/api/global/v1/pay/create-order', { ...order, target_amount: '7.00' });
+
+  const now = Date.now();
+  const query: Json =
+    fault === 'query-without-id'
+      ? {}
+      : { request_id: order.request_id, ...(fault === 'signs-empty-values' ? { pay_order_id: '' } : {}) };
+  query.start_time = String(now - (fault === 'eight-day-window' ? 8 * 86_400_000 : 3_600_000));
+  query.end_time = String(now + 60_000);
+  const found = await call('/api/global/v1/pay/query-order', query, {
+    ...(fault === 'put-query' ? { method: 'PUT' } : {}),
+    ...(fault === 'text-plain' ? { contentType: 'text/plain' } : {}),
+  });
+  expectOk('query pay-in', found);
+
+  const payout: Json = {
+    request_id: newId('S'),
+    amount: '100.50',
+    currency: 'PHP',
+    way_type: 'BANK_TRANSFER',
+    beneficiary: {
+      beneficiary_type: 'individual',
+      beneficiary_info: {
+        name: 'Juan Dela Cruz',
+        email: 'juan@example.com',
+        address: { country: 'PH', city: 'Manila' },
+      },
+      destination: { type: 'bank', bank: { account_number: '1234567890', bank_name: 'BDO', country: 'PH' } },
+    },
+  };
+  expectOk('create payout', await call('/api/global/payout/create-order', payout));
+  const detail = (amount: string) => ({
+    mch_order_id: newId('D'),
+    amount,
+    bank_account_name: 'Juan Dela Cruz',
+    bank_account_no: '1234567890',
+    bank_account_type: 'individual',
+    bank_name: 'BDO',
+    bank_country_code: 'PH',
+    destination_type: 'bank',
+  });
+  const batch: Json = {
+    request_id: newId('B'),
+    currency: 'PHP',
+    total_amount: fault === 'wrong-batch-total' ? '300.00' : '300.30',
+    way_type: 'BANK_TRANSFER',
+    way_code: 'TAZAPAY_PAYOUT',
+    notify_url: 'https://merchant.example/payout-notify',
+    payout_order_details: [detail('100.10'), detail('200.20')],
+  };
+  expectOk('create batch payout', await call('/api/global/payout/batch/create-order', batch));
+  expectOk('query payout', await call('/api/global/payout/query', { request_id: payout.request_id }));
+}
+
+// ---- Payloco (P6: Base64 SHA256withRSA over the raw body bytes) ----
+
+function pem(value: string): string {
+  return /-----BEGIN/.test(value) ? value.replace(/\\n/g, '\n') : readFileSync(value, 'utf8');
+}
+
+async function payloco(): Promise<void> {
+  const base = need('PAYLOCO_BASE_URL').replace(/\/$/, '');
+  const merchantId = need('PAYLOCO_MERCHANT_ID');
+  const key: KeyObject = createPrivateKey(pem(need('PAYLOCO_PRIVATE_KEY')));
+  const platformKey = process.env.PAYLOCO_PLATFORM_PUBLIC_KEY
+    ? pem(process.env.PAYLOCO_PLATFORM_PUBLIC_KEY)
+    : undefined;
+  const common = (extra: Json): Json => ({
+    charset: 'UTF-8',
+    version: fault === 'wrong-version' ? '1.0.0' : '2.0.0',
+    signType: 'RSA',
+    merchantId,
+    requestTime: new Date().toISOString(),
+    ...extra,
+  });
+  const call = async (
+    path: string,
+    body: Json,
+    opts: { method?: string; contentType?: string; query?: string } = {},
+  ) => {
+    const text = fault === 'signs-reserialised-body' ? JSON.stringify(body, null, 1) : JSON.stringify(body);
+    const signed = fault === 'signs-reserialised-body' ? JSON.stringify(body) : text;
+    const signature = sign(fault === 'sha1-signature' ? 'sha1' : 'sha256', Buffer.from(signed), key).toString(
+      'base64',
+    );
+    const res = await post(
+      `${base}${path}${opts.query ?? ''}`,
+      text,
+      {
+        'content-type': opts.contentType ?? 'application/json',
+        signature,
+      },
+      opts.method,
+    );
+    // The gateway signs its answer when our signature verified: check it when we have its public key.
+    const answerSig = res.headers.get('signature');
+    if (
+      platformKey &&
+      answerSig &&
+      !createVerify('RSA-SHA256').update(res.text).verify(platformKey, answerSig, 'base64')
+    )
+      problems.push(`${path}: the answer's signature does not verify`);
+    return res;
+  };
+  const expectOk = (what: string, res: { status: number; json: any }) => {
+    if (!['00000000', '00000003'].includes(res.json?.code))
+      problems.push(`${what}: HTTP ${res.status}, code ${res.json?.code} ${res.json?.message ?? ''}`);
+  };
+
+  const pay = common({
+    transType: 'PAY',
+    accessType: 's2s',
+    transChannel: 'WEIXIN',
+    currency: 'USD',
+    transAmt: fault === 'amount-as-number' ? 20.01 : '20.01',
+    goodsName: 'Example goods',
+    merchantOrderId: newId('QR'),
+    payMode: 'QRCODE',
+  });
+  expectOk('pay', await call('/v1/payments/open/api/pay', pay));
+  if (fault === 'reuses-merchant-order-id')
+    await call('/v1/payments/open/api/pay', {
+      ...pay,
+      transAmt: '5.00',
+      requestTime: new Date().toISOString(),
+    });
+  const query = common({
+    transType: 'PAY',
+    accessType: 's2s',
+    ...(fault === 'query-without-id' ? {} : { merchantOrderId: pay.merchantOrderId }),
+  });
+  expectOk(
+    'query',
+    await call('/v1/payments/open/api/query', query, {
+      ...(fault === 'put-query' ? { method: 'PUT' } : {}),
+      ...(fault === 'text-plain' ? { contentType: 'text/plain' } : {}),
+      ...(fault === 'params-in-query-string' ? { query: `?merchantId=${merchantId}&version=2.0.0` } : {}),
+    }),
+  );
+  const v2 = common({ data: { merchantOrderId: newId('V2'), totalAmount: '10.01', currency: 'USD' } });
+  expectOk('pay v2', await call('/v2/payments/open/api/pay', v2));
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const gateway = args[0];
+  const i = args.indexOf('--fault');
+  fault = i >= 0 ? (args[i + 1] ?? '') : '';
+  const known = gateway === 'lesspay' ? lesspayFaults : gateway === 'payloco' ? paylocoFaults : undefined;
+  if (!known) {
+    process.stderr.write('usage: client.ts lesspay|payloco [--fault NAME]\n');
+    return 2;
+  }
+  if (fault && !(fault in known)) {
+    process.stderr.write(`unknown fault ${fault}; known: ${Object.keys(known).join(', ')}\n`);
+    return 2;
+  }
+  await (gateway === 'lesspay' ? lesspay() : payloco());
+  for (const p of problems) process.stderr.write(`merchant-client: ${p}\n`);
+  return problems.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`merchant-client: ${(err as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import {
+  clientEnv,
+  type GivenCredentials,
+  givenCredentials,
+  mockClientCredentials,
+} from '../audit/credentials.js';
+import { clientResults, startRecorder } from '../audit/index.js';
+import { checkLine, summaryLines } from '../cli/console.js';
+import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { UsageError } from '../core/errors.js';
+import { startRun } from '../core/head.js';
+import { redactText } from '../core/redact.js';
+import type { Gateway, Results } from '../core/results.js';
+import { exitCodeOf } from '../core/verdict.js';
+import { mockModule, type RunningMock } from '../engine/embedded.js';
+
+export interface AuditFlags {
+  target?: string;
+  reportDir?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  maxTime?: number;
+  timeout?: number;
+}
+
+export function gatewayOf(arg: string): Gateway {
+  if (arg !== 'lesspay' && arg !== 'payloco')
+    throw new UsageError(`unknown gateway "${arg}": use lesspay or payloco`);
+  return arg;
+}
+
+export function targetUrl(value: string, flag: string): string {
+  try {
+    const u = new URL(value);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return value;
+  } catch {}
+  throw new UsageError(`${flag} must be an http(s) URL, got ${value}`);
+}
+
+interface Ran {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+}
+
+/** Runs the integrator's command to its end, at most `maxMs`; a command that cannot start is a usage error. */
+function runCommand(argv: string[], env: NodeJS.ProcessEnv, maxMs: number): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+    }, maxMs);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      const code = (err as NodeJS.ErrnoException).code;
+      reject(new UsageError(`cannot run ${argv[0]}: ${code === 'ENOENT' ? 'no such command' : code}`));
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, timedOut });
+    });
+  });
+}
+
+function commandFailure(ran: Ran, maxMs: number): string | undefined {
+  if (ran.timedOut) return `the client command did not finish within ${maxMs / 1000} s and was stopped`;
+  if (ran.signal) return `the client command was killed by ${ran.signal}`;
+  return ran.code === 0 ? undefined : `the client command exited with code ${ran.code}`;
+}
+
+/**
+ * `paycert audit <gateway> -- <command…>`: runs the integrator's client against the bundled mock (or, with
+ * --target, a sandbox) through the recording front, then judges every request it made (LPC-*, PLC-*).
+ */
+export async function auditCommand(
+  gatewayArg: string,
+  argv: string[],
+  flags: AuditFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  out: { results?: Results } = {},
+): Promise<number> {
+  const gateway = gatewayOf(gatewayArg);
+  if (argv.length === 0)
+    throw new UsageError(`name the client command after --, e.g. paycert audit ${gateway} -- npm test`);
+  const target = flags.target ? targetUrl(flags.target, '--target') : undefined;
+  const reportDir = flags.reportDir ?? 'reports';
+  prepareReportDir(reportDir);
+  const maxMs = (flags.maxTime ?? 600) * 1000;
+  const given: GivenCredentials | undefined = givenCredentials(gateway, env);
+  let mock: RunningMock | undefined;
+  if (!target) {
+    const mod = await mockModule(gateway);
+    mock = await mod.start({
+      host: '127.0.0.1',
+      port: 0,
+      variant: 'a',
+      ...(given?.mockOptions ?? {}),
+    } as never);
+  }
+  const upstream = target ?? mock!.url;
+  const recorder = await startRecorder({ upstream, timeoutMs: flags.timeout ?? 30_000 });
+  const clock = startRun();
+  try {
+    const credentials = given?.client ?? (mock ? mockClientCredentials(gateway, mock) : {});
+    // The base path of the upstream (Payloco's /gateway) stays on the upstream side of the front.
+    const ran = await runCommand(argv, clientEnv(gateway, env, recorder.url, mock, given), maxMs);
+    const failure = commandFailure(ran, maxMs);
+    const results = await clientResults({
+      command: 'audit',
+      gateway,
+      exchanges: recorder.exchanges,
+      credentials,
+      origin: recorder.url,
+      target: upstream,
+      targetKind: mock ? 'embedded-mock' : 'remote',
+      strict: flags.strict ?? false,
+      clock,
+    });
+    if (failure) {
+      // The command's own failure fails the audit: its tests saw something go wrong the checks may not show.
+      results.gateways[0]!.warning = failure;
+      results.gateways[0]!.verdict = 'not-certified';
+      results.verdict = 'not-certified';
+    }
+    out.results = results;
+    const tty = process.stdout.isTTY === true;
+    if (!flags.quiet)
+      for (const r of results.checks) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
+    const written = writeReport(results, reportDir);
+    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    if (failure) process.stderr.write(`paycert: ${failure}\n`);
+    if (recorder.exchanges.length === 0) {
+      const v = gateway === 'lesspay' ? 'LESSPAY_BASE_URL' : 'PAYLOCO_BASE_URL';
+      process.stderr.write(`paycert: the command made no request to ${recorder.url}: does it read ${v}?\n`);
+      return failure ? 1 : 2;
+    }
+    return failure ? 1 : exitCodeOf(results.verdict);
+  } finally {
+    await recorder.close();
+    await mock?.close();
+  }
+}

@@ -1,0 +1,251 @@
+import { createVerify } from 'node:crypto';
+import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
+import { paylocoVerify } from '../../src/index.js';
+import { answersMatch, canonical, each, idReuse, isObject, schemaFinding } from './shared.js';
+
+// PLC: the integrator's Payloco client, judged on the requests it sent (profile P1, P3–P6, P9).
+
+type Json = Record<string, unknown>;
+
+const SCHEMAS: Record<string, string> = {
+  '/v1/payments/open/api/pay': 'payloco/pay-v1-request.schema.json',
+  '/v1/payments/open/api/query': 'payloco/query-request.schema.json',
+  '/v1/payments/open/api/preAuthVoid': 'payloco/preauth-void-request.schema.json',
+  '/v2/payments/open/api/pay': 'payloco/pay-v2-request.schema.json',
+};
+const PAYS = ['/v1/payments/open/api/pay', '/v2/payments/open/api/pay'];
+const COMMON = [
+  'charset',
+  'version',
+  'signType',
+  'merchantId',
+  'memberId',
+  'requestTime',
+  'keyVersion',
+  'transType',
+  'accessType',
+];
+// transType is required on v1 pay and query (P3): the endpoint schema judges it, not the common-parameter rule.
+const COMMON_ONLY = COMMON.filter((k) => k !== 'transType');
+
+const documented = (r: ClientRequest) => r.path in SCHEMAS;
+const json = (r: ClientRequest): Json | undefined => (isObject(r.json) ? r.json : undefined);
+
+function verifies(algorithm: string, raw: Buffer, signature: string, key: string): boolean {
+  try {
+    return createVerify(algorithm).update(raw).verify(key, signature, 'base64');
+  } catch {
+    return false;
+  }
+}
+
+/** Why a `signature` header that does not verify over the raw body is wrong, when a known mistake explains it. */
+function signatureReason(r: ClientRequest, sig: string, key: string): string {
+  if (!/^[A-Za-z0-9+/]+=*$/.test(sig)) return 'it is not Base64 (P6 sends Base64 of the RSA signature)';
+  for (const alg of ['RSA-SHA1', 'RSA-SHA512', 'RSA-SHA384'])
+    if (verifies(alg, r.raw, sig, key)) return `it was made with ${alg}; P6 is SHA256withRSA`;
+  const json = r.json;
+  if (json !== undefined) {
+    const reserialised = [JSON.stringify(json), JSON.stringify(json, null, 2), canonical(json)];
+    for (const text of reserialised)
+      if (text !== r.text && verifies('RSA-SHA256', Buffer.from(text, 'utf8'), sig, key))
+        return 'it signs another serialisation of the body, not the exact bytes sent: sign the raw body string and send that string';
+  }
+  return 'it does not verify over the raw body with the merchant public key: the body was changed after signing, or another key was used';
+}
+
+/** Where the order id lives: top level on v1, in `data` on v2. */
+function merchantOrderId(r: ClientRequest): string | undefined {
+  const b = json(r);
+  const id = r.path.startsWith('/v2/') && isObject(b?.data) ? b.data.merchantOrderId : b?.merchantOrderId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+export const rules: ClientRule[] = [
+  {
+    id: 'PLC-TRN-001',
+    judge: (reqs) =>
+      each(reqs, (r) => {
+        const out = [];
+        if (r.method !== 'POST')
+          out.push({
+            message: `${r.method} ${r.path}: every Payloco endpoint is POST`,
+            expected: 'POST',
+            received: r.method,
+          });
+        if (!documented(r))
+          out.push({
+            message: `${r.path} is not a documented Payloco endpoint`,
+            expected: Object.keys(SCHEMAS),
+            received: r.path,
+          });
+        return out;
+      }),
+  },
+  {
+    id: 'PLC-TRN-002',
+    judge: (reqs) =>
+      each(reqs, (r) => {
+        const out = [];
+        const type = r.headers['content-type'] ?? '(absent)';
+        if (!/^application\/json\s*(;|$)/i.test(type))
+          out.push({
+            message: `Content-Type is ${type}`,
+            expected: 'application/json',
+            received: type,
+            corrected: { 'content-type': 'application/json' },
+          });
+        if (r.bodyProblem || !isObject(r.json))
+          out.push({
+            message: r.bodyProblem ?? 'the body is JSON but not an object',
+            expected: 'a JSON object body',
+            received: r.text?.slice(0, 200) ?? '(not UTF-8)',
+          });
+        return out;
+      }),
+  },
+  {
+    id: 'PLC-PRM-001',
+    judge: (reqs) =>
+      each(reqs, (r) =>
+        r.query === ''
+          ? []
+          : [
+              {
+                message: `parameters were sent in the query string (${r.query.slice(0, 120)}); P5 puts every parameter in the JSON body`,
+                expected: 'no query string; every parameter in the body',
+                received: r.query.slice(0, 200),
+                corrected: {
+                  url: r.path,
+                  body: { ...(json(r) ?? {}), ...Object.fromEntries(new URLSearchParams(r.query)) },
+                },
+              },
+            ],
+      ),
+  },
+  {
+    id: 'PLC-SIG-001',
+    judge: (reqs, creds): ClientVerdict => {
+      const applies = reqs.filter((r) => r.text !== undefined && r.raw.length > 0);
+      if (applies.length && !creds.merchantPublicKeyPem)
+        return { judged: applies, findings: [], cannotJudge: 'PAYLOCO_PRIVATE_KEY was not given to paycert' };
+      const key = creds.merchantPublicKeyPem!;
+      return each(applies, (r) => {
+        const sig = r.headers.signature;
+        if (sig !== undefined && paylocoVerify(r.text!, sig, key)) return [];
+        return [
+          {
+            message:
+              sig === undefined
+                ? 'the signature header is missing'
+                : `the signature is wrong: ${signatureReason(r, sig, key)}`,
+            expected: 'signature: Base64(SHA256withRSA(raw body bytes)) with the merchant private key',
+            received: sig === undefined ? '(absent)' : '(a signature that does not verify)',
+            corrected: { signature: "createSign('RSA-SHA256').update(rawBody).sign(privateKey, 'base64')" },
+          },
+        ];
+      });
+    },
+  },
+  {
+    id: 'PLC-COM-001',
+    judge: (reqs, creds) =>
+      each(
+        reqs.filter((r) => documented(r) && json(r) !== undefined),
+        (r) => {
+          const b = json(r)!;
+          const out = schemaFinding(
+            'payloco/request-common.schema.json',
+            Object.fromEntries(Object.entries(b).filter(([k]) => COMMON.includes(k))),
+          );
+          if (out.length === 0 && creds.merchantId !== undefined && b.merchantId !== creds.merchantId)
+            out.push({
+              message: 'merchantId is not the merchant id given to the client',
+              expected: creds.merchantId,
+              received: b.merchantId,
+            });
+          for (const f of out)
+            f.corrected = {
+              charset: 'UTF-8',
+              version: '2.0.0',
+              signType: 'RSA',
+              merchantId: creds.merchantId ?? '<merchant id>',
+            };
+          return out;
+        },
+      ),
+  },
+  {
+    id: 'PLC-SCH-001',
+    judge: (reqs) =>
+      each(
+        reqs.filter((r) => documented(r) && json(r) !== undefined),
+        // The common parameters are PLC-COM-001's to judge, the query's id PLC-QRY-001's.
+        (r) =>
+          schemaFinding(SCHEMAS[r.path]!, r.json, (p) => {
+            const top = p.pointer.split('/')[1] ?? '';
+            const missing =
+              typeof p.expected === 'string' ? /^property "(.*)"$/.exec(p.expected)?.[1] : undefined;
+            return (
+              COMMON_ONLY.includes(top) ||
+              (p.pointer === '/' &&
+                missing !== undefined &&
+                (COMMON_ONLY.includes(missing) || ['merchantOrderId', 'orderId'].includes(missing)))
+            );
+          }),
+      ),
+  },
+  {
+    id: 'PLC-QRY-001',
+    judge: (reqs) =>
+      each(
+        reqs.filter((r) => r.path === '/v1/payments/open/api/query' && json(r) !== undefined),
+        (r) => {
+          const b = json(r)!;
+          const has = (k: string) => typeof b[k] === 'string' && (b[k] as string).trim() !== '';
+          if (has('merchantOrderId') || has('orderId')) return [];
+          return [
+            {
+              message: 'the query names neither merchantOrderId nor orderId',
+              expected: 'a non-empty merchantOrderId or orderId',
+              received: b,
+              corrected: { ...b, merchantOrderId: '<the order’s merchantOrderId>' },
+            },
+          ];
+        },
+      ),
+  },
+  {
+    id: 'PLC-ID-001',
+    judge: (reqs) =>
+      idReuse(
+        reqs.filter((r) => PAYS.includes(r.path) && json(r) !== undefined),
+        merchantOrderId,
+        // requestTime changes on every send: a retry is the same order without it.
+        (r) => canonical(r.json, ['requestTime']),
+        (r) => {
+          try {
+            return ['00000000', '00000003'].includes(JSON.parse(r.responseText ?? '').code);
+          } catch {
+            return false;
+          }
+        },
+        'merchantOrderId',
+      ),
+  },
+  {
+    id: 'PLC-RSP-001',
+    // The query answer is judged by the envelope only: query-response.schema.json wants completeTime as a string,
+    // which the gateway suite does not require of a pending order either.
+    judge: (reqs) =>
+      answersMatch(
+        reqs.filter(documented),
+        'payloco/envelope.schema.json',
+        {
+          '/v1/payments/open/api/pay': 'payloco/pay-response.schema.json',
+          '/v2/payments/open/api/pay': 'payloco/pay-response.schema.json',
+        },
+        (a) => a.code === '00000000' || a.code === '00000003',
+      ),
+  },
+];

@@ -1,0 +1,148 @@
+import type { ClientFinding, ClientRequest, ClientVerdict } from '../../src/index.js';
+import { validate } from '../../src/index.js';
+
+// Helpers both gateways' client rules share: judging a set of requests one by one, schema problems as findings,
+// and exact decimal sums (amounts are strings; a float sum would call 0.1 + 0.2 wrong).
+
+type Json = Record<string, unknown>;
+
+export function isObject(v: unknown): v is Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Runs `judgeOne` on every request in `applies`; each returns its findings for that request. */
+export function each(
+  applies: readonly ClientRequest[],
+  judgeOne: (r: ClientRequest) => Omit<ClientFinding, 'request'>[] | undefined,
+): ClientVerdict {
+  const findings: ClientFinding[] = [];
+  for (const r of applies) for (const f of judgeOne(r) ?? []) findings.push({ request: r, ...f });
+  return { judged: [...applies], findings };
+}
+
+/** Schema problems of a body as one finding (or none), minus the problems another rule owns. */
+export function schemaFinding(
+  schema: string,
+  body: unknown,
+  ignore: (p: { pointer: string; expected?: unknown }) => boolean = () => false,
+): Omit<ClientFinding, 'request'>[] {
+  let problems: ReturnType<typeof validate>['problems'];
+  try {
+    problems = validate(schema, body).problems.filter((p) => !ignore(p));
+  } catch (err) {
+    return [{ message: `the body could not be validated: ${(err as Error).message}` }];
+  }
+  if (problems.length === 0) return [];
+  // An amount or id sent as a JSON number is the most common slip: the corrected example sends it as a string.
+  const corrected = Object.fromEntries(
+    problems
+      .filter((p) => p.expected === 'type string' && typeof p.received === 'number')
+      .map((p) => [p.pointer, String(p.received)]),
+  );
+  return [
+    {
+      message: `the body does not match ${schema}: ${problems.map((p) => p.message).join('; ')}`,
+      expected: problems.map((p) => ({ at: p.pointer, expected: p.expected })),
+      received: problems.map((p) => ({ at: p.pointer, received: p.received })),
+      ...(Object.keys(corrected).length ? { corrected } : {}),
+    },
+  ];
+}
+
+/** A positive decimal string as a scaled integer (18 places), or undefined when it is not one. */
+export function decimal(v: unknown): bigint | undefined {
+  if (typeof v !== 'string' || !/^\d+(\.\d{1,18})?$/.test(v)) return undefined;
+  const [whole, frac = ''] = v.split('.');
+  return BigInt(whole!) * 10n ** 18n + BigInt(frac.padEnd(18, '0'));
+}
+
+export function formatDecimal(n: bigint): string {
+  const whole = n / 10n ** 18n;
+  const frac = (n % 10n ** 18n).toString().padStart(18, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : `${whole}`;
+}
+
+/** The JSON body with members removed, canonical (sorted keys), to tell a retry from a different order. */
+export function canonical(body: unknown, drop: readonly string[] = []): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : isObject(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort(v[k])]),
+          )
+        : v;
+  const copy = isObject(body)
+    ? Object.fromEntries(Object.entries(body).filter(([k]) => !drop.includes(k)))
+    : body;
+  return JSON.stringify(sort(copy));
+}
+
+/**
+ * Requests that create an order, by the id the client gave it: a later request with the same id and a different
+ * body is a different order reusing the id (a finding); with the same body, a retry (a note). Only an id whose
+ * first order the gateway accepted counts: a refused request created nothing.
+ */
+export function idReuse(
+  creates: readonly ClientRequest[],
+  idOf: (r: ClientRequest) => string | undefined,
+  sameOrder: (r: ClientRequest) => string,
+  accepted: (r: ClientRequest) => boolean,
+  idName: string,
+): ClientVerdict {
+  const seen = new Map<string, ClientRequest>();
+  const findings: ClientFinding[] = [];
+  const notes: string[] = [];
+  for (const r of creates) {
+    const id = idOf(r);
+    if (id === undefined) continue;
+    const first = seen.get(id);
+    if (!first) {
+      if (accepted(r)) seen.set(id, r);
+      continue;
+    }
+    if (sameOrder(first) === sameOrder(r)) {
+      notes.push(
+        `request #${r.seq} resends order ${idName} ${id} of request #${first.seq} unchanged (a retry)`,
+      );
+      continue;
+    }
+    findings.push({
+      request: r,
+      message: `${idName} ${id} of the order created by request #${first.seq} is reused for a different order`,
+      expected: `a ${idName} no earlier order used (or the identical body, as a retry)`,
+      received: id,
+      corrected: { [idName]: `${id}-2` },
+    });
+  }
+  return { judged: [...creates], findings, notes };
+}
+
+/**
+ * The gateway's answers against the response schemas (what `paycert proxy` sees of a sandbox): the envelope for every
+ * JSON answer, and the endpoint's success schema where the answer says success. Not JSON answers are left alone:
+ * the transport of error answers (401, 404) is the gateway suite's to judge.
+ */
+export function answersMatch(
+  reqs: readonly ClientRequest[],
+  envelope: string,
+  success: Record<string, string>,
+  succeeded: (json: Json) => boolean,
+): ClientVerdict {
+  const answered = reqs.filter((r) => r.responseText?.trim().startsWith('{') === true);
+  return each(answered, (r) => {
+    let answer: unknown;
+    try {
+      answer = JSON.parse(r.responseText!);
+    } catch (err) {
+      return [{ message: `the answer is not JSON (${(err as Error).message})` }];
+    }
+    const schema = isObject(answer) && succeeded(answer) && success[r.path] ? success[r.path]! : envelope;
+    return schemaFinding(schema, answer).map((f) => ({
+      ...f,
+      message: `the gateway's answer (HTTP ${r.status}): ${f.message}`,
+    }));
+  });
+}
