@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../src/core/chromium.js';
 import type { Check, Gateway, HttpExchange, Results, Status } from '../src/core/results.js';
 import { recompute } from '../src/core/verdict.js';
 import { renderHtml } from '../src/report/html.js';
@@ -227,14 +228,7 @@ export async function benchReport(
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     });
     try {
       const file = join(dir, 'index.html');

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../core/chromium.js';
 import { UsageError } from '../core/errors.js';
 import { type BrowserStep, type DriverFile, pageFor, readDriverFile } from './driver-file.js';
 import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from './types.js';
@@ -7,16 +8,6 @@ import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome 
 // `--driver browser:FILE`: for payment pages that need JavaScript. The page is opened in the system Chromium through
 // playwright-core (an optional dependency, loaded only here) and the file's steps for the outcome are played, like
 // the browser tasks of the OpenID conformance suite's test plans.
-
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 type Playwright = typeof import('playwright-core');
 

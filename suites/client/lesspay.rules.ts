@@ -9,6 +9,8 @@ import {
   formatDecimal,
   idReuse,
   isObject,
+  jsonObjectBody,
+  postToDocumented,
   schemaFinding,
 } from './shared.js';
 
@@ -66,48 +68,8 @@ function signatureReason(body: Json, secret: string, got: string, expected: stri
 }
 
 export const rules: ClientRule[] = [
-  {
-    id: 'LPC-TRN-001',
-    judge: (reqs) =>
-      each(reqs, (r) => {
-        const out = [];
-        if (r.method !== 'POST')
-          out.push({
-            message: `${r.method} ${r.path}: every Lesspay endpoint is POST`,
-            expected: 'POST',
-            received: r.method,
-          });
-        if (!documented(r))
-          out.push({
-            message: `${r.path} is not a documented Lesspay endpoint`,
-            expected: Object.keys(SCHEMAS),
-            received: r.path,
-          });
-        return out;
-      }),
-  },
-  {
-    id: 'LPC-TRN-002',
-    judge: (reqs) =>
-      each(reqs, (r) => {
-        const out = [];
-        const type = r.headers['content-type'] ?? '(absent)';
-        if (!/^application\/json\s*(;|$)/i.test(type))
-          out.push({
-            message: `Content-Type is ${type}`,
-            expected: 'application/json',
-            received: type,
-            corrected: { 'content-type': 'application/json' },
-          });
-        if (r.bodyProblem || !isObject(r.json))
-          out.push({
-            message: r.bodyProblem ?? 'the body is JSON but not an object',
-            expected: 'a JSON object body',
-            received: r.text?.slice(0, 200) ?? '(not UTF-8)',
-          });
-        return out;
-      }),
-  },
+  { id: 'LPC-TRN-001', judge: postToDocumented('Lesspay', SCHEMAS) },
+  { id: 'LPC-TRN-002', judge: jsonObjectBody },
   {
     id: 'LPC-AUTH-001',
     judge: (reqs, creds) =>

@@ -1,7 +1,16 @@
 import { createVerify } from 'node:crypto';
 import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
 import { paylocoVerify } from '../../src/index.js';
-import { answersMatch, canonical, each, idReuse, isObject, schemaFinding } from './shared.js';
+import {
+  answersMatch,
+  canonical,
+  each,
+  idReuse,
+  isObject,
+  jsonObjectBody,
+  postToDocumented,
+  schemaFinding,
+} from './shared.js';
 
 // PLC: the integrator's Payloco client, judged on the requests it sent (profile P1, P3–P6, P9).
 
@@ -62,48 +71,8 @@ function merchantOrderId(r: ClientRequest): string | undefined {
 }
 
 export const rules: ClientRule[] = [
-  {
-    id: 'PLC-TRN-001',
-    judge: (reqs) =>
-      each(reqs, (r) => {
-        const out = [];
-        if (r.method !== 'POST')
-          out.push({
-            message: `${r.method} ${r.path}: every Payloco endpoint is POST`,
-            expected: 'POST',
-            received: r.method,
-          });
-        if (!documented(r))
-          out.push({
-            message: `${r.path} is not a documented Payloco endpoint`,
-            expected: Object.keys(SCHEMAS),
-            received: r.path,
-          });
-        return out;
-      }),
-  },
-  {
-    id: 'PLC-TRN-002',
-    judge: (reqs) =>
-      each(reqs, (r) => {
-        const out = [];
-        const type = r.headers['content-type'] ?? '(absent)';
-        if (!/^application\/json\s*(;|$)/i.test(type))
-          out.push({
-            message: `Content-Type is ${type}`,
-            expected: 'application/json',
-            received: type,
-            corrected: { 'content-type': 'application/json' },
-          });
-        if (r.bodyProblem || !isObject(r.json))
-          out.push({
-            message: r.bodyProblem ?? 'the body is JSON but not an object',
-            expected: 'a JSON object body',
-            received: r.text?.slice(0, 200) ?? '(not UTF-8)',
-          });
-        return out;
-      }),
-  },
+  { id: 'PLC-TRN-001', judge: postToDocumented('Payloco', SCHEMAS) },
+  { id: 'PLC-TRN-002', judge: jsonObjectBody },
   {
     id: 'PLC-PRM-001',
     judge: (reqs) =>

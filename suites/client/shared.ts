@@ -146,3 +146,46 @@ export function answersMatch(
     }));
   });
 }
+
+/** L1 / P1: every request is a POST to a documented endpoint (`schemas` maps the endpoints' paths). */
+export function postToDocumented(gateway: string, schemas: Record<string, string>) {
+  return (reqs: readonly ClientRequest[]): ClientVerdict =>
+    each(reqs, (r) => {
+      const out = [];
+      if (r.method !== 'POST')
+        out.push({
+          message: `${r.method} ${r.path}: every ${gateway} endpoint is POST`,
+          expected: 'POST',
+          received: r.method,
+        });
+      if (!(r.path in schemas))
+        out.push({
+          message: `${r.path} is not a documented ${gateway} endpoint`,
+          expected: Object.keys(schemas),
+          received: r.path,
+        });
+      return out;
+    });
+}
+
+/** L1 / P1: every request carries a JSON object body labelled application/json. */
+export function jsonObjectBody(reqs: readonly ClientRequest[]): ClientVerdict {
+  return each(reqs, (r) => {
+    const out = [];
+    const type = r.headers['content-type'] ?? '(absent)';
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      out.push({
+        message: `Content-Type is ${type}`,
+        expected: 'application/json',
+        received: type,
+        corrected: { 'content-type': 'application/json' },
+      });
+    if (r.bodyProblem || !isObject(r.json))
+      out.push({
+        message: r.bodyProblem ?? 'the body is JSON but not an object',
+        expected: 'a JSON object body',
+        received: r.text?.slice(0, 200) ?? '(not UTF-8)',
+      });
+    return out;
+  });
+}
