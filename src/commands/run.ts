@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareBundle } from '../cli/bundle-setup.js';
 import { checkLine, summaryLines } from '../cli/console.js';
-import { credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
+import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
@@ -20,7 +20,7 @@ import { shardSelector } from '../engine/shard.js';
 import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
-export interface RunFlags {
+export interface RunFlags extends CredentialFlags {
   baseUrl?: string;
   reportDir: string;
   only?: string[];
@@ -40,12 +40,6 @@ export interface RunFlags {
   bundleFile?: string;
   allowProduction: boolean;
   quiet: boolean;
-  appId?: string;
-  appSecretFile?: string;
-  merchantId?: string;
-  privateKey?: string;
-  platformPublicKey?: string;
-  webhookSecretFile?: string;
   mockVariant: string;
   mockFault?: string;
   webhookListen?: string;

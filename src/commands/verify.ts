@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLine, summaryLines } from '../cli/console.js';
-import { credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
+import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { ensureOptional } from '../core/optional.js';
@@ -16,7 +16,7 @@ import { type ConsumerVersionSelector, failingInteractions } from '../pact/verif
 import { verifyInChild } from '../pact/verify-process.js';
 import { checkMockFault } from './run.js';
 
-export interface VerifyFlags {
+export interface VerifyFlags extends CredentialFlags {
   baseUrl?: string;
   pact?: string[];
   brokerUrl?: string;
@@ -28,12 +28,6 @@ export interface VerifyFlags {
   timeout?: number;
   allowProduction?: boolean;
   quiet?: boolean;
-  appId?: string;
-  appSecretFile?: string;
-  merchantId?: string;
-  privateKey?: string;
-  platformPublicKey?: string;
-  webhookSecretFile?: string;
   mockVariant?: string;
   mockFault?: string;
 }
