@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { runCli } from '../../src/cli-tests/run-cli.js';
-import { lesspayFaults, lesspayScenarioFaults, paylocoFaults } from './client.js';
+import { lesspayFaults, lesspayScenarioFaults, paylocoFaults, paylocoScenarioFaults } from './client.js';
 
 // Issue 15, through the real binary: `paycert audit` passes the example client and fails each faulty variant on
 // exactly its named client check, for both gateways; every client check is failed by some faulty client.
 
 const client = fileURLToPath(new URL('./client.ts', import.meta.url));
 const FAULTS = { lesspay: lesspayFaults, payloco: paylocoFaults } as const;
-const SCENARIO_FAULTS = { lesspay: lesspayScenarioFaults, payloco: {} } as const;
+const SCENARIO_FAULTS = { lesspay: lesspayScenarioFaults, payloco: paylocoScenarioFaults } as const;
 /** Checks that run only under `--scenario`, each with the scenario that runs it. */
 const scenarioChecks = (gateway: Gateway) =>
   Object.values(SCENARIO_FAULTS[gateway] as Record<string, readonly [string, string]>).map(([, id]) => id);
@@ -110,12 +110,23 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
     });
 
     // The retry checks are SHOULD: they fail the verdict under --strict.
-    for (const [fault, [scenario, id]] of Object.entries(lesspayScenarioFaults))
-      it(`lesspay ${scenario}: the faulty client ${fault} fails exactly ${id} (--strict: exit 1)`, async () => {
-        const out = await audit('lesspay', fault, {}, ['--scenario', scenario, '--strict']);
-        expect(out.code, out.stderr).to.equal(1);
-        expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([id]);
-      });
+    it('payloco pay-503-retry-after: the example client retries with the same merchantOrderId after the delay', async () => {
+      const out = await audit('payloco', undefined, {}, ['--scenario', 'pay-503-retry-after']);
+      expect(out.code, out.stderr).to.equal(0);
+      expect(rty(out)).to.deep.equal({ 'PLC-RTY-001': 'passed', 'PLC-RTY-002': 'passed' });
+      expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([]);
+    });
+
+    // The retry checks are SHOULD: they fail the verdict under --strict.
+    for (const gateway of ['lesspay', 'payloco'] as const)
+      for (const [fault, [scenario, id]] of Object.entries(SCENARIO_FAULTS[gateway]))
+        it(`${gateway} ${scenario}: the faulty client ${fault} fails exactly ${id} (--strict: exit 1)`, async () => {
+          const out = await audit(gateway, fault, {}, ['--scenario', scenario, '--strict']);
+          expect(out.code, out.stderr).to.equal(1);
+          expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([
+            id,
+          ]);
+        });
 
     it('a client that never sends the answered request leaves the scenario checks skipped, with the reason', async () => {
       const reportDir = join(dir, 'never');

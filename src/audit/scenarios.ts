@@ -17,7 +17,8 @@ export interface Scenario {
 }
 
 const LESSPAY_CREATES = ['/api/global/v1/pay/create-order', '/api/global/payout/create-order'];
-// Lesspay documents no 5xx body; a plain-text one is what a load balancer in front of a gateway sends.
+const PAYLOCO_PAYS = ['/v1/payments/open/api/pay', '/v2/payments/open/api/pay'];
+// Neither gateway documents a 5xx body; a plain-text one is what a load balancer in front of a gateway sends.
 const text = { 'content-type': 'text/plain' };
 
 export const scenarios: readonly Scenario[] = [
@@ -36,6 +37,22 @@ export const scenarios: readonly Scenario[] = [
     paths: LESSPAY_CREATES,
     answer: { status: 503, headers: { ...text, 'retry-after': '1' }, body: 'Service Unavailable\n' },
     checks: ['LPC-RTY-001', 'LPC-RTY-002'],
+  },
+  {
+    name: 'pay-500',
+    gateway: 'payloco',
+    description: 'the first pay gets HTTP 500 (the order may or may not exist)',
+    paths: PAYLOCO_PAYS,
+    answer: { status: 500, headers: text, body: 'Internal Server Error\n' },
+    checks: ['PLC-RTY-001'],
+  },
+  {
+    name: 'pay-503-retry-after',
+    gateway: 'payloco',
+    description: 'the first pay gets HTTP 503 with Retry-After: 1',
+    paths: PAYLOCO_PAYS,
+    answer: { status: 503, headers: { ...text, 'retry-after': '1' }, body: 'Service Unavailable\n' },
+    checks: ['PLC-RTY-001', 'PLC-RTY-002'],
   },
 ];
 

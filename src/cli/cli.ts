@@ -260,7 +260,7 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
     .option(
       '--scenario <name>',
-      'answer one request with a documented failure and judge what the client did next (lesspay: create-500, create-503-retry-after)',
+      'answer the first create with a 5xx and judge the retry (lesspay: create-500, create-503-retry-after; payloco: pay-500, pay-503-retry-after)',
     )
     .addOption(new Option('--mock-variant <v>', 'conformant variant of the bundled mock').choices(['a', 'b']))
     .action(async (gateway, command, opts) => {

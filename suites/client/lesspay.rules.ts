@@ -11,6 +11,8 @@ import {
   isObject,
   jsonObjectBody,
   postToDocumented,
+  retryAfterHonoured,
+  retryKeepsOrder,
   schemaFinding,
 } from './shared.js';
 
@@ -65,30 +67,6 @@ function signatureReason(body: Json, secret: string, got: string, expected: stri
   if (/^[0-9A-Fa-f]{32}$/.test(got) || /^[0-9A-Fa-f]{40}$/.test(got))
     return `a ${got.length === 32 ? 'MD5' : 'SHA-1'}-sized digest; L3 is SHA-256 (64 hex digits)`;
   return 'it matches no signing of the body sent with this app secret: the body was changed after signing (re-serialised, a member added or changed), or another secret was used';
-}
-
-/**
- * The requests the scenario answered with a 5xx, each with the client's next request to the same path (its retry),
- * or why the sequel cannot be judged: the scenario never fired, or the client did not try again.
- */
-function retries(
-  reqs: readonly ClientRequest[],
-  needRetryAfter: boolean,
-): ClientVerdict & { pairs: [ClientRequest, ClientRequest][] } {
-  const hit = reqs.filter(
-    (r) =>
-      r.injected !== undefined && (r.status ?? 0) >= 500 && (!needRetryAfter || r.retryAfter !== undefined),
-  );
-  const pairs: [ClientRequest, ClientRequest][] = [];
-  for (const first of hit) {
-    const next = reqs.find((r) => r.seq > first.seq && r.path === first.path);
-    if (next) pairs.push([first, next]);
-  }
-  const cannotJudge =
-    hit.length && !pairs.length
-      ? `the client did not send ${hit[0]!.path} again after the HTTP ${hit[0]!.status} (no retry to judge)`
-      : undefined;
-  return { judged: hit, findings: [], pairs, ...(cannotJudge ? { cannotJudge } : {}) };
 }
 
 export const rules: ClientRule[] = [
@@ -286,43 +264,11 @@ export const rules: ClientRule[] = [
   },
   {
     id: 'LPC-RTY-001',
-    judge: (reqs) => {
-      const v = retries(reqs, false);
-      for (const [first, next] of v.pairs) {
-        const a = json(first);
-        const b = json(next);
-        if (a && b && a.request_id === b.request_id && canonical(a) === canonical(b)) continue;
-        v.findings.push({
-          request: next,
-          message: `request #${next.seq} retries #${first.seq} (answered HTTP ${first.status}) ${
-            a?.request_id !== b?.request_id
-              ? `with a new request_id ${String(b?.request_id)}`
-              : 'with a changed body'
-          }: had the first attempt reached the gateway, this is a second order`,
-          expected: { request_id: a?.request_id, body: 'the body of the first attempt, unchanged' },
-          received: b ?? next.text,
-          corrected: a,
-        });
-      }
-      return v;
-    },
+    judge: retryKeepsOrder(
+      (r) => (typeof json(r)?.request_id === 'string' ? (json(r)!.request_id as string) : undefined),
+      (r) => canonical(r.json),
+      'request_id',
+    ),
   },
-  {
-    id: 'LPC-RTY-002',
-    judge: (reqs) => {
-      const v = retries(reqs, true);
-      for (const [first, next] of v.pairs) {
-        const waitMs = Number(first.retryAfter) * 1000;
-        const waited = next.at - first.at;
-        if (!Number.isFinite(waitMs) || waited >= waitMs) continue;
-        v.findings.push({
-          request: next,
-          message: `request #${next.seq} came ${waited} ms after the HTTP ${first.status} with Retry-After: ${first.retryAfter}`,
-          expected: `at least ${waitMs} ms`,
-          received: `${waited} ms`,
-        });
-      }
-      return v;
-    },
-  },
+  { id: 'LPC-RTY-002', judge: retryAfterHonoured },
 ];
