@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { runCli } from '../../src/cli-tests/run-cli.js';
-import { lesspayFaults, paylocoFaults } from './client.js';
+import { lesspayFaults, lesspayScenarioFaults, paylocoFaults, paylocoScenarioFaults } from './client.js';
 
 // Issue 15, through the real binary: `paycert audit` passes the example client and fails each faulty variant on
 // exactly its named client check, for both gateways; every client check is failed by some faulty client.
 
 const client = fileURLToPath(new URL('./client.ts', import.meta.url));
 const FAULTS = { lesspay: lesspayFaults, payloco: paylocoFaults } as const;
+const SCENARIO_FAULTS = { lesspay: lesspayScenarioFaults, payloco: paylocoScenarioFaults } as const;
+/** Checks that run only under `--scenario`, each with the scenario that runs it. */
+const scenarioChecks = (gateway: Gateway) =>
+  Object.values(SCENARIO_FAULTS[gateway] as Record<string, readonly [string, string]>).map(([, id]) => id);
 type Gateway = keyof typeof FAULTS;
 
 interface Outcome {
@@ -30,11 +34,16 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   let n = 0;
-  async function audit(gateway: Gateway, fault?: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+  async function audit(
+    gateway: Gateway,
+    fault?: string,
+    env: NodeJS.ProcessEnv = {},
+    flags: string[] = [],
+  ): Promise<Outcome> {
     const reportDir = join(dir, `r${++n}`);
     const cmd = [process.execPath, '--import', 'tsx', client, gateway, ...(fault ? ['--fault', fault] : [])];
     const out = await runCli(
-      ['audit', gateway, '--quiet', '--report-dir', reportDir, '--', ...cmd],
+      ['audit', gateway, '--quiet', '--report-dir', reportDir, ...flags, '--', ...cmd],
       env,
       120_000,
     );
@@ -54,13 +63,14 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
           'utf8',
         ),
       );
+      // Without --scenario, the checks that judge a scenario's sequel are left out of the run.
+      const ids: string[] = catalogue.checks.map((c: { id: string }) => c.id);
       expect(out.results.checks.map((c) => c.id)).to.deep.equal(
-        catalogue.checks.map((c: { id: string }) => c.id),
+        ids.filter((id) => !scenarioChecks(gateway).includes(id)),
       );
       // Every client check is failed by some faulty variant; the response check (RSP) judges the gateway's answers
       // and is failed by faulty sandboxes in proxy.spec.ts.
-      const ids = catalogue.checks.map((c: { id: string }) => c.id);
-      expect(new Set(Object.values(FAULTS[gateway]))).to.deep.equal(
+      expect(new Set([...Object.values(FAULTS[gateway]), ...scenarioChecks(gateway)])).to.deep.equal(
         new Set(ids.filter((id: string) => !/-RSP-/.test(id))),
       );
     });
@@ -81,6 +91,73 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
       expect(got).to.deep.equal(Object.fromEntries(faults.map(([f, id]) => [f, [id]])));
     });
   }
+
+  describe('--scenario: the front answers one request with a failure; the checks judge what the client did next', () => {
+    const rty = (out: Outcome) =>
+      Object.fromEntries(out.results.checks.filter((c) => /-RTY-/.test(c.id)).map((c) => [c.id, c.status]));
+
+    it('lesspay create-503-retry-after: the example client retries with the same request_id after the delay', async () => {
+      const out = await audit('lesspay', undefined, {}, ['--scenario', 'create-503-retry-after']);
+      expect(out.code, out.stderr).to.equal(0);
+      expect(rty(out)).to.deep.equal({ 'LPC-RTY-001': 'passed', 'LPC-RTY-002': 'passed' });
+      expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([]);
+    });
+
+    it('lesspay create-500 on mock variant b: passes, and only LPC-RTY-001 runs', async () => {
+      const out = await audit('lesspay', undefined, {}, ['--scenario', 'create-500', '--mock-variant', 'b']);
+      expect(out.code, out.stderr).to.equal(0);
+      expect(rty(out)).to.deep.equal({ 'LPC-RTY-001': 'passed' });
+    });
+
+    // The retry checks are SHOULD: they fail the verdict under --strict.
+    it('payloco pay-503-retry-after: the example client retries with the same merchantOrderId after the delay', async () => {
+      const out = await audit('payloco', undefined, {}, ['--scenario', 'pay-503-retry-after']);
+      expect(out.code, out.stderr).to.equal(0);
+      expect(rty(out)).to.deep.equal({ 'PLC-RTY-001': 'passed', 'PLC-RTY-002': 'passed' });
+      expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([]);
+    });
+
+    // The retry checks are SHOULD: they fail the verdict under --strict.
+    for (const gateway of ['lesspay', 'payloco'] as const)
+      for (const [fault, [scenario, id]] of Object.entries(SCENARIO_FAULTS[gateway]))
+        it(`${gateway} ${scenario}: the faulty client ${fault} fails exactly ${id} (--strict: exit 1)`, async () => {
+          const out = await audit(gateway, fault, {}, ['--scenario', scenario, '--strict']);
+          expect(out.code, out.stderr).to.equal(1);
+          expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([
+            id,
+          ]);
+        });
+
+    it('a client that never sends the answered request leaves the scenario checks skipped, with the reason', async () => {
+      const reportDir = join(dir, 'never');
+      const out = await runCli([
+        'audit',
+        'lesspay',
+        '--quiet',
+        '--scenario',
+        'create-500',
+        '--report-dir',
+        reportDir,
+        '--',
+        process.execPath,
+        '-e',
+        "fetch(process.env.LESSPAY_BASE_URL + '/api/global/payout/balance', { method: 'POST', body: '{}' })",
+      ]);
+      expect(out.code, out.stderr).to.be.oneOf([0, 1, 3]);
+      const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+      const check = results.checks.find((c: { id: string }) => c.id === 'LPC-RTY-001');
+      expect(check.status).to.equal('skipped');
+      expect(check.message).to.match(/scenario create-500 was selected but the client never sent/);
+    });
+
+    it('an unknown scenario is one line, exit 2, naming the valid ones', async () => {
+      const out = await runCli(['audit', 'lesspay', '--scenario', 'nope', '--', process.execPath, '-e', '0']);
+      expect(out.code).to.equal(2);
+      expect(out.stderr.trim()).to.equal(
+        'paycert: unknown scenario "nope" for lesspay: use create-500, create-503-retry-after',
+      );
+    });
+  });
 
   it('lesspay: credentials already in the environment are the ones the mock accepts; no secret leaks', async () => {
     const secret = 'integrator-own-secret-7f3a9c';

@@ -27,6 +27,17 @@ export const lesspayFaults = {
   'wrong-batch-total': 'LPC-BAT-001',
 } as const;
 
+/** Faulty retries, seen only when `paycert audit --scenario` answers a create with a 5xx: fault → [scenario, check]. */
+export const lesspayScenarioFaults = {
+  'new-id-on-retry': ['create-500', 'LPC-RTY-001'],
+  'ignores-retry-after': ['create-503-retry-after', 'LPC-RTY-002'],
+} as const;
+
+export const paylocoScenarioFaults = {
+  'new-id-on-retry': ['pay-500', 'PLC-RTY-001'],
+  'ignores-retry-after': ['pay-503-retry-after', 'PLC-RTY-002'],
+} as const;
+
 export const paylocoFaults = {
   'put-query': 'PLC-TRN-001',
   'text-plain': 'PLC-TRN-002',
@@ -105,7 +116,22 @@ async function lesspay(): Promise<void> {
   const base = need('LESSPAY_BASE_URL').replace(/\/$/, '');
   const appId = need('LESSPAY_APP_ID');
   const secret = need('LESSPAY_APP_SECRET');
+  // A 5xx leaves the order's existence unknown: resend the same body (same request_id, so a duplicate gets 1201),
+  // at most twice, after the Retry-After delay when the gateway gave one.
   const call = async (path: string, body: Json, opts: { method?: string; contentType?: string } = {}) => {
+    let res = await send(path, body, opts);
+    for (let attempt = 1; attempt < 3 && res.status >= 500; attempt++) {
+      const after = Number(res.headers.get('retry-after'));
+      const waitMs =
+        fault === 'ignores-retry-after' ? 0 : Number.isFinite(after) && after > 0 ? after * 1000 : 200;
+      await new Promise((r) => setTimeout(r, Math.min(waitMs, 10_000)));
+      const again =
+        fault === 'new-id-on-retry' && 'request_id' in body ? { ...body, request_id: newId('N') } : body;
+      res = await send(path, again, opts);
+    }
+    return res;
+  };
+  const send = async (path: string, body: Json, opts: { method?: string; contentType?: string } = {}) => {
     const signature = lesspaySignature(body, secret);
     const sent =
       fault === 'changed-after-signing' && 'description' in body ? { ...body, description: 'changed' } : body;
@@ -217,11 +243,25 @@ async function payloco(): Promise<void> {
     requestTime: new Date().toISOString(),
     ...extra,
   });
-  const call = async (
-    path: string,
-    body: Json,
-    opts: { method?: string; contentType?: string; query?: string } = {},
-  ) => {
+  type Opts = { method?: string; contentType?: string; query?: string };
+  // A 5xx leaves the payment's existence unknown: resend the same order (same merchantOrderId), at most twice,
+  // after the Retry-After delay when the gateway gave one.
+  const call = async (path: string, body: Json, opts: Opts = {}) => {
+    let res = await send(path, body, opts);
+    for (let attempt = 1; attempt < 3 && res.status >= 500; attempt++) {
+      const after = Number(res.headers.get('retry-after'));
+      const waitMs =
+        fault === 'ignores-retry-after' ? 0 : Number.isFinite(after) && after > 0 ? after * 1000 : 200;
+      await new Promise((r) => setTimeout(r, Math.min(waitMs, 10_000)));
+      const again =
+        fault === 'new-id-on-retry' && 'merchantOrderId' in body
+          ? { ...body, merchantOrderId: newId('N') }
+          : body;
+      res = await send(path, again, opts);
+    }
+    return res;
+  };
+  const send = async (path: string, body: Json, opts: Opts = {}) => {
     const text = fault === 'signs-reserialised-body' ? JSON.stringify(body, null, 1) : JSON.stringify(body);
     const signed = fault === 'signs-reserialised-body' ? JSON.stringify(body) : text;
     const signature = sign(fault === 'sha1-signature' ? 'sha1' : 'sha256', Buffer.from(signed), key).toString(
@@ -295,8 +335,10 @@ async function main(): Promise<number> {
     process.stderr.write('usage: client.ts lesspay|payloco [--fault NAME]\n');
     return 2;
   }
-  if (fault && !(fault in known)) {
-    process.stderr.write(`unknown fault ${fault}; known: ${Object.keys(known).join(', ')}\n`);
+  const scenarioFaults = gateway === 'lesspay' ? lesspayScenarioFaults : paylocoScenarioFaults;
+  if (fault && !(fault in known) && !(fault in scenarioFaults)) {
+    const names = [...Object.keys(known), ...Object.keys(scenarioFaults)];
+    process.stderr.write(`unknown fault ${fault}; known: ${names.join(', ')}\n`);
     return 2;
   }
   await (gateway === 'lesspay' ? lesspay() : payloco());

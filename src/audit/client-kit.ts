@@ -18,8 +18,14 @@ export interface ClientRequest {
   json?: unknown;
   /** Why the body could not be read as JSON (not UTF-8, not JSON, nested too deep). */
   bodyProblem?: string;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
+  /** The scenario whose answer this request got instead of the gateway's (`paycert audit --scenario`). */
+  injected?: string;
   status?: number;
   responseText?: string;
+  /** The answer's Retry-After header, when it had one. */
+  retryAfter?: string;
 }
 
 /** The credentials the run gave the client: the rules recompute signatures with them. */
@@ -80,7 +86,10 @@ export function clientRequest(r: Recorded): ClientRequest {
     query: q < 0 ? '' : r.path.slice(q + 1),
     headers,
     raw: r.body,
+    at: r.receivedAt,
+    ...(r.injected ? { injected: r.injected } : {}),
     ...(r.response ? { status: r.response.status } : {}),
+    ...(r.response?.headers['retry-after'] ? { retryAfter: r.response.headers['retry-after'] } : {}),
   };
   if (r.response) out.responseText = r.response.body.toString('utf8');
   if (r.error) out.bodyProblem = r.error;

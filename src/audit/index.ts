@@ -17,6 +17,7 @@ import {
   requestLine,
 } from './client-kit.js';
 import type { Recorded } from './recorder.js';
+import { type Scenario, scenarioChecks } from './scenarios.js';
 
 // `paycert audit` and `paycert proxy`: the client checks are data (suites/client/catalogue/<gw>.json) plus one rule
 // each (suites/client/<gw>.rules.ts), run over the exchanges the recording front kept.
@@ -81,6 +82,8 @@ export interface JudgeOptions {
   credentials: ClientCredentials;
   /** Origin shown in the evidence URLs (the base URL the client was given). */
   origin: string;
+  /** The scenario the run injected (`--scenario`); its checks run, other scenarios' checks are left out. */
+  scenario?: Scenario;
 }
 
 /** Judges the recorded traffic with every client check of the gateway; one result per catalogue entry. */
@@ -89,7 +92,9 @@ export async function judgeClient(opts: JudgeOptions): Promise<CheckResult[]> {
   const byId = new Map((await clientRules(opts.gateway)).map((r) => [r.id, r]));
   const requests = opts.exchanges.map(clientRequest);
   const results: CheckResult[] = [];
-  for (const entry of cat.checks) {
+  const onlyUnder = scenarioChecks(opts.gateway);
+  const selected = new Set(opts.scenario?.checks ?? []);
+  for (const entry of cat.checks.filter((e) => !onlyUnder.has(e.id) || selected.has(e.id))) {
     const rule = byId.get(entry.id);
     if (!rule)
       throw new Error(`client check ${entry.id} has no rule in suites/client/${opts.gateway}.rules.ts`);
@@ -102,11 +107,16 @@ export async function judgeClient(opts: JudgeOptions): Promise<CheckResult[]> {
       const v = rule.judge(requests, opts.credentials);
       const notes = v.notes ?? [];
       if (v.judged.length === 0)
-        outcome = {
-          status: 'skipped',
-          notApplicable: true,
-          message: 'the client sent no request this check applies to',
-        };
+        outcome = selected.has(entry.id)
+          ? {
+              status: 'skipped',
+              message: `scenario ${opts.scenario!.name} was selected but the client never sent the request it answers (${opts.scenario!.paths.join(', ')})`,
+            }
+          : {
+              status: 'skipped',
+              notApplicable: true,
+              message: 'the client sent no request this check applies to',
+            };
       else if (v.cannotJudge) outcome = { status: 'skipped', message: v.cannotJudge };
       else if (v.findings.length === 0)
         outcome = {

@@ -2,6 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { judgeClient, startRecorder } from './index.js';
+import { injector, scenarioOf } from './scenarios.js';
 
 // The recording front is hardened like the rest: capped bodies, deadlines on silent peers, redirects handed back to
 // the client (never followed), and garbage requests judged as failed checks rather than crashing the judge.
@@ -118,6 +119,38 @@ describe('audit · recording front and judge: hardening', () => {
       expect(trn.message).to.match(/not UTF-8/);
       expect(trn.message).to.match(/nests deeper than 64 levels/);
       expect(checks.filter((c) => c.status === 'error')).to.deep.equal([]);
+    } finally {
+      await rec.close();
+    }
+  });
+
+  it('a scenario answers only the first matching request itself; a client that never retries is skipped', async () => {
+    const scenario = scenarioOf('lesspay', 'create-503-retry-after')!;
+    const rec = await startRecorder({ upstream: upstreamUrl, inject: injector(scenario) });
+    try {
+      const before = seen;
+      const query = await send(rec.url, '{"request_id":"R1"}');
+      const first = await send(rec.url, '{"request_id":"R1"}', undefined, '/api/global/v1/pay/create-order');
+      expect([query.status, first.status, first.headers['retry-after']]).to.deep.equal([200, 503, '1']);
+      // Only the query reached the upstream: the injected answer is the front's own.
+      expect(seen - before).to.equal(1);
+      expect(rec.exchanges.map((x) => x.injected)).to.deep.equal([undefined, 'create-503-retry-after']);
+      const checks = await judgeClient({
+        gateway: 'lesspay',
+        exchanges: rec.exchanges,
+        credentials: { appId: 'app', appSecret: 'secret-value-123' },
+        origin: rec.url,
+        scenario,
+      });
+      for (const id of ['LPC-RTY-001', 'LPC-RTY-002']) {
+        const c = checks.find((x) => x.id === id)!;
+        expect(c.status, id).to.equal('skipped');
+        expect(c.message).to.match(
+          /did not send \/api\/global\/v1\/pay\/create-order again after the HTTP 503/,
+        );
+      }
+      const second = await send(rec.url, '{"request_id":"R1"}', undefined, '/api/global/v1/pay/create-order');
+      expect(second.status).to.equal(200);
     } finally {
       await rec.close();
     }

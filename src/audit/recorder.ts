@@ -13,6 +13,10 @@ export interface Recorded {
   path: string;
   headers: Record<string, string>;
   body: Buffer;
+  /** When the request arrived (ms since the epoch): the scenario checks time a client's retry with it. */
+  receivedAt: number;
+  /** Name of the scenario whose answer replaced the upstream's for this request (`paycert audit --scenario`). */
+  injected?: string;
   /** Set when the request could not be forwarded or answered (body over the cap, upstream timeout…). */
   error?: string;
   response?: { status: number; headers: Record<string, string>; body: Buffer; durationMs: number };
@@ -27,6 +31,15 @@ export interface RecorderOptions {
   /** Deadline of one upstream exchange, and of reading a client's request. */
   timeoutMs?: number;
   onExchange?: (r: Recorded) => void;
+  /** Called before forwarding: an answer it returns goes to the client instead of the upstream's (a scenario). */
+  inject?: (r: Recorded) => Injected | undefined;
+}
+
+export interface Injected {
+  scenario: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 export interface Recorder {
@@ -138,6 +151,7 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
       path: req.url ?? '/',
       headers: flatHeaders(req.headers),
       body: Buffer.alloc(0),
+      receivedAt: Date.now(),
     };
     exchanges.push(r);
     const fail = (status: number, message: string) => {
@@ -151,8 +165,13 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
     } catch (err) {
       return fail(413, `request ${(err as Error).message}`);
     }
+    const injected = opts.inject?.(r);
     try {
-      r.response = await forward(upstream, r, timeoutMs, maxBody);
+      if (injected) {
+        r.injected = injected.scenario;
+        const body = Buffer.from(injected.body, 'utf8');
+        r.response = { status: injected.status, headers: { ...injected.headers }, body, durationMs: 0 };
+      } else r.response = await forward(upstream, r, timeoutMs, maxBody);
     } catch (err) {
       return fail(502, `upstream: ${(err as Error).message}`);
     }

@@ -258,6 +258,11 @@ export function buildProgram(): Command {
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
     .option('--max-time <s>', 'stop the command after this many seconds', int('--max-time', 1), 600)
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
+    .option(
+      '--scenario <name>',
+      'answer the first create with a 5xx and judge the retry (lesspay: create-500, create-503-retry-after; payloco: pay-500, pay-503-retry-after)',
+    )
+    .addOption(new Option('--mock-variant <v>', 'conformant variant of the bundled mock').choices(['a', 'b']))
     .action(async (gateway, command, opts) => {
       process.exitCode = await (await import('../commands/audit.js')).auditCommand(gateway, command, opts);
     });

@@ -6,6 +6,7 @@ import {
   mockClientCredentials,
 } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
+import { injector, type Scenario, scenarioNames, scenarioOf } from '../audit/scenarios.js';
 import { checkLine, summaryLines } from '../cli/console.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
 import { UsageError } from '../core/errors.js';
@@ -22,6 +23,20 @@ export interface AuditFlags {
   quiet?: boolean;
   maxTime?: number;
   timeout?: number;
+  scenario?: string;
+  mockVariant?: 'a' | 'b';
+}
+
+function scenarioFlag(gateway: Gateway, name: string | undefined): Scenario | undefined {
+  if (name === undefined) return undefined;
+  const s = scenarioOf(gateway, name);
+  if (!s) {
+    const names = scenarioNames(gateway);
+    throw new UsageError(
+      `unknown scenario "${name}" for ${gateway}: use ${names.length ? names.join(', ') : '(none yet)'}`,
+    );
+  }
+  return s;
 }
 
 export function gatewayOf(arg: string): Gateway {
@@ -87,6 +102,7 @@ export async function auditCommand(
   if (argv.length === 0)
     throw new UsageError(`name the client command after --, e.g. paycert audit ${gateway} -- npm test`);
   const target = flags.target ? targetUrl(flags.target, '--target') : undefined;
+  const scenario = scenarioFlag(gateway, flags.scenario);
   const reportDir = flags.reportDir ?? 'reports';
   prepareReportDir(reportDir);
   const maxMs = (flags.maxTime ?? 600) * 1000;
@@ -97,12 +113,16 @@ export async function auditCommand(
     mock = await mod.start({
       host: '127.0.0.1',
       port: 0,
-      variant: 'a',
+      variant: flags.mockVariant ?? 'a',
       ...(given?.mockOptions ?? {}),
     } as never);
   }
   const upstream = target ?? mock!.url;
-  const recorder = await startRecorder({ upstream, timeoutMs: flags.timeout ?? 30_000 });
+  const recorder = await startRecorder({
+    upstream,
+    timeoutMs: flags.timeout ?? 30_000,
+    ...(scenario ? { inject: injector(scenario) } : {}),
+  });
   const clock = startRun();
   try {
     const credentials = given?.client ?? (mock ? mockClientCredentials(gateway, mock) : {});
@@ -115,6 +135,7 @@ export async function auditCommand(
       exchanges: recorder.exchanges,
       credentials,
       origin: recorder.url,
+      ...(scenario ? { scenario } : {}),
       target: upstream,
       targetKind: mock ? 'embedded-mock' : 'remote',
       strict: flags.strict ?? false,

@@ -11,6 +11,8 @@ import {
   isObject,
   jsonObjectBody,
   postToDocumented,
+  retryAfterHonoured,
+  retryKeepsOrder,
   schemaFinding,
 } from './shared.js';
 
@@ -260,4 +262,13 @@ export const rules: ClientRule[] = [
         (a) => a.code === 0,
       ),
   },
+  {
+    id: 'LPC-RTY-001',
+    judge: retryKeepsOrder(
+      (r) => (typeof json(r)?.request_id === 'string' ? (json(r)!.request_id as string) : undefined),
+      (r) => canonical(r.json),
+      'request_id',
+    ),
+  },
+  { id: 'LPC-RTY-002', judge: retryAfterHonoured },
 ];

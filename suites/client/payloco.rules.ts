@@ -9,6 +9,8 @@ import {
   isObject,
   jsonObjectBody,
   postToDocumented,
+  retryAfterHonoured,
+  retryKeepsOrder,
   schemaFinding,
 } from './shared.js';
 
@@ -217,4 +219,10 @@ export const rules: ClientRule[] = [
         (a) => a.code === '00000000' || a.code === '00000003',
       ),
   },
+  {
+    id: 'PLC-RTY-001',
+    // requestTime may be renewed on a resend (PLC-ID-001 drops it too): the order is the body without it.
+    judge: retryKeepsOrder(merchantOrderId, (r) => canonical(r.json, ['requestTime']), 'merchantOrderId'),
+  },
+  { id: 'PLC-RTY-002', judge: retryAfterHonoured },
 ];

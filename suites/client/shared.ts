@@ -189,3 +189,65 @@ export function jsonObjectBody(reqs: readonly ClientRequest[]): ClientVerdict {
     return out;
   });
 }
+
+/**
+ * The requests a scenario answered with a 5xx, each with the client's next request to the same path (its retry), or
+ * why the sequel cannot be judged: the client did not try again. No such request: the scenario never fired.
+ */
+function retries(reqs: readonly ClientRequest[], needRetryAfter: boolean) {
+  const hit = reqs.filter(
+    (r) =>
+      r.injected !== undefined && (r.status ?? 0) >= 500 && (!needRetryAfter || r.retryAfter !== undefined),
+  );
+  const pairs: [ClientRequest, ClientRequest][] = [];
+  for (const first of hit) {
+    const next = reqs.find((r) => r.seq > first.seq && r.path === first.path);
+    if (next) pairs.push([first, next]);
+  }
+  const verdict: ClientVerdict = { judged: hit, findings: [] };
+  if (hit.length && !pairs.length)
+    verdict.cannotJudge = `the client did not send ${hit[0]!.path} again after the HTTP ${hit[0]!.status} (no retry to judge)`;
+  return { verdict, pairs };
+}
+
+/** A retry after a 5xx resends the same order: the same id, the same body (`sameOrder` drops what may change). */
+export function retryKeepsOrder(
+  idOf: (r: ClientRequest) => string | undefined,
+  sameOrder: (r: ClientRequest) => string,
+  idName: string,
+): (reqs: readonly ClientRequest[]) => ClientVerdict {
+  return (reqs) => {
+    const { verdict, pairs } = retries(reqs, false);
+    for (const [first, next] of pairs) {
+      const id = idOf(first);
+      if (id !== undefined && idOf(next) === id && sameOrder(first) === sameOrder(next)) continue;
+      verdict.findings.push({
+        request: next,
+        message: `request #${next.seq} retries #${first.seq} (answered HTTP ${first.status}) ${
+          idOf(next) !== id ? `with a new ${idName} ${String(idOf(next))}` : 'with a changed body'
+        }: had the first attempt reached the gateway, this is a second order`,
+        expected: { [idName]: id, body: 'the body of the first attempt, unchanged' },
+        received: next.json ?? next.text,
+        corrected: first.json,
+      });
+    }
+    return verdict;
+  };
+}
+
+/** A retry after an answer with Retry-After (seconds) comes no sooner, timed from arrival to arrival. */
+export function retryAfterHonoured(reqs: readonly ClientRequest[]): ClientVerdict {
+  const { verdict, pairs } = retries(reqs, true);
+  for (const [first, next] of pairs) {
+    const waitMs = Number(first.retryAfter) * 1000;
+    const waited = next.at - first.at;
+    if (!Number.isFinite(waitMs) || waited >= waitMs) continue;
+    verdict.findings.push({
+      request: next,
+      message: `request #${next.seq} came ${waited} ms after the HTTP ${first.status} with Retry-After: ${first.retryAfter}`,
+      expected: `at least ${waitMs} ms`,
+      received: `${waited} ms`,
+    });
+  }
+  return verdict;
+}
