@@ -77,13 +77,11 @@ describe('engine: an exception no check caught', function () {
     const { code, stdout, stderr } = await runNode(scriptFile);
     assert.equal(code, 0, stderr);
     const results = JSON.parse(stdout.trim().split('\n').at(-1)!);
-    assert.deepEqual(
-      results,
-      [
-        { id: 'LP-TR-001', status: 'passed', message: undefined },
-        { id: 'LP-TR-002', status: 'error', message: 'check error: stray boom from a timer' },
-        { id: 'LP-TR-003', status: 'failed', message: 'failed on its own' },
-      ].map((r) => JSON.parse(JSON.stringify(r))),
-    );
+    // JSON drops the undefined message of a passed check.
+    assert.deepEqual(results, [
+      { id: 'LP-TR-001', status: 'passed' },
+      { id: 'LP-TR-002', status: 'error', message: 'check error: stray boom from a timer' },
+      { id: 'LP-TR-003', status: 'failed', message: 'failed on its own' },
+    ]);
   });
 });
