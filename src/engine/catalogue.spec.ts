@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { checksMarkdown } from '../checks-doc.js';
 import { catalogue, GATEWAYS, handWritten } from './catalogue.js';
 import { type ProbeBlock, probeTree } from './probe-file.js';
+import { literalIds } from './probe-titles.js';
 import { probeFiles, probesDir } from './runner.js';
 
 // Lint of the suite itself (style: test262 lint, JSON-Schema-Test-Suite sanity checks).
@@ -12,9 +13,7 @@ function registeredIds(gateway: string): string[] {
   const dir = join(probesDir, gateway);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.probe.ts'))
-    .flatMap((f) =>
-      [...readFileSync(join(dir, f), 'utf8').matchAll(/\bcheck\(\s*'([A-Z0-9-]+)'/g)].map((m) => m[1]),
-    );
+    .flatMap((f) => literalIds(readFileSync(join(dir, f), 'utf8')));
 }
 
 for (const gateway of GATEWAYS) {

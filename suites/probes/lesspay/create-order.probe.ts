@@ -30,11 +30,13 @@ async function duplicate(t: CheckContext, requestId: string) {
 }
 
 describe('lesspay · create-order', () => {
+  // check: a valid cashier create-order is answered with code 0
   check('LP-CO-001', async (t) => {
     const body = await create(t);
     ensureEqual(body.code, 0, 'code of a valid cashier create');
   });
 
+  // check: a created order's data.pay_order_id is a non-empty string
   check('LP-CO-002', async (t) => {
     const body = await create(t);
     if (body.code !== 0)
@@ -48,6 +50,7 @@ describe('lesspay · create-order', () => {
     );
   });
 
+  // check: a cashier create answers data.checkout_url, an absolute http(s) URL
   check('LP-CO-003', async (t) => {
     const body = await create(t);
     if (body.code !== 0)
@@ -62,12 +65,14 @@ describe('lesspay · create-order', () => {
     ensure(ok, 'data.checkout_url is not an absolute http(s) URL', 'an http(s) URL', url ?? '(absent)');
   });
 
+  // check: a second create with the same request_id gets code 1201
   check('LP-CO-004', async (t) => {
     const first = await createPayin(t);
     const body = await duplicate(t, first.requestId);
     ensureEqual(body.code, 1201, 'code of a duplicate request_id');
   });
 
+  // check: a duplicate create leaves the first order unchanged
   check('LP-CO-005', async (t) => {
     const first = await createPayin(t);
     const before = snapshot(await queryFound(t, first));

@@ -72,62 +72,74 @@ async function ensureFound(t: CheckContext, body: Record<string, unknown>): Prom
 }
 
 describe('lesspay · query-order', () => {
+  // check: a query with neither request_id nor pay_order_id gets a non-zero code
   check('LP-QO-001', async (t) => {
     const body = await query(t, queryBody({}));
     ensureNonZero(body.code, 'a query with neither id');
   });
 
+  // check: a query with neither id gets msg "mchOrderNo and payOrderId cannot be empty …"
   check('LP-QO-002', async (t) => {
     const body = await query(t, queryBody({}));
     ensureEqual(body.msg, MSG.neitherId, 'msg');
   });
 
+  // check: a query for an unknown order gets a non-zero code
   check('LP-QO-003', async (t) => {
     const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
     ensureNonZero(body.code, 'a query for an unknown order');
   });
 
+  // check: a query for an unknown order gets msg "Order does not exist"
   check('LP-QO-004', async (t) => {
     const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
     ensureEqual(body.msg, MSG.notFound, 'msg');
   });
 
+  // check: a query for an unknown order gets code 1202
   check('LP-QO-005', async (t) => {
     const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
     ensureEqual(body.code, 1202, 'code of a query for an unknown order');
   });
 
+  // check: a window of 604 800 001 ms gets a non-zero code and msg "Request time error"
   check('LP-QO-006', async (t) => {
     await ensureTimeError(t, windowAround(SEVEN_DAYS_MS + 1));
   });
 
+  // check: start_time equal to end_time gets a non-zero code and msg "Request time error"
   check('LP-QO-007', async (t) => {
     const now = Date.now();
     await ensureTimeError(t, { start: now, end: now });
   });
 
+  // check: start_time after end_time gets a non-zero code and msg "Request time error"
   check('LP-QO-008', async (t) => {
     const now = Date.now();
     await ensureTimeError(t, { start: now + DAY_MS / 2, end: now - DAY_MS / 2 });
   });
 
+  // check: a window of exactly 604 800 000 ms is accepted and finds the order
   check('LP-QO-009', async (t) => {
     const order = await t.use(cashierOrder);
     await ensureFound(t, queryBody({ request_id: order.requestId }, windowAround(SEVEN_DAYS_MS)));
   });
 
+  // check: page, page_size and times as numeric strings (the docs' form) are accepted
   check('LP-QO-010', async (t) => {
     const order = await t.use(cashierOrder);
     const answer = await query(t, queryBody({ request_id: order.requestId }));
     ensureEqual(answer.code, 0, 'code of a docs-form query (numbers as strings) for an existing order');
   });
 
+  // check: page, page_size and times as JSON integers (the demo's form) are accepted
   check('LP-QO-011', async (t) => {
     const order = await t.use(cashierOrder);
     const answer = await query(t, queryBody({ request_id: order.requestId }, windowAround(), true));
     ensureEqual(answer.code, 0, 'code of a demo-form query (numbers as integers) for an existing order');
   });
 
+  // check: a found order is data itself or an element of an array inside data
   check('LP-QO-012', async (t) => {
     // Creates its own order and judges the raw answers: a `data` that is not an object is this check's
     // failure, not a precondition (the create answer is only required to carry code 0).
@@ -148,22 +160,26 @@ describe('lesspay · query-order', () => {
     );
   });
 
+  // check: a query by pay_order_id alone finds the order
   check('LP-QO-013', async (t) => {
     const order = await t.use(cashierOrder);
     await ensureFound(t, queryBody({ pay_order_id: needPayOrderId(order) }));
   });
 
+  // check: a found order carries the pay_order_id that create returned
   check('LP-QO-014', async (t) => {
     const order = await t.use(cashierOrder);
     const expected = needPayOrderId(order);
     ensureEqual((await queryFound(t, order)).pay_order_id, expected, 'pay_order_id of the found order');
   });
 
+  // check: a found order carries the queried request_id
   check('LP-QO-015', async (t) => {
     const order = await t.use(cashierOrder);
     ensureEqual((await queryFound(t, order)).request_id, order.requestId, 'request_id of the found order');
   });
 
+  // check: a found order's amount is the created target_amount, as the same string
   check('LP-QO-016', async (t) => {
     const order = await t.use(cashierOrder);
     ensureEqual(
@@ -173,12 +189,14 @@ describe('lesspay · query-order', () => {
     );
   });
 
+  // check: a found order's order_status is a value of the order-status table
   check('LP-QO-017', async (t) => {
     const order = await t.use(cashierOrder);
     const status = (await queryFound(t, order)).order_status;
     ensureOneOf(status, [...STATUS_INTS, ...STATUS_NAMES], 'order_status of the found order');
   });
 
+  // check: a new unpaid cashier order is PENDING_CONFIRM or PENDING_PAY (0 or 1)
   check('LP-QO-018', async (t) => {
     const order = await t.use(cashierOrder);
     const status = (await queryFound(t, order)).order_status;

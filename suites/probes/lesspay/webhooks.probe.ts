@@ -230,6 +230,7 @@ function ensureSigned(d: WebhookDelivery, expected: string, what: string): void 
 }
 
 describe('lesspay · webhooks', () => {
+  // check: a paid order's callback is a JSON POST to notify_url within the wait bound
   check('LP-WH-001', async (t) => {
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
@@ -257,24 +258,28 @@ describe('lesspay · webhooks', () => {
     );
   });
 
+  // check: the pay-in callback body matches pay-in-webhook.schema.json
   check('LP-WH-002', async (t) => {
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
     ensureDeliverySchema(d, 'lesspay/pay-in-webhook.schema.json', 'pay-in callback body');
   });
 
+  // check: a V2 pay-in callback's x-auth-signature verifies over the full body
   check('LP-WH-003', async (t) => {
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
     ensureSigned(d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V2 pay-in callback');
   });
 
+  // check: a V1 pay-in callback's x-auth-signature verifies over the v1 field set
   check('LP-WH-004', async (t) => {
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(paidV1), 'the order was paid');
     ensureSigned(d, lesspayCallbackSign(jsonOf(d), appSecret(t)), 'V1 pay-in callback');
   });
 
+  // check: the pay-in callback carries the paid order's ids, amount, currency and SUCCEED
   check('LP-WH-005', async (t) => {
     beginLifecycles(t);
     const o = await t.use(paidV2);
@@ -300,6 +305,7 @@ describe('lesspay · webhooks', () => {
     );
   });
 
+  // check: a callback answered HTTP 500 FAIL is delivered again
   check('LP-WH-006', async (t) => {
     beginLifecycles(t);
     const o = await t.use(paidV2);
@@ -313,18 +319,21 @@ describe('lesspay · webhooks', () => {
     );
   });
 
+  // check: the payout callback body matches payout-webhook.schema.json
   check('LP-WH-007', async (t) => {
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
     ensureDeliverySchema(d, 'lesspay/payout-webhook.schema.json', 'payout callback body');
   });
 
+  // check: the payout callback's x-auth-signature verifies over the full body
   check('LP-WH-008', async (t) => {
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
     ensureSigned(d, lesspaySign(jsonOf(d), appSecret(t)), 'payout callback');
   });
 
+  // check: the payout callback carries the batch and each detail in a final state
   check('LP-WH-009', async (t) => {
     beginLifecycles(t);
     const o = await t.use(finishedBatch);

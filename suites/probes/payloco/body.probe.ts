@@ -7,11 +7,13 @@ function asQueryString(body: Record<string, unknown>): Record<string, string> {
 }
 
 describe('payloco · parameters in the body', () => {
+  // check: a pay with its parameters in the query string and an empty body is rejected
   check('PL-BODY-001', async (t) => {
     const res = await t.request({ method: 'POST', path: paths.pay, query: asQueryString(qrPayBody(t)) });
     ensureRejected(res, 'a pay with its parameters in the query string');
   });
 
+  // check: a pay with its parameters in the query string creates no order
   check('PL-BODY-002', async (t) => {
     const body = qrPayBody(t);
     await t.request({ method: 'POST', path: paths.pay, query: asQueryString(body) });

@@ -24,20 +24,24 @@ function notTransTypeMissing(res: ProbeResponse): void {
 }
 
 describe('payloco · codes', () => {
+  // check: a query of a paid active QR order answers code 00000000
   check('PL-CODE-001', async (t) => {
     const paid = await t.use(paidQrOrder);
     if (paid.unpaid !== undefined) return t.skip(paid.unpaid);
     ensureEqual(ensureJsonObject(paid.settled).code, SUCCESS, 'code of a query of a paid order');
   });
 
+  // check: a v1 pay without transType answers code 22070030
   check('PL-CODE-002', async (t) => {
     ensureEqual(ensureJsonObject(await t.use(missingTransTypePay)).code, TRANS_TYPE_MISSING, 'code');
   });
 
+  // check: a v1 pay without transType answers data.status FAILED
   check('PL-CODE-003', async (t) => {
     ensureEqual(ensureJsonObject(await t.use(missingTransTypePay)).data?.status, 'FAILED', 'data.status');
   });
 
+  // check: a v1 pay without transType answers the documented message
   check('PL-CODE-004', async (t) => {
     ensureEqual(
       ensureJsonObject(await t.use(missingTransTypePay)).message,
@@ -46,14 +50,17 @@ describe('payloco · codes', () => {
     );
   });
 
+  // check: a v1 query without transType answers code 22070030
   check('PL-CODE-005', async (t) => {
     ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).code, TRANS_TYPE_MISSING, 'code');
   });
 
+  // check: a v1 query without transType answers data.status FAILED
   check('PL-CODE-006', async (t) => {
     ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).data?.status, 'FAILED', 'data.status');
   });
 
+  // check: a v1 query without transType answers the documented message
   check('PL-CODE-007', async (t) => {
     ensureEqual(
       ensureJsonObject(await t.use(missingTransTypeQuery)).message,
@@ -62,10 +69,12 @@ describe('payloco · codes', () => {
     );
   });
 
+  // check: a v2 pay without transType is not answered 22070030
   check('PL-CODE-008', async (t) => {
     notTransTypeMissing(await t.use(v2Pay));
   });
 
+  // check: a preAuthVoid without transType is not answered 22070030
   check('PL-CODE-009', async (t) => {
     notTransTypeMissing(await t.use(voidAnswer));
   });

@@ -5,23 +5,28 @@ import { missingTransTypePay, qrOrder, qrOrderQuery, query, rejectedPay, v2Pay }
 const ENVELOPE = 'payloco/envelope.schema.json';
 
 describe('payloco · envelope', () => {
+  // check: an active QR pay answer is the unified envelope
   check('PL-ENV-001', async (t) => {
     const { res } = await t.use(qrOrder);
     ensureSchema(ensureJsonObject(res), ENVELOPE);
   });
 
+  // check: a pay rejected for a missing transType answers the unified envelope
   check('PL-ENV-002', async (t) => {
     ensureSchema(ensureJsonObject(await t.use(missingTransTypePay)), ENVELOPE);
   });
 
+  // check: a query of an existing order answers the unified envelope
   check('PL-ENV-003', async (t) => {
     ensureSchema(ensureJsonObject(await t.use(qrOrderQuery)), ENVELOPE);
   });
 
+  // check: a v2 pay answers the unified envelope
   check('PL-ENV-004', async (t) => {
     ensureSchema(ensureJsonObject(await t.use(v2Pay)), ENVELOPE);
   });
 
+  // check: two responses carry different traceIds
   check('PL-ENV-005', async (t) => {
     const { merchantOrderId } = await t.use(qrOrder);
     const first = ensureJsonObject(await query(t, { merchantOrderId }));
@@ -38,6 +43,7 @@ describe('payloco · envelope', () => {
     ]);
   });
 
+  // check: a rejected request answers data.status FAILED
   check('PL-ENV-006', async (t) => {
     const body = ensureJsonObject(await t.use(rejectedPay));
     ensureEqual(body.data?.status, 'FAILED', 'data.status of a failure');

@@ -3,6 +3,7 @@ import { micropayOrder, PENDING, pollUntilSettled, SUCCESS } from './fixtures.js
 
 // P8: a passive-scan pay answers SUCCESS with 00000000, or PENDING with 00000003 and the query resolves it.
 describe('payloco · MICROPAY', () => {
+  // check: a MICROPAY pay answers SUCCESS with 00000000 or PENDING with 00000003
   check('PL-MP-001', async (t) => {
     const { res } = await t.use(micropayOrder);
     const body = ensureJsonObject(res);
@@ -10,6 +11,7 @@ describe('payloco · MICROPAY', () => {
     ensureOneOf(pair, [`${SUCCESS} SUCCESS`, `${PENDING} PENDING`], 'code and data.status of a MICROPAY pay');
   });
 
+  // check: a query shows a MICROPAY order in a final status within 4 seconds
   check('PL-MP-002', async (t) => {
     const { merchantOrderId, res } = await t.use(micropayOrder);
     const answered = res.body?.data?.status;

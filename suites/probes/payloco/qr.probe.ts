@@ -3,16 +3,19 @@ import { PENDING, paths, qrOrder, qrOrderQuery, qrPayBody, SUCCESS } from './fix
 
 // P7: an active QR pay is accepted and awaits payment (00000003, PENDING); a query shows PENDING until paid.
 describe('payloco · active QR', () => {
+  // check: an active QR pay answers code 00000003
   check('PL-QR-001', async (t) => {
     const { res } = await t.use(qrOrder);
     ensureEqual(ensureJsonObject(res).code, PENDING, 'code of an active QR pay');
   });
 
+  // check: an active QR pay answers data.status PENDING
   check('PL-QR-002', async (t) => {
     const { res } = await t.use(qrOrder);
     ensureEqual(ensureJsonObject(res).data?.status, 'PENDING', 'data.status of an active QR pay');
   });
 
+  // check: payMode QRCODE with an authCode is answered as active QR (00000003, PENDING)
   check('PL-QR-003', async (t) => {
     // Precondition: a plain active QR pay is accepted. The docs' example carries both payMode QRCODE and an authCode.
     await t.use(qrOrder);
@@ -25,6 +28,7 @@ describe('payloco · active QR', () => {
     );
   });
 
+  // check: a query of an unpaid active QR order answers data.status PENDING
   check('PL-QR-004', async (t) => {
     ensureEqual(
       ensureJsonObject(await t.use(qrOrderQuery)).data?.status,
@@ -33,6 +37,7 @@ describe('payloco · active QR', () => {
     );
   });
 
+  // check: a query of an unpaid active QR order answers code 00000000 or 00000003
   check('PL-QR-005', async (t) => {
     ensureOneOf(
       ensureJsonObject(await t.use(qrOrderQuery)).code,

@@ -15,6 +15,7 @@ import {
 const FOUND = 'the query by merchantOrderId';
 
 describe('payloco · query', () => {
+  // check: a query by merchantOrderId finds the order
   check('PL-QRY-001', async (t) => {
     const res = await t.use(qrOrderQuery);
     ensure(
@@ -28,6 +29,7 @@ describe('payloco · query', () => {
     );
   });
 
+  // check: a query by orderId finds the order
   check('PL-QRY-002', async (t) => {
     const { res: pay } = await t.use(qrOrder);
     let orderId = pay.body?.data?.orderId;
@@ -43,6 +45,7 @@ describe('payloco · query', () => {
     });
   });
 
+  // check: a found order carries the queried merchantOrderId
   check('PL-QRY-003', async (t) => {
     const { merchantOrderId } = await t.use(qrOrder);
     ensureEqual(
@@ -52,6 +55,7 @@ describe('payloco · query', () => {
     );
   });
 
+  // check: a found order carries a non-empty orderId
   check('PL-QRY-004', async (t) => {
     const { orderId } = foundData(await t.use(qrOrderQuery), FOUND);
     ensure(
@@ -62,21 +66,25 @@ describe('payloco · query', () => {
     );
   });
 
+  // check: a found order carries the currency sent
   check('PL-QRY-005', async (t) => {
     const { currency } = await t.use(qrOrder);
     ensureEqual(foundData(await t.use(qrOrderQuery), FOUND).currency, currency, 'data.currency');
   });
 
+  // check: a found order carries transAmt as a string
   check('PL-QRY-006', async (t) => {
     const { transAmt } = foundData(await t.use(qrOrderQuery), FOUND);
     ensure(typeof transAmt === 'string', 'data.transAmt is not a string', 'a string', transAmt);
   });
 
+  // check: a found order's transAmt equals the amount sent
   check('PL-QRY-007', async (t) => {
     const { transAmt } = await t.use(qrOrder);
     ensureEqual(foundData(await t.use(qrOrderQuery), FOUND).transAmt, transAmt, 'data.transAmt');
   });
 
+  // check: a query of an unknown merchantOrderId answers a failure code
   check('PL-QRY-008', async (t) => {
     ensureRejected(
       await query(t, { merchantOrderId: t.uniqueId('PC', 32) }),
@@ -84,17 +92,20 @@ describe('payloco · query', () => {
     );
   });
 
+  // check: a query of a paid active QR order answers data.status SUCCESS
   check('PL-QRY-009', async (t) => {
     const paid = await t.use(paidQrOrder);
     if (paid.unpaid !== undefined) return t.skip(paid.unpaid);
     ensureEqual(ensureJsonObject(paid.settled).data?.status, 'SUCCESS', 'data.status of a paid order');
   });
 
+  // check: a second pay with a used merchantOrderId answers a failure code
   check('PL-QRY-010', async (t) => {
     const { second } = await t.use(duplicatePay);
     ensureRejected(second, 'a second pay with the same merchantOrderId');
   });
 
+  // check: a second pay with a used merchantOrderId leaves the first order unchanged
   check('PL-QRY-011', async (t) => {
     const { first, firstOrderId } = await t.use(duplicatePay);
     const data = foundData(await query(t, { merchantOrderId: first.merchantOrderId }), FOUND);

@@ -17,30 +17,37 @@ async function payWith(t: CheckContext, auth: AuthMode) {
 }
 
 describe('payloco · signing', () => {
+  // check: a pay without a signature header is rejected
   check('PL-SIG-001', async (t) => {
     ensureRejected((await payWith(t, 'no-signature')).res, 'an unsigned pay');
   });
 
+  // check: a pay whose signature covers other bytes (a tampered body) is rejected
   check('PL-SIG-002', async (t) => {
     ensureRejected((await payWith(t, 'bad-signature')).res, 'a pay whose signature covers other bytes');
   });
 
+  // check: a pay signed with a key the target does not know is rejected
   check('PL-SIG-003', async (t) => {
     ensureRejected((await payWith(t, 'foreign-key')).res, 'a pay signed with a foreign key');
   });
 
+  // check: an unsigned pay creates no order
   check('PL-SIG-004', async (t) => {
     await ensureNoOrder(t, (await payWith(t, 'no-signature')).merchantOrderId);
   });
 
+  // check: a pay with a tampered-body signature creates no order
   check('PL-SIG-005', async (t) => {
     await ensureNoOrder(t, (await payWith(t, 'bad-signature')).merchantOrderId);
   });
 
+  // check: a pay signed with a foreign key creates no order
   check('PL-SIG-006', async (t) => {
     await ensureNoOrder(t, (await payWith(t, 'foreign-key')).merchantOrderId);
   });
 
+  // check: a signature over the raw UTF-8 bytes of a spaced, non-ASCII body is accepted
   check('PL-SIG-007', async (t) => {
     // Precondition: the same pay, compact and ASCII, is accepted; so a rejection here is about the bytes signed.
     await t.use(qrOrder);
@@ -59,6 +66,7 @@ describe('payloco · signing', () => {
     );
   });
 
+  // check: a response signature header verifies with the platform public key
   check('PL-SIG-008', async (t) => {
     const key = (t.credentials as PaylocoCredentials).platformPublicKeyPem;
     if (!key) return t.skip('no platform public key is configured (--platform-public-key)');

@@ -102,12 +102,14 @@ function ensureRetried(o: Observed, first: WebhookDelivery): void {
 }
 
 describe('payloco · webhooks', () => {
+  // check: a paid order's webhook arrives and matches webhook.schema.json
   check('PL-WH-001', async (t) => {
     beginLifecycles(t);
     const d = firstWebhook(t, await t.use(refusedOnce));
     ensureDeliverySchema(d, 'payloco/webhook.schema.json', 'webhook body');
   });
 
+  // check: a webhook carries x-timestamp in ms and an x-signature HMAC of the raw body
   check('PL-WH-002', async (t) => {
     beginLifecycles(t);
     const o = await t.use(refusedOnce);
@@ -138,6 +140,7 @@ describe('payloco · webhooks', () => {
     );
   });
 
+  // check: the webhook data carries the paid order's ids, amount, currency and status
   check('PL-WH-003', async (t) => {
     beginLifecycles(t);
     const o = await t.use(refusedOnce);
@@ -154,12 +157,14 @@ describe('payloco · webhooks', () => {
     ensureEqual(pick(data), pick(order), 'data of the webhook of the paid order');
   });
 
+  // check: a webhook answered HTTP 500 is delivered again
   check('PL-WH-004', async (t) => {
     beginLifecycles(t);
     const o = await t.use(refusedOnce);
     ensureRetried(o, firstWebhook(t, o));
   });
 
+  // check: a retried webhook carries the same event id
   check('PL-WH-005', async (t) => {
     beginLifecycles(t);
     const o = await t.use(refusedOnce);
@@ -170,6 +175,7 @@ describe('payloco · webhooks', () => {
     ensureEqual(eventOf(retry).id, eventOf(first).id, 'event id of the retry');
   });
 
+  // check: a webhook answered HTTP 200 without code 00000000 is delivered again
   check('PL-WH-006', async (t) => {
     beginLifecycles(t);
     const o = await t.use(refused200);
