@@ -14,7 +14,15 @@ export interface Scenario {
   answer: Omit<Injected, 'scenario'>;
   /** Client checks that judge the client's next move; they run only when this scenario is selected. */
   checks: readonly string[];
+  /**
+   * Sandbox policies the bundled mock starts with (an order that settles by itself, a review that rejects): such a
+   * scenario changes how the gateway behaves, not one answer, so it needs the bundled mock (refused with --target).
+   */
+  mockPolicies?: Readonly<Record<string, unknown>>;
 }
+
+/** How long a `hold` scenario withholds its answer when `--scenario-hold` does not say (ms). */
+export const DEFAULT_HOLD_MS = 30_000;
 
 const LESSPAY_CREATES = ['/api/global/v1/pay/create-order', '/api/global/payout/create-order'];
 const PAYLOCO_PAYS = ['/v1/payments/open/api/pay', '/v2/payments/open/api/pay'];
@@ -70,12 +78,17 @@ export function scenarioChecks(gateway: Gateway): Set<string> {
 }
 
 /** The recorder's injector for one scenario: answers the first matching request, once. */
-export function injector(s: Scenario): (r: Recorded) => Injected | undefined {
+export function injector(s: Scenario, holdMs = DEFAULT_HOLD_MS): (r: Recorded) => Injected | undefined {
   let fired = false;
   return (r) => {
     const path = r.path.split('?')[0]!;
     if (fired || !s.paths.includes(path)) return undefined;
     fired = true;
-    return { scenario: s.name, ...s.answer, headers: { ...s.answer.headers } };
+    return {
+      scenario: s.name,
+      ...s.answer,
+      headers: { ...s.answer.headers },
+      ...(s.answer.when === 'hold' ? { holdMs: s.answer.holdMs ?? holdMs } : {}),
+    };
   };
 }
