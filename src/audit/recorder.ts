@@ -155,11 +155,7 @@ function forward(
 }
 
 /** Waits until the client closes the connection (resolves with how long it waited) or `holdMs` passes (undefined). */
-function heldUntilGivenUp(
-  res: ServerResponse,
-  since: number,
-  holdMs: number,
-): Promise<number | undefined> {
+function heldUntilGivenUp(res: ServerResponse, since: number, holdMs: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const left = Math.max(0, holdMs - (Date.now() - since));
     const timer = setTimeout(() => {
@@ -222,7 +218,12 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
       }
       const body = Buffer.from(injected.body, 'utf8');
       const upstreamMs = r.response?.durationMs ?? 0;
-      r.response = { status: injected.status, headers: { ...injected.headers }, body, durationMs: upstreamMs };
+      r.response = {
+        status: injected.status,
+        headers: { ...injected.headers },
+        body,
+        durationMs: upstreamMs,
+      };
     }
     if (!r.response) return fail(502, 'upstream: no answer');
     const headers: Record<string, string> = {};
