@@ -79,8 +79,8 @@ export const scenarios: readonly Scenario[] = [
       "the first pay creates the order, but the client is told its merchantOrderId is a duplicate (the mock's code 22070041)",
     paths: PAYLOCO_PAYS,
     // The docs name no duplicate code: 22070041 is the bundled mock's (mocks/payloco/codes.ts), in the P2 envelope.
-    // Unsigned: the front holds no platform key (a sandbox's is not ours), and P6 lets a client accept an answer
-    // without a signature header; a client that demands one on every answer meets a forged-looking answer here.
+    // Unsigned: the front holds no platform key (a sandbox's is not ours), and P6 judges a response signature only
+    // when one is present; a client that demands one on every answer meets a forged-looking answer here.
     answer: {
       when: 'after',
       status: 200,
