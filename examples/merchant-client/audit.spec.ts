@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { scenarioNames, scenarioOf } from '../../src/audit/scenarios.js';
 import { runCli } from '../../src/cli-tests/run-cli.js';
 import { lesspayFaults, lesspayScenarioFaults, paylocoFaults, paylocoScenarioFaults } from './client.js';
 
@@ -16,6 +17,11 @@ const SCENARIO_FAULTS = { lesspay: lesspayScenarioFaults, payloco: paylocoScenar
 const scenarioChecks = (gateway: Gateway) =>
   Object.values(SCENARIO_FAULTS[gateway] as Record<string, readonly [string, string]>).map(([, id]) => id);
 type Gateway = keyof typeof FAULTS;
+/** A timeout scenario withholds the answer: the client gets a short deadline, the hold outlasts it. */
+const scenarioRun = (scenario: string) =>
+  /timeout/.test(scenario)
+    ? { env: { MERCHANT_CLIENT_TIMEOUT_MS: '800' }, flags: ['--scenario-hold', '5000'] }
+    : { env: {}, flags: [] };
 
 interface Outcome {
   code: number | null;
@@ -24,6 +30,18 @@ interface Outcome {
   results: { verdict: string; checks: { id: string; status: string; message?: string }[] };
   raw: string;
 }
+
+/** A client that only sends one v2 pay (no payMode: paid at once, never pending), signed as P6 says. */
+const PAY_V2_ONLY = `
+const { readFileSync } = require('node:fs');
+const { sign } = require('node:crypto');
+const e = process.env;
+const body = JSON.stringify({ charset: 'UTF-8', version: '2.0.0', signType: 'RSA', merchantId: e.PAYLOCO_MERCHANT_ID,
+  requestTime: new Date().toISOString(), data: { merchantOrderId: 'V2' + Date.now(), totalAmount: '10.01', currency: 'USD' } });
+const signature = sign('sha256', Buffer.from(body), readFileSync(e.PAYLOCO_PRIVATE_KEY, 'utf8')).toString('base64');
+fetch(e.PAYLOCO_BASE_URL + '/v2/payments/open/api/pay', {
+  method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
+`;
 
 describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', function () {
   this.timeout(240_000);
@@ -121,12 +139,73 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
     for (const gateway of ['lesspay', 'payloco'] as const)
       for (const [fault, [scenario, id]] of Object.entries(SCENARIO_FAULTS[gateway]))
         it(`${gateway} ${scenario}: the faulty client ${fault} fails exactly ${id} (--strict: exit 1)`, async () => {
-          const out = await audit(gateway, fault, {}, ['--scenario', scenario, '--strict']);
+          const run = scenarioRun(scenario);
+          const out = await audit(gateway, fault, run.env, [
+            '--scenario',
+            scenario,
+            '--strict',
+            ...run.flags,
+          ]);
           expect(out.code, out.stderr).to.equal(1);
           expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([
             id,
           ]);
         });
+
+    // Every Payloco scenario, on both conformant mock variants: the example client passes, and the scenario's own
+    // checks ran and passed (not skipped).
+    for (const scenario of scenarioNames('payloco'))
+      it(`payloco ${scenario}: the example client passes on mock variants a and b, its checks passed`, async () => {
+        const run = scenarioRun(scenario);
+        const checks = scenarioOf('payloco', scenario)!.checks;
+        await Promise.all(
+          (['a', 'b'] as const).map(async (variant) => {
+            const flags = ['--scenario', scenario, '--strict', '--mock-variant', variant, ...run.flags];
+            const out = await audit('payloco', undefined, run.env, flags);
+            expect(out.code, `${variant}: ${out.stderr}`).to.equal(0);
+            const status = (id: string) => out.results.checks.find((c) => c.id === id)?.status;
+            expect(checks.map(status), variant).to.deep.equal(checks.map(() => 'passed'));
+            expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal(
+              [],
+            );
+          }),
+        );
+      });
+
+    it('payloco pay-timeout: a client with no deadline shorter than the hold fails PLC-RTY-003', async () => {
+      const out = await audit('payloco', undefined, { MERCHANT_CLIENT_TIMEOUT_MS: '20000' }, [
+        '--scenario',
+        'pay-timeout',
+        '--scenario-hold',
+        '1500',
+      ]);
+      const check = out.results.checks.find((c) => c.id === 'PLC-RTY-003')!;
+      expect(check.status).to.equal('failed');
+      expect(check.message).to.match(/no client deadline shorter than the hold/);
+    });
+
+    it('payloco pending-then-success: a client whose pays are never pending is skipped, with the reason', async () => {
+      const reportDir = join(dir, 'never-pending');
+      // A v2 pay without payMode is paid at once (not an active QR): nothing is pending.
+      const out = await runCli([
+        'audit',
+        'payloco',
+        '--quiet',
+        '--scenario',
+        'pending-then-success',
+        '--report-dir',
+        reportDir,
+        '--',
+        process.execPath,
+        '-e',
+        PAY_V2_ONLY,
+      ]);
+      expect(out.code, out.stderr).to.be.oneOf([0, 1]);
+      const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+      const check = results.checks.find((c: { id: string }) => c.id === 'PLC-PND-001');
+      expect(check.status).to.equal('skipped');
+      expect(check.message).to.match(/no pay was answered as pending/);
+    });
 
     it('a client that never sends the answered request leaves the scenario checks skipped, with the reason', async () => {
       const reportDir = join(dir, 'never');

@@ -36,6 +36,10 @@ export const lesspayScenarioFaults = {
 export const paylocoScenarioFaults = {
   'new-id-on-retry': ['pay-500', 'PLC-RTY-001'],
   'ignores-retry-after': ['pay-503-retry-after', 'PLC-RTY-002'],
+  'new-id-after-timeout': ['pay-timeout', 'PLC-RTY-003'],
+  'resends-duplicate': ['duplicate-order', 'PLC-DUP-001'],
+  'retries-any-failure': ['invalid-signature', 'PLC-SIG-002'],
+  'recreates-pending': ['pending-then-success', 'PLC-PND-001'],
 } as const;
 
 export const paylocoFaults = {
@@ -74,7 +78,7 @@ async function post(
     headers,
     body: text,
     redirect: 'manual',
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(Number(process.env.MERCHANT_CLIENT_TIMEOUT_MS) || 10_000),
   });
   const body = await res.text();
   let json: any;
@@ -248,7 +252,10 @@ async function payloco(): Promise<void> {
   // after the Retry-After delay when the gateway gave one.
   const call = async (path: string, body: Json, opts: Opts = {}) => {
     let res = await send(path, body, opts);
-    for (let attempt = 1; attempt < 3 && res.status >= 500; attempt++) {
+    const transient = (r: typeof res) =>
+      r.status >= 500 ||
+      (fault === 'retries-any-failure' && !['00000000', '00000003'].includes(r.json?.code));
+    for (let attempt = 1; attempt < 3 && transient(res); attempt++) {
       const after = Number(res.headers.get('retry-after'));
       const waitMs =
         fault === 'ignores-retry-after' ? 0 : Number.isFinite(after) && after > 0 ? after * 1000 : 200;
@@ -291,6 +298,56 @@ async function payloco(): Promise<void> {
       problems.push(`${what}: HTTP ${res.status}, code ${res.json?.code} ${res.json?.message ?? ''}`);
   };
 
+  // The sandbox's codes for a refused signature and a duplicate merchantOrderId: the docs name none.
+  const signatureRefused = '11000001';
+  const duplicate = '22070041';
+  const queryFor = (id: string) => common({ transType: 'PAY', accessType: 's2s', merchantOrderId: id });
+  const orderOf = (body: Json): Json => (body.data as Json | undefined) ?? body;
+  const withNewId = (body: Json): Json =>
+    body.data
+      ? { ...body, data: { ...(body.data as Json), merchantOrderId: newId('N') } }
+      : { ...body, merchantOrderId: newId('N') };
+  /** The order as the gateway holds it, when it holds one under this merchantOrderId with our amount. */
+  const lookUp = async (body: Json) => {
+    const order = orderOf(body);
+    const res = await call('/v1/payments/open/api/query', queryFor(order.merchantOrderId as string));
+    const data = res.json?.data;
+    const ours =
+      ['00000000', '00000003'].includes(res.json?.code) &&
+      data?.merchantOrderId === order.merchantOrderId &&
+      Number(data?.transAmt) === Number(order.transAmt ?? order.totalAmount) &&
+      data?.currency === order.currency;
+    return ours ? res : undefined;
+  };
+  /** Pays, and settles what an answer leaves open: none came (a timeout), a duplicate, a refused signature. */
+  const payOrder = async (path: string, body: Json) => {
+    let res: Awaited<ReturnType<typeof call>>;
+    try {
+      res = await call(path, body);
+    } catch (err) {
+      if ((err as Error).name !== 'TimeoutError') throw err;
+      // The order may exist: ask about the same merchantOrderId (a new one could make a second order), and resend
+      // the same order only when the gateway holds none.
+      if (fault === 'new-id-after-timeout') return call(path, withNewId(body));
+      return (await lookUp(body)) ?? call(path, { ...body, requestTime: new Date().toISOString() });
+    }
+    if (res.json?.code === duplicate) {
+      if (fault === 'resends-duplicate') await call(path, { ...body, requestTime: new Date().toISOString() });
+      // Our order if it holds our amount and currency (an earlier attempt made it); else the id is another's.
+      const found = await lookUp(body);
+      if (!found)
+        problems.push(`pay: merchantOrderId ${orderOf(body).merchantOrderId} belongs to another order`);
+      return found ?? res;
+    }
+    // Not transient: the same bytes would be refused again. Re-sign once with a fresh requestTime (a clock or key
+    // slip), then stop.
+    if (res.json?.code === signatureRefused)
+      return call(path, { ...body, requestTime: new Date().toISOString() });
+    // Pending: the payer has not paid yet. Query it (below); creating it again could make the payer pay twice.
+    if (fault === 'recreates-pending' && res.json?.code === '00000003') return call(path, withNewId(body));
+    return res;
+  };
+
   const pay = common({
     transType: 'PAY',
     accessType: 's2s',
@@ -301,7 +358,7 @@ async function payloco(): Promise<void> {
     merchantOrderId: newId('QR'),
     payMode: 'QRCODE',
   });
-  expectOk('pay', await call('/v1/payments/open/api/pay', pay));
+  expectOk('pay', await payOrder('/v1/payments/open/api/pay', pay));
   if (fault === 'reuses-merchant-order-id')
     await call('/v1/payments/open/api/pay', {
       ...pay,
@@ -313,16 +370,27 @@ async function payloco(): Promise<void> {
     accessType: 's2s',
     ...(fault === 'query-without-id' ? {} : { merchantOrderId: pay.merchantOrderId }),
   });
-  expectOk(
-    'query',
-    await call('/v1/payments/open/api/query', query, {
-      ...(fault === 'put-query' ? { method: 'PUT' } : {}),
-      ...(fault === 'text-plain' ? { contentType: 'text/plain' } : {}),
-      ...(fault === 'params-in-query-string' ? { query: `?merchantId=${merchantId}&version=2.0.0` } : {}),
-    }),
-  );
+  const found = await call('/v1/payments/open/api/query', query, {
+    ...(fault === 'put-query' ? { method: 'PUT' } : {}),
+    ...(fault === 'text-plain' ? { contentType: 'text/plain' } : {}),
+    ...(fault === 'params-in-query-string' ? { query: `?merchantId=${merchantId}&version=2.0.0` } : {}),
+  });
+  expectOk('query', found);
+  // This run's sandbox pays the QR by itself: the test waits for it, querying until the order is final.
+  if (process.env.PAYCERT_SCENARIO === 'pending-then-success') await untilPaid(query, found);
   const v2 = common({ data: { merchantOrderId: newId('V2'), totalAmount: '10.01', currency: 'USD' } });
-  expectOk('pay v2', await call('/v2/payments/open/api/pay', v2));
+  expectOk('pay v2', await payOrder('/v2/payments/open/api/pay', v2));
+
+  async function untilPaid(query: Json, first: Awaited<ReturnType<typeof call>>) {
+    const deadline = Date.now() + 10_000;
+    let res = first;
+    while (res.json?.data?.status === 'PENDING' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      res = await call('/v1/payments/open/api/query', { ...query, requestTime: new Date().toISOString() });
+    }
+    if (res.json?.data?.status !== 'SUCCESS')
+      problems.push(`the QR order was not paid within 10 s: status ${res.json?.data?.status}`);
+  }
 }
 
 async function main(): Promise<number> {

@@ -10,6 +10,8 @@ export interface MockContext {
   keys: GatewayKeys;
   /** Absolute URL clients use as base (with /gateway in variant b); known once the server listens. */
   publicUrl(): string;
+  /** Sandbox policies (off by default): `autoPayAfterMs` pays every active QR by itself after that delay. */
+  sandbox: { autoPayAfterMs?: number };
 }
 
 /** A request that passed the common checks. */

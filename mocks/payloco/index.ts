@@ -26,6 +26,12 @@ export interface PaylocoMockOptions {
   merchant?: { id: string; publicKeyPem: string };
   /** The webhook secret to sign callbacks with, instead of the bundled test secret. */
   webhookSecret?: string;
+  /**
+   * Sandbox policy, off by default: every active QR (payMode QRCODE) is paid by itself this many ms after it is
+   * created, as if the payer scanned it: the order turns SUCCESS and its webhook is sent (`paycert audit --scenario
+   * pending-then-success`). Until then it reads PENDING, as without the policy.
+   */
+  autoPayAfterMs?: number;
 }
 
 export interface RunningMock {
@@ -56,6 +62,9 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
   const behaviour =
     opts.fault === undefined ? variantBehaviour(variant) : applyFault(opts.fault, variantBehaviour(variant));
   const host = opts.host ?? '127.0.0.1';
+  const { autoPayAfterMs } = opts;
+  if (autoPayAfterMs !== undefined && !(Number.isFinite(autoPayAfterMs) && autoPayAfterMs >= 0))
+    throw new Error(`autoPayAfterMs must be a number of ms >= 0, not ${String(autoPayAfterMs)}`);
 
   const scheduler = new Scheduler();
   const webhooks = new WebhookSender(
@@ -79,6 +88,7 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
         }
       : gatewayKeys(),
     publicUrl: () => url,
+    sandbox: autoPayAfterMs === undefined ? {} : { autoPayAfterMs },
   };
 
   const server = createServer(requestListener(ctx));

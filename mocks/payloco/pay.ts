@@ -60,6 +60,9 @@ function activeQr(ctx: MockContext, order: Order): Answer {
     const answer = settled(ctx, order, 'SUCCESS');
     return { ...answer, data: { ...answer.data, qrCode } };
   }
+  const { autoPayAfterMs } = ctx.sandbox;
+  if (autoPayAfterMs !== undefined)
+    ctx.scheduler.after(autoPayAfterMs, () => ctx.store.settle(order, 'SUCCESS'));
   return ok(codes.pending, ctx.behaviour.pendingMessage, { ...orderData(order), qrCode }, order);
 }
 

@@ -26,6 +26,8 @@ export interface ClientRequest {
   responseText?: string;
   /** The answer's Retry-After header, when it had one. */
   retryAfter?: string;
+  /** The scenario held the answer and the client gave up after this many ms (it received no answer). */
+  abandonedAfterMs?: number;
 }
 
 /** The credentials the run gave the client: the rules recompute signatures with them. */
@@ -88,6 +90,7 @@ export function clientRequest(r: Recorded): ClientRequest {
     raw: r.body,
     at: r.receivedAt,
     ...(r.injected ? { injected: r.injected } : {}),
+    ...(r.abandonedAfterMs !== undefined ? { abandonedAfterMs: r.abandonedAfterMs } : {}),
     ...(r.response ? { status: r.response.status } : {}),
     ...(r.response?.headers['retry-after'] ? { retryAfter: r.response.headers['retry-after'] } : {}),
   };

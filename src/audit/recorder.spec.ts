@@ -155,4 +155,65 @@ describe('audit · recording front and judge: hardening', () => {
       await rec.close();
     }
   });
+  describe('scenario answers: instead of, after, or withheld from the upstream', () => {
+    const scenario = (when: 'after' | 'hold', holdMs?: number) => ({
+      name: `t-${when}`,
+      gateway: 'lesspay' as const,
+      description: 'test',
+      paths: ['/api/global/v1/pay/create-order'],
+      answer: {
+        when,
+        ...(holdMs ? { holdMs } : {}),
+        status: when === 'hold' ? 504 : 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"code":1201,"msg":"Duplicate Data Exists"}',
+      },
+      checks: [],
+    });
+
+    it('after: the upstream handles the request, the client gets the scenario answer', async () => {
+      const before = seen;
+      const rec = await startRecorder({ upstream: upstreamUrl, inject: injector(scenario('after')) });
+      try {
+        const res = await send(rec.url, '{"request_id":"A1"}', undefined, '/api/global/v1/pay/create-order');
+        expect(seen - before).to.equal(1);
+        expect(JSON.parse(res.text).code).to.equal(1201);
+        expect(rec.exchanges[0]!.injected).to.equal('t-after');
+      } finally {
+        await rec.close();
+      }
+    });
+
+    it('hold: a client that gives up is recorded with how long it waited, and no answer', async () => {
+      const before = seen;
+      const rec = await startRecorder({ upstream: upstreamUrl, inject: injector(scenario('hold'), 20_000) });
+      try {
+        const gaveUp = await new Promise<string>((resolve) => {
+          const req = request(`${rec.url}/api/global/v1/pay/create-order`, { method: 'POST' });
+          req.on('error', (e) => resolve(e.message));
+          req.end('{"request_id":"A1"}');
+          setTimeout(() => req.destroy(new Error('client deadline')), 300);
+        });
+        expect(gaveUp).to.equal('client deadline');
+        while (!rec.exchanges[0]?.abandonedAfterMs) await new Promise((r) => setTimeout(r, 10));
+        expect(seen - before).to.equal(1); // the order reached the upstream
+        expect(rec.exchanges[0]!.abandonedAfterMs).to.be.within(250, 20_000);
+        expect(rec.exchanges[0]!.response).to.equal(undefined);
+      } finally {
+        await rec.close();
+      }
+    });
+
+    it('hold: a client with no deadline gets the scenario answer when the hold ends', async () => {
+      const rec = await startRecorder({ upstream: upstreamUrl, inject: injector(scenario('hold', 200)) });
+      try {
+        const res = await send(rec.url, '{"request_id":"A1"}', undefined, '/api/global/v1/pay/create-order');
+        expect(res.status).to.equal(504);
+        expect(rec.exchanges[0]!.abandonedAfterMs).to.equal(undefined);
+        expect(rec.exchanges[0]!.response!.status).to.equal(504);
+      } finally {
+        await rec.close();
+      }
+    });
+  });
 });

@@ -1,4 +1,11 @@
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -17,6 +24,8 @@ export interface Recorded {
   receivedAt: number;
   /** Name of the scenario whose answer replaced the upstream's for this request (`paycert audit --scenario`). */
   injected?: string;
+  /** A held request (scenario `when: 'hold'`) the client gave up on: how long it waited for the answer (ms). */
+  abandonedAfterMs?: number;
   /** Set when the request could not be forwarded or answered (body over the cap, upstream timeout…). */
   error?: string;
   response?: { status: number; headers: Record<string, string>; body: Buffer; durationMs: number };
@@ -37,6 +46,13 @@ export interface RecorderOptions {
 
 export interface Injected {
   scenario: string;
+  /**
+   * `instead` (the default): the upstream never sees the request. `after`: the upstream handles it (an order is
+   * created), then the client gets this answer instead of the upstream's. `hold`: the upstream handles it and the
+   * client gets no answer until it gives up, or `holdMs` passes (then this answer): a real timeout.
+   */
+  when?: 'instead' | 'after' | 'hold';
+  holdMs?: number;
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -138,6 +154,22 @@ function forward(
   });
 }
 
+/** Waits until the client closes the connection (resolves with how long it waited) or `holdMs` passes (undefined). */
+function heldUntilGivenUp(res: ServerResponse, since: number, holdMs: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const left = Math.max(0, holdMs - (Date.now() - since));
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(undefined);
+    }, left);
+    const onClose = () => {
+      clearTimeout(timer);
+      resolve(Date.now() - since);
+    };
+    res.once('close', onClose);
+  });
+}
+
 export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
   const upstream = new URL(opts.upstream);
   const maxBody = opts.maxBody ?? 1_048_576;
@@ -166,15 +198,34 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
       return fail(413, `request ${(err as Error).message}`);
     }
     const injected = opts.inject?.(r);
+    const when = injected?.when ?? 'instead';
     try {
-      if (injected) {
-        r.injected = injected.scenario;
-        const body = Buffer.from(injected.body, 'utf8');
-        r.response = { status: injected.status, headers: { ...injected.headers }, body, durationMs: 0 };
-      } else r.response = await forward(upstream, r, timeoutMs, maxBody);
+      if (!injected || when !== 'instead') r.response = await forward(upstream, r, timeoutMs, maxBody);
     } catch (err) {
       return fail(502, `upstream: ${(err as Error).message}`);
     }
+    if (injected) {
+      r.injected = injected.scenario;
+      if (when === 'hold') {
+        const waited = await heldUntilGivenUp(res, r.receivedAt, injected.holdMs ?? timeoutMs);
+        if (waited !== undefined) {
+          // The client closed the connection: it never got an answer, so none is recorded.
+          r.abandonedAfterMs = waited;
+          delete r.response;
+          opts.onExchange?.(r);
+          return;
+        }
+      }
+      const body = Buffer.from(injected.body, 'utf8');
+      const upstreamMs = r.response?.durationMs ?? 0;
+      r.response = {
+        status: injected.status,
+        headers: { ...injected.headers },
+        body,
+        durationMs: upstreamMs,
+      };
+    }
+    if (!r.response) return fail(502, 'upstream: no answer');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(r.response.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
     headers['content-length'] = String(r.response.body.length);

@@ -9,17 +9,35 @@ export interface Scenario {
   name: string;
   gateway: Gateway;
   description: string;
-  /** The first request to one of these paths (no query) gets the answer; later ones go to the upstream. */
+  /**
+   * The first request to one of these paths (no query) gets the answer; later ones go to the upstream. A scenario
+   * without an answer (its mock policy is the failure) names the requests its checks judge.
+   */
   paths: readonly string[];
-  answer: Omit<Injected, 'scenario'>;
+  answer?: Omit<Injected, 'scenario'>;
   /** Client checks that judge the client's next move; they run only when this scenario is selected. */
   checks: readonly string[];
+  /**
+   * Sandbox policies the bundled mock starts with (an order that settles by itself, a review that rejects): such a
+   * scenario changes how the gateway behaves, not one answer, so it needs the bundled mock (refused with --target).
+   */
+  mockPolicies?: Readonly<Record<string, unknown>>;
 }
+
+/** How long a `hold` scenario withholds its answer when `--scenario-hold` does not say (ms). */
+export const DEFAULT_HOLD_MS = 30_000;
 
 const LESSPAY_CREATES = ['/api/global/v1/pay/create-order', '/api/global/payout/create-order'];
 const PAYLOCO_PAYS = ['/v1/payments/open/api/pay', '/v2/payments/open/api/pay'];
 // Neither gateway documents a 5xx body; a plain-text one is what a load balancer in front of a gateway sends.
 const text = { 'content-type': 'text/plain' };
+const json = { 'content-type': 'application/json' };
+
+/** A Payloco failure in the P2 envelope, as the gateway answers it (traceId fixed: the answer is sent once). */
+function paylocoFailure(code: string, message: string, errorDetail?: string): string {
+  const data = errorDetail ? { status: 'FAILED', errorDetail } : { status: 'FAILED' };
+  return JSON.stringify({ code, message, traceId: 'paycert-scenario-0001', data });
+}
 
 export const scenarios: readonly Scenario[] = [
   {
@@ -54,6 +72,54 @@ export const scenarios: readonly Scenario[] = [
     answer: { status: 503, headers: { ...text, 'retry-after': '1' }, body: 'Service Unavailable\n' },
     checks: ['PLC-RTY-001', 'PLC-RTY-002'],
   },
+  {
+    name: 'duplicate-order',
+    gateway: 'payloco',
+    description:
+      "the first pay creates the order, but the client is told its merchantOrderId is a duplicate (the mock's code 22070041)",
+    paths: PAYLOCO_PAYS,
+    // The docs name no duplicate code: 22070041 is the bundled mock's (mocks/payloco/codes.ts), in the P2 envelope.
+    // Unsigned: the front holds no platform key (a sandbox's is not ours), and P6 judges a response signature only
+    // when one is present; a client that demands one on every answer meets a forged-looking answer here.
+    answer: {
+      when: 'after',
+      status: 200,
+      headers: json,
+      body: paylocoFailure('22070041', 'Duplicate merchantOrderId', 'the merchantOrderId already exists'),
+    },
+    checks: ['PLC-DUP-001'],
+  },
+  {
+    name: 'invalid-signature',
+    gateway: 'payloco',
+    description: "the first pay is refused as wrongly signed (the mock's code 11000001); nothing is created",
+    paths: PAYLOCO_PAYS,
+    // Unsigned, as the gateway sends it: it signs only answers to requests whose signature verified (P6).
+    answer: {
+      status: 200,
+      headers: json,
+      body: paylocoFailure('11000001', 'Signature verification failed'),
+    },
+    checks: ['PLC-SIG-002'],
+  },
+  {
+    name: 'pending-then-success',
+    gateway: 'payloco',
+    description:
+      'every active QR (payMode QRCODE) is PENDING (00000003), then paid by itself after 1 s, with its webhook',
+    paths: PAYLOCO_PAYS,
+    mockPolicies: { autoPayAfterMs: 1000 },
+    checks: ['PLC-PND-001'],
+  },
+  {
+    name: 'pay-timeout',
+    gateway: 'payloco',
+    description:
+      'the first pay creates the order, but no answer comes until the client gives up (or --scenario-hold passes: HTTP 504)',
+    paths: PAYLOCO_PAYS,
+    answer: { when: 'hold', status: 504, headers: text, body: 'Gateway Timeout\n' },
+    checks: ['PLC-RTY-003'],
+  },
 ];
 
 export function scenarioNames(gateway: Gateway): string[] {
@@ -70,12 +136,17 @@ export function scenarioChecks(gateway: Gateway): Set<string> {
 }
 
 /** The recorder's injector for one scenario: answers the first matching request, once. */
-export function injector(s: Scenario): (r: Recorded) => Injected | undefined {
+export function injector(s: Scenario, holdMs = DEFAULT_HOLD_MS): (r: Recorded) => Injected | undefined {
   let fired = false;
   return (r) => {
     const path = r.path.split('?')[0]!;
-    if (fired || !s.paths.includes(path)) return undefined;
+    if (fired || !s.answer || !s.paths.includes(path)) return undefined;
     fired = true;
-    return { scenario: s.name, ...s.answer, headers: { ...s.answer.headers } };
+    return {
+      scenario: s.name,
+      ...s.answer,
+      headers: { ...s.answer.headers },
+      ...(s.answer.when === 'hold' ? { holdMs: s.answer.holdMs ?? holdMs } : {}),
+    };
   };
 }

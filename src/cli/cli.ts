@@ -260,7 +260,13 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
     .option(
       '--scenario <name>',
-      'answer the first create with a 5xx and judge the retry (lesspay: create-500, create-503-retry-after; payloco: pay-500, pay-503-retry-after)',
+      'meet a documented failure and judge what the client does next (names: paycert audit <gateway> --scenario list)',
+    )
+    .option(
+      '--scenario-hold <ms>',
+      'how long a *-timeout scenario withholds the answer before a 504',
+      int('--scenario-hold', 1),
+      30000,
     )
     .addOption(new Option('--mock-variant <v>', 'conformant variant of the bundled mock').choices(['a', 'b']))
     .action(async (gateway, command, opts) => {

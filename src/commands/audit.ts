@@ -6,7 +6,7 @@ import {
   mockClientCredentials,
 } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
-import { injector, type Scenario, scenarioNames, scenarioOf } from '../audit/scenarios.js';
+import { injector, type Scenario, scenarioNames, scenarioOf, scenarios } from '../audit/scenarios.js';
 import { checkLine, summaryLines } from '../cli/console.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
 import { UsageError } from '../core/errors.js';
@@ -24,6 +24,7 @@ export interface AuditFlags {
   maxTime?: number;
   timeout?: number;
   scenario?: string;
+  scenarioHold?: number;
   mockVariant?: 'a' | 'b';
 }
 
@@ -99,10 +100,19 @@ export async function auditCommand(
   out: { results?: Results } = {},
 ): Promise<number> {
   const gateway = gatewayOf(gatewayArg);
+  if (flags.scenario === 'list') {
+    for (const s of scenarios.filter((x) => x.gateway === gateway))
+      process.stdout.write(`${s.name}: ${s.description} (judged by ${s.checks.join(', ')})\n`);
+    return 0;
+  }
   if (argv.length === 0)
     throw new UsageError(`name the client command after --, e.g. paycert audit ${gateway} -- npm test`);
   const target = flags.target ? targetUrl(flags.target, '--target') : undefined;
   const scenario = scenarioFlag(gateway, flags.scenario);
+  if (scenario?.mockPolicies && target)
+    throw new UsageError(
+      `scenario ${scenario.name} changes how orders settle, so it needs the bundled mock: drop --target`,
+    );
   const reportDir = flags.reportDir ?? 'reports';
   prepareReportDir(reportDir);
   const maxMs = (flags.maxTime ?? 600) * 1000;
@@ -115,19 +125,23 @@ export async function auditCommand(
       port: 0,
       variant: flags.mockVariant ?? 'a',
       ...(given?.mockOptions ?? {}),
+      ...(scenario?.mockPolicies ?? {}),
     } as never);
   }
   const upstream = target ?? mock!.url;
   const recorder = await startRecorder({
     upstream,
     timeoutMs: flags.timeout ?? 30_000,
-    ...(scenario ? { inject: injector(scenario) } : {}),
+    ...(scenario ? { inject: injector(scenario, flags.scenarioHold) } : {}),
   });
   const clock = startRun();
   try {
     const credentials = given?.client ?? (mock ? mockClientCredentials(gateway, mock) : {});
     // The base path of the upstream (Payloco's /gateway) stays on the upstream side of the front.
-    const ran = await runCommand(argv, clientEnv(gateway, env, recorder.url, mock, given), maxMs);
+    const childEnv = clientEnv(gateway, env, recorder.url, mock, given);
+    // The client's own tests may expect the scenario's failure (a refused signature, a rejected payout): say which.
+    if (scenario) childEnv.PAYCERT_SCENARIO = scenario.name;
+    const ran = await runCommand(argv, childEnv, maxMs);
     const failure = commandFailure(ran, maxMs);
     const results = await clientResults({
       command: 'audit',

@@ -2,6 +2,14 @@ import { createVerify } from 'node:crypto';
 import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
 import { paylocoVerify } from '../../src/index.js';
 import {
+  duplicateNotResent,
+  merchantOrderId,
+  PAYS,
+  pendingQueriedNotRecreated,
+  signatureRefusalNotRetried,
+  timeoutResolvedWithSameId,
+} from './payloco-sequel.js';
+import {
   answersMatch,
   canonical,
   each,
@@ -14,7 +22,7 @@ import {
   schemaFinding,
 } from './shared.js';
 
-// PLC: the integrator's Payloco client, judged on the requests it sent (profile P1, P3–P6, P9).
+// PLC: the integrator's Payloco client, judged on the requests it sent (profile P1, P3–P7, P9).
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +32,6 @@ const SCHEMAS: Record<string, string> = {
   '/v1/payments/open/api/preAuthVoid': 'payloco/preauth-void-request.schema.json',
   '/v2/payments/open/api/pay': 'payloco/pay-v2-request.schema.json',
 };
-const PAYS = ['/v1/payments/open/api/pay', '/v2/payments/open/api/pay'];
 const COMMON = [
   'charset',
   'version',
@@ -63,13 +70,6 @@ function signatureReason(r: ClientRequest, sig: string, key: string): string {
         return 'it signs another serialisation of the body, not the exact bytes sent: sign the raw body string and send that string';
   }
   return 'it does not verify over the raw body with the merchant public key: the body was changed after signing, or another key was used';
-}
-
-/** Where the order id lives: top level on v1, in `data` on v2. */
-function merchantOrderId(r: ClientRequest): string | undefined {
-  const b = json(r);
-  const id = r.path.startsWith('/v2/') && isObject(b?.data) ? b.data.merchantOrderId : b?.merchantOrderId;
-  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 export const rules: ClientRule[] = [
@@ -225,4 +225,9 @@ export const rules: ClientRule[] = [
     judge: retryKeepsOrder(merchantOrderId, (r) => canonical(r.json, ['requestTime']), 'merchantOrderId'),
   },
   { id: 'PLC-RTY-002', judge: retryAfterHonoured },
+  // Under the other scenarios (payloco-sequel.ts): what the client does after the scenario's failure.
+  { id: 'PLC-RTY-003', judge: timeoutResolvedWithSameId },
+  { id: 'PLC-DUP-001', judge: duplicateNotResent },
+  { id: 'PLC-SIG-002', judge: signatureRefusalNotRetried },
+  { id: 'PLC-PND-001', judge: pendingQueriedNotRecreated },
 ];
