@@ -7,7 +7,7 @@ import { canonical, isObject } from './shared.js';
 
 type Json = Record<string, unknown>;
 
-export const PAYIN_CREATE = '/api/global/v1/pay/create-order';
+const PAYIN_CREATE = '/api/global/v1/pay/create-order';
 const PAYIN_QUERY = '/api/global/v1/pay/query-order';
 const PAYOUT_QUERY = '/api/global/payout/query';
 const PAYOUT_CREATES = ['/api/global/payout/create-order', '/api/global/payout/batch/create-order'];
@@ -17,21 +17,9 @@ const QUERY_OF: Record<string, string> = {
   '/api/global/payout/batch/create-order': PAYOUT_QUERY,
 };
 const CREATES = Object.keys(QUERY_OF);
-/** Order states after which nothing more happens to an order (lesspay.md §5.5); names or integers. */
-const FINAL = new Set<unknown>([
-  'SUCCEED',
-  'FAILED',
-  'CANCELED',
-  'REFUND',
-  'CLOSED',
-  'PARTIAL_SUCCESS',
-  2,
-  3,
-  4,
-  5,
-  6,
-  11,
-]);
+/** Order states after which nothing more happens to an order (lesspay.md §5.5): names, or their integers. */
+// biome-ignore format: one state per name/integer pair reads better than one per line
+const FINAL = new Set<unknown>(['SUCCEED', 2, 'FAILED', 3, 'CANCELED', 4, 'REFUND', 5, 'CLOSED', 6, 'PARTIAL_SUCCESS', 11]);
 
 const body = (r: ClientRequest): Json => (isObject(r.json) ? r.json : {});
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -66,10 +54,7 @@ function orderKey(r: ClientRequest): string {
   if (Array.isArray(b.payout_order_details))
     return canonical([
       b.currency,
-      b.payout_order_details
-        .map((d) => [isObject(d) ? d.amount : d, account(d)])
-        .map((x) => canonical(x))
-        .sort(),
+      b.payout_order_details.map((d) => canonical([isObject(d) ? d.amount : d, account(d)])).sort(),
     ]);
   return canonical([b.amount, b.currency, account(b.beneficiary)]);
 }
