@@ -17,11 +17,30 @@ const SCENARIO_FAULTS = { lesspay: lesspayScenarioFaults, payloco: paylocoScenar
 const scenarioChecks = (gateway: Gateway) =>
   Object.values(SCENARIO_FAULTS[gateway] as Record<string, readonly [string, string]>).map(([, id]) => id);
 type Gateway = keyof typeof FAULTS;
-/** A timeout scenario withholds the answer: the client gets a short deadline, the hold outlasts it. */
-const scenarioRun = (scenario: string) =>
-  /timeout/.test(scenario)
-    ? { env: { MERCHANT_CLIENT_TIMEOUT_MS: '800' }, flags: ['--scenario-hold', '5000'] }
-    : { env: {}, flags: [] };
+/**
+ * What a scenario's run needs besides `--scenario`: a timeout scenario holds the answer 5 s and the client gets a
+ * deadline shorter than that (its own default, 10 s, is what a real client has).
+ */
+const SCENARIO_SETUP: Record<string, { env?: NodeJS.ProcessEnv; flags?: string[] }> = {
+  'create-timeout': { env: { MERCHANT_CLIENT_TIMEOUT_MS: '800' }, flags: ['--scenario-hold', '5000'] },
+  'pay-timeout': { env: { MERCHANT_CLIENT_TIMEOUT_MS: '800' }, flags: ['--scenario-hold', '5000'] },
+};
+const scenarioRun = (scenario: string) => ({
+  env: SCENARIO_SETUP[scenario]?.env ?? {},
+  flags: SCENARIO_SETUP[scenario]?.flags ?? [],
+});
+const underScenario = (scenario: string, more: string[] = []): [NodeJS.ProcessEnv, string[]] => [
+  SCENARIO_SETUP[scenario]?.env ?? {},
+  ['--scenario', scenario, ...(SCENARIO_SETUP[scenario]?.flags ?? []), ...more],
+];
+/** Lesspay scenarios after a failure other than a 5xx, each with the check that judges the client's sequel. */
+const LESSPAY_SEQUELS = {
+  'duplicate-request-id': 'LPC-DUP-001',
+  'create-timeout': 'LPC-RTY-003',
+  'pending-then-success': 'LPC-PND-001',
+  'invalid-signature': 'LPC-AUTH-003',
+  'payout-rejected': 'LPC-REJ-001',
+} as const;
 
 interface Outcome {
   code: number | null;
@@ -139,13 +158,7 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
     for (const gateway of ['lesspay', 'payloco'] as const)
       for (const [fault, [scenario, id]] of Object.entries(SCENARIO_FAULTS[gateway]))
         it(`${gateway} ${scenario}: the faulty client ${fault} fails exactly ${id} (--strict: exit 1)`, async () => {
-          const run = scenarioRun(scenario);
-          const out = await audit(gateway, fault, run.env, [
-            '--scenario',
-            scenario,
-            '--strict',
-            ...run.flags,
-          ]);
+          const out = await audit(gateway, fault, ...underScenario(scenario, ['--strict']));
           expect(out.code, out.stderr).to.equal(1);
           expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([
             id,
@@ -207,6 +220,81 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
       expect(check.message).to.match(/no pay was answered as pending/);
     });
 
+    for (const [scenario, id] of Object.entries(LESSPAY_SEQUELS))
+      it(`lesspay ${scenario}: the example client meets it and passes ${id} on mock variants a and b`, async () => {
+        const outs = await Promise.all(
+          (['a', 'b'] as const).map((v) =>
+            audit('lesspay', undefined, ...underScenario(scenario, ['--mock-variant', v])),
+          ),
+        );
+        for (const out of outs) {
+          expect(out.code, out.stderr).to.equal(0);
+          expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([]);
+          expect(out.results.checks.find((c) => c.id === id)?.status).to.equal('passed');
+          // Only the selected scenario's checks run.
+          const others = Object.values(LESSPAY_SEQUELS).filter((x) => x !== id);
+          expect(out.results.checks.map((c) => c.id)).to.not.include.members(others);
+        }
+      });
+
+    it('lesspay create-timeout: a client whose deadline is longer than the hold fails LPC-RTY-003, saying so', async () => {
+      const out = await audit('lesspay', undefined, {}, [
+        '--scenario',
+        'create-timeout',
+        '--scenario-hold',
+        '1500',
+      ]);
+      const check = out.results.checks.find((c) => c.id === 'LPC-RTY-003')!;
+      expect(check.status).to.equal('failed');
+      expect(check.message).to.match(/no deadline shorter than --scenario-hold/);
+      expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([
+        'LPC-RTY-003',
+      ]);
+    });
+
+    it('a scenario that changes the mock is refused with --target (exit 2, one line); --scenario list names them all', async () => {
+      const refused = await runCli([
+        'audit',
+        'lesspay',
+        '--scenario',
+        'payout-rejected',
+        '--target',
+        'http://127.0.0.1:9',
+        '--',
+        process.execPath,
+        '-e',
+        '0',
+      ]);
+      expect(refused.code).to.equal(2);
+      expect(refused.stderr.trim()).to.match(/^paycert: scenario payout-rejected .* drop --target$/);
+      const list = await runCli(['audit', 'lesspay', '--scenario', 'list']);
+      expect(list.code).to.equal(0);
+      for (const [scenario, id] of Object.entries(LESSPAY_SEQUELS))
+        expect(list.stdout).to.match(new RegExp(`^${scenario}: .*\\(judged by ${id}\\)$`, 'm'));
+    });
+
+    it('a client that never creates a payout leaves LPC-REJ-001 skipped under payout-rejected, with the reason', async () => {
+      const reportDir = join(dir, 'no-payout');
+      const out = await runCli([
+        'audit',
+        'lesspay',
+        '--quiet',
+        '--scenario',
+        'payout-rejected',
+        '--report-dir',
+        reportDir,
+        '--',
+        process.execPath,
+        '-e',
+        "fetch(process.env.LESSPAY_BASE_URL + '/api/global/payout/balance', { method: 'POST', body: '{}' })",
+      ]);
+      expect(out.code, out.stderr).to.be.oneOf([0, 1, 3]);
+      const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+      const check = results.checks.find((c: { id: string }) => c.id === 'LPC-REJ-001');
+      expect(check.status).to.equal('skipped');
+      expect(check.message).to.match(/scenario payout-rejected was selected but the client never sent/);
+    });
+
     it('a client that never sends the answered request leaves the scenario checks skipped, with the reason', async () => {
       const reportDir = join(dir, 'never');
       const out = await runCli([
@@ -233,7 +321,7 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
       const out = await runCli(['audit', 'lesspay', '--scenario', 'nope', '--', process.execPath, '-e', '0']);
       expect(out.code).to.equal(2);
       expect(out.stderr.trim()).to.equal(
-        'paycert: unknown scenario "nope" for lesspay: use create-500, create-503-retry-after',
+        'paycert: unknown scenario "nope" for lesspay: use create-500, create-503-retry-after, duplicate-request-id, create-timeout, pending-then-success, invalid-signature, payout-rejected',
       );
     });
   });

@@ -27,10 +27,15 @@ export const lesspayFaults = {
   'wrong-batch-total': 'LPC-BAT-001',
 } as const;
 
-/** Faulty retries, seen only when `paycert audit --scenario` answers a create with a 5xx: fault → [scenario, check]. */
+/** Faulty sequels, seen only when `paycert audit --scenario` sends a failure: fault → [scenario, check]. */
 export const lesspayScenarioFaults = {
   'new-id-on-retry': ['create-500', 'LPC-RTY-001'],
   'ignores-retry-after': ['create-503-retry-after', 'LPC-RTY-002'],
+  'resends-duplicate-id': ['duplicate-request-id', 'LPC-DUP-001'],
+  'new-id-after-timeout': ['create-timeout', 'LPC-RTY-003'],
+  'recreates-pending-order': ['pending-then-success', 'LPC-PND-001'],
+  'retries-any-error': ['invalid-signature', 'LPC-AUTH-003'],
+  'resubmits-rejected-payout': ['payout-rejected', 'LPC-REJ-001'],
 } as const;
 
 export const paylocoScenarioFaults = {
@@ -63,6 +68,12 @@ function need(name: string): string {
   return v;
 }
 
+/** The failure `paycert audit --scenario` is sending this run, if any: the client's own tests expect it. */
+const scenario = process.env.PAYCERT_SCENARIO ?? '';
+// Every request has a deadline; MERCHANT_CLIENT_TIMEOUT_MS shortens it (the create-timeout scenario's tests do).
+const timeoutMs = Number(process.env.MERCHANT_CLIENT_TIMEOUT_MS) || 10_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 let seq = 0;
 const newId = (prefix: string) =>
   `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(0, 20);
@@ -78,7 +89,7 @@ async function post(
     headers,
     body: text,
     redirect: 'manual',
-    signal: AbortSignal.timeout(Number(process.env.MERCHANT_CLIENT_TIMEOUT_MS) || 10_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await res.text();
   let json: any;
@@ -116,26 +127,35 @@ function lesspaySignature(body: Json, secret: string): string {
   return digest.digest('hex').toUpperCase();
 }
 
+/** Order states after which nothing more happens to an order (the order-status table): names, or their integers. */
+// biome-ignore format: one state per name/integer pair reads better than one per line
+const LESSPAY_FINAL = new Set<unknown>(['SUCCEED', 2, 'FAILED', 3, 'CANCELED', 4, 'REFUND', 5, 'CLOSED', 6, 'PARTIAL_SUCCESS', 11]);
+
 async function lesspay(): Promise<void> {
   const base = need('LESSPAY_BASE_URL').replace(/\/$/, '');
   const appId = need('LESSPAY_APP_ID');
   const secret = need('LESSPAY_APP_SECRET');
-  // A 5xx leaves the order's existence unknown: resend the same body (same request_id, so a duplicate gets 1201),
-  // at most twice, after the Retry-After delay when the gateway gave one.
-  const call = async (path: string, body: Json, opts: { method?: string; contentType?: string } = {}) => {
+  type Opts = { method?: string; contentType?: string };
+  type Res = Awaited<ReturnType<typeof post>>;
+  // A 5xx or no answer in time leaves the order's existence unknown: resend the same body (same request_id, so a
+  // duplicate gets 1201), at most twice, after the Retry-After delay when the gateway gave one. A 4xx is final.
+  const call = async (path: string, body: Json, opts: Opts = {}) => {
     let res = await send(path, body, opts);
-    for (let attempt = 1; attempt < 3 && res.status >= 500; attempt++) {
+    const again = (r: Res) =>
+      r.status >= 500 || r.status === 0 || (fault === 'retries-any-error' && r.status >= 400);
+    for (let attempt = 1; attempt < 3 && again(res); attempt++) {
       const after = Number(res.headers.get('retry-after'));
       const waitMs =
         fault === 'ignores-retry-after' ? 0 : Number.isFinite(after) && after > 0 ? after * 1000 : 200;
-      await new Promise((r) => setTimeout(r, Math.min(waitMs, 10_000)));
-      const again =
-        fault === 'new-id-on-retry' && 'request_id' in body ? { ...body, request_id: newId('N') } : body;
-      res = await send(path, again, opts);
+      await sleep(Math.min(waitMs, 10_000));
+      const renamed =
+        'request_id' in body &&
+        (fault === 'new-id-on-retry' || (fault === 'new-id-after-timeout' && res.status === 0));
+      res = await send(path, renamed ? { ...body, request_id: newId('N') } : body, opts);
     }
     return res;
   };
-  const send = async (path: string, body: Json, opts: { method?: string; contentType?: string } = {}) => {
+  const send = async (path: string, body: Json, opts: Opts = {}): Promise<Res> => {
     const signature = lesspaySignature(body, secret);
     const sent =
       fault === 'changed-after-signing' && 'description' in body ? { ...body, description: 'changed' } : body;
@@ -146,14 +166,42 @@ async function lesspay(): Promise<void> {
       'x-auth-signature': signature,
     };
     if (fault === 'no-appid' && path.endsWith('query-order')) delete headers['x-auth-appid'];
-    return post(`${base}${path}`, JSON.stringify(sent), headers, opts.method);
+    try {
+      return await post(`${base}${path}`, JSON.stringify(sent), headers, opts.method);
+    } catch (err) {
+      // No answer within the deadline: status 0, like a 5xx the order's existence is unknown.
+      if ((err as Error).name !== 'TimeoutError') throw err;
+      return { status: 0, text: '', json: undefined, headers: new Headers() };
+    }
   };
   const expectOk = (what: string, res: { status: number; json: any }) => {
     if (res.json?.code !== 0)
       problems.push(`${what}: HTTP ${res.status}, code ${res.json?.code} ${res.json?.msg ?? ''}`);
   };
-
-  const order: Json = {
+  const orderOf = (res: Res) => {
+    const data = res.json?.data;
+    return Array.isArray(data?.records) ? data.records[0] : data;
+  };
+  const payinQuery = (requestId: unknown): Json => {
+    const now = Date.now();
+    return {
+      request_id: requestId,
+      start_time: String(now - 3_600_000),
+      end_time: String(now + 60_000),
+    };
+  };
+  /** Queries until the order is final or 10 s pass (dev guide Step 4: query orders that stay pending); its status. */
+  const untilFinal = async (path: string, query: Json) => {
+    const end = Date.now() + 10_000;
+    for (;;) {
+      const res = await call(path, query);
+      expectOk(`query ${String(query.request_id)}`, res);
+      const status = orderOf(res)?.order_status;
+      if (res.json?.code !== 0 || LESSPAY_FINAL.has(status) || Date.now() > end) return status;
+      await sleep(300);
+    }
+  };
+  const newOrder = (): Json => ({
     request_id: newId('R'),
     product_name: 'Sandbox product',
     description: 'Order from the example client',
@@ -164,28 +212,56 @@ async function lesspay(): Promise<void> {
     fail_url: 'https://merchant.example/fail',
     api_version: 'V2',
     pay_access_type: 1,
-  };
-  const created = await call('/api/global/v1/pay/create-order', order);
-  expectOk('create pay-in', created);
-  // A retry of the identical order (say, after a lost answer) keeps its request_id; the gateway answers 1201.
-  const retried = await call('/api/global/v1/pay/create-order', order);
-  if (retried.json?.code !== 1201 && retried.json?.code !== 0)
-    problems.push(`retry: code ${retried.json?.code}`);
+  });
+
+  let order = newOrder();
+  let created = await call('/api/global/v1/pay/create-order', order);
+  if (created.status === 401 && scenario === 'invalid-signature') {
+    // Expected: the scenario refuses the first create as wrongly signed. A refusal is not transient: no resend of
+    // that body; the next order is a new one.
+    order = newOrder();
+    created = await call('/api/global/v1/pay/create-order', order);
+  }
+  if (created.json?.code === 1201) {
+    // 1201: this request_id already exists ("Do not retry with the same ID"). After a lost answer it is our own
+    // earlier attempt: look the order up instead of sending it again.
+    if (fault === 'resends-duplicate-id') await call('/api/global/v1/pay/create-order', order);
+    const mine = await call('/api/global/v1/pay/query-order', payinQuery(order.request_id));
+    expectOk('look up the order answered 1201', mine);
+    if (orderOf(mine)?.target_amount !== order.target_amount)
+      problems.push(`order ${String(order.request_id)} exists but is not ours`);
+  } else {
+    expectOk('create pay-in', created);
+    // A retry of the identical order (say, after a lost answer) keeps its request_id; the gateway answers 1201.
+    const retried = await call('/api/global/v1/pay/create-order', order);
+    if (retried.json?.code !== 1201 && retried.json?.code !== 0)
+      problems.push(`retry: code ${retried.json?.code}`);
+  }
   if (fault === 'reuses-request-id')
     await call('/api/global/v1/pay/create-order', { ...order, target_amount: '7.00' });
 
-  const now = Date.now();
-  const query: Json =
-    fault === 'query-without-id'
-      ? {}
-      : { request_id: order.request_id, ...(fault === 'signs-empty-values' ? { pay_order_id: '' } : {}) };
-  query.start_time = String(now - (fault === 'eight-day-window' ? 8 * 86_400_000 : 3_600_000));
-  query.end_time = String(now + 60_000);
-  const found = await call('/api/global/v1/pay/query-order', query, {
-    ...(fault === 'put-query' ? { method: 'PUT' } : {}),
-    ...(fault === 'text-plain' ? { contentType: 'text/plain' } : {}),
-  });
-  expectOk('query pay-in', found);
+  if (scenario === 'pending-then-success') {
+    // The order is pending until the customer pays: poll its status rather than creating it again.
+    if (fault === 'recreates-pending-order') {
+      order = { ...order, request_id: newId('R') };
+      await call('/api/global/v1/pay/create-order', order);
+    }
+    const status = await untilFinal('/api/global/v1/pay/query-order', payinQuery(order.request_id));
+    if (status !== 'SUCCEED' && status !== 2) problems.push(`pending pay-in ended ${String(status)}`);
+  } else {
+    const now = Date.now();
+    const query: Json =
+      fault === 'query-without-id'
+        ? {}
+        : { request_id: order.request_id, ...(fault === 'signs-empty-values' ? { pay_order_id: '' } : {}) };
+    query.start_time = String(now - (fault === 'eight-day-window' ? 8 * 86_400_000 : 3_600_000));
+    query.end_time = String(now + 60_000);
+    const found = await call('/api/global/v1/pay/query-order', query, {
+      ...(fault === 'put-query' ? { method: 'PUT' } : {}),
+      ...(fault === 'text-plain' ? { contentType: 'text/plain' } : {}),
+    });
+    expectOk('query pay-in', found);
+  }
 
   const payout: Json = {
     request_id: newId('S'),
@@ -223,7 +299,16 @@ async function lesspay(): Promise<void> {
     payout_order_details: [detail('100.10'), detail('200.20')],
   };
   expectOk('create batch payout', await call('/api/global/payout/batch/create-order', batch));
-  expectOk('query payout', await call('/api/global/payout/query', { request_id: payout.request_id }));
+  if (scenario === 'payout-rejected') {
+    // Expected: the operations review rejects both. A rejection is Lesspay's decision: report it, never resubmit.
+    for (const p of [payout, batch]) {
+      const status = await untilFinal('/api/global/payout/query', { request_id: p.request_id });
+      if (status !== 'FAILED' && status !== 3)
+        problems.push(`payout ${String(p.request_id)} ended ${String(status)}`);
+    }
+    if (fault === 'resubmits-rejected-payout')
+      await call('/api/global/payout/create-order', { ...payout, request_id: newId('S') });
+  } else expectOk('query payout', await call('/api/global/payout/query', { request_id: payout.request_id }));
 }
 
 // ---- Payloco (P6: Base64 SHA256withRSA over the raw body bytes) ----

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Answer, readAnswer, renderCashier, SESSION_COOKIE } from './cashier-shapes.js';
 import type { MockContext } from './context.js';
 import { refreshExpiry } from './payin.js';
+import { settlePayin } from './settle.js';
 import type { PayinOrder } from './store.js';
-import { payinWebhookBody } from './views.js';
 
 // The hosted cashier page of the sandbox: a browser (or a test) pays or fails the order here, which is
 // how a pay-in reaches SUCCEED or FAILED and triggers the callback — no hidden test endpoint.
@@ -43,18 +43,6 @@ function readText(req: IncomingMessage): Promise<string> {
   });
 }
 
-function settle(o: PayinOrder, outcome: 'succeed' | 'fail', ctx: MockContext): void {
-  const now = Date.now();
-  o.status = outcome === 'succeed' ? 'SUCCEED' : 'FAILED';
-  o.completeTime = now;
-  o.updatedAt = now;
-  if (outcome === 'fail') {
-    o.errorCode = 'CARD_DECLINED';
-    o.errorMsg = 'Declined by the sandbox cashier';
-  }
-  if (o.notifyUrl) ctx.webhooks.send('payin', o.notifyUrl, payinWebhookBody(o));
-}
-
 export async function handleCheckout(
   req: IncomingMessage,
   res: ServerResponse,
@@ -85,7 +73,7 @@ export async function handleCheckout(
   if ('status' in answer) return html(res, answer.status, 'Bad request', `<p>${answer.message}</p>`);
   if (order.status !== 'PENDING_PAY')
     return html(res, 409, 'Order already final', `<p>Status: <span id="status">${order.status}</span></p>`);
-  settle(order, answer.outcome, ctx);
+  settlePayin(order, answer.outcome, ctx);
   if (shape === 'script') {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     return res.end(JSON.stringify({ status: order.status }));

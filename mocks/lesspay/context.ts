@@ -19,9 +19,16 @@ export interface MockContext {
   cashier: CashierShape;
   /**
    * Sandbox policy: whether test payouts are reviewed by themselves, whether their callbacks are sent without being
-   * asked for, and whether the demo's triggerNotify exists.
+   * asked for, and whether the demo's triggerNotify exists; whether new pay-ins are paid by themselves after a delay
+   * (ms), and whether the review rejects every payout.
    */
-  sandbox: { payoutsSettle: boolean; payoutCallbacks: boolean; triggerNotify: boolean };
+  sandbox: {
+    payoutsSettle: boolean;
+    payoutCallbacks: boolean;
+    triggerNotify: boolean;
+    autoPayAfterMs?: number;
+    rejectPayouts: boolean;
+  };
   knobs: Knobs;
   store: Store;
   ids: IdMaker;

@@ -24,6 +24,10 @@ export interface LesspayMockOptions {
   payoutCallbacks?: boolean;
   /** false: no POST /api/global/payout/triggerNotify (it is documented by the demo only). Default true. */
   triggerNotify?: boolean;
+  /** Set: every new pay-in is paid by itself this many ms after it is created (an order that settles while polled). */
+  autoPayAfterMs?: number;
+  /** true: the operations review rejects every payout, whatever its amount. Default false. */
+  rejectPayouts?: boolean;
 }
 
 export interface RunningMock {
@@ -62,6 +66,11 @@ export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
 
 export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<RunningMock> {
   const chosen = VARIANT[opts.variant ?? 'a'];
+  if (
+    opts.autoPayAfterMs !== undefined &&
+    !(Number.isFinite(opts.autoPayAfterMs) && opts.autoPayAfterMs >= 0)
+  )
+    throw new Error(`autoPayAfterMs must be a number of ms ≥ 0, not ${String(opts.autoPayAfterMs)}`);
   if (!chosen) throw new Error(`unknown Lesspay variant "${opts.variant}"; known: ${variants.join(', ')}`);
   const variant: Variant = chosen.api;
   const fault: Fault | undefined = opts.fault ? faultByName(opts.fault) : undefined;
@@ -85,6 +94,8 @@ export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<R
       payoutsSettle: opts.payoutsSettle ?? true,
       payoutCallbacks: opts.payoutCallbacks ?? true,
       triggerNotify: opts.triggerNotify ?? true,
+      ...(opts.autoPayAfterMs !== undefined ? { autoPayAfterMs: opts.autoPayAfterMs } : {}),
+      rejectPayouts: opts.rejectPayouts ?? false,
     },
     knobs,
     store: new Store(),

@@ -1,6 +1,7 @@
 import type { MockContext } from './context.js';
 import type { JsonObject } from './json.js';
 import { businessError, ok, ParamError, paramError, type Reply } from './reply.js';
+import { scheduleAutoPay } from './settle.js';
 import type { PayinOrder } from './store.js';
 import { isAbsent } from './validate.js';
 import { type CreatePayinInput, validateCreatePayin, validateQueryPayin } from './validate-payin.js';
@@ -100,6 +101,7 @@ export function createPayin(body: JsonObject, ctx: MockContext): Reply {
     return { outcome: 'server', reason: 'other', code: 10, msg: 'System Exception', data: null, status: 500 };
   const order = newOrder(input, ctx);
   ctx.store.addPayin(order);
+  scheduleAutoPay(order, ctx);
   return ok(createData(order, ctx), 'created');
 }
 

@@ -36,9 +36,11 @@ function finish(order: PayoutOrder, ctx: MockContext): void {
 }
 
 function review(order: PayoutOrder, ctx: MockContext): void {
-  if (order.details.some((d) => is(d.amount, REJECT_AMOUNT))) {
+  if (ctx.sandbox.rejectPayouts || order.details.some((d) => is(d.amount, REJECT_AMOUNT))) {
     order.status = 'FAILED';
-    order.failReason = `Review Rejected (test amount ${REJECT_AMOUNT})`;
+    order.failReason = ctx.sandbox.rejectPayouts
+      ? 'Review Rejected (sandbox policy rejectPayouts)'
+      : `Review Rejected (test amount ${REJECT_AMOUNT})`;
     for (const d of order.details) {
       d.auditState = 'REJECTED';
       d.status = 'FAILED';
@@ -55,10 +57,13 @@ function review(order: PayoutOrder, ctx: MockContext): void {
   ctx.scheduler.after(PROCESSING_DELAY_MS, () => finish(order, ctx));
 }
 
-/** Payouts whose details are all ≤ 1000 are reviewed automatically; larger ones wait for a review that never comes. */
+/**
+ * Payouts whose details are all ≤ 1000 are reviewed automatically; larger ones wait for a review that never comes,
+ * unless the sandbox rejects every payout (a rejection needs no limit).
+ */
 export function schedulePayoutReview(order: PayoutOrder, ctx: MockContext): void {
   if (!ctx.sandbox.payoutsSettle) return;
   const limit = dec(AUTO_APPROVE_LIMIT);
-  if (order.details.some((d) => compare(dec(d.amount), limit) > 0)) return;
+  if (!ctx.sandbox.rejectPayouts && order.details.some((d) => compare(dec(d.amount), limit) > 0)) return;
   ctx.scheduler.after(REVIEW_DELAY_MS, () => review(order, ctx));
 }

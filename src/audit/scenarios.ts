@@ -11,7 +11,7 @@ export interface Scenario {
   description: string;
   /**
    * The first request to one of these paths (no query) gets the answer; later ones go to the upstream. A scenario
-   * without an answer (its mock policy is the failure) names the requests its checks judge.
+   * without an answer (a mock policy) names the requests whose sequel its checks judge.
    */
   paths: readonly string[];
   answer?: Omit<Injected, 'scenario'>;
@@ -22,12 +22,19 @@ export interface Scenario {
    * scenario changes how the gateway behaves, not one answer, so it needs the bundled mock (refused with --target).
    */
   mockPolicies?: Readonly<Record<string, unknown>>;
+  /**
+   * The answer also goes to every later request to the same path with the identical body: a refusal a real gateway
+   * would repeat (a wrong signature covers the body only, so resending it unchanged is refused again).
+   */
+  repeatsForSameBody?: boolean;
 }
 
 /** How long a `hold` scenario withholds its answer when `--scenario-hold` does not say (ms). */
 export const DEFAULT_HOLD_MS = 30_000;
 
-const LESSPAY_CREATES = ['/api/global/v1/pay/create-order', '/api/global/payout/create-order'];
+const LESSPAY_PAYIN_CREATE = '/api/global/v1/pay/create-order';
+const LESSPAY_CREATES = [LESSPAY_PAYIN_CREATE, '/api/global/payout/create-order'];
+const LESSPAY_PAYOUT_CREATES = ['/api/global/payout/create-order', '/api/global/payout/batch/create-order'];
 const PAYLOCO_PAYS = ['/v1/payments/open/api/pay', '/v2/payments/open/api/pay'];
 // Neither gateway documents a 5xx body; a plain-text one is what a load balancer in front of a gateway sends.
 const text = { 'content-type': 'text/plain' };
@@ -55,6 +62,60 @@ export const scenarios: readonly Scenario[] = [
     paths: LESSPAY_CREATES,
     answer: { status: 503, headers: { ...text, 'retry-after': '1' }, body: 'Service Unavailable\n' },
     checks: ['LPC-RTY-001', 'LPC-RTY-002'],
+  },
+  {
+    name: 'duplicate-request-id',
+    gateway: 'lesspay',
+    description:
+      'the first pay-in create-order is created, but the client is told 1201 Duplicate Data Exists (lesspay.md §5.2)',
+    paths: [LESSPAY_PAYIN_CREATE],
+    answer: {
+      when: 'after',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"code":1201,"msg":"Duplicate Data Exists","data":null}',
+    },
+    checks: ['LPC-DUP-001'],
+  },
+  {
+    name: 'create-timeout',
+    gateway: 'lesspay',
+    description:
+      'the first create-order is created, but its answer never comes (HTTP 504 once --scenario-hold runs out)',
+    paths: LESSPAY_CREATES,
+    answer: { when: 'hold', status: 504, headers: text, body: 'Gateway Timeout\n' },
+    checks: ['LPC-RTY-003'],
+  },
+  {
+    name: 'pending-then-success',
+    gateway: 'lesspay',
+    description:
+      'every new pay-in stays PENDING_PAY for 500 ms, then succeeds by itself (webhook sent as on a payment)',
+    paths: [LESSPAY_PAYIN_CREATE],
+    mockPolicies: { autoPayAfterMs: 500 },
+    checks: ['LPC-PND-001'],
+  },
+  {
+    name: 'invalid-signature',
+    gateway: 'lesspay',
+    description: 'the first create-order is refused as wrongly signed (HTTP 401, L2 envelope with code 5004)',
+    paths: LESSPAY_CREATES,
+    answer: {
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+      body: '{"code":5004,"msg":"Permission Error: signature verification failed","data":null}',
+    },
+    repeatsForSameBody: true,
+    checks: ['LPC-AUTH-003'],
+  },
+  {
+    name: 'payout-rejected',
+    gateway: 'lesspay',
+    description:
+      'the operations review rejects every payout: FAILED, audit_state REJECTED, the payout webhook sent (30003)',
+    paths: LESSPAY_PAYOUT_CREATES,
+    mockPolicies: { rejectPayouts: true },
+    checks: ['LPC-REJ-001'],
   },
   {
     name: 'pay-500',
@@ -135,13 +196,19 @@ export function scenarioChecks(gateway: Gateway): Set<string> {
   return new Set(scenarios.filter((s) => s.gateway === gateway).flatMap((s) => s.checks));
 }
 
-/** The recorder's injector for one scenario: answers the first matching request, once. */
+/** The recorder's injector for one scenario: answers the first matching request, once (or its identical resends). */
 export function injector(s: Scenario, holdMs = DEFAULT_HOLD_MS): (r: Recorded) => Injected | undefined {
-  let fired = false;
+  let first: Recorded | undefined;
   return (r) => {
     const path = r.path.split('?')[0]!;
-    if (fired || !s.answer || !s.paths.includes(path)) return undefined;
-    fired = true;
+    if (!s.answer || !s.paths.includes(path)) return undefined;
+    const again =
+      first !== undefined &&
+      s.repeatsForSameBody === true &&
+      path === first.path.split('?')[0] &&
+      r.body.equals(first.body);
+    if (first !== undefined && !again) return undefined;
+    first ??= r;
     return {
       scenario: s.name,
       ...s.answer,

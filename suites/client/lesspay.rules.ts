@@ -2,6 +2,13 @@ import { createHash, createHmac } from 'node:crypto';
 import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
 import { lesspaySign, lesspayStringToSign } from '../../src/index.js';
 import {
+  noResendAfterDuplicate,
+  pendingQueriedNotRecreated,
+  rejectedPayoutNotResubmitted,
+  signatureRefusalNotRetried,
+  timeoutResolvedBySameId,
+} from './lesspay-sequels.js';
+import {
   answersMatch,
   canonical,
   decimal,
@@ -271,4 +278,9 @@ export const rules: ClientRule[] = [
     ),
   },
   { id: 'LPC-RTY-002', judge: retryAfterHonoured },
+  { id: 'LPC-DUP-001', judge: noResendAfterDuplicate },
+  { id: 'LPC-RTY-003', judge: timeoutResolvedBySameId },
+  { id: 'LPC-PND-001', judge: pendingQueriedNotRecreated },
+  { id: 'LPC-AUTH-003', judge: signatureRefusalNotRetried },
+  { id: 'LPC-REJ-001', judge: rejectedPayoutNotResubmitted },
 ];

@@ -8,7 +8,7 @@ import {
   pendingQueriedNotRecreated,
   signatureRefusalNotRetried,
   timeoutResolvedWithSameId,
-} from './payloco-sequel.js';
+} from './payloco-sequels.js';
 import {
   answersMatch,
   canonical,
@@ -225,7 +225,7 @@ export const rules: ClientRule[] = [
     judge: retryKeepsOrder(merchantOrderId, (r) => canonical(r.json, ['requestTime']), 'merchantOrderId'),
   },
   { id: 'PLC-RTY-002', judge: retryAfterHonoured },
-  // Under the other scenarios (payloco-sequel.ts): what the client does after the scenario's failure.
+  // Under the other scenarios (payloco-sequels.ts): what the client does after the scenario's failure.
   { id: 'PLC-RTY-003', judge: timeoutResolvedWithSameId },
   { id: 'PLC-DUP-001', judge: duplicateNotResent },
   { id: 'PLC-SIG-002', judge: signatureRefusalNotRetried },

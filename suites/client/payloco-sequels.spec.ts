@@ -5,7 +5,7 @@ import {
   pendingQueriedNotRecreated,
   signatureRefusalNotRetried,
   timeoutResolvedWithSameId,
-} from './payloco-sequel.js';
+} from './payloco-sequels.js';
 
 // The judging of what a Payloco client does after a scenario's failure, on recorded traffic made up here: the
 // branches the example client's runs (examples/merchant-client/audit.spec.ts) do not reach.
