@@ -33,7 +33,7 @@ describe('lesspay mock: sandbox policies autoPayAfterMs and rejectPayouts', () =
   ] as const)
     it(`autoPayAfterMs: a new pay-in reads pending, then succeeds by itself and the callback is sent (variant ${variant})`, async () => {
       receiver = await startReceiver();
-      await withMock({ variant, autoPayAfterMs: 150 }, async (c) => {
+      await withMock({ variant, autoPayAfterMs: 1500 }, async (c) => {
         const { body, res } = await createPayin(c, { notify_url: receiver!.url });
         expect(res.json.code).to.equal(0);
         expect(await payinStatus(c, body.request_id)).to.equal(pending);

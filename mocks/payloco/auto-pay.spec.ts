@@ -13,7 +13,7 @@ describe('payloco mock: sandbox policy autoPayAfterMs', () => {
   for (const variant of ['a', 'b'] as const)
     it(`variant ${variant}: a QR pay is PENDING, then SUCCESS by itself, with its webhook`, async () => {
       const receiver = await startReceiver();
-      const mock = await startPaylocoMock({ variant, autoPayAfterMs: 300 });
+      const mock = await startPaylocoMock({ variant, autoPayAfterMs: 1500 });
       open.push(mock, receiver);
       const pay = await post(mock, paths.pay, qrPayBody(mock, { notifyUrl: receiver.url }));
       expect(pay.body).to.include({ code: '00000003' });

@@ -90,9 +90,9 @@ export const scenarios: readonly Scenario[] = [
     name: 'pending-then-success',
     gateway: 'lesspay',
     description:
-      'every new pay-in stays PENDING_PAY for 500 ms, then succeeds by itself (webhook sent as on a payment)',
+      'every new pay-in stays PENDING_PAY for 1 s, then succeeds by itself (webhook sent as on a payment)',
     paths: [LESSPAY_PAYIN_CREATE],
-    mockPolicies: { autoPayAfterMs: 500 },
+    mockPolicies: { autoPayAfterMs: 1000 },
     checks: ['LPC-PND-001'],
   },
   {
