@@ -85,7 +85,7 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
     const out = await test('lesspay', ['--handler-url', h.handlerUrl, '--order-status-url', wrong]);
     expect(out.code).to.equal(2);
     expect(out.stderr).to.match(
-      /^paycert: --order-status-url http:\/\/127\.0\.0\.1:\d+\/order\/%7Brequest_id%7D answered HTTP 404 for order PF\w+, which the handler had just acknowledged: is the template right \(e\.g\. http:\/\/127\.0\.0\.1:3000\/orders\/\{request_id\}\)\?\n$/,
+      /^paycert: --order-status-url http:\/\/127\.0\.0\.1:\d+\/order\/%7Brequest_id%7D answered HTTP 404 for order PF\w+, which the handler had just acknowledged \(read for 5000 ms\): is the template right \(e\.g\. http:\/\/127\.0\.0\.1:3000\/orders\/\{request_id\}\)\?\n$/,
     );
   });
 

@@ -21,6 +21,16 @@ export interface HandlerKitOptions {
   orderStatusUrl?: string;
   timeoutMs: number;
   runTag: string;
+  /**
+   * A valid callback for a fresh order (the gateway's preflight delivery), sent as a barrier by `settledState`.
+   * Without it `settledState` reads the order at once.
+   */
+  barrier?: (h: HandlerKit, orderId: string) => Delivery;
+}
+
+/** The order-status endpoint shows the order as processed (or, without a count, with a status). */
+function shown(s: OrderState): boolean {
+  return s.found && (s.processed === undefined ? s.status !== undefined : s.processed > 0);
 }
 
 let counter = 0;
@@ -84,11 +94,51 @@ export class HandlerKit {
       throw new SetupError(`the order-status endpoint answered HTTP ${res.status} ${res.text.slice(0, 80)}`);
     }
     const processed = body.processed ?? body.processedCount ?? body.processed_count;
+    // The documented shape is {"status": …, "processed": n}: the status is whatever the handler calls it, and a
+    // handler may show it as the gateway's code (Lesspay's order_status_int) rather than its name. The checks
+    // only compare a status with itself, so a number is read as its text.
+    const status = body.status;
     return {
       found: true,
-      status: typeof body.status === 'string' ? body.status : undefined,
+      status: typeof status === 'string' ? status : typeof status === 'number' ? String(status) : undefined,
       processed: typeof processed === 'number' ? processed : undefined,
     };
+  }
+
+  /**
+   * Reads the order until the handler shows it processed, or until the deadline (the request timeout); returns the
+   * last state read. A handler may acknowledge a callback as soon as it has received it and apply it afterwards
+   * (Lesspay §6.4: "Return the string SUCCESS to acknowledge receipt"; Payloco retries on a timeout, so a queue is
+   * the usual design): an order that is not there yet right after the acknowledgement is not a fault.
+   */
+  async waitForOrder(id: string): Promise<OrderState> {
+    const deadline = Date.now() + this.opts.timeoutMs;
+    let pause = 10;
+    for (;;) {
+      const state = await this.orderState(id);
+      if (shown(state) || Date.now() + pause > deadline) return state;
+      await new Promise((r) => setTimeout(r, pause));
+      pause = Math.min(pause * 2, 200);
+    }
+  }
+
+  /**
+   * The order's state once the handler has applied every callback sent before. Checks that expect nothing to
+   * happen (a forged callback, a duplicate, an older event) cannot wait for a change, so they send a barrier: a
+   * valid callback for a fresh order, and wait until that order shows. A handler that applies callbacks in the
+   * order it received them, at once or from a queue, has then applied the earlier ones too.
+   */
+  async settledState(id: string): Promise<OrderState> {
+    if (this.opts.barrier) {
+      const barrierId = this.orderId('BR');
+      const delivery = this.opts.barrier(this, barrierId);
+      await this.deliver(delivery.body, delivery.headers);
+      if (!shown(await this.waitForOrder(barrierId)))
+        throw new SetupError(
+          `a valid callback for order ${barrierId}, sent after the others as a barrier, did not show on the order-status endpoint within ${this.opts.timeoutMs} ms: cannot tell what the handler processed`,
+        );
+    }
+    return this.orderState(id);
   }
 
   private async exchange(method: string, url: string, headers: Record<string, string>, body?: string) {

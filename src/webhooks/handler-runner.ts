@@ -87,7 +87,8 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
   const where = `--order-status-url ${shown(opts.orderStatusUrl)}`;
   let state: Awaited<ReturnType<HandlerKit['orderState']>>;
   try {
-    state = await kit.orderState(id);
+    // Waits: a handler may acknowledge first and apply the callback from a queue afterwards.
+    state = await kit.waitForOrder(id);
   } catch (err) {
     const e = err as Error;
     if (e.name === 'TransportError') throw new UsageError(`${where} is unreachable: ${e.message}`);
@@ -95,7 +96,7 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
   }
   if (!state.found)
     throw new UsageError(
-      `${where} answered HTTP 404 for order ${id}, which the handler had just acknowledged: is the template right (e.g. http://127.0.0.1:3000/orders/{request_id})?`,
+      `${where} answered HTTP 404 for order ${id}, which the handler had just acknowledged (read for ${opts.timeoutMs} ms): is the template right (e.g. http://127.0.0.1:3000/orders/{request_id})?`,
     );
   if (state.status === undefined || state.processed === undefined)
     throw new UsageError(
@@ -120,14 +121,15 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
   const clock = startRun();
   const { runTag } = clock;
   const cat = handlerCatalogue(opts.gateway);
-  const byId = new Map((await handlerCases(opts.gateway)).map((c) => [c.id, c]));
+  const { cases, preflight } = await casesModule(opts.gateway);
+  const byId = new Map(cases.map((c) => [c.id, c]));
   const checks: CheckResult[] = [];
   for (const entry of cat.checks) {
     if (opts.selects && !opts.selects(entry)) continue;
     const kase = byId.get(entry.id);
     if (!kase)
       throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
-    const kit = new HandlerKit({ ...opts, runTag });
+    const kit = new HandlerKit({ ...opts, runTag, barrier: preflight.valid });
     const t0 = performance.now();
     const outcome = await outcomeOfRun(() => kase.run(kit));
     const result: CheckResult = redactDeep(

@@ -147,7 +147,7 @@ export const cases: HandlerCase[] = [
       const id = h.orderId();
       const body = callback(id);
       await deliver(h, body, headersFor(h, body, tamperedSignature(lesspayCallbackSign(body, h.secret))));
-      const state = await h.orderState(id);
+      const state = await h.settledState(id);
       if (state.found && state.processed === undefined)
         throw new SetupError('the order-status answer carries no processed count');
       ensure(
@@ -175,7 +175,7 @@ export const cases: HandlerCase[] = [
       const body = callback(id);
       await deliverValid(h, body);
       await deliverValid(h, body);
-      const state = await h.orderState(id);
+      const state = await h.settledState(id);
       if (!state.found || state.processed === undefined) {
         throw new SetupError(`the order-status endpoint shows no processed count for ${id}`);
       }
@@ -194,12 +194,12 @@ export const cases: HandlerCase[] = [
       const id = h.orderId();
       const paid = callback(id);
       await deliverValid(h, paid);
-      const before = await h.orderState(id);
+      const before = await h.waitForOrder(id);
       if (!before.found || before.status === undefined)
         throw new SetupError(`the order-status endpoint shows no status for ${id}`);
       const older = callback(id, { ...PENDING, complete_time: null });
       await deliver(h, older);
-      const after = await h.orderState(id);
+      const after = await h.settledState(id);
       ensure(
         after.status === before.status,
         'an older PENDING callback after SUCCEED changed the final state',
