@@ -130,7 +130,7 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
       expect(out.code).to.equal(2);
       expect(out.stdout).to.equal('');
       expect(out.stderr).to.equal(
-        `paycert: the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP 401): check that ${variable} is the secret the handler verifies with (if it is, the handler refuses every callback)\n`,
+        `paycert: the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP 401): check that ${variable} is the secret the handler verifies with (if it is, the handler refuses every callback, or those of orders it never created: see --order-setup-url)\n`,
       );
     });
   }

@@ -26,6 +26,17 @@ export interface HandlerKitOptions {
    * Without it `settledState` reads the order at once.
    */
   barrier?: (h: HandlerKit, orderId: string) => Delivery;
+  /** POSTed {id, amount, currency} before the first callback of each order (`--order-setup-url`). */
+  orderSetupUrl?: string;
+  /** The order a callback body is about, for the order setup; undefined when the body names none. */
+  orderOf?: (body: string) => OrderSetup | undefined;
+}
+
+/** What a handler that refuses callbacks for orders it never created needs to know of an order. */
+export interface OrderSetup {
+  id: string;
+  amount: string;
+  currency: string;
 }
 
 /** The order-status endpoint shows the order as processed (or, without a count, with a status). */
@@ -38,6 +49,8 @@ let counter = 0;
 export class HandlerKit {
   readonly evidence: Exchange[] = [];
   readonly notes: string[] = [];
+
+  private readonly setUp = new Set<string>();
 
   constructor(private readonly opts: HandlerKitOptions) {}
 
@@ -64,7 +77,8 @@ export class HandlerKit {
   }
 
   /** POSTs a callback to the handler as the gateway would. */
-  deliver(body: string, headers: Record<string, string>): Promise<HttpResponse> {
+  async deliver(body: string, headers: Record<string, string>): Promise<HttpResponse> {
+    await this.setUpOrder(body);
     return this.exchange(
       'POST',
       this.opts.handlerUrl,
@@ -141,6 +155,29 @@ export class HandlerKit {
     return this.orderState(id);
   }
 
+  /**
+   * A handler may refuse a callback for an order it never created, as a merchant's records would (Payloco asks to
+   * "validate that the notification data matches the merchant's own records"). With --order-setup-url, paycert
+   * creates each order through the tester's route before its first callback, with the amount and currency the
+   * callback carries.
+   */
+  private async setUpOrder(body: string): Promise<void> {
+    const { orderSetupUrl, orderOf, gateway } = this.opts;
+    const order = orderSetupUrl && orderOf ? orderOf(body) : undefined;
+    if (!order || this.setUp.has(order.id)) return;
+    this.setUp.add(order.id);
+    const res = await this.exchange(
+      'POST',
+      orderSetupUrl!,
+      { 'content-type': 'application/json' },
+      JSON.stringify({ gateway, ...order }),
+    ).catch((err: Error) => {
+      throw new SetupError(`--order-setup-url is unreachable: ${err.message}`);
+    });
+    if (res.status < 200 || res.status > 299)
+      throw new SetupError(`--order-setup-url answered HTTP ${res.status} for order ${order.id}`);
+  }
+
   private async exchange(method: string, url: string, headers: Record<string, string>, body?: string) {
     const exchange: Exchange = { request: { method, url, headers, body: body ?? null } };
     this.evidence.push(exchange);
@@ -183,4 +220,6 @@ export interface HandlerPreflight {
   valid(h: HandlerKit, orderId: string): Delivery;
   wronglySigned(h: HandlerKit, orderId: string): Delivery;
   acknowledged(res: { status: number; text: string; json: unknown }): boolean;
+  /** The order a callback body is about (for --order-setup-url); undefined when the body names none. */
+  orderOf(body: string): OrderSetup | undefined;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { resultsDocument, startRun } from '../core/head.js';
-import { outcomeOfRun } from '../core/outcome.js';
+import { outcomeOfRun, SetupError } from '../core/outcome.js';
 import { codeDir, codeExt, dataDir } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
 import { resultOf } from '../core/result.js';
@@ -63,13 +63,18 @@ function shown(url: string): string {
  */
 export async function preflightHandler(opts: HandlerRunOptions & { secretVar: string }): Promise<void> {
   const { preflight } = await casesModule(opts.gateway);
-  const kit = new HandlerKit({ ...opts, runTag: randomBytes(3).toString('hex').toUpperCase() });
+  const kit = new HandlerKit({
+    ...opts,
+    runTag: randomBytes(3).toString('hex').toUpperCase(),
+    orderOf: preflight.orderOf,
+  });
   const id = kit.orderId('PF');
   const valid = preflight.valid(kit, id);
   let answer: Awaited<ReturnType<HandlerKit['deliver']>>;
   try {
     answer = await kit.deliver(valid.body, valid.headers);
   } catch (err) {
+    if (err instanceof SetupError) throw new UsageError(err.message);
     throw new UsageError(
       `the handler at ${shown(opts.handlerUrl)} is unreachable: ${(err as Error).message}`,
     );
@@ -80,7 +85,7 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
     const refused = await kit.deliver(wrong.body, wrong.headers).catch(() => undefined);
     if (refused && refused.status === answer.status && refused.text === answer.text)
       throw new UsageError(
-        `the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP ${answer.status}): check that ${opts.secretVar} is the secret the handler verifies with (if it is, the handler refuses every callback)`,
+        `the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP ${answer.status}): check that ${opts.secretVar} is the secret the handler verifies with (if it is, the handler refuses every callback${opts.orderSetupUrl ? '' : ', or those of orders it never created: see --order-setup-url'})`,
       );
   }
   if (!opts.orderStatusUrl || !acked) return;
@@ -109,6 +114,7 @@ export interface HandlerRunOptions {
   handlerUrl: string;
   secret: string;
   orderStatusUrl?: string;
+  orderSetupUrl?: string;
   timeoutMs: number;
   strict: boolean;
   allowIncomplete?: boolean;
@@ -129,7 +135,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     const kase = byId.get(entry.id);
     if (!kase)
       throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
-    const kit = new HandlerKit({ ...opts, runTag, barrier: preflight.valid });
+    const kit = new HandlerKit({ ...opts, runTag, barrier: preflight.valid, orderOf: preflight.orderOf });
     const t0 = performance.now();
     const outcome = await outcomeOfRun(() => kase.run(kit));
     const result: CheckResult = redactDeep(
