@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { runCli } from '../../src/cli-tests/run-cli.js';
 import { webhookTestCommand } from '../../src/commands/webhook-test.js';
 import type { Results } from '../../src/core/results.js';
 import { type AltFault, type RunningAltHandler, startAltHandler } from './handler.js';
@@ -60,6 +61,7 @@ async function webhookTest(
       {
         handlerUrl: gateway === 'lesspay' ? handler.lesspayUrl : handler.paylocoUrl,
         orderStatusUrl: withStatus ? handler.orderStatusUrl : undefined,
+        orderSetupUrl: handler.orderSetupUrl,
         reportDir,
         quiet: true,
       },
@@ -102,7 +104,6 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
       lesspaySecret: SECRET,
       paylocoSecret: SECRET,
       storeDir: join(dir, 'store'),
-      workDelayMs: Number(process.env.ALT_DELAY ?? 20),
     });
   });
   after(async () => {
@@ -149,6 +150,48 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
     });
   }
 
+  /** Signs a Lesspay body as L3 does, for bodies of strings and arrays only. */
+  function lesspaySignature(body: Record<string, unknown>): string {
+    const text = Object.keys(body)
+      .sort()
+      .map((k) => `${k}=${typeof body[k] === 'string' ? body[k] : JSON.stringify(body[k])}`)
+      .join('&');
+    return createHash('sha256').update(`${text}&key=${SECRET}`).digest('hex').toUpperCase();
+  }
+
+  async function createOrder(
+    h: RunningAltHandler,
+    gateway: Gateway,
+    id: string,
+    amount: string,
+    currency: string,
+  ) {
+    const res = await fetch(h.orderSetupUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ gateway, id, amount, currency }),
+    });
+    expect(res.status).to.equal(201);
+  }
+
+  it('refuses a correctly signed callback for an order it never created, or for another amount', async () => {
+    const body = {
+      request_id: 'NEVER-CREATED',
+      order_status: 'SUCCEED',
+      target_amount: '5.00',
+      target_currency: 'USD',
+    };
+    const post = () =>
+      fetch(handler.lesspayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-auth-signature': lesspaySignature(body) },
+        body: JSON.stringify(body),
+      });
+    expect((await post()).status).to.equal(404);
+    await createOrder(handler, 'lesspay', 'NEVER-CREATED', '6.00', 'USD');
+    expect((await post()).status).to.equal(409);
+  });
+
   it('keeps its journal across a restart: an acknowledged callback is not applied twice', async () => {
     const storeDir = join(dir, 'store-restart');
     const body = {
@@ -156,21 +199,18 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
       pay_order_id: 'P1',
       order_status: 'SUCCEED',
       target_amount: '1.00',
+      target_currency: 'USD',
     };
-    const text = Object.keys(body)
-      .sort()
-      .map((k) => `${k}=${body[k as keyof typeof body]}`)
-      .join('&');
-    const signature = createHash('sha256').update(`${text}&key=${SECRET}`).digest('hex').toUpperCase();
     const post = (url: string) =>
       fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'X-Auth-Signature': signature },
+        headers: { 'content-type': 'application/json', 'X-Auth-Signature': lesspaySignature(body) },
         body: JSON.stringify(body),
       });
     const status = async (h: RunningAltHandler) =>
       (await fetch(h.orderStatusUrl.replace('{merchantOrderId}', 'RESTART-1'))).json();
     const first = await startAltHandler({ lesspaySecret: SECRET, storeDir });
+    await createOrder(first, 'lesspay', 'RESTART-1', '1.00', 'USD');
     expect(await (await post(first.lesspayUrl)).text()).to.equal('SUCCESS');
     await first.close();
     const second = await startAltHandler({ lesspaySecret: SECRET, storeDir });
@@ -186,17 +226,18 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
   });
 
   it('Lesspay payout callbacks: verified over the whole body, acknowledged with {"code":0}', async () => {
+    // The payout rule signs every field, api_version included (lesspay.md §6.3), arrays as JSON text.
     const body = {
       pay_order_id: 'PO1',
       request_id: 'PAYOUT-ALT-1',
       order_status: 'SUCCESS',
+      currency: 'PHP',
       total_amount: '10.00',
       details: [{ mch_order_id: 'M1', amount: '10.00', status: 'SUCCEED' }],
       api_version: 'v1',
     };
-    // The payout rule signs every field, api_version included (lesspay.md §6.3), arrays as JSON text.
-    const text = `api_version=v1&details=${JSON.stringify(body.details)}&order_status=SUCCESS&pay_order_id=PO1&request_id=PAYOUT-ALT-1&total_amount=10.00`;
-    const signature = createHash('sha256').update(`${text}&key=${SECRET}`).digest('hex').toUpperCase();
+    await createOrder(handler, 'lesspay', 'PAYOUT-ALT-1', '10.00', 'PHP');
+    const signature = lesspaySignature(body);
     const post = (sig: string) =>
       fetch(handler.lesspayPayoutUrl, {
         method: 'POST',
@@ -211,11 +252,12 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
   });
 
   it('Payloco: compares x-signature as bytes, so an upper-case hex digest is the same signature', async () => {
+    await createOrder(handler, 'payloco', 'CASE-1', '1.50', 'EUR');
     const raw = JSON.stringify({
       id: 'evt_alt_case',
       name: 'payment_intent.result',
       notifyTime: new Date().toISOString(),
-      data: { merchantOrderId: 'CASE-1', status: 'SUCCESS' },
+      data: { merchantOrderId: 'CASE-1', status: 'SUCCESS', transAmt: '1.50', currency: 'EUR' },
     });
     const signature = createHmac('sha256', SECRET).update(raw).digest('hex').toUpperCase();
     const res = await fetch(handler.paylocoUrl, {
@@ -228,5 +270,45 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
       body: raw,
     });
     expect(await res.json()).to.include({ code: '00000000', message: 'Success' });
+  });
+
+  it('through the binary: both gateways certified with --order-status-url and --order-setup-url (exit 0)', async () => {
+    for (const [gateway, url] of [
+      ['lesspay', handler.lesspayUrl],
+      ['payloco', handler.paylocoUrl],
+    ] as const) {
+      const out = await runCli(
+        [
+          'webhook-test',
+          gateway,
+          '--handler-url',
+          url,
+          '--order-status-url',
+          handler.orderStatusUrl,
+          '--order-setup-url',
+          handler.orderSetupUrl,
+          '--report-dir',
+          join(dir, `cli-${gateway}`),
+        ],
+        ENV,
+      );
+      expect(out.code, out.stdout + out.stderr).to.equal(0);
+      expect(out.stdout).to.match(
+        new RegExp(`${gateway}: CERTIFIED — 12 passed, 0 failed, 0 skipped, 0 error`),
+      );
+    }
+  });
+
+  it('through the binary: an --order-setup-url that does not create the order is a tester mistake (exit 2)', async () => {
+    const common = ['webhook-test', 'lesspay', '--quiet', '--handler-url', handler.lesspayUrl];
+    const refused = await runCli(
+      [...common, '--order-setup-url', handler.orderStatusUrl.replace(/\?.*/, '')],
+      ENV,
+    );
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.match(/^paycert: --order-setup-url answered HTTP 405 for order PF\w+\n$/);
+    const invalid = await runCli([...common, '--order-setup-url', 'not-a-url'], ENV);
+    expect(invalid.code).to.equal(2);
+    expect(invalid.stderr).to.equal('paycert: --order-setup-url must be an http(s) URL, got not-a-url\n');
   });
 });

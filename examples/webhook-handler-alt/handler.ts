@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Job, Journal } from './journal.js';
+import { type Job, Journal, type NewOrder } from './journal.js';
 import { OrderTable } from './orders.js';
 import { headerOf, lesspayVerified, paylocoVerified } from './verify.js';
 
 // A second conformant webhook handler, shaped unlike examples/webhook-handler wherever the docs leave the choice
 // open: one server for both gateways, routed by path; a verified callback is written to a journal and acknowledged
 // at once, then applied by a worker (so the order-status endpoint lags the acknowledgement); Lesspay's status is
-// shown as the table's integer; refusals use 403/400/422 with bodies of their own. It imports nothing from paycert.
+// shown as the table's integer; refusals use 403/400/422 with bodies of their own. Like a merchant's records, it
+// knows only the orders it created (here through POST /api/test-orders, paycert's --order-setup-url) and refuses
+// callbacks for any other order or for another amount or currency. It imports nothing from paycert.
 
 /**
  * Faulty variants for the self-test. What each does to an order happens in the worker, after the acknowledgement,
@@ -45,6 +47,8 @@ export interface RunningAltHandler {
   paylocoUrl: string;
   /** --order-status-url template: GET, {ref, status, processed, …} or 404. */
   orderStatusUrl: string;
+  /** --order-setup-url: POST {gateway, id, amount, currency} creates an order (a test-only route). */
+  orderSetupUrl: string;
   /** Resolves once every acknowledged callback has been applied. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -105,7 +109,8 @@ export async function startAltHandler(opts: AltHandlerOptions): Promise<RunningA
   const workDelay = opts.workDelayMs ?? 20;
 
   for (const entry of journal.replay()) {
-    if (entry.done) orders.apply(entry.job);
+    if ('order' in entry) orders.create(entry.order);
+    else if (entry.done) orders.apply(entry.job);
     else queue.push(entry);
   }
 
@@ -139,6 +144,13 @@ export async function startAltHandler(opts: AltHandlerOptions): Promise<RunningA
     if (typeof ref !== 'string' || !ref || typeof status !== 'string')
       return lesspayRefusal(422, 'request_id and order_status are required');
     const code = typeof body.order_status_int === 'number' ? body.order_status_int : undefined;
+    const known = orders.get(ref);
+    if (known?.gateway !== 'lesspay') return lesspayRefusal(404, 'unknown order');
+    // PAID (12) is "paid, but the amount is not equal" (§5.5): only that status may carry another amount.
+    const amount = kind === 'pay' ? body.target_amount : body.total_amount;
+    const currency = kind === 'pay' ? body.target_currency : body.currency;
+    if ((amount !== known.amount && status !== 'PAID' && code !== 12) || currency !== known.currency)
+      return lesspayRefusal(409, 'amount or currency differs from the order');
     return { gateway: 'lesspay', ref, status, code, receivedAt: Date.now() };
   }
 
@@ -155,6 +167,10 @@ export async function startAltHandler(opts: AltHandlerOptions): Promise<RunningA
     const ref = data?.merchantOrderId;
     if (typeof event.id !== 'string' || typeof ref !== 'string' || typeof data?.status !== 'string')
       return paylocoRefusal(422, 'not a payment event');
+    const known = orders.get(ref);
+    if (known?.gateway !== 'payloco') return paylocoRefusal(404, 'unknown order');
+    if (data.transAmt !== known.amount || data.currency !== known.currency)
+      return paylocoRefusal(409, 'amount or currency differs from the order');
     const notifyTime = Date.parse(String(event.notifyTime ?? event.created_at ?? ''));
     return {
       gateway: 'payloco',
@@ -194,13 +210,34 @@ export async function startAltHandler(opts: AltHandlerOptions): Promise<RunningA
     } else res.writeHead(outcome.status, { 'Content-Type': outcome.type }).end(outcome.body);
   }
 
+  async function createOrder(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readRaw(req);
+    const body = raw && objectOf(raw);
+    const { gateway, id, amount, currency } = body ?? {};
+    if (
+      (gateway !== 'lesspay' && gateway !== 'payloco') ||
+      typeof id !== 'string' ||
+      typeof amount !== 'string' ||
+      typeof currency !== 'string'
+    ) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('need gateway, id, amount and currency');
+      return;
+    }
+    const order: NewOrder = { gateway, ref: id, amount, currency };
+    if (!orders.get(id)) {
+      journal.createOrder(order);
+      orders.create(order);
+    }
+    res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ref: id }));
+  }
+
   function orderStatus(res: ServerResponse, ref: string | null): void {
     const row = ref ? orders.get(ref) : undefined;
     if (!row) {
       res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"no such order"}');
       return;
     }
-    const { gateway, status, statusName, processed, updatedAt, history } = row;
+    const { gateway, status, statusName, processed, amount, currency, updatedAt, history } = row;
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(
       JSON.stringify({
         ref,
@@ -208,6 +245,8 @@ export async function startAltHandler(opts: AltHandlerOptions): Promise<RunningA
         status,
         status_name: statusName,
         processed,
+        amount,
+        currency,
         updated_at: updatedAt,
         history,
       }),
@@ -221,6 +260,10 @@ export async function startAltHandler(opts: AltHandlerOptions): Promise<RunningA
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://alt-handler');
     if (req.method === 'GET' && url.pathname === '/api/orders') orderStatus(res, url.searchParams.get('ref'));
+    else if (req.method === 'POST' && url.pathname === '/api/test-orders')
+      createOrder(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     else if (req.method === 'POST' && routes.has(url.pathname))
       callback(req, res, url.pathname).catch(() => {
         if (!res.headersSent) res.writeHead(503, { 'Retry-After': '5' }).end();
@@ -236,6 +279,7 @@ export async function startAltHandler(opts: AltHandlerOptions): Promise<RunningA
     lesspayPayoutUrl: `${base}/lesspay/payout`,
     paylocoUrl: `${base}/payloco/events`,
     orderStatusUrl: `${base}/api/orders?ref={merchantOrderId}`,
+    orderSetupUrl: `${base}/api/test-orders`,
     idle: () =>
       working || queue.length > 0 ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve(),
     // Stops taking callbacks, then lets the worker apply what was already acknowledged.

@@ -21,7 +21,20 @@ export interface Job {
   receivedAt: number;
 }
 
-type Line = { t: 'inbox'; seq: number; job: Job } | { t: 'done'; seq: number };
+/** An order the merchant created (in tests: through POST /api/test-orders). */
+export interface NewOrder {
+  gateway: Job['gateway'];
+  ref: string;
+  amount: string;
+  currency: string;
+}
+
+type Line =
+  | { t: 'order'; seq: number; order: NewOrder }
+  | { t: 'inbox'; seq: number; job: Job }
+  | { t: 'done'; seq: number };
+
+export type Replayed = { seq: number; order: NewOrder } | { seq: number; job: Job; done: boolean };
 
 export class Journal {
   private readonly file: string;
@@ -32,21 +45,26 @@ export class Journal {
     this.file = join(dir, 'webhooks.jsonl');
   }
 
-  /** Every job ever received, in order, and whether it was applied. */
-  replay(): { seq: number; job: Job; done: boolean }[] {
+  /** Every order created and every job received, in order, and whether each job was applied. */
+  replay(): Replayed[] {
     if (!existsSync(this.file)) return [];
-    const jobs = new Map<number, { seq: number; job: Job; done: boolean }>();
+    const entries = new Map<number, Replayed>();
     for (const text of readFileSync(this.file, 'utf8').split('\n')) {
       if (!text) continue;
       const line = JSON.parse(text) as Line;
-      if (line.t === 'inbox') jobs.set(line.seq, { seq: line.seq, job: line.job, done: false });
+      if (line.t === 'order') entries.set(line.seq, { seq: line.seq, order: line.order });
+      else if (line.t === 'inbox') entries.set(line.seq, { seq: line.seq, job: line.job, done: false });
       else {
-        const entry = jobs.get(line.seq);
-        if (entry) entry.done = true;
+        const entry = entries.get(line.seq);
+        if (entry && 'job' in entry) entry.done = true;
       }
       this.seq = Math.max(this.seq, line.seq);
     }
-    return [...jobs.values()].sort((a, b) => a.seq - b.seq);
+    return [...entries.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  createOrder(order: NewOrder): void {
+    this.append({ t: 'order', seq: ++this.seq, order });
   }
 
   /** Records a verified callback; returns its sequence number. Synchronous: it is on disk before the ack. */

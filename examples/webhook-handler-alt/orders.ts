@@ -1,4 +1,4 @@
-import type { Job } from './journal.js';
+import type { Job, NewOrder } from './journal.js';
 
 // The order table and the rules that move it. Each gateway gets the rule its docs suggest, not one shared rule:
 // - Lesspay callbacks carry no event id, and L11 asks that "the same order state" be processed once: an order only
@@ -8,6 +8,8 @@ import type { Job } from './journal.js';
 
 export interface OrderRow {
   gateway: Job['gateway'];
+  amount: string;
+  currency: string;
   /** Lesspay: order_status_int (the table's integer); Payloco: data.status as sent. */
   status: number | string;
   statusName: string;
@@ -56,46 +58,53 @@ export class OrderTable {
     return this.rows.get(ref);
   }
 
+  /** A new order, before any callback: CREATED, processed 0. Creating it again changes nothing. */
+  create(order: NewOrder): void {
+    if (this.rows.has(order.ref)) return;
+    this.rows.set(order.ref, {
+      gateway: order.gateway,
+      amount: order.amount,
+      currency: order.currency,
+      status: 'CREATED',
+      statusName: 'CREATED',
+      processed: 0,
+      updatedAt: new Date().toISOString(),
+      history: [],
+    });
+  }
+
+  /** Applies a verified callback of a known order (the front refuses callbacks of unknown orders). */
   apply(job: Job): Effect {
     const row = this.rows.get(job.ref);
+    if (!row) return 'stale';
     const effect = job.gateway === 'lesspay' ? this.lesspayEffect(row, job) : this.paylocoEffect(row, job);
     const at = new Date(job.receivedAt).toISOString();
-    const next: OrderRow = row ?? {
-      gateway: job.gateway,
-      status: '',
-      statusName: '',
-      processed: 0,
-      updatedAt: at,
-      history: [],
-    };
-    next.history.push({ status: job.status, at, effect });
+    row.history.push({ status: job.status, at, effect });
     if (effect === 'applied') {
-      next.statusName = job.status;
-      next.status =
+      row.statusName = job.status;
+      row.status =
         job.gateway === 'lesspay' ? (job.code ?? LESSPAY_CODES[job.status] ?? job.status) : job.status;
-      next.notifyTime = job.notifyTime;
-      next.processed += 1;
-      next.updatedAt = at;
+      row.notifyTime = job.notifyTime;
+      row.processed += 1;
+      row.updatedAt = at;
     }
-    // A callback that changed nothing for an order we never saw leaves no row (so the order reads as unknown).
-    if (row || effect === 'applied') this.rows.set(job.ref, next);
     return effect;
   }
 
-  private lesspayEffect(row: OrderRow | undefined, job: Job): Effect {
-    if (!row) return lesspayRank(job.status) < 0 ? 'stale' : 'applied';
+  private lesspayEffect(row: OrderRow, job: Job): Effect {
+    if (lesspayRank(job.status) < 0) return 'stale';
     if (row.statusName === job.status) return this.rules.dedupe ? 'duplicate' : 'applied';
     if (!this.rules.ordered) return 'applied';
     return lesspayRank(job.status) > lesspayRank(row.statusName) ? 'applied' : 'stale';
   }
 
-  private paylocoEffect(row: OrderRow | undefined, job: Job): Effect {
+  private paylocoEffect(row: OrderRow, job: Job): Effect {
     if (job.eventId !== undefined) {
       if (this.events.has(job.eventId) && this.rules.dedupe) return 'duplicate';
       this.events.add(job.eventId);
     }
     if (!this.rules.ordered) return 'applied';
-    if (row?.notifyTime !== undefined && job.notifyTime !== undefined && job.notifyTime < row.notifyTime)
+    if (row.notifyTime !== undefined && job.notifyTime !== undefined && job.notifyTime < row.notifyTime)
       return 'stale';
     return 'applied';
   }

@@ -33,6 +33,7 @@ const lines = [
   lesspaySecret && `lesspay pay-in: ${handler.lesspayUrl}\nlesspay payout: ${handler.lesspayPayoutUrl}`,
   paylocoSecret && `payloco: ${handler.paylocoUrl}`,
   `order status: ${handler.orderStatusUrl}`,
+  `order setup: ${handler.orderSetupUrl}`,
   `journal: ${storeDir}`,
 ];
 process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
