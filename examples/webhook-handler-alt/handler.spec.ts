@@ -51,6 +51,7 @@ async function webhookTest(
   gateway: Gateway,
   reportDir: string,
   withStatus = true,
+  withSetup = true,
 ): Promise<{ code: number; results: Results }> {
   const out: { results?: Results } = {};
   const write = process.stdout.write;
@@ -61,7 +62,7 @@ async function webhookTest(
       {
         handlerUrl: gateway === 'lesspay' ? handler.lesspayUrl : handler.paylocoUrl,
         orderStatusUrl: withStatus ? handler.orderStatusUrl : undefined,
-        orderSetupUrl: handler.orderSetupUrl,
+        orderSetupUrl: withSetup ? handler.orderSetupUrl : undefined,
         reportDir,
         quiet: true,
       },
@@ -173,6 +174,15 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
     });
     expect(res.status).to.equal(201);
   }
+
+  it('without --order-setup-url its refusals fail the acknowledgement checks, with a note naming the flag', async () => {
+    const { results } = await webhookTest(handler, 'lesspay', join(dir, 'no-setup'), true, false);
+    const ack = results.checks.find((c) => c.id === 'LPH-ACK-001')!;
+    expect(ack.status).to.equal('failed');
+    expect(ack.message).to.match(
+      /HTTP 404: if the handler refuses callbacks for orders it never created, give --order-setup-url/,
+    );
+  });
 
   it('refuses a correctly signed callback for an order it never created, or for another amount', async () => {
     const body = {

@@ -25,7 +25,7 @@ export interface HandlerKitOptions {
    * A valid callback for a fresh order (the gateway's preflight delivery), sent as a barrier by `settledState`.
    * Without it `settledState` reads the order at once.
    */
-  barrier?: (h: HandlerKit, orderId: string) => Delivery;
+  barrier?: Pick<HandlerPreflight, 'valid' | 'acknowledged'>;
   /** POSTed {id, amount, currency} before the first callback of each order (`--order-setup-url`). */
   orderSetupUrl?: string;
   /** The order a callback body is about, for the order setup; undefined when the body names none. */
@@ -87,6 +87,14 @@ export class HandlerKit {
     );
   }
 
+  /** A valid callback was refused with a 4xx: without --order-setup-url, the order may be unknown to the handler. */
+  noteRefusedValid(res: { status: number }): void {
+    if (res.status >= 400 && res.status < 500 && !this.opts.orderSetupUrl)
+      this.note(
+        `HTTP ${res.status}: if the handler refuses callbacks for orders it never created, give --order-setup-url`,
+      );
+  }
+
   /** Skips the check when no --order-status-url was given. */
   needOrderStatus(): void {
     if (!this.opts.orderStatusUrl) {
@@ -145,8 +153,14 @@ export class HandlerKit {
   async settledState(id: string): Promise<OrderState> {
     if (this.opts.barrier) {
       const barrierId = this.orderId('BR');
-      const delivery = this.opts.barrier(this, barrierId);
-      await this.deliver(delivery.body, delivery.headers);
+      const delivery = this.opts.barrier.valid(this, barrierId);
+      const res = await this.deliver(delivery.body, delivery.headers);
+      if (!this.opts.barrier.acknowledged(res)) {
+        this.noteRefusedValid(res);
+        throw new SetupError(
+          `a valid callback for order ${barrierId}, sent after the others as a barrier, was not acknowledged (HTTP ${res.status}): cannot tell what the handler processed`,
+        );
+      }
       if (!shown(await this.waitForOrder(barrierId)))
         throw new SetupError(
           `a valid callback for order ${barrierId}, sent after the others as a barrier, did not show on the order-status endpoint within ${this.opts.timeoutMs} ms: cannot tell what the handler processed`,

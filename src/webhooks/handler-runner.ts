@@ -135,7 +135,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     const kase = byId.get(entry.id);
     if (!kase)
       throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
-    const kit = new HandlerKit({ ...opts, runTag, barrier: preflight.valid, orderOf: preflight.orderOf });
+    const kit = new HandlerKit({ ...opts, runTag, barrier: preflight, orderOf: preflight.orderOf });
     const t0 = performance.now();
     const outcome = await outcomeOfRun(() => kase.run(kit));
     const result: CheckResult = redactDeep(

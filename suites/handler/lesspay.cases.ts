@@ -58,7 +58,8 @@ function acknowledged(res: { status: number; text: string }): boolean {
   return res.status >= 200 && res.status < 300 && res.text.trim() === 'SUCCESS';
 }
 
-function ensureAck(res: { status: number; text: string }, what: string): void {
+function ensureAck(h: HandlerKit, res: { status: number; text: string }, what: string): void {
+  if (!acknowledged(res)) h.noteRefusedValid(res);
   ensure(acknowledged(res), `${what} was not acknowledged`, 'HTTP 2xx with the body SUCCESS', {
     status: res.status,
     body: res.text.slice(0, 200),
@@ -118,12 +119,12 @@ export const preflight: HandlerPreflight = {
 export const cases: HandlerCase[] = [
   {
     id: 'LPH-ACK-001',
-    run: async (h) => ensureAck(await deliver(h, callback(h.orderId())), 'a valid v1 callback'),
+    run: async (h) => ensureAck(h, await deliver(h, callback(h.orderId())), 'a valid v1 callback'),
   },
   {
     id: 'LPH-ACK-002',
     run: async (h) =>
-      ensureAck(await deliver(h, callback(h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
+      ensureAck(h, await deliver(h, callback(h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
   },
   {
     id: 'LPH-SIG-001',
@@ -180,7 +181,7 @@ export const cases: HandlerCase[] = [
       const body = callback(h.orderId());
       const headers = headersFor(h, body);
       await deliverValid(h, body);
-      ensureAck(await deliver(h, body, headers), 'the second delivery of the same callback');
+      ensureAck(h, await deliver(h, body, headers), 'the second delivery of the same callback');
     },
   },
   {
@@ -228,7 +229,7 @@ export const cases: HandlerCase[] = [
     id: 'LPH-EXT-001',
     run: async (h) => {
       const body = callback(h.orderId(), { paycert_unknown_field: 'x', risk_level: 'LOW' });
-      ensureAck(await deliver(h, body), 'a valid callback with unknown extra fields');
+      ensureAck(h, await deliver(h, body), 'a valid callback with unknown extra fields');
     },
   },
   {

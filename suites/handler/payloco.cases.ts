@@ -67,6 +67,7 @@ function seen(res: { status: number; text: string }) {
 }
 
 function ensureAck(h: HandlerKit, res: { status: number; text: string; json: unknown }, what: string): void {
+  if (!acknowledged(res)) h.noteRefusedValid(res);
   ensure(
     acknowledged(res),
     `${what} was not acknowledged`,
