@@ -28,8 +28,8 @@ export interface HandlerKitOptions {
   barrier?: Pick<HandlerPreflight, 'valid' | 'acknowledged'>;
   /** POSTed {id, amount, currency} before the first callback of each order (`--order-setup-url`). */
   orderSetupUrl?: string;
-  /** The order a callback body is about, for the order setup; undefined when the body names none. */
-  orderOf?: (body: string) => OrderSetup | undefined;
+  /** The order a callback body (parsed JSON object) is about, for the order setup; undefined when it names none. */
+  orderOf?: (body: Record<string, unknown>) => OrderSetup | undefined;
 }
 
 /** What a handler that refuses callbacks for orders it never created needs to know of an order. */
@@ -45,6 +45,15 @@ function shown(s: OrderState): boolean {
 }
 
 let counter = 0;
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export class HandlerKit {
   readonly evidence: Exchange[] = [];
@@ -177,7 +186,8 @@ export class HandlerKit {
    */
   private async setUpOrder(body: string): Promise<void> {
     const { orderSetupUrl, orderOf, gateway } = this.opts;
-    const order = orderSetupUrl && orderOf ? orderOf(body) : undefined;
+    const parsed = orderSetupUrl && orderOf ? jsonObject(body) : undefined;
+    const order = parsed && orderOf!(parsed);
     if (!order || this.setUp.has(order.id)) return;
     this.setUp.add(order.id);
     const res = await this.exchange(
@@ -234,6 +244,6 @@ export interface HandlerPreflight {
   valid(h: HandlerKit, orderId: string): Delivery;
   wronglySigned(h: HandlerKit, orderId: string): Delivery;
   acknowledged(res: { status: number; text: string; json: unknown }): boolean;
-  /** The order a callback body is about (for --order-setup-url); undefined when the body names none. */
-  orderOf(body: string): OrderSetup | undefined;
+  /** The order a callback body (parsed JSON object) is about (for --order-setup-url); undefined when it names none. */
+  orderOf(body: Record<string, unknown>): OrderSetup | undefined;
 }

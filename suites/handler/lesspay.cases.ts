@@ -80,15 +80,6 @@ async function deliverValid(h: HandlerKit, body: Json): Promise<void> {
     throw new SetupError(`a valid callback was not acknowledged (see LPH-ACK-001): HTTP ${res.status}`);
 }
 
-function parseObject(raw: string): Json | undefined {
-  try {
-    const value = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function tamperedSignature(sig: string): string {
   return (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
 }
@@ -107,9 +98,8 @@ export const preflight: HandlerPreflight = {
     };
   },
   acknowledged,
-  orderOf: (raw) => {
-    const body = parseObject(raw);
-    const { request_id: id, target_amount: amount, target_currency: currency } = body ?? {};
+  orderOf: (body) => {
+    const { request_id: id, target_amount: amount, target_currency: currency } = body;
     return typeof id === 'string' && typeof amount === 'string' && typeof currency === 'string'
       ? { id, amount, currency }
       : undefined;

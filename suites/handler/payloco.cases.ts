@@ -99,15 +99,6 @@ function wrongSignature(h: HandlerKit, raw: string): string {
   return (sig[0] === 'a' ? 'b' : 'a') + sig.slice(1);
 }
 
-function parseObject(raw: string): Json | undefined {
-  try {
-    const value = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const MALFORMED = '{"id": "evt_broken", "data": {';
 
 /** Checked before any case: a valid webhook is acknowledged, so the secret and the handler URL are right. */
@@ -121,8 +112,8 @@ export const preflight: HandlerPreflight = {
     return { body: raw, headers: headersFor(h, raw, { signature: wrongSignature(h, raw) }) };
   },
   acknowledged,
-  orderOf: (raw) => {
-    const data = parseObject(raw)?.data as Json | undefined;
+  orderOf: (body) => {
+    const data = body.data as Json | undefined;
     const { merchantOrderId: id, transAmt: amount, currency } = data ?? {};
     return typeof id === 'string' && typeof amount === 'string' && typeof currency === 'string'
       ? { id, amount, currency }
