@@ -85,7 +85,7 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
     const out = await test('lesspay', ['--handler-url', h.handlerUrl, '--order-status-url', wrong]);
     expect(out.code).to.equal(2);
     expect(out.stderr).to.match(
-      /^paycert: --order-status-url http:\/\/127\.0\.0\.1:\d+\/order\/%7Brequest_id%7D answered HTTP 404 for order PF\w+, which the handler had just acknowledged: is the template right \(e\.g\. http:\/\/127\.0\.0\.1:3000\/orders\/\{request_id\}\)\?\n$/,
+      /^paycert: --order-status-url http:\/\/127\.0\.0\.1:\d+\/order\/%7Brequest_id%7D answered HTTP 404 for order PF\w+, which the handler had just acknowledged \(read for 5000 ms\): is the template right \(e\.g\. http:\/\/127\.0\.0\.1:3000\/orders\/\{request_id\}\)\?\n$/,
     );
   });
 
@@ -130,7 +130,7 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
       expect(out.code).to.equal(2);
       expect(out.stdout).to.equal('');
       expect(out.stderr).to.equal(
-        `paycert: the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP 401): check that ${variable} is the secret the handler verifies with (if it is, the handler refuses every callback)\n`,
+        `paycert: the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP 401): check that ${variable} is the secret the handler verifies with (if it is, the handler refuses every callback, or those of orders it never created: see --order-setup-url)\n`,
       );
     });
   }

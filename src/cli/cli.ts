@@ -234,6 +234,10 @@ export function buildProgram(): Command {
       '--order-status-url <template>',
       'GET URL answering {"status","processed"} for an order, e.g. http://127.0.0.1:3000/orders/{request_id}',
     )
+    .option(
+      '--order-setup-url <url>',
+      'POST URL that creates an order {"gateway","id","amount","currency"} before its first callback (for handlers that refuse unknown orders)',
+    )
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LPH-SIG-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
     .option(

@@ -11,6 +11,7 @@ import { preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.j
 export interface WebhookTestFlags {
   handlerUrl: string;
   orderStatusUrl?: string;
+  orderSetupUrl?: string;
   reportDir?: string;
   only?: string[];
   strict?: boolean;
@@ -50,6 +51,7 @@ export async function webhookTestCommand(
     throw new UsageError(
       `--order-status-url must name the order with {request_id}, {merchantOrderId} or {id}, e.g. http://127.0.0.1:3000/orders/{request_id}`,
     );
+  const orderSetupUrl = flags.orderSetupUrl ? httpUrl(flags.orderSetupUrl, '--order-setup-url') : undefined;
   const secretVar = gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET';
   const secret = env[secretVar]?.trim();
   if (!secret)
@@ -59,7 +61,14 @@ export async function webhookTestCommand(
   prepareReportDir(reportDir);
   const tty = process.stdout.isTTY === true;
   try {
-    const common = { gateway, handlerUrl, secret, orderStatusUrl, timeoutMs: flags.timeout ?? 5000 };
+    const common = {
+      gateway,
+      handlerUrl,
+      secret,
+      orderStatusUrl,
+      orderSetupUrl,
+      timeoutMs: flags.timeout ?? 5000,
+    };
     await preflightHandler({ ...common, strict: false, secretVar });
     const results = await runHandlerChecks({
       ...common,

@@ -21,13 +21,45 @@ export interface HandlerKitOptions {
   orderStatusUrl?: string;
   timeoutMs: number;
   runTag: string;
+  /**
+   * A valid callback for a fresh order (the gateway's preflight delivery), sent as a barrier by `settledState`.
+   * Without it `settledState` reads the order at once.
+   */
+  barrier?: Pick<HandlerPreflight, 'valid' | 'acknowledged'>;
+  /** POSTed {id, amount, currency} before the first callback of each order (`--order-setup-url`). */
+  orderSetupUrl?: string;
+  /** The order a callback body (parsed JSON object) is about, for the order setup; undefined when it names none. */
+  orderOf?: (body: Record<string, unknown>) => OrderSetup | undefined;
+}
+
+/** What a handler that refuses callbacks for orders it never created needs to know of an order. */
+export interface OrderSetup {
+  id: string;
+  amount: string;
+  currency: string;
+}
+
+/** The order-status endpoint shows the order as processed (or, without a count, with a status). */
+function shown(s: OrderState): boolean {
+  return s.found && (s.processed === undefined ? s.status !== undefined : s.processed > 0);
 }
 
 let counter = 0;
 
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class HandlerKit {
   readonly evidence: Exchange[] = [];
   readonly notes: string[] = [];
+
+  private readonly setUp = new Set<string>();
 
   constructor(private readonly opts: HandlerKitOptions) {}
 
@@ -54,13 +86,22 @@ export class HandlerKit {
   }
 
   /** POSTs a callback to the handler as the gateway would. */
-  deliver(body: string, headers: Record<string, string>): Promise<HttpResponse> {
+  async deliver(body: string, headers: Record<string, string>): Promise<HttpResponse> {
+    await this.setUpOrder(body);
     return this.exchange(
       'POST',
       this.opts.handlerUrl,
       { 'content-type': 'application/json', ...headers },
       body,
     );
+  }
+
+  /** A valid callback was refused with a 4xx: without --order-setup-url, the order may be unknown to the handler. */
+  noteRefusedValid(res: { status: number }): void {
+    if (res.status >= 400 && res.status < 500 && !this.opts.orderSetupUrl)
+      this.note(
+        `HTTP ${res.status}: if the handler refuses callbacks for orders it never created, give --order-setup-url`,
+      );
   }
 
   /** Skips the check when no --order-status-url was given. */
@@ -84,11 +125,81 @@ export class HandlerKit {
       throw new SetupError(`the order-status endpoint answered HTTP ${res.status} ${res.text.slice(0, 80)}`);
     }
     const processed = body.processed ?? body.processedCount ?? body.processed_count;
+    // The documented shape is {"status": …, "processed": n}: the status is whatever the handler calls it, and a
+    // handler may show it as the gateway's code (Lesspay's order_status_int) rather than its name. The checks
+    // only compare a status with itself, so a number is read as its text.
+    const status = body.status;
     return {
       found: true,
-      status: typeof body.status === 'string' ? body.status : undefined,
+      status: typeof status === 'string' ? status : typeof status === 'number' ? String(status) : undefined,
       processed: typeof processed === 'number' ? processed : undefined,
     };
+  }
+
+  /**
+   * Reads the order until the handler shows it processed, or until the deadline (the request timeout); returns the
+   * last state read. A handler may acknowledge a callback as soon as it has received it and apply it afterwards
+   * (Lesspay §6.4: "Return the string SUCCESS to acknowledge receipt"; Payloco retries on a timeout, so a queue is
+   * the usual design): an order that is not there yet right after the acknowledgement is not a fault.
+   */
+  async waitForOrder(id: string): Promise<OrderState> {
+    const deadline = Date.now() + this.opts.timeoutMs;
+    let pause = 10;
+    for (;;) {
+      const state = await this.orderState(id);
+      if (shown(state) || Date.now() + pause > deadline) return state;
+      await new Promise((r) => setTimeout(r, pause));
+      pause = Math.min(pause * 2, 200);
+    }
+  }
+
+  /**
+   * The order's state once the handler has applied every callback sent before. Checks that expect nothing to
+   * happen (a forged callback, a duplicate, an older event) cannot wait for a change, so they send a barrier: a
+   * valid callback for a fresh order, and wait until that order shows. A handler that applies callbacks in the
+   * order it received them, at once or from a queue, has then applied the earlier ones too.
+   */
+  async settledState(id: string): Promise<OrderState> {
+    if (this.opts.barrier) {
+      const barrierId = this.orderId('BR');
+      const delivery = this.opts.barrier.valid(this, barrierId);
+      const res = await this.deliver(delivery.body, delivery.headers);
+      if (!this.opts.barrier.acknowledged(res)) {
+        this.noteRefusedValid(res);
+        throw new SetupError(
+          `a valid callback for order ${barrierId}, sent after the others as a barrier, was not acknowledged (HTTP ${res.status}): cannot tell what the handler processed`,
+        );
+      }
+      if (!shown(await this.waitForOrder(barrierId)))
+        throw new SetupError(
+          `a valid callback for order ${barrierId}, sent after the others as a barrier, did not show on the order-status endpoint within ${this.opts.timeoutMs} ms: cannot tell what the handler processed`,
+        );
+    }
+    return this.orderState(id);
+  }
+
+  /**
+   * A handler may refuse a callback for an order it never created, as a merchant's records would (Payloco asks to
+   * "validate that the notification data matches the merchant's own records"). With --order-setup-url, paycert
+   * creates each order through the tester's route before its first callback, with the amount and currency the
+   * callback carries.
+   */
+  private async setUpOrder(body: string): Promise<void> {
+    const { orderSetupUrl, orderOf, gateway } = this.opts;
+    const parsed = orderSetupUrl && orderOf ? jsonObject(body) : undefined;
+    const order = parsed && orderOf!(parsed);
+    if (!order || this.setUp.has(order.id)) return;
+    this.setUp.add(order.id);
+    const res = await this.exchange(
+      'POST',
+      orderSetupUrl!,
+      { 'content-type': 'application/json' },
+      JSON.stringify({ gateway, ...order }),
+    ).catch((err: Error) => {
+      throw new SetupError(`--order-setup-url is unreachable: ${err.message}`);
+    });
+    if (res.status < 200 || res.status > 299)
+      throw new SetupError(`--order-setup-url answered HTTP ${res.status} for order ${order.id}`);
   }
 
   private async exchange(method: string, url: string, headers: Record<string, string>, body?: string) {
@@ -133,4 +244,6 @@ export interface HandlerPreflight {
   valid(h: HandlerKit, orderId: string): Delivery;
   wronglySigned(h: HandlerKit, orderId: string): Delivery;
   acknowledged(res: { status: number; text: string; json: unknown }): boolean;
+  /** The order a callback body (parsed JSON object) is about (for --order-setup-url); undefined when it names none. */
+  orderOf(body: Record<string, unknown>): OrderSetup | undefined;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { resultsDocument, startRun } from '../core/head.js';
-import { outcomeOfRun } from '../core/outcome.js';
+import { outcomeOfRun, SetupError } from '../core/outcome.js';
 import { codeDir, codeExt, dataDir } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
 import { resultOf } from '../core/result.js';
@@ -63,13 +63,18 @@ function shown(url: string): string {
  */
 export async function preflightHandler(opts: HandlerRunOptions & { secretVar: string }): Promise<void> {
   const { preflight } = await casesModule(opts.gateway);
-  const kit = new HandlerKit({ ...opts, runTag: randomBytes(3).toString('hex').toUpperCase() });
+  const kit = new HandlerKit({
+    ...opts,
+    runTag: randomBytes(3).toString('hex').toUpperCase(),
+    orderOf: preflight.orderOf,
+  });
   const id = kit.orderId('PF');
   const valid = preflight.valid(kit, id);
   let answer: Awaited<ReturnType<HandlerKit['deliver']>>;
   try {
     answer = await kit.deliver(valid.body, valid.headers);
   } catch (err) {
+    if (err instanceof SetupError) throw new UsageError(err.message);
     throw new UsageError(
       `the handler at ${shown(opts.handlerUrl)} is unreachable: ${(err as Error).message}`,
     );
@@ -80,14 +85,15 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
     const refused = await kit.deliver(wrong.body, wrong.headers).catch(() => undefined);
     if (refused && refused.status === answer.status && refused.text === answer.text)
       throw new UsageError(
-        `the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP ${answer.status}): check that ${opts.secretVar} is the secret the handler verifies with (if it is, the handler refuses every callback)`,
+        `the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP ${answer.status}): check that ${opts.secretVar} is the secret the handler verifies with (if it is, the handler refuses every callback${opts.orderSetupUrl ? '' : ', or those of orders it never created: see --order-setup-url'})`,
       );
   }
   if (!opts.orderStatusUrl || !acked) return;
   const where = `--order-status-url ${shown(opts.orderStatusUrl)}`;
   let state: Awaited<ReturnType<HandlerKit['orderState']>>;
   try {
-    state = await kit.orderState(id);
+    // Waits: a handler may acknowledge first and apply the callback from a queue afterwards.
+    state = await kit.waitForOrder(id);
   } catch (err) {
     const e = err as Error;
     if (e.name === 'TransportError') throw new UsageError(`${where} is unreachable: ${e.message}`);
@@ -95,7 +101,7 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
   }
   if (!state.found)
     throw new UsageError(
-      `${where} answered HTTP 404 for order ${id}, which the handler had just acknowledged: is the template right (e.g. http://127.0.0.1:3000/orders/{request_id})?`,
+      `${where} answered HTTP 404 for order ${id}, which the handler had just acknowledged (read for ${opts.timeoutMs} ms): is the template right (e.g. http://127.0.0.1:3000/orders/{request_id})?`,
     );
   if (state.status === undefined || state.processed === undefined)
     throw new UsageError(
@@ -108,6 +114,7 @@ export interface HandlerRunOptions {
   handlerUrl: string;
   secret: string;
   orderStatusUrl?: string;
+  orderSetupUrl?: string;
   timeoutMs: number;
   strict: boolean;
   allowIncomplete?: boolean;
@@ -120,14 +127,15 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
   const clock = startRun();
   const { runTag } = clock;
   const cat = handlerCatalogue(opts.gateway);
-  const byId = new Map((await handlerCases(opts.gateway)).map((c) => [c.id, c]));
+  const { cases, preflight } = await casesModule(opts.gateway);
+  const byId = new Map(cases.map((c) => [c.id, c]));
   const checks: CheckResult[] = [];
   for (const entry of cat.checks) {
     if (opts.selects && !opts.selects(entry)) continue;
     const kase = byId.get(entry.id);
     if (!kase)
       throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
-    const kit = new HandlerKit({ ...opts, runTag });
+    const kit = new HandlerKit({ ...opts, runTag, barrier: preflight, orderOf: preflight.orderOf });
     const t0 = performance.now();
     const outcome = await outcomeOfRun(() => kase.run(kit));
     const result: CheckResult = redactDeep(

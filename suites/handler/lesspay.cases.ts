@@ -58,7 +58,8 @@ function acknowledged(res: { status: number; text: string }): boolean {
   return res.status >= 200 && res.status < 300 && res.text.trim() === 'SUCCESS';
 }
 
-function ensureAck(res: { status: number; text: string }, what: string): void {
+function ensureAck(h: HandlerKit, res: { status: number; text: string }, what: string): void {
+  if (!acknowledged(res)) h.noteRefusedValid(res);
   ensure(acknowledged(res), `${what} was not acknowledged`, 'HTTP 2xx with the body SUCCESS', {
     status: res.status,
     body: res.text.slice(0, 200),
@@ -97,17 +98,23 @@ export const preflight: HandlerPreflight = {
     };
   },
   acknowledged,
+  orderOf: (body) => {
+    const { request_id: id, target_amount: amount, target_currency: currency } = body;
+    return typeof id === 'string' && typeof amount === 'string' && typeof currency === 'string'
+      ? { id, amount, currency }
+      : undefined;
+  },
 };
 
 export const cases: HandlerCase[] = [
   {
     id: 'LPH-ACK-001',
-    run: async (h) => ensureAck(await deliver(h, callback(h.orderId())), 'a valid v1 callback'),
+    run: async (h) => ensureAck(h, await deliver(h, callback(h.orderId())), 'a valid v1 callback'),
   },
   {
     id: 'LPH-ACK-002',
     run: async (h) =>
-      ensureAck(await deliver(h, callback(h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
+      ensureAck(h, await deliver(h, callback(h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
   },
   {
     id: 'LPH-SIG-001',
@@ -147,7 +154,7 @@ export const cases: HandlerCase[] = [
       const id = h.orderId();
       const body = callback(id);
       await deliver(h, body, headersFor(h, body, tamperedSignature(lesspayCallbackSign(body, h.secret))));
-      const state = await h.orderState(id);
+      const state = await h.settledState(id);
       if (state.found && state.processed === undefined)
         throw new SetupError('the order-status answer carries no processed count');
       ensure(
@@ -164,7 +171,7 @@ export const cases: HandlerCase[] = [
       const body = callback(h.orderId());
       const headers = headersFor(h, body);
       await deliverValid(h, body);
-      ensureAck(await deliver(h, body, headers), 'the second delivery of the same callback');
+      ensureAck(h, await deliver(h, body, headers), 'the second delivery of the same callback');
     },
   },
   {
@@ -175,7 +182,7 @@ export const cases: HandlerCase[] = [
       const body = callback(id);
       await deliverValid(h, body);
       await deliverValid(h, body);
-      const state = await h.orderState(id);
+      const state = await h.settledState(id);
       if (!state.found || state.processed === undefined) {
         throw new SetupError(`the order-status endpoint shows no processed count for ${id}`);
       }
@@ -194,12 +201,12 @@ export const cases: HandlerCase[] = [
       const id = h.orderId();
       const paid = callback(id);
       await deliverValid(h, paid);
-      const before = await h.orderState(id);
+      const before = await h.waitForOrder(id);
       if (!before.found || before.status === undefined)
         throw new SetupError(`the order-status endpoint shows no status for ${id}`);
       const older = callback(id, { ...PENDING, complete_time: null });
       await deliver(h, older);
-      const after = await h.orderState(id);
+      const after = await h.settledState(id);
       ensure(
         after.status === before.status,
         'an older PENDING callback after SUCCEED changed the final state',
@@ -212,7 +219,7 @@ export const cases: HandlerCase[] = [
     id: 'LPH-EXT-001',
     run: async (h) => {
       const body = callback(h.orderId(), { paycert_unknown_field: 'x', risk_level: 'LOW' });
-      ensureAck(await deliver(h, body), 'a valid callback with unknown extra fields');
+      ensureAck(h, await deliver(h, body), 'a valid callback with unknown extra fields');
     },
   },
   {

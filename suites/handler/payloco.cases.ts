@@ -67,6 +67,7 @@ function seen(res: { status: number; text: string }) {
 }
 
 function ensureAck(h: HandlerKit, res: { status: number; text: string; json: unknown }, what: string): void {
+  if (!acknowledged(res)) h.noteRefusedValid(res);
   ensure(
     acknowledged(res),
     `${what} was not acknowledged`,
@@ -111,6 +112,13 @@ export const preflight: HandlerPreflight = {
     return { body: raw, headers: headersFor(h, raw, { signature: wrongSignature(h, raw) }) };
   },
   acknowledged,
+  orderOf: (body) => {
+    const data = body.data as Json | undefined;
+    const { merchantOrderId: id, transAmt: amount, currency } = data ?? {};
+    return typeof id === 'string' && typeof amount === 'string' && typeof currency === 'string'
+      ? { id, amount, currency }
+      : undefined;
+  },
 };
 
 export const cases: HandlerCase[] = [
@@ -157,7 +165,7 @@ export const cases: HandlerCase[] = [
       const id = h.orderId();
       const raw = JSON.stringify(event(h, id));
       await deliverRaw(h, raw, headersFor(h, raw, { signature: wrongSignature(h, raw) }));
-      const state = await h.orderState(id);
+      const state = await h.settledState(id);
       if (state.found && state.processed === undefined)
         throw new SetupError('the order-status answer carries no processed count');
       ensure(
@@ -195,7 +203,7 @@ export const cases: HandlerCase[] = [
       const raw = JSON.stringify(event(h, id));
       await deliverValid(h, raw);
       await deliverValid(h, raw);
-      const state = await h.orderState(id);
+      const state = await h.settledState(id);
       if (!state.found || state.processed === undefined) {
         throw new SetupError(`the order-status endpoint shows no processed count for ${id}`);
       }
@@ -214,11 +222,11 @@ export const cases: HandlerCase[] = [
       const id = h.orderId();
       const now = Date.now();
       await deliverValid(h, JSON.stringify(event(h, id, 'SUCCESS', now)));
-      const before = await h.orderState(id);
+      const before = await h.waitForOrder(id);
       if (!before.found || before.status === undefined)
         throw new SetupError(`the order-status endpoint shows no status for ${id}`);
       await deliverRaw(h, JSON.stringify(event(h, id, 'PENDING', now - 60_000)));
-      const after = await h.orderState(id);
+      const after = await h.settledState(id);
       ensure(
         after.status === before.status,
         'an older PENDING event after SUCCESS changed the final state',
