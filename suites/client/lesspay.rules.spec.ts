@@ -123,3 +123,35 @@ describe('client checks · Lesspay endpoints documented by the vendor demo only'
     expect(v.findings).to.deep.equal([]);
   });
 });
+
+describe('client checks · a retry told from another order sent meanwhile (LPC-RTY-001/002)', () => {
+  const order = (id: string, amount = '1.00') => ({
+    request_id: id,
+    product_name: 'Café',
+    target_amount: amount,
+  });
+  const path = '/api/global/v1/pay/create-order';
+  const at = (body: Record<string, unknown>, seq: number, ms: number, answered = false): ClientRequest => ({
+    ...request(path, body, ''),
+    seq,
+    at: 1_000_000 + ms,
+    ...(answered ? { injected: 'create-503-retry-after', status: 503, retryAfter: '1' } : {}),
+  });
+  const judge = (reqs: ClientRequest[]) =>
+    Object.fromEntries(
+      ['LPC-RTY-001', 'LPC-RTY-002'].map((id) => [id, rule(id).judge(reqs, creds).findings.length]),
+    );
+
+  it('a concurrent create of another order is not the retry; the resend 1.1 s later is, and passes', () => {
+    const reqs = [at(order('A1'), 1, 0, true), at(order('B2', '2.00'), 2, 5), at(order('A1'), 3, 1100)];
+    expect(judge(reqs)).to.deep.equal({ 'LPC-RTY-001': 0, 'LPC-RTY-002': 0 });
+  });
+
+  it('a resend under a new id, or too soon, still fails while another order interleaves', () => {
+    const other = at(order('B2', '2.00'), 2, 5);
+    const newId = [at(order('A1'), 1, 0, true), other, at(order('N9'), 3, 1100), at(order('A1'), 4, 1200)];
+    expect(judge(newId)).to.deep.equal({ 'LPC-RTY-001': 1, 'LPC-RTY-002': 0 });
+    const soon = [at(order('A1'), 1, 0, true), other, at(order('A1'), 3, 300)];
+    expect(judge(soon)).to.deep.equal({ 'LPC-RTY-001': 0, 'LPC-RTY-002': 1 });
+  });
+});

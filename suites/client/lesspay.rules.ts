@@ -100,6 +100,13 @@ function arraysAsSent(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, arraysAsSent(x)]));
 }
 
+/** A create's order: its request_id, and its whole body (a Lesspay resend changes nothing in it). */
+const ORDER = {
+  idOf: (r: ClientRequest) =>
+    typeof json(r)?.request_id === 'string' ? (json(r)!.request_id as string) : undefined,
+  sameOrder: (r: ClientRequest) => canonical(r.json),
+};
+
 export const rules: ClientRule[] = [
   { id: 'LPC-TRN-001', judge: postToDocumented('Lesspay', ENDPOINTS) },
   { id: 'LPC-TRN-002', judge: jsonObjectBody },
@@ -293,13 +300,6 @@ export const rules: ClientRule[] = [
         (a) => a.code === 0,
       ),
   },
-  {
-    id: 'LPC-RTY-001',
-    judge: retryKeepsOrder(
-      (r) => (typeof json(r)?.request_id === 'string' ? (json(r)!.request_id as string) : undefined),
-      (r) => canonical(r.json),
-      'request_id',
-    ),
-  },
-  { id: 'LPC-RTY-002', judge: retryAfterHonoured },
+  { id: 'LPC-RTY-001', judge: retryKeepsOrder(ORDER.idOf, ORDER.sameOrder, 'request_id') },
+  { id: 'LPC-RTY-002', judge: retryAfterHonoured(ORDER) },
 ];

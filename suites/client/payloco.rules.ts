@@ -72,6 +72,9 @@ function merchantOrderId(r: ClientRequest): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
+// requestTime may be renewed on a resend (PLC-ID-001 drops it too): the order is the body without it.
+const sameOrder = (r: ClientRequest) => canonical(r.json, ['requestTime']);
+
 export const rules: ClientRule[] = [
   { id: 'PLC-TRN-001', judge: postToDocumented('Payloco', SCHEMAS) },
   { id: 'PLC-TRN-002', judge: jsonObjectBody },
@@ -221,8 +224,7 @@ export const rules: ClientRule[] = [
   },
   {
     id: 'PLC-RTY-001',
-    // requestTime may be renewed on a resend (PLC-ID-001 drops it too): the order is the body without it.
-    judge: retryKeepsOrder(merchantOrderId, (r) => canonical(r.json, ['requestTime']), 'merchantOrderId'),
+    judge: retryKeepsOrder(merchantOrderId, sameOrder, 'merchantOrderId'),
   },
-  { id: 'PLC-RTY-002', judge: retryAfterHonoured },
+  { id: 'PLC-RTY-002', judge: retryAfterHonoured({ idOf: merchantOrderId, sameOrder }) },
 ];
