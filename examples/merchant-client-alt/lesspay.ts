@@ -117,14 +117,16 @@ export async function runLesspay(env: NodeJS.ProcessEnv, notifyUrl: string): Pro
     way_code: '',
     expired_time: null,
   };
-  const orders: { body: Json; payOrderId?: string }[] = [];
-  for (const body of [card, small]) {
-    const a = await post('/api/global/v1/pay/create-order', body);
-    const id = data(a).pay_order_id;
-    if (expectOk(`create ${body.request_id}`, a) && typeof id !== 'string')
-      problems.push(`create ${body.request_id}: no data.pay_order_id`);
-    orders.push({ body, payOrderId: typeof id === 'string' ? id : undefined });
-  }
+  // Both orders at once, as a shop serving two buyers does: their requests (and any retry) interleave.
+  const orders = await Promise.all(
+    [card, small].map(async (body) => {
+      const a = await post('/api/global/v1/pay/create-order', body);
+      const id = data(a).pay_order_id;
+      if (expectOk(`create ${body.request_id}`, a) && typeof id !== 'string')
+        problems.push(`create ${body.request_id}: no data.pay_order_id`);
+      return { body, payOrderId: typeof id === 'string' ? id : undefined };
+    }),
+  );
 
   // Query each order by the gateway's id, in a window of exactly 7 days that holds its creation (L8).
   for (const { body, payOrderId } of orders) {

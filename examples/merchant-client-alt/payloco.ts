@@ -110,9 +110,6 @@ export async function runPayloco(env: NodeJS.ProcessEnv, notifyUrl: string): Pro
     merchantOrderTime: new Date().toISOString(),
     reqReserved: 'trace-ü',
   };
-  const qrAnswer = await post('/v1/payments/open/api/pay', qr, 'PAY');
-  accepted('pay (QR)', qrAnswer);
-
   // Passive scan (P8): SUCCESS at once, or PENDING that a query then resolves.
   const scan = {
     transAmt: '0.5',
@@ -122,7 +119,12 @@ export async function runPayloco(env: NodeJS.ProcessEnv, notifyUrl: string): Pro
     transChannel: 'WEIXIN',
     goodsName: 'Café',
   };
-  const scanAnswer = await post('/v1/payments/open/api/pay', scan, 'PAY');
+  // Both pays at once, as a shop with two tills: their requests (and any retry) interleave.
+  const [qrAnswer, scanAnswer] = await Promise.all([
+    post('/v1/payments/open/api/pay', qr, 'PAY'),
+    post('/v1/payments/open/api/pay', scan, 'PAY'),
+  ]);
+  accepted('pay (QR)', qrAnswer);
   if (accepted('pay (scan)', scanAnswer) && data(scanAnswer).status === 'PENDING') {
     let status: unknown = 'PENDING';
     for (let i = 0; i < 10 && status === 'PENDING'; i++) {
