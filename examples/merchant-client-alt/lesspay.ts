@@ -117,9 +117,35 @@ export async function runLesspay(env: NodeJS.ProcessEnv, notifyUrl: string): Pro
     way_code: '',
     expired_time: null,
   };
-  // Both orders at once, as a shop serving two buyers does: their requests (and any retry) interleave.
+  // OpenAPI mode with a direct card (the demo's CardPaymentExample): numbers inside nested objects, an empty 3DS
+  // setting left null.
+  const direct: Json = {
+    request_id: merchantId('OA', 16),
+    pay_access_type: 2,
+    api_version: 'V2',
+    way_type: 'CARD_PAYMENT',
+    transaction_type: 'PAY_IN',
+    target_amount: '12.5',
+    target_currency: 'EUR',
+    product_name: 'Abonnement annuel',
+    description: 'Jahresabo – Überweisung per Karte',
+    success_url: 'https://shop.example/ok',
+    fail_url: 'https://shop.example/ko',
+    channel_extra: {
+      extra_type: 'card',
+      card_data: {
+        number: '4111111111111111',
+        expiry_month: 12,
+        expiry_year: 2030,
+        cvv: '123',
+        store_for_future_use: false,
+      },
+      three_ds: { enabled: null },
+    },
+  };
+  // The orders at once, as a shop serving several buyers does: their requests (and any retry) interleave.
   const orders = await Promise.all(
-    [card, small].map(async (body) => {
+    [card, small, direct].map(async (body) => {
       const a = await post('/api/global/v1/pay/create-order', body);
       const id = data(a).pay_order_id;
       if (expectOk(`create ${body.request_id}`, a) && typeof id !== 'string')
@@ -224,6 +250,30 @@ export async function runLesspay(env: NodeJS.ProcessEnv, notifyUrl: string): Pro
     description: 'Lot de paiements 批量',
   };
   expectOk('create batch payout', await post('/api/global/payout/batch/create-order', batch));
+  // An e-wallet batch as the demo sends one (PayoutBatchExample): destination_type ewallet, an e_wallet per detail.
+  const gcash = (amount: string, number: string) => ({
+    mch_order_id: merchantId('W', 24),
+    amount,
+    e_wallet: {
+      provider: 'GCash',
+      account_number: number,
+      account_name: 'Ma. Clara Santos',
+      account_type: 'individual',
+      deposit_key_type: 'phone',
+      deposit_key: number,
+    },
+  });
+  const wallets: Json = {
+    request_id: merchantId('EW', 30),
+    currency: 'PHP',
+    total_amount: '75.5',
+    way_type: 'WALLET_TRANSFER',
+    way_code: 'EPAY_PAYOUT',
+    destination_type: 'ewallet',
+    notify_url: notifyUrl,
+    payout_order_details: [gcash('50.25', '09171234501'), gcash('25.25', '09181234502')],
+  };
+  expectOk('create e-wallet batch', await post('/api/global/payout/batch/create-order', wallets));
 
   // The payout query names the gateway's id when the create answer gave one, else the merchant's.
   const query = typeof payoutId === 'string' ? { pay_order_id: payoutId } : { request_id: wallet.request_id };
