@@ -17,6 +17,8 @@ export interface Answer {
 export interface Outgoing {
   body: string;
   headers: Record<string, string>;
+  /** Send the body chunked (no Content-Length), cut in two at a byte that may fall inside a UTF-8 character. */
+  chunked?: boolean;
 }
 
 const agents = {
@@ -35,7 +37,9 @@ const TIMEOUT_MS = 15_000;
 export function send(url: URL, out: Outgoing): Promise<Answer> {
   const tls = url.protocol === 'https:';
   const body = Buffer.from(out.body, 'utf8');
-  const headers = { ...out.headers, 'Content-Length': String(body.length) };
+  const headers = out.chunked
+    ? { ...out.headers }
+    : { ...out.headers, 'Content-Length': String(body.length) };
   return new Promise((resolve, reject) => {
     const req = (tls ? httpsRequest : httpRequest)(
       url,
@@ -61,7 +65,10 @@ export function send(url: URL, out: Outgoing): Promise<Answer> {
     req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
     req.on('error', reject);
-    req.end(body);
+    if (!out.chunked) return void req.end(body);
+    const cut = Math.floor(body.length / 2);
+    req.write(body.subarray(0, cut));
+    req.end(body.subarray(cut));
   });
 }
 

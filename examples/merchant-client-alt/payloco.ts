@@ -62,6 +62,8 @@ export async function runPayloco(env: NodeJS.ProcessEnv, notifyUrl: string): Pro
         const text = `${JSON.stringify(body, null, 2)}\n`;
         return {
           body: text,
+          // Chunked, in two pieces: P6 signs the bytes, however they travel.
+          chunked: true,
           headers: {
             'Content-Type': 'application/json; charset=utf-8',
             Accept: 'application/json',
