@@ -142,6 +142,49 @@ describe('examples · a second conformant client passes every client check (merc
       }
     });
 
+  for (const gateway of ['lesspay', 'payloco'] as const)
+    it(`${gateway}: a sandbox that answers HTTP 500 to every valid create makes the client exit 1 (command failed)`, async () => {
+      const faulty = await (await mockModule(gateway)).start({
+        host: '127.0.0.1',
+        port: 0,
+        fault: '500-on-valid-request',
+      } as never);
+      try {
+        const c = faulty.credentials;
+        const reportDir = join(dir, `f${++n}`);
+        const out = await runCli(
+          [
+            'audit',
+            gateway,
+            '--quiet',
+            '--target',
+            faulty.url,
+            '--report-dir',
+            reportDir,
+            '--',
+            process.execPath,
+            '--import',
+            'tsx',
+            alt,
+            gateway,
+          ],
+          gateway === 'lesspay'
+            ? { LESSPAY_APP_ID: c.appId!, LESSPAY_APP_SECRET: c.appSecret! }
+            : { PAYLOCO_MERCHANT_ID: c.merchantId!, PAYLOCO_PRIVATE_KEY: c.privateKeyPath! },
+          120_000,
+        );
+        const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as Results;
+        expect(out.code, out.stderr).to.equal(1);
+        expect(out.stderr).to.match(/merchant-client-alt: (create|pay)/);
+        expect(results.gateways[0]!.warning).to.equal('the client command exited with code 1');
+        expect(results.verdict).to.equal('not-certified');
+        // Its requests, retries included, break no rule: the failure is the sandbox's, reported as the command's.
+        expect(results.checks.filter((c) => c.status === 'failed' && !/-RSP-/.test(c.id))).to.deep.equal([]);
+      } finally {
+        await faulty.close();
+      }
+    });
+
   describe('paycert proxy before a mock, with credentials of the integrator’s own', () => {
     const mocks: RunningMock[] = [];
     after(() => Promise.all(mocks.map((m) => m.close())));
