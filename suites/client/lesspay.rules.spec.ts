@@ -155,3 +155,28 @@ describe('client checks · a retry told from another order sent meanwhile (LPC-R
     expect(judge(soon)).to.deep.equal({ 'LPC-RTY-001': 0, 'LPC-RTY-002': 1 });
   });
 });
+
+describe('client checks · the L8 window (LPC-QRY-002)', () => {
+  const path = '/api/global/v1/pay/query-order';
+  const judge = (b: Record<string, unknown>) => rule('LPC-QRY-002').judge([request(path, b, '')], creds);
+  const end = 1_765_000_000_000;
+
+  it('a window of exactly 7 days passes, as integers or strings; 7 days and 1 ms fails', () => {
+    expect(
+      judge({ pay_order_id: 'P1', start_time: end - 604_800_000, end_time: end }).findings,
+    ).to.deep.equal([]);
+    expect(
+      judge({ pay_order_id: 'P1', start_time: String(end - 604_800_000), end_time: String(end) }).findings,
+    ).to.deep.equal([]);
+    expect(
+      judge({ pay_order_id: 'P1', start_time: end - 604_800_001, end_time: end }).findings,
+    ).to.have.length(1);
+  });
+
+  it('a window open at one end (the bound absent, null or "") is not judged', () => {
+    for (const open of [{}, { end_time: null }, { end_time: '' }]) {
+      const v = judge({ pay_order_id: 'P1', start_time: String(end), ...open });
+      expect(v.judged, JSON.stringify(open)).to.deep.equal([]);
+    }
+  });
+});

@@ -216,11 +216,12 @@ export const rules: ClientRule[] = [
     id: 'LPC-QRY-002',
     judge: (reqs) =>
       each(
+        // Judged when both bounds are given: L8 bounds a window, and the demo marks only start_time required, so a
+        // window open at one end (a bound absent, null or "", read as absent as L3 does) is left to the gateway.
         reqs.filter((r) => {
           const b = json(r);
-          return (
-            r.path === '/api/global/v1/pay/query-order' && b && (b.start_time != null || b.end_time != null)
-          );
+          const given = (v: unknown) => v !== undefined && !isEmpty(v);
+          return r.path === '/api/global/v1/pay/query-order' && b && given(b.start_time) && given(b.end_time);
         }),
         (r) => {
           const b = json(r)!;
