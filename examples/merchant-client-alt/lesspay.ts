@@ -154,17 +154,25 @@ export async function runLesspay(env: NodeJS.ProcessEnv, notifyUrl: string): Pro
     }),
   );
 
-  // Query each order by the gateway's id, in a window of exactly 7 days that holds its creation (L8).
+  // Query each order by the gateway's id: the V2 ones in a window of exactly 7 days that holds their creation (L8),
+  // integers as in the demo; the V1 one as a DTO serialises it, strings as in the docs' example, the window open at
+  // its end (end_time null: every order since an hour ago) and the unset request_id null.
   for (const { body, payOrderId } of orders) {
     if (!payOrderId) continue;
     const end = Date.now() + 120_000;
-    const a = await post('/api/global/v1/pay/query-order', {
-      pay_order_id: payOrderId,
-      start_time: end - 604_800_000,
-      end_time: end,
-      page: 1,
-      page_size: 50,
-    });
+    const a = await post(
+      '/api/global/v1/pay/query-order',
+      body.api_version === 'V1'
+        ? {
+            page: '1',
+            page_size: '20',
+            start_time: String(Date.now() - 3_600_000),
+            end_time: null,
+            pay_order_id: payOrderId,
+            request_id: null,
+          }
+        : { pay_order_id: payOrderId, start_time: end - 604_800_000, end_time: end, page: 1, page_size: 50 },
+    );
     if (!expectOk(`query ${payOrderId}`, a)) continue;
     const d = data(a);
     const list = Object.values(d).find(Array.isArray) as unknown[] | undefined;
