@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Answer, sendWithRetry } from './http.js';
 
 // Lesspay 2.0 as a second integrator writes it: node:http, header names in another casing, pretty-printed bodies with
-// members in its own order, optional fields present (some left null, as a Java DTO serialises unset fields), amounts
-// in other valid spellings, non-ASCII names, a V1 order, queries by pay_order_id with integer page fields and a
-// window of exactly 7 days, an e-wallet payout, and a batch whose destination_type sits at the top level (demo).
+// members in its own order, optional fields present (some left null or "", as a Java DTO serialises unset fields),
+// amounts in other valid spellings, non-ASCII names, orders sent concurrently (V2 cashier, V1, OpenAPI card), queries
+// by pay_order_id, the demo's balance, bank list and triggerNotify calls, an e-wallet payout, and batches in the
+// demo's forms (destination_type at the top level; e-wallet details).
 
 type Json = Record<string, unknown>;
 
