@@ -136,6 +136,26 @@ for (const variant of ['a', 'b'] as const) {
       expect((await c.call(PATH.batchPayout, body)).json.code).to.equal(0);
     });
 
+    it('accepts an e-wallet batch (demo PayoutBatchExample) and refuses an e-wallet detail without e_wallet', async () => {
+      const wallet = {
+        account_name: 'Juan Dela Cruz',
+        account_type: 'individual',
+        account_number: '09171234501',
+        provider: 'GCash',
+        deposit_key_type: 'phone',
+        deposit_key: '09171234501',
+      };
+      const body = batchBody(['100.00'], { destination_type: 'ewallet', way_type: 'WALLET_TRANSFER' });
+      body.payout_order_details = [{ mch_order_id: rid('D'), amount: '100.00', e_wallet: wallet }];
+      const r = await c.call(PATH.batchPayout, body);
+      expect(r.json.code).to.equal(0);
+      const q = await c.call(PATH.queryPayout, { request_id: body.request_id });
+      expect(q.json.data.details[0]).to.include({ destination_type: 'ewallet', bank_name: 'GCash' });
+      const bare = batchBody(['100.00'], { destination_type: 'ewallet' });
+      bare.payout_order_details = [{ mch_order_id: rid('D'), amount: '100.00' }];
+      expect((await c.call(PATH.batchPayout, bare)).json.code).to.equal(30000);
+    });
+
     const invalidSingle: [string, (b: any) => void, number][] = [
       ['amount missing', (b) => delete b.amount, 30000],
       ['amount a number', (b) => (b.amount = 5), 30009],

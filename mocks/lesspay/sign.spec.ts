@@ -1,7 +1,10 @@
 import { expect } from 'chai';
+import { authenticate } from './auth.js';
+import type { MockContext } from './context.js';
 import { add, compare, dec, formatDecimal, parseDecimal, sum } from './decimal.js';
 import { compactJson, parseJson, RawNumber } from './json.js';
-import { canonicalString, sign, stringToSign } from './sign.js';
+import { CONFORMANT } from './knobs.js';
+import { canonicalString, sign, stringToSign, withoutEmptyInArrays } from './sign.js';
 
 describe('lesspay mock: L3 signer', () => {
   it('reproduces the profile test vector', () => {
@@ -36,6 +39,28 @@ describe('lesspay mock: L3 signer', () => {
       '{"z":{"y":{"b":"2","a":1.50},"x":"","w":null},"arr":[{"k":"v","n":1.0},2]}',
     ) as any;
     expect(canonicalString(body)).to.equal('arr=[{"k":"v","n":1.0},2]&z={y={a=1.50&b=2}}');
+  });
+
+  it('leaves out empty members inside arrays for the demo reading, keeping number text', () => {
+    const body = parseJson('{"d":[{"a":"1.50","s":null,"e":"","n":{"x":null,"y":2.0}}],"t":null}') as any;
+    expect(canonicalString(withoutEmptyInArrays(body) as any)).to.equal('d=[{"a":"1.50","n":{"y":2.0}}]');
+  });
+
+  it('accepts an array with an empty member signed as written or as the demo signs it, and nothing else', () => {
+    const ctx = {
+      knobs: CONFORMANT,
+      credentials: { appId: 'app', appSecret: 's3' },
+      variant: 'a',
+    } as MockContext;
+    const body = parseJson(
+      '{"request_id":"B1","payout_order_details":[{"amount":"1","bank_swift_code":null}]}',
+    ) as any;
+    const headers = (signature: string) => ({ 'x-auth-appid': 'app', 'x-auth-signature': signature });
+    expect(authenticate(headers(sign(body, 's3')), body, ctx)).to.equal(undefined);
+    expect(authenticate(headers(sign(withoutEmptyInArrays(body) as any, 's3')), body, ctx)).to.equal(
+      undefined,
+    );
+    expect(authenticate(headers(sign(body, 'other')), body, ctx)?.outcome).to.equal('auth');
   });
 
   it('signs numbers as written', () => {

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { compactJson, RawNumber } from './json.js';
+import { compactJson, isObject, type JsonObject, type JsonValue, RawNumber } from './json.js';
 
 /**
  * How a signer renders the string to hash. `standard` is the L3 rule; the other settings exist so fault
@@ -59,6 +59,23 @@ export function sign(
       ? createHash('sha256').update(text, 'utf8')
       : createHmac('sha256', secret).update(text, 'utf8');
   return digest.digest('hex').toUpperCase();
+}
+
+/**
+ * The body with null and "" members dropped from the objects inside its arrays. L3 renders an array as its compact
+ * JSON text and does not say whether empty members inside it are signed; the vendor demo's signer (SignUtil with
+ * fastjson, which leaves out nulls) drops them, a signer that follows L3's words keeps them. A request signed either
+ * way is accepted (auth.ts); the two strings differ only when an array holds an empty member.
+ */
+export function withoutEmptyInArrays(v: JsonValue, inArray = false): JsonValue {
+  if (Array.isArray(v)) return v.map((x) => withoutEmptyInArrays(x, true));
+  if (isObject(v)) {
+    const out: JsonObject = Object.create(null);
+    for (const [k, x] of Object.entries(v))
+      if (!(inArray && isEmpty(x))) out[k] = withoutEmptyInArrays(x, inArray);
+    return out;
+  }
+  return v;
 }
 
 /** Constant-time comparison of a received signature with the expected one (exact, uppercase hex). */

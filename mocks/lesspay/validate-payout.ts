@@ -220,7 +220,10 @@ export function validateBatchPayout(body: JsonObject, k: Knobs): PayoutInput {
   const totalAmount = amount(body, 'total_amount', amountRule(k));
   const wayType = string(body, 'way_type', { required: true, max: 32, code: P })!;
   const wayCode = string(body, 'way_code', { required: true, max: 64, code: P })!;
-  const topDestination = string(body, 'destination_type', { oneOf: ['bank'], code: P });
+  // The docs' table fixes destination_type to bank; the demo also sends e-wallet batches (destination_type ewallet,
+  // per detail an e_wallet object: PayoutBatchExample, digest §4.4), which the request schema accepts too.
+  const kinds = ['bank', 'ewallet'];
+  const topDestination = string(body, 'destination_type', { oneOf: kinds, code: P });
   const raw = array(body, 'payout_order_details', P);
   if (raw.length === 0) throw new ParamError('payout_order_details must not be empty', P);
   if (raw.length > 1000) throw new ParamError('payout_order_details holds at most 1000 details', P);
@@ -231,12 +234,15 @@ export function validateBatchPayout(body: JsonObject, k: Knobs): PayoutInput {
       string(
         d,
         'destination_type',
-        { required: topDestination === undefined, oneOf: ['bank'], code: P },
+        { required: topDestination === undefined, oneOf: kinds, code: P },
         `${at}.destination_type`,
       ) ?? topDestination!;
+    const mchOrderId = string(d, 'mch_order_id', { required: true, max: 64, code: P }, `${at}.mch_order_id`)!;
+    const amt = amount(d, 'amount', amountRule(k), `${at}.amount`);
+    if (destinationType === 'ewallet') return walletLine(d, at, mchOrderId, amt);
     return {
-      mchOrderId: string(d, 'mch_order_id', { required: true, max: 64, code: P }, `${at}.mch_order_id`)!,
-      amount: amount(d, 'amount', amountRule(k), `${at}.amount`),
+      mchOrderId,
+      amount: amt,
       destinationType,
       accountName: string(
         d,
@@ -259,6 +265,23 @@ export function validateBatchPayout(body: JsonObject, k: Knobs): PayoutInput {
   });
   const cur = currency(body);
   return { requestId, currency: cur, totalAmount, wayType, wayCode, notifyUrl, lines };
+}
+
+/** An e-wallet detail of a batch (demo CreatePayoutOrderDTO e_wallet: account name, type and number, provider). */
+function walletLine(d: JsonObject, at: string, mchOrderId: string, amt: string): PayoutLine {
+  const label = `${at}.e_wallet`;
+  const w = object(d, 'e_wallet', true, P, label)!;
+  return {
+    mchOrderId,
+    amount: amt,
+    destinationType: 'ewallet',
+    accountName: string(w, 'account_name', { required: true, max: 128, code: P }, `${label}.account_name`)!,
+    accountNo: string(w, 'account_number', { required: true, max: 64, code: P }, `${label}.account_number`)!,
+    accountType: accountType(w, 'account_type', `${label}.account_type`),
+    bankName: string(w, 'provider', { required: true, max: 64, code: P }, `${label}.provider`)!,
+    countryCode: country(d, 'bank_country_code', false, `${at}.bank_country_code`) ?? 'ZZ',
+    swiftCode: null,
+  };
 }
 
 /** Lookup body of payout query and triggerNotify: one of the two ids is required. */

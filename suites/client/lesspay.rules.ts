@@ -42,6 +42,10 @@ const CREATES = [
   '/api/global/payout/batch/create-order',
 ];
 const QUERIES = ['/api/global/v1/pay/query-order', '/api/global/payout/query'];
+// The demo's triggerNotify (lesspay.md §4.8: "Merchant calls /api/global/payout/triggerNotify", signed like any other
+// request) is as documented as balance (§4.7), which paycert's own run calls too; it has no request schema, so
+// LPC-TRN-001 knows it and LPC-SCH-001 has nothing to judge it against.
+const ENDPOINTS = { ...SCHEMAS, '/api/global/payout/triggerNotify': '(no request schema)' };
 const WEEK_MS = 604_800_000;
 
 const documented = (r: ClientRequest) => r.path in SCHEMAS;
@@ -76,8 +80,42 @@ function signatureReason(body: Json, secret: string, got: string, expected: stri
   return 'it matches no signing of the body sent with this app secret: the body was changed after signing (re-serialised, a member added or changed), or another secret was used';
 }
 
+const isEmpty = (v: unknown) => v === null || v === '';
+
+/**
+ * The body with null and "" members left out at every depth. L3 drops them from the signature, and the gateway reads
+ * them as absent (an empty optional field is allowed: src/generate/cases.ts exemption), so a client whose DTOs
+ * serialise unset optional fields as null or "" (Jackson's default) is conformant; an empty required field still
+ * shows, as a missing one.
+ */
+function withoutEmpty(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutEmpty);
+  if (!isObject(v)) return v;
+  return Object.fromEntries(
+    Object.entries(v).flatMap(([k, x]) => (isEmpty(x) ? [] : [[k, withoutEmpty(x)]])),
+  );
+}
+
+/**
+ * The body with each array replaced by its compact JSON text as sent. L3 renders arrays as compact JSON text and
+ * does not say whether empty members inside them are signed: lesspaySign leaves them out (the vendor demo's fastjson
+ * does), a signer that follows L3's words keeps them (so does the reference mock's reading). Both are accepted.
+ */
+function arraysAsSent(v: unknown): unknown {
+  if (Array.isArray(v)) return JSON.stringify(v);
+  if (!isObject(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, arraysAsSent(x)]));
+}
+
+/** A create's order: its request_id, and its whole body (a Lesspay resend changes nothing in it). */
+const ORDER = {
+  idOf: (r: ClientRequest) =>
+    typeof json(r)?.request_id === 'string' ? (json(r)!.request_id as string) : undefined,
+  sameOrder: (r: ClientRequest) => canonical(r.json),
+};
+
 export const rules: ClientRule[] = [
-  { id: 'LPC-TRN-001', judge: postToDocumented('Lesspay', SCHEMAS) },
+  { id: 'LPC-TRN-001', judge: postToDocumented('Lesspay', ENDPOINTS) },
   { id: 'LPC-TRN-002', judge: jsonObjectBody },
   {
     id: 'LPC-AUTH-001',
@@ -128,7 +166,7 @@ export const rules: ClientRule[] = [
         const body = json(r)!;
         const expected = lesspaySign(body, creds.appSecret!);
         const got = r.headers['x-auth-signature'];
-        if (got === expected) return [];
+        if (got === expected || got === lesspaySign(arraysAsSent(body) as Json, creds.appSecret!)) return [];
         return [
           {
             message:
@@ -150,11 +188,11 @@ export const rules: ClientRule[] = [
     judge: (reqs) =>
       each(
         reqs.filter((r) => documented(r) && json(r) !== undefined),
-        // Which id a query names is LPC-QRY-001's to judge.
+        // Which id a query names is LPC-QRY-001's to judge; null and "" members read as absent (withoutEmpty).
         (r) =>
           schemaFinding(
             SCHEMAS[r.path]!,
-            r.json,
+            withoutEmpty(r.json),
             (p) =>
               QUERIES.includes(r.path) &&
               (p.expected === 'property "request_id"' || p.expected === 'property "pay_order_id"'),
@@ -185,11 +223,12 @@ export const rules: ClientRule[] = [
     id: 'LPC-QRY-002',
     judge: (reqs) =>
       each(
+        // Judged when both bounds are given: L8 bounds a window, and the demo marks only start_time required, so a
+        // window open at one end (a bound absent, null or "", read as absent as L3 does) is left to the gateway.
         reqs.filter((r) => {
           const b = json(r);
-          return (
-            r.path === '/api/global/v1/pay/query-order' && b && (b.start_time != null || b.end_time != null)
-          );
+          const given = (v: unknown) => v !== undefined && !isEmpty(v);
+          return r.path === '/api/global/v1/pay/query-order' && b && given(b.start_time) && given(b.end_time);
         }),
         (r) => {
           const b = json(r)!;
@@ -269,15 +308,8 @@ export const rules: ClientRule[] = [
         (a) => a.code === 0,
       ),
   },
-  {
-    id: 'LPC-RTY-001',
-    judge: retryKeepsOrder(
-      (r) => (typeof json(r)?.request_id === 'string' ? (json(r)!.request_id as string) : undefined),
-      (r) => canonical(r.json),
-      'request_id',
-    ),
-  },
-  { id: 'LPC-RTY-002', judge: retryAfterHonoured },
+  { id: 'LPC-RTY-001', judge: retryKeepsOrder(ORDER.idOf, ORDER.sameOrder, 'request_id') },
+  { id: 'LPC-RTY-002', judge: retryAfterHonoured(ORDER) },
   { id: 'LPC-DUP-001', judge: noResendAfterDuplicate },
   { id: 'LPC-RTY-003', judge: timeoutResolvedBySameId },
   { id: 'LPC-PND-001', judge: pendingQueriedNotRecreated },

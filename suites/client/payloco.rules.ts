@@ -72,6 +72,9 @@ function signatureReason(r: ClientRequest, sig: string, key: string): string {
   return 'it does not verify over the raw body with the merchant public key: the body was changed after signing, or another key was used';
 }
 
+// requestTime may be renewed on a resend (PLC-ID-001 drops it too): the order is the body without it.
+const sameOrder = (r: ClientRequest) => canonical(r.json, ['requestTime']);
+
 export const rules: ClientRule[] = [
   { id: 'PLC-TRN-001', judge: postToDocumented('Payloco', SCHEMAS) },
   { id: 'PLC-TRN-002', judge: jsonObjectBody },
@@ -221,10 +224,9 @@ export const rules: ClientRule[] = [
   },
   {
     id: 'PLC-RTY-001',
-    // requestTime may be renewed on a resend (PLC-ID-001 drops it too): the order is the body without it.
-    judge: retryKeepsOrder(merchantOrderId, (r) => canonical(r.json, ['requestTime']), 'merchantOrderId'),
+    judge: retryKeepsOrder(merchantOrderId, sameOrder, 'merchantOrderId'),
   },
-  { id: 'PLC-RTY-002', judge: retryAfterHonoured },
+  { id: 'PLC-RTY-002', judge: retryAfterHonoured({ idOf: merchantOrderId, sameOrder }) },
   // Under the other scenarios (payloco-sequels.ts): what the client does after the scenario's failure.
   { id: 'PLC-RTY-003', judge: timeoutResolvedWithSameId },
   { id: 'PLC-DUP-001', judge: duplicateNotResent },

@@ -190,18 +190,44 @@ export function jsonObjectBody(reqs: readonly ClientRequest[]): ClientVerdict {
   });
 }
 
+/** How a gateway's rules tell one order from another: its id, and its body without what a resend may renew. */
+export interface OrderKey {
+  idOf: (r: ClientRequest) => string | undefined;
+  sameOrder: (r: ClientRequest) => string;
+}
+
 /**
- * The requests a scenario answered with a 5xx, each with the client's next request to the same path (its retry), or
- * why the sequel cannot be judged: the client did not try again. No such request: the scenario never fired.
+ * The request that resends `first`: a later one to the same path with the same id, or one whose body is the same
+ * apart from the id (a resend under a new id). Not merely the next request to the path: a client may send several
+ * orders at once, and another order sent meanwhile is no retry (examples/merchant-client-alt creates concurrently).
  */
-function retries(reqs: readonly ClientRequest[], needRetryAfter: boolean) {
+function resendOf(reqs: readonly ClientRequest[], first: ClientRequest, key: OrderKey) {
+  const later = reqs.filter((r) => r.seq > first.seq && r.path === first.path);
+  const id = key.idOf(first);
+  // The body with its own id masked wherever it appears (top level, or nested as in Payloco v2's data).
+  const masked = (r: ClientRequest) => {
+    const own = key.idOf(r);
+    const text = key.sameOrder(r);
+    return own === undefined ? text : text.split(JSON.stringify(own)).join('"<id>"');
+  };
+  // The earliest of either: a client that resends under a new id and later sends the first id again (its own
+  // deliberate replay) is judged on the resend. Another order identical to the first but for its id cannot be told
+  // from a resend under a new id, and is judged as one.
+  return later.find((r) => (id !== undefined && key.idOf(r) === id) || masked(r) === masked(first));
+}
+
+/**
+ * The requests a scenario answered with a 5xx, each with the client's resend of it (its retry), or why the sequel
+ * cannot be judged: the client did not try again. No such request: the scenario never fired.
+ */
+function retries(reqs: readonly ClientRequest[], needRetryAfter: boolean, key: OrderKey) {
   const hit = reqs.filter(
     (r) =>
       r.injected !== undefined && (r.status ?? 0) >= 500 && (!needRetryAfter || r.retryAfter !== undefined),
   );
   const pairs: [ClientRequest, ClientRequest][] = [];
   for (const first of hit) {
-    const next = reqs.find((r) => r.seq > first.seq && r.path === first.path);
+    const next = resendOf(reqs, first, key);
     if (next) pairs.push([first, next]);
   }
   const verdict: ClientVerdict = { judged: hit, findings: [] };
@@ -217,7 +243,7 @@ export function retryKeepsOrder(
   idName: string,
 ): (reqs: readonly ClientRequest[]) => ClientVerdict {
   return (reqs) => {
-    const { verdict, pairs } = retries(reqs, false);
+    const { verdict, pairs } = retries(reqs, false, { idOf, sameOrder });
     for (const [first, next] of pairs) {
       const id = idOf(first);
       if (id !== undefined && idOf(next) === id && sameOrder(first) === sameOrder(next)) continue;
@@ -236,18 +262,20 @@ export function retryKeepsOrder(
 }
 
 /** A retry after an answer with Retry-After (seconds) comes no sooner, timed from arrival to arrival. */
-export function retryAfterHonoured(reqs: readonly ClientRequest[]): ClientVerdict {
-  const { verdict, pairs } = retries(reqs, true);
-  for (const [first, next] of pairs) {
-    const waitMs = Number(first.retryAfter) * 1000;
-    const waited = next.at - first.at;
-    if (!Number.isFinite(waitMs) || waited >= waitMs) continue;
-    verdict.findings.push({
-      request: next,
-      message: `request #${next.seq} came ${waited} ms after the HTTP ${first.status} with Retry-After: ${first.retryAfter}`,
-      expected: `at least ${waitMs} ms`,
-      received: `${waited} ms`,
-    });
-  }
-  return verdict;
+export function retryAfterHonoured(key: OrderKey): (reqs: readonly ClientRequest[]) => ClientVerdict {
+  return (reqs) => {
+    const { verdict, pairs } = retries(reqs, true, key);
+    for (const [first, next] of pairs) {
+      const waitMs = Number(first.retryAfter) * 1000;
+      const waited = next.at - first.at;
+      if (!Number.isFinite(waitMs) || waited >= waitMs) continue;
+      verdict.findings.push({
+        request: next,
+        message: `request #${next.seq} came ${waited} ms after the HTTP ${first.status} with Retry-After: ${first.retryAfter}`,
+        expected: `at least ${waitMs} ms`,
+        received: `${waited} ms`,
+      });
+    }
+    return verdict;
+  };
 }

@@ -4,6 +4,9 @@
  * Body of POST /api/global/payout/balance: the currency whose balance is asked, and optionally the payout channel's way_code. Strict.
  */
 export interface PayoutBalanceRequest {
+  /**
+   * A payout currency, e.g. IDR, PHP or USDT.
+   */
   currency: string;
   /**
    * e.g. AWEPAY_PAYOUT.
