@@ -114,8 +114,10 @@ describe('examples · paycert proxy judges live client traffic to a sandbox', fu
   for (const [gateway, fault, id] of [
     ['lesspay', 'code-as-string', 'LPC-RSP-001'],
     ['payloco', 'code-numeric', 'PLC-RSP-001'],
+    // The query answer is judged whole (query-response.schema.json), not by the envelope only.
+    ['payloco', 'query-complete-time-number', 'PLC-RSP-001'],
   ] as const) {
-    it(`${gateway}: a sandbox whose answers break the response schema fails ${id} (SHOULD: the client stays certified)`, async () => {
+    it(`${gateway} (${fault}): a sandbox whose answers break the response schema fails ${id} (SHOULD: the client stays certified)`, async () => {
       const faulty = await (await mockModule(gateway)).start({ host: '127.0.0.1', port: 0, fault } as never);
       try {
         const c = faulty.credentials;

@@ -189,6 +189,14 @@ const deviations: Record<string, (env: Env) => Promise<void>> = {
     const res = await queryOf(env, { orderId: pay.body.data.orderId });
     expect(res.body.data.currency).to.not.equal('USD');
   },
+  'query-complete-time-number': async (env) => {
+    const pay = await qrPay(env);
+    expect((await queryOf(env, { orderId: pay.body.data.orderId })).body.data.completeTime).to.equal(0);
+    await scan(pay.body.data.qrCode, 'pay');
+    const paid = (await queryOf(env, { orderId: pay.body.data.orderId })).body.data;
+    expect(paid.status).to.equal('SUCCESS');
+    expect(paid.completeTime).to.be.a('number').above(0);
+  },
   'query-missing-order-id': async (env) => {
     const pay = await qrPay(env);
     const res = await queryOf(env, { merchantOrderId: pay.body.data.merchantOrderId });

@@ -209,8 +209,6 @@ export const rules: ClientRule[] = [
   },
   {
     id: 'PLC-RSP-001',
-    // The query answer is judged by the envelope only: query-response.schema.json wants completeTime as a string,
-    // which the gateway suite does not require of a pending order either.
     judge: (reqs) =>
       answersMatch(
         reqs.filter(documented),
@@ -218,6 +216,7 @@ export const rules: ClientRule[] = [
         {
           '/v1/payments/open/api/pay': 'payloco/pay-response.schema.json',
           '/v2/payments/open/api/pay': 'payloco/pay-response.schema.json',
+          '/v1/payments/open/api/query': 'payloco/query-response.schema.json',
         },
         (a) => a.code === '00000000' || a.code === '00000003',
       ),

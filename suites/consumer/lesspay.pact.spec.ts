@@ -20,6 +20,7 @@ import {
   lesspaySign,
   PROVIDER,
 } from '../../src/index.js';
+import { recordedFetch } from './recorded.js';
 
 // The contract tests drive the real client; the lead re-exports these through src/index.ts.
 
@@ -64,8 +65,15 @@ function nonZeroCode(path: string, example: number) {
   return { body: [{ path, rules: [integer(example), regex(NONZERO, String(example))] }] };
 }
 
+const CLIENT_TIMEOUT_MS = 5000;
+
 function client(mock: V4MockServer, appSecret: string = creds.appSecret): LesspayClient {
-  return new LesspayClient({ baseUrl: mock.url, credentials: { ...creds, appSecret }, timeoutMs: 5000 });
+  return new LesspayClient({
+    baseUrl: mock.url,
+    credentials: { ...creds, appSecret },
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    fetch: recordedFetch(mock, CLIENT_TIMEOUT_MS),
+  });
 }
 
 async function refusal(p: Promise<unknown>): Promise<LesspayError> {

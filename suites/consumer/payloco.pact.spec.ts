@@ -15,6 +15,7 @@ import {
   PaylocoError,
   PROVIDER,
 } from '../../src/index.js';
+import { recordedFetch } from './recorded.js';
 
 // The contract tests drive the real client; the lead re-exports these through src/index.ts.
 
@@ -63,11 +64,14 @@ function codeRule(path: string, pattern: string, example: string) {
   return { path, rules: [string(example), regex(pattern, example)] };
 }
 
+const CLIENT_TIMEOUT_MS = 5000;
+
 function client(mock: V4MockServer): PaylocoClient {
   return new PaylocoClient({
     baseUrl: mock.url,
     credentials: { merchantId: CONTRACT_PAYLOCO_MERCHANT_ID, privateKeyPem: key as string },
-    timeoutMs: 5000,
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    fetch: recordedFetch(mock, CLIENT_TIMEOUT_MS),
   });
 }
 

@@ -21,6 +21,7 @@ import { qrSuccessImmediately } from './qr-success-immediately.js';
 import { queryAmountNumber } from './query-amount-number.js';
 import { queryByMerchantOrderIdIgnored } from './query-by-merchant-order-id-ignored.js';
 import { queryByOrderIdIgnored } from './query-by-order-id-ignored.js';
+import { queryCompleteTimeNumber } from './query-complete-time-number.js';
 import { queryMissingOrderId } from './query-missing-order-id.js';
 import { queryPaidStillPending } from './query-paid-still-pending.js';
 import { queryPendingShowsSuccess } from './query-pending-shows-success.js';
@@ -81,6 +82,7 @@ export const faultList: readonly Fault[] = [
   queryUnknownSucceeds,
   queryWrongAmount,
   queryAmountNumber,
+  queryCompleteTimeNumber,
   queryMissingOrderId,
   queryByMerchantOrderIdIgnored,
   queryByOrderIdIgnored,

@@ -3,6 +3,8 @@ import { missingTransTypePay, qrOrder, qrOrderQuery, query, rejectedPay, v2Pay }
 
 // P2: the unified envelope of the seed. The schema allows members the docs do not list.
 const ENVELOPE = 'payloco/envelope.schema.json';
+// The query answer is judged whole: the envelope plus the found order's data (P9), completeTime absent, null or a string.
+const QUERY_ANSWER = 'payloco/query-response.schema.json';
 
 describe('payloco · envelope', () => {
   // check: an active QR pay answer is the unified envelope
@@ -16,9 +18,9 @@ describe('payloco · envelope', () => {
     ensureSchema(ensureJsonObject(await t.use(missingTransTypePay)), ENVELOPE);
   });
 
-  // check: a query of an existing order answers the unified envelope
+  // check: a query of an existing order answers the unified envelope with the order's data
   check('PL-ENV-003', async (t) => {
-    ensureSchema(ensureJsonObject(await t.use(qrOrderQuery)), ENVELOPE);
+    ensureSchema(ensureJsonObject(await t.use(qrOrderQuery)), QUERY_ANSWER);
   });
 
   // check: a v2 pay answers the unified envelope
