@@ -13,6 +13,8 @@ export interface Answer {
   json?: unknown;
   /** How many times the request was sent to get this answer (1: no resend). */
   attempts: number;
+  /** How many of those sends got no answer within the deadline (the request may have been handled unseen). */
+  unanswered?: number;
 }
 
 /** What one attempt sends: built afresh per attempt, so a retry may renew a timestamp and its signature. */
@@ -110,6 +112,7 @@ export async function sendWithRetry(
   opts: { noAnswer?: 'resend' | 'throw' } = {},
 ): Promise<Answer> {
   let last: Answer | Error | undefined;
+  let unanswered = 0;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     if (attempt > 1) {
       const backoff = FIRST_DELAY_MS * 2 ** (attempt - 2) * (1 + Math.random() / 2);
@@ -119,9 +122,10 @@ export async function sendWithRetry(
       await new Promise((r) => setTimeout(r, wait));
     }
     try {
-      last = { ...(await send(url, build())), attempts: attempt };
+      last = { ...(await send(url, build())), attempts: attempt, unanswered };
     } catch (err) {
       if (err instanceof NoAnswer && opts.noAnswer === 'throw') throw err;
+      if (err instanceof NoAnswer) unanswered++;
       last = err as Error;
       continue;
     }
