@@ -5,7 +5,9 @@ import { type Answer, sendWithRetry } from './http.js';
 // Payloco as a second integrator writes it: node:http, the `Signature` header in capitals, bodies pretty-printed with
 // a final newline and signed over exactly those bytes (P6), members in its own order, every optional common member
 // (memberId, keyVersion, requestTime in the docs' +08:00 form), a v1 QR pay, a v1 passive-scan (MICROPAY) pay, queries
-// by the gateway's orderId, and a v2 pay whose totalAmount is a JSON number as in the docs' example.
+// by the gateway's orderId, and a v2 pay whose totalAmount is a JSON number as in the docs' example. After a failure it
+// settles the order by the conduct the first example client does not use (README.md): a new merchantOrderId after a
+// duplicate answer, a resend of the same order after no answer, no resend after a refused signature, polls by orderId.
 
 type Json = Record<string, unknown>;
 
