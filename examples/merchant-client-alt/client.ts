@@ -4,8 +4,9 @@ import { runPayloco } from './payloco.js';
 
 // A second integrator client, written apart from examples/merchant-client/client.ts so that the client checks meet
 // another shape of conformant traffic. It imports nothing from paycert, reads the usual variables (and
-// MERCHANT_NOTIFY_URL, the integrator's own webhook endpoint), and exits 1 when an answer is not the documented
-// success.
+// MERCHANT_NOTIFY_URL, the integrator's own webhook endpoint; ALT_CLIENT_TIMEOUT_MS, its deadline per request), and
+// exits 1 when an answer is not the documented success. Under `paycert audit --scenario` (PAYCERT_SCENARIO) it
+// expects that failure: it exits 0 only when the failure came and it settled the order as its tests expect.
 //
 //   node --import tsx examples/merchant-client-alt/client.ts lesspay|payloco
 

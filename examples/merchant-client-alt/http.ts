@@ -11,6 +11,10 @@ export interface Answer {
   /** The exact bytes of the answer, as text (a signed answer is verified over these). */
   text: string;
   json?: unknown;
+  /** How many times the request was sent to get this answer (1: no resend). */
+  attempts: number;
+  /** How many of those sends got no answer within the deadline (the request may have been handled unseen). */
+  unanswered?: number;
 }
 
 /** What one attempt sends: built afresh per attempt, so a retry may renew a timestamp and its signature. */
@@ -32,9 +36,22 @@ export function closeConnections(): void {
   agents.https.destroy();
 }
 
-const TIMEOUT_MS = 15_000;
+/** The deadline of every exchange: this client's own setting, ALT_CLIENT_TIMEOUT_MS (ms), 15 s unless it says. */
+function deadlineMs(value = process.env.ALT_CLIENT_TIMEOUT_MS): number {
+  if (value === undefined || value === '') return 15_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new Error(`ALT_CLIENT_TIMEOUT_MS is not a number of ms: ${value}`);
+  return ms;
+}
+
+/** No answer came within the deadline: the request may or may not have been handled. */
+export class NoAnswer extends Error {
+  override name = 'NoAnswer';
+}
 
 export function send(url: URL, out: Outgoing): Promise<Answer> {
+  const timeoutMs = deadlineMs();
   const tls = url.protocol === 'https:';
   const body = Buffer.from(out.body, 'utf8');
   const headers = out.chunked
@@ -43,7 +60,7 @@ export function send(url: URL, out: Outgoing): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = (tls ? httpsRequest : httpRequest)(
       url,
-      { method: 'POST', headers, agent: tls ? agents.https : agents.http, timeout: TIMEOUT_MS },
+      { method: 'POST', headers, agent: tls ? agents.https : agents.http, timeout: timeoutMs },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
@@ -54,16 +71,14 @@ export function send(url: URL, out: Outgoing): Promise<Answer> {
           try {
             json = JSON.parse(text);
           } catch {}
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, attempts: 1 });
         });
       },
     );
-    const deadline = setTimeout(
-      () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)),
-      TIMEOUT_MS,
-    );
+    const giveUp = () => req.destroy(new NoAnswer(`${url.pathname}: no answer within ${timeoutMs} ms`));
+    const deadline = setTimeout(giveUp, timeoutMs);
     req.on('close', () => clearTimeout(deadline));
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+    req.on('timeout', giveUp);
     req.on('error', reject);
     if (!out.chunked) return void req.end(body);
     const cut = Math.floor(body.length / 2);
@@ -88,9 +103,16 @@ const MAX_DELAY_MS = 10_000;
 /**
  * Sends, and after a 5xx (or no answer at all) sends again: the order may or may not exist, so the retry carries the
  * same order id. Waits 300 ms, then 600 ms, each plus up to 50 % jitter; never less than a Retry-After asks for.
+ * With `noAnswer: 'throw'`, a request that got no answer is not resent: the caller finds out by other means (a query
+ * by the order's id) whether it went through, and the NoAnswer is thrown at once.
  */
-export async function sendWithRetry(url: URL, build: () => Outgoing): Promise<Answer> {
+export async function sendWithRetry(
+  url: URL,
+  build: () => Outgoing,
+  opts: { noAnswer?: 'resend' | 'throw' } = {},
+): Promise<Answer> {
   let last: Answer | Error | undefined;
+  let unanswered = 0;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     if (attempt > 1) {
       const backoff = FIRST_DELAY_MS * 2 ** (attempt - 2) * (1 + Math.random() / 2);
@@ -100,8 +122,10 @@ export async function sendWithRetry(url: URL, build: () => Outgoing): Promise<An
       await new Promise((r) => setTimeout(r, wait));
     }
     try {
-      last = await send(url, build());
+      last = { ...(await send(url, build())), attempts: attempt, unanswered };
     } catch (err) {
+      if (err instanceof NoAnswer && opts.noAnswer === 'throw') throw err;
+      if (err instanceof NoAnswer) unanswered++;
       last = err as Error;
       continue;
     }

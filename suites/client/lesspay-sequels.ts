@@ -118,8 +118,16 @@ export function noResendAfterDuplicate(reqs: readonly ClientRequest[]): ClientVe
         received: again.json,
         corrected: { [QUERY_OF[hit.path]!]: { request_id: id } },
       });
-    } else if (!again && queriesOf(reqs, hit).length)
+    } else if (queriesOf(reqs, hit).length)
       verdict.notes!.push(`after the 1201 on request #${hit.seq} the client queried order ${id}`);
+    else {
+      // The other way the docs leave open: the id is taken, so the order goes under a new one.
+      const renamed = recreation(reqs, hit);
+      if (renamed)
+        verdict.notes!.push(
+          `after the 1201 on request #${hit.seq} the client created the order again under the new request_id ${requestId(renamed)} (request #${renamed.seq})`,
+        );
+    }
   }
   return verdict;
 }

@@ -85,7 +85,15 @@ export function duplicateNotResent(reqs: readonly ClientRequest[]): ClientVerdic
         corrected: queryExample(id),
       });
     const q = queryOf(reqs, first, id);
+    // The other way left open: the same order paid under a new merchantOrderId.
+    const renamed = laterPays(reqs, first).find(
+      (r) => merchantOrderId(r) !== id && orderWithoutId(r) === orderWithoutId(first),
+    );
     if (q) verdict.notes!.push(`request #${q.seq} queries merchantOrderId ${id} after the duplicate answer`);
+    else if (renamed)
+      verdict.notes!.push(
+        `request #${renamed.seq} pays the order of request #${first.seq} under a new merchantOrderId ${String(merchantOrderId(renamed))} after the duplicate answer`,
+      );
   }
   return verdict;
 }
@@ -119,6 +127,7 @@ export function signatureRefusalNotRetried(reqs: readonly ClientRequest[]): Clie
       verdict.notes!.push(
         `request #${resends[0]!.seq} re-signs and resends the refused order once (tolerated: a fresh requestTime)`,
       );
+    else verdict.notes!.push(`the order refused on request #${first.seq} was not sent again`);
   }
   return verdict;
 }
@@ -203,7 +212,8 @@ export function timeoutResolvedWithSameId(reqs: readonly ClientRequest[]): Clien
     for (const r of laterPays(reqs, first)) {
       const sameId = merchantOrderId(r) === id;
       if (sameId && sameOrder(r) === sameOrder(first)) {
-        resolved ??= r;
+        // The note names whichever came first, the resend or the query (a resend may be followed by a query).
+        if (!resolved || r.seq < resolved.seq) resolved = r;
         continue;
       }
       if (!sameId && orderWithoutId(r) !== orderWithoutId(first)) continue;
