@@ -273,49 +273,34 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
         expect(list.stdout).to.match(new RegExp(`^${scenario}: .*\\(judged by ${id}\\)$`, 'm'));
     });
 
-    it('a client that never creates a payout leaves LPC-REJ-001 skipped under payout-rejected, with the reason', async () => {
-      const reportDir = join(dir, 'no-payout');
-      const out = await runCli([
-        'audit',
-        'lesspay',
-        '--quiet',
-        '--scenario',
-        'payout-rejected',
-        '--report-dir',
-        reportDir,
-        '--',
-        process.execPath,
-        '-e',
-        "fetch(process.env.LESSPAY_BASE_URL + '/api/global/payout/balance', { method: 'POST', body: '{}' })",
-      ]);
-      expect(out.code, out.stderr).to.be.oneOf([0, 1, 3]);
-      const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
-      const check = results.checks.find((c: { id: string }) => c.id === 'LPC-REJ-001');
-      expect(check.status).to.equal('skipped');
-      expect(check.message).to.match(/scenario payout-rejected was selected but the client never sent/);
-    });
-
-    it('a client that never sends the answered request leaves the scenario checks skipped, with the reason', async () => {
-      const reportDir = join(dir, 'never');
-      const out = await runCli([
-        'audit',
-        'lesspay',
-        '--quiet',
-        '--scenario',
-        'create-500',
-        '--report-dir',
-        reportDir,
-        '--',
-        process.execPath,
-        '-e',
-        "fetch(process.env.LESSPAY_BASE_URL + '/api/global/payout/balance', { method: 'POST', body: '{}' })",
-      ]);
-      expect(out.code, out.stderr).to.be.oneOf([0, 1, 3]);
-      const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
-      const check = results.checks.find((c: { id: string }) => c.id === 'LPC-RTY-001');
-      expect(check.status).to.equal('skipped');
-      expect(check.message).to.match(/scenario create-500 was selected but the client never sent/);
-    });
+    // A client that never sends what a scenario answers or judges: its checks are skipped with the reason.
+    for (const [scenario, id] of [
+      ['create-500', 'LPC-RTY-001'],
+      ['payout-rejected', 'LPC-REJ-001'],
+    ] as const)
+      it(`a client that never creates under ${scenario} leaves ${id} skipped, with the reason`, async () => {
+        const reportDir = join(dir, `never-${scenario}`);
+        const out = await runCli([
+          'audit',
+          'lesspay',
+          '--quiet',
+          '--scenario',
+          scenario,
+          '--report-dir',
+          reportDir,
+          '--',
+          process.execPath,
+          '-e',
+          "fetch(process.env.LESSPAY_BASE_URL + '/api/global/payout/balance', { method: 'POST', body: '{}' })",
+        ]);
+        expect(out.code, out.stderr).to.be.oneOf([0, 1, 3]);
+        const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+        const check = results.checks.find((c: { id: string }) => c.id === id);
+        expect(check.status).to.equal('skipped');
+        expect(check.message).to.match(
+          new RegExp(`scenario ${scenario} was selected but the client never sent`),
+        );
+      });
 
     it('an unknown scenario is one line, exit 2, naming the valid ones', async () => {
       const out = await runCli(['audit', 'lesspay', '--scenario', 'nope', '--', process.execPath, '-e', '0']);

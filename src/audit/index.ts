@@ -110,7 +110,7 @@ export async function judgeClient(opts: JudgeOptions): Promise<CheckResult[]> {
         outcome = selected.has(entry.id)
           ? {
               status: 'skipped',
-              message: `scenario ${opts.scenario!.name} was selected but the client never sent the request it answers (${opts.scenario!.paths.join(', ')})`,
+              message: `scenario ${opts.scenario!.name} was selected but the client never sent a request it ${opts.scenario!.answer ? 'answers' : 'judges'} (${opts.scenario!.paths.join(', ')})`,
             }
           : {
               status: 'skipped',

@@ -7,6 +7,7 @@ import {
   signatureRefusalNotRetried,
   timeoutResolvedBySameId,
 } from './lesspay-sequels.js';
+import { madeUp } from './made-up.js';
 
 // The sequel rules on made-up traffic: the branches the example client never takes (a webhook instead of a query,
 // an order never asked about again, identical orders meant as two). The binary runs are in examples/merchant-client.
@@ -22,21 +23,13 @@ function req(
   json: Record<string, unknown>,
   answer?: unknown,
   more: Partial<ClientRequest> = {},
-) {
-  const text = JSON.stringify(json);
-  return {
+): ClientRequest {
+  return madeUp(path, json, {
     seq: ++seq,
-    method: 'POST',
-    path,
-    query: '',
     headers: {},
-    raw: Buffer.from(text),
-    text,
-    json,
-    at: Date.now(),
     ...(answer === undefined ? {} : { status: 200, responseText: JSON.stringify(answer) }),
     ...more,
-  } as ClientRequest;
+  });
 }
 const order = (id: string, over: Record<string, unknown> = {}) => ({
   request_id: id,

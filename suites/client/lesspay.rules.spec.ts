@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import type { ClientRequest } from '../../src/index.js';
 import { lesspaySign } from '../../src/index.js';
 import { rules } from './lesspay.rules.js';
+import { madeUp } from './made-up.js';
 
 // The open choices of L3 and L6 that a second conformant client takes (examples/merchant-client-alt/): each reading
 // passes, and the check still fails what no reading allows.
@@ -12,18 +13,10 @@ const creds = { appId: 'app', appSecret: SECRET };
 const rule = (id: string) => rules.find((r) => r.id === id)!;
 
 function request(path: string, body: Record<string, unknown>, signature: string): ClientRequest {
-  const text = JSON.stringify(body, null, '\t');
-  return {
-    seq: 1,
-    method: 'POST',
-    path,
-    query: '',
+  return madeUp(path, body, {
+    text: JSON.stringify(body, null, '\t'),
     headers: { 'content-type': 'application/json; charset=utf-8', 'x-auth-signature': signature },
-    raw: Buffer.from(text),
-    text,
-    json: JSON.parse(text),
-    at: Date.now(),
-  };
+  });
 }
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').toUpperCase();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { ClientRequest } from '../../src/index.js';
+import { madeUp } from './made-up.js';
 import {
   duplicateNotResent,
   pendingQueriedNotRecreated,
@@ -15,20 +16,8 @@ const QUERY = '/v1/payments/open/api/query';
 
 let seq = 0;
 function req(path: string, json: Record<string, unknown>, extra: Partial<ClientRequest> = {}): ClientRequest {
-  const text = JSON.stringify(json);
   seq += 1;
-  return {
-    seq,
-    method: 'POST',
-    path,
-    query: '',
-    headers: { 'content-type': 'application/json' },
-    raw: Buffer.from(text),
-    text,
-    json,
-    at: seq,
-    ...extra,
-  };
+  return madeUp(path, json, { seq, at: seq, ...extra });
 }
 
 const order = (id: string, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { ClientRequest } from '../../src/index.js';
+import { madeUp } from './made-up.js';
 import { rules } from './payloco.rules.js';
 
 // PLC-RTY-001 on v2 pays, whose order id sits in `data`: a resend that renews requestTime is the same order, another
@@ -10,19 +11,12 @@ const path = '/v2/payments/open/api/pay';
 
 function pay(seq: number, id: string, requestTime: string, amount = 10.01, answered = false): ClientRequest {
   const body = { requestTime, data: { merchantOrderId: id, totalAmount: amount, currency: 'USD' } };
-  const text = `${JSON.stringify(body, null, 2)}\n`;
-  return {
+  return madeUp(path, body, {
     seq,
-    method: 'POST',
-    path,
-    query: '',
-    headers: { 'content-type': 'application/json' },
-    raw: Buffer.from(text),
-    text,
-    json: JSON.parse(text),
+    text: `${JSON.stringify(body, null, 2)}\n`,
     at: 1_000_000 + seq * 400,
     ...(answered ? { injected: 'pay-500', status: 500 } : {}),
-  };
+  });
 }
 
 describe('client checks · Payloco retries told apart by the nested v2 order id (PLC-RTY-001)', () => {
