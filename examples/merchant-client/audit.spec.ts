@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -331,6 +331,9 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
     const junit = readFileSync(join(dir, `r${n}`, 'junit.xml'), 'utf8');
     expect(html).not.to.include(secret);
     expect(junit).not.to.include(secret);
+    // A client audit certifies no gateway endpoint: no gateway coverage grid, no coverage.json.
+    expect(html).not.to.include('<h2>Coverage</h2>');
+    expect(existsSync(join(dir, `r${n}`, 'coverage.json'))).to.equal(false);
   });
 
   it('a command that cannot start is exit 2 with one line; a command that makes no request is exit 2', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -158,5 +158,8 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
     expect(html).not.to.include('lesspay § lesspay');
     expect(junit).not.to.include('lesspay § lesspay');
     expect(junit).to.include('<property name="spec" value="lesspay §6.1 Pay-in webhook"/>');
+    // A handler run certifies no gateway endpoint: no gateway coverage grid, no coverage.json.
+    expect(html).not.to.include('<h2>Coverage</h2>');
+    expect(existsSync(join(reportDir, 'coverage.json'))).to.equal(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { redactDeep } from '../core/redact.js';
@@ -30,7 +30,9 @@ export function prepareReportDir(dir: string): string {
   return abs;
 }
 
-/** Writes results.json (validated against its schema), coverage.json, junit.xml and index.html, all redacted. */
+const MERCHANT_SIDE = new Set(['audit', 'proxy', 'webhook-test']);
+
+/** Writes results.json (validated against its schema), junit.xml, index.html and, for a gateway run, coverage.json; all redacted. */
 export function writeReport(results: Results, dir: string, baseline?: Results): WrittenReport {
   const abs = prepareReportDir(dir);
   const safe = redactDeep(results);
@@ -44,7 +46,14 @@ export function writeReport(results: Results, dir: string, baseline?: Results): 
     html: join(abs, 'index.html'),
   };
   writeFileSync(out.results, `${JSON.stringify(safe, null, 2)}\n`);
-  // The coverage of the gateways this run certified: their cells, with the status of each check in this run.
+  writeFileSync(out.junit, renderJunit(safe));
+  // The coverage of the gateways this run certified: their cells, with the status of each check in this run. A run
+  // that judges the merchant's side (a client, a webhook handler) certifies no gateway endpoint: no grid, no file.
+  if (MERCHANT_SIDE.has(safe.command ?? '')) {
+    rmSync(out.coverage, { force: true });
+    writeFileSync(out.html, renderHtml(safe, baseline ? { baseline } : {}));
+    return out;
+  }
   const table = coverage(
     safe.gateways.map((g) => g.gateway),
     safe,
@@ -52,7 +61,6 @@ export function writeReport(results: Results, dir: string, baseline?: Results): 
   const checked = validate('paycert/coverage.schema.json', table);
   if (!checked.valid) throw new Error(`coverage does not match its schema: ${checked.problems[0]?.message}`);
   writeFileSync(out.coverage, `${JSON.stringify(table, null, 2)}\n`);
-  writeFileSync(out.junit, renderJunit(safe));
   writeFileSync(out.html, renderHtml(safe, { ...(baseline ? { baseline } : {}), coverage: table }));
   return out;
 }
