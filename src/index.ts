@@ -7,6 +7,7 @@ export type {
   ClientRule,
   ClientVerdict,
 } from './audit/client-kit.js';
+export { answerObject } from './audit/client-kit.js';
 export { ensure, expect, wrap } from './checks/assert.js';
 export {
   ensureEqual,

@@ -24,6 +24,8 @@ export interface ClientRequest {
   injected?: string;
   status?: number;
   responseText?: string;
+  /** The gateway's answer as a JSON object, decoded once here; undefined when it is not one. */
+  answer?: Record<string, unknown>;
   /** The answer's Retry-After header, when it had one. */
   retryAfter?: string;
   /** The scenario held the answer and the client gave up after this many ms (it received no answer). */
@@ -76,6 +78,18 @@ function depthOver(v: unknown, limit: number): boolean {
   return false;
 }
 
+/** The gateway's answer text as a JSON object, or undefined when it is not one. */
+export function answerObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const a: unknown = JSON.parse(text);
+    return a !== null && typeof a === 'object' && !Array.isArray(a)
+      ? (a as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Decodes one recorded exchange into what the rules read; garbage becomes a `bodyProblem`, never a throw. */
 export function clientRequest(r: Recorded): ClientRequest {
   const q = r.path.indexOf('?');
@@ -94,7 +108,10 @@ export function clientRequest(r: Recorded): ClientRequest {
     ...(r.response ? { status: r.response.status } : {}),
     ...(r.response?.headers['retry-after'] ? { retryAfter: r.response.headers['retry-after'] } : {}),
   };
-  if (r.response) out.responseText = r.response.body.toString('utf8');
+  if (r.response) {
+    out.responseText = r.response.body.toString('utf8');
+    out.answer = answerObject(out.responseText);
+  }
   if (r.error) out.bodyProblem = r.error;
   try {
     out.text = new TextDecoder('utf-8', { fatal: true }).decode(r.body);

@@ -25,15 +25,6 @@ const body = (r: ClientRequest): Json => (isObject(r.json) ? r.json : {});
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 const requestId = (r: ClientRequest) => str(body(r).request_id);
 
-function answer(r: ClientRequest): Json | undefined {
-  try {
-    const a = JSON.parse(r.responseText ?? '');
-    return isObject(a) ? a : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The order an answer describes: `data` itself, or the first of `data.records` (L8 allows either). */
 function orderIn(a: Json | undefined): Json | undefined {
   const data = a?.data;
@@ -62,7 +53,7 @@ function orderKey(r: ClientRequest): string {
 /** A later query naming the order by its request_id or by the pay_order_id the gateway gave it. */
 function queriesOf(reqs: readonly ClientRequest[], create: ClientRequest): ClientRequest[] {
   const id = requestId(create);
-  const payOrderId = str(orderIn(answer(create))?.pay_order_id);
+  const payOrderId = str(orderIn(create.answer)?.pay_order_id);
   return reqs.filter((r) => {
     if (r.seq <= create.seq || r.path !== QUERY_OF[create.path]) return false;
     const b = body(r);
@@ -102,7 +93,7 @@ function recreated(create: ClientRequest, again: ClientRequest, why: string): Cl
 
 /** LPC-DUP-001: after 1201 Duplicate Data Exists, no create with that request_id again ("Do not retry with the same ID"). */
 export function noResendAfterDuplicate(reqs: readonly ClientRequest[]): ClientVerdict {
-  const hits = reqs.filter((r) => CREATES.includes(r.path) && requestId(r) && answer(r)?.code === 1201);
+  const hits = reqs.filter((r) => CREATES.includes(r.path) && requestId(r) && r.answer?.code === 1201);
   const verdict: ClientVerdict = { judged: hits, findings: [], notes: [] };
   const done = new Set<string>();
   for (const hit of hits) {
@@ -172,7 +163,7 @@ export function timeoutResolvedBySameId(reqs: readonly ClientRequest[]): ClientV
 /** LPC-PND-001: a pay-in answered pending is queried, and not created again under a new request_id first. */
 export function pendingQueriedNotRecreated(reqs: readonly ClientRequest[]): ClientVerdict {
   const pending = reqs.filter((r) => {
-    const a = answer(r);
+    const a = r.answer;
     return r.path === PAYIN_CREATE && requestId(r) && a?.code === 0 && !FINAL.has(orderIn(a)?.order_status);
   });
   const verdict: ClientVerdict = { judged: pending, findings: [], notes: [] };
@@ -233,9 +224,7 @@ export function signatureRefusalNotRetried(reqs: readonly ClientRequest[]): Clie
 
 /** LPC-REJ-001: a payout is looked up after creation, and a rejected one is not resubmitted. */
 export function rejectedPayoutNotResubmitted(reqs: readonly ClientRequest[]): ClientVerdict {
-  const created = reqs.filter(
-    (r) => PAYOUT_CREATES.includes(r.path) && requestId(r) && answer(r)?.code === 0,
-  );
+  const created = reqs.filter((r) => PAYOUT_CREATES.includes(r.path) && requestId(r) && r.answer?.code === 0);
   const verdict: ClientVerdict = { judged: created, findings: [], notes: [] };
   const resubmissions = new Set<ClientRequest>();
   for (const c of created) {
@@ -243,7 +232,7 @@ export function rejectedPayoutNotResubmitted(reqs: readonly ClientRequest[]): Cl
     // A resubmission is judged as one, not again as a payout of its own.
     if (resubmissions.has(c)) continue;
     const queries = queriesOf(reqs, c);
-    const final = queries.find((q) => FINAL.has(orderIn(answer(q))?.order_status));
+    const final = queries.find((q) => FINAL.has(orderIn(q.answer)?.order_status));
     // Two identical payouts before the outcome was known may be two payouts meant; after it, a resubmission.
     const resubmitted =
       resends(reqs, c)[0] ?? (final ? recreation(reqs, c, Number.POSITIVE_INFINITY, final.seq) : undefined);
@@ -251,7 +240,7 @@ export function rejectedPayoutNotResubmitted(reqs: readonly ClientRequest[]): Cl
       resubmissions.add(resubmitted);
       verdict.findings.push({
         request: resubmitted,
-        message: `request #${resubmitted.seq} resubmits payout ${id} (request #${c.seq})${final ? ` after its query answered ${String(orderIn(answer(final))?.order_status)}` : ''}: a payout rejected in review is a decision of Lesspay Operations, not a transient failure`,
+        message: `request #${resubmitted.seq} resubmits payout ${id} (request #${c.seq})${final ? ` after its query answered ${String(orderIn(final.answer)?.order_status)}` : ''}: a payout rejected in review is a decision of Lesspay Operations, not a transient failure`,
         expected: 'no new payout of the same amount to the same account until a person decides so',
         received: resubmitted.json,
       });
@@ -270,7 +259,7 @@ export function rejectedPayoutNotResubmitted(reqs: readonly ClientRequest[]): Cl
     else
       verdict.notes!.push(
         final
-          ? `payout ${id} was queried until ${String(orderIn(answer(final))?.order_status)} and not resubmitted`
+          ? `payout ${id} was queried until ${String(orderIn(final.answer)?.order_status)} and not resubmitted`
           : `payout ${id} was queried but the client stopped before it was final`,
       );
   }

@@ -259,13 +259,7 @@ export const rules: ClientRule[] = [
           return typeof id === 'string' && id !== '' ? id : undefined;
         },
         (r) => canonical(r.json),
-        (r) => {
-          try {
-            return JSON.parse(r.responseText ?? '').code === 0;
-          } catch {
-            return false;
-          }
-        },
+        (r) => r.answer?.code === 0,
         'request_id',
       ),
   },

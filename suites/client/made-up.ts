@@ -1,11 +1,12 @@
-import type { ClientRequest } from '../../src/index.js';
+import { answerObject, type ClientRequest } from '../../src/index.js';
 
 // For the rules' specs: one recorded request as the rules see it, made up by hand. The body is `text` when given
-// (pretty-printed, say), else the JSON text of `json`; `raw` and `json` always agree with it.
+// (pretty-printed, say), else the JSON text of `json`; `raw` and `json` always agree with it, and `answer` with
+// `responseText`, decoded as the audit decodes it.
 export function madeUp(
   path: string,
   json: unknown,
-  more: Partial<Omit<ClientRequest, 'raw' | 'json'>> = {},
+  more: Partial<Omit<ClientRequest, 'raw' | 'json' | 'answer'>> = {},
 ): ClientRequest {
   const text = more.text ?? JSON.stringify(json);
   return {
@@ -19,5 +20,6 @@ export function madeUp(
     text,
     raw: Buffer.from(text),
     json: JSON.parse(text),
+    ...(more.responseText === undefined ? {} : { answer: answerObject(more.responseText) }),
   };
 }

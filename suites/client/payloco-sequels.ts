@@ -30,15 +30,6 @@ function orderWithoutId(r: ClientRequest): string {
   return canonical({ ...b, ...(data ? { data } : {}) }, ['requestTime', 'merchantOrderId']);
 }
 
-function answer(r: ClientRequest): Json | undefined {
-  try {
-    const a: unknown = JSON.parse(r.responseText ?? '');
-    return isObject(a) ? a : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The notifyUrl a pay gave (v1 top level, v2 in data or top level): the client may learn the outcome there. */
 function notifyUrl(r: ClientRequest): string | undefined {
   const b = json(r);
@@ -139,7 +130,7 @@ export function signatureRefusalNotRetried(reqs: readonly ClientRequest[]): Clie
 export function pendingQueriedNotRecreated(reqs: readonly ClientRequest[]): ClientVerdict {
   const pays = reqs.filter((r) => PAYS.includes(r.path) && json(r) !== undefined);
   const pending = pays.filter((r) => {
-    const a = answer(r);
+    const a = r.answer;
     return a?.code === '00000003' || (isObject(a?.data) && a.data.status === 'PENDING');
   });
   const verdict: ClientVerdict = { judged: pays, findings: [], notes: [] };
@@ -149,7 +140,7 @@ export function pendingQueriedNotRecreated(reqs: readonly ClientRequest[]): Clie
   for (const first of pending) {
     const id = merchantOrderId(first);
     if (id === undefined) continue;
-    const a = answer(first)!;
+    const a = first.answer!;
     const orderId = isObject(a.data) ? a.data.orderId : undefined;
     for (const r of laterPays(reqs, first)) {
       const sameId = merchantOrderId(r) === id;

@@ -6,6 +6,7 @@ import {
   merchantOrderId,
   PAYS,
   pendingQueriedNotRecreated,
+  sameOrder,
   signatureRefusalNotRetried,
   timeoutResolvedWithSameId,
 } from './payloco-sequels.js';
@@ -71,9 +72,6 @@ function signatureReason(r: ClientRequest, sig: string, key: string): string {
   }
   return 'it does not verify over the raw body with the merchant public key: the body was changed after signing, or another key was used';
 }
-
-// requestTime may be renewed on a resend (PLC-ID-001 drops it too): the order is the body without it.
-const sameOrder = (r: ClientRequest) => canonical(r.json, ['requestTime']);
 
 export const rules: ClientRule[] = [
   { id: 'PLC-TRN-001', judge: postToDocumented('Payloco', SCHEMAS) },
@@ -196,14 +194,8 @@ export const rules: ClientRule[] = [
         reqs.filter((r) => PAYS.includes(r.path) && json(r) !== undefined),
         merchantOrderId,
         // requestTime changes on every send: a retry is the same order without it.
-        (r) => canonical(r.json, ['requestTime']),
-        (r) => {
-          try {
-            return ['00000000', '00000003'].includes(JSON.parse(r.responseText ?? '').code);
-          } catch {
-            return false;
-          }
-        },
+        sameOrder,
+        (r) => ['00000000', '00000003'].includes(r.answer?.code as string),
         'merchantOrderId',
       ),
   },
