@@ -60,7 +60,16 @@ export function buildProgram(): Command {
       '--base-url <url>',
       'base URL of the target (one gateway only); credentials come from the environment',
     )
-    .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LP-QO-*)', collect)
+    .option(
+      '--only <globs>',
+      'check-ID globs to run, comma-separated (e.g. LP-QO-*); a narrower run is passed-partial, never certified',
+      collect,
+    )
+    .option('--skip <globs>', 'check-ID globs not to run, comma-separated (e.g. LP-WH-*)', collect)
+    .option(
+      '--run-id <id>',
+      'identity shared by the shards of one run (default: the CI pipeline id, else generated)',
+    )
     .option('--strict', 'a failed SHOULD check fails the certification too', false)
     .option(
       '--allow-incomplete',

@@ -44,6 +44,10 @@ function explanationLines(results: Results, gateway: string): string[] {
 }
 
 function verdictLine(results: Results): string {
+  if (results.verdict === 'passed-partial') {
+    const partial = results.gateways.filter((g) => g.verdict === 'passed-partial');
+    return `verdict: passed-partial (${partial.map((g) => g.statement ?? 'scope not recorded; not a certification').join('; ')})`;
+  }
   if (results.verdict !== 'incomplete') return `verdict: ${results.verdict}`;
   const strict = results.strict ?? false;
   const n = notJudgedByReason(results.checks, strict).reduce((sum, g) => sum + g.ids.length, 0);
@@ -60,12 +64,14 @@ export function summaryLines(results: Results, reportPath?: string): string[] {
     if (g.error) {
       // The error itself is printed once, on stderr: here only that this gateway was not judged.
       lines.push(`${g.gateway}: ${g.verdict.toUpperCase()} — not judged — ${g.target}`);
+      if (g.statement) lines.push(`  scope: ${g.statement}`);
       continue;
     }
     lines.push(
       `${g.gateway}: ${g.verdict.toUpperCase()} — ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.error} error` +
         ` (MUST failing: ${s.mustFailed ?? 0}, MUST not judged: ${s.mustNotJudged ?? 0}, SHOULD failing: ${s.shouldFailed ?? 0}) — ${g.target}`,
     );
+    if (g.statement) lines.push(`  scope: ${g.statement}`);
     lines.push(...explanationLines(results, g.gateway));
     if (g.warning) lines.push(`  warning: ${g.warning}`);
   }

@@ -4,12 +4,14 @@ import { loadBundlePublicKey } from '../cli/bundle-setup.js';
 import { summaryLines } from '../cli/console.js';
 import { UsageError } from '../core/errors.js';
 import { validate } from '../core/schema-registry.js';
-import { exitCodeOf } from '../core/verdict.js';
+import { exitCodeOf, recompute } from '../core/verdict.js';
 import { verifyBundle } from '../report/bundle.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { mergeResults } from '../report/merge.js';
 import { readResults } from './run.js';
+
+const GATEWAY_RUNS = new Set(['run', 'merged']);
 
 export interface ReportFlags {
   output: string;
@@ -24,7 +26,9 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     if (!valid) throw new UsageError(`${f} is not a paycert results file: ${problems[0].message}`);
     return r;
   });
-  let results = parts[0];
+  // A single file is re-judged by the same rule too: one shard alone, or a run whose scope is not recorded, renders
+  // as a partial result, never as certified.
+  let results = GATEWAY_RUNS.has(parts[0]!.command ?? '') ? recompute(parts[0]!) : parts[0]!;
   if (parts.length > 1) {
     try {
       results = mergeResults(parts);

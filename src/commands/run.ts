@@ -8,13 +8,15 @@ import { jsonErrorText, UsageError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
+import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
 import { openDriver } from '../drivers/index.js';
 import { consoleSay } from '../drivers/say.js';
-import { catalogue } from '../engine/catalogue.js';
-import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
+import { type CatalogueEntry, catalogue, catalogueHash } from '../engine/catalogue.js';
+import { type CertifyOptions, certify, displayUrl, type Target } from '../engine/certify.js';
 import { mockModule, startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { closeHttp } from '../engine/http.js';
+import { runIdentity, seedOf } from '../engine/identity.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
 import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
@@ -24,6 +26,8 @@ export interface RunFlags extends CredentialFlags {
   baseUrl?: string;
   reportDir: string;
   only?: string[];
+  skip?: string[];
+  runId?: string;
   strict: boolean;
   allowIncomplete?: boolean;
   timeout: number;
@@ -56,17 +60,33 @@ export function parseGateways(value: string): Gateway[] {
   throw new UsageError(`unknown gateway "${value}": use lesspay, payloco or all`);
 }
 
+/** `--only` and `--skip` as one selection: a check runs when an --only glob names it (or there is none) and no
+ * --skip glob does. */
+export function selectionMatcher(only: string[] | undefined, skip: string[] | undefined) {
+  const picked = idMatcher(only);
+  const skipped = skip?.length ? idMatcher(skip) : () => false;
+  return (entry: CatalogueEntry) => picked(entry) && !skipped(entry);
+}
+
+function selectionWords(only: string[] | undefined, skip: string[] | undefined): string {
+  return [only?.length ? `--only ${only.join(',')}` : '', skip?.length ? `--skip ${skip.join(',')}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** The gateways that have at least one selected check; the others are not run, and the user is told so. */
-function gatewaysWithChecks(gateways: Gateway[], only: string[] | undefined): Gateway[] {
-  const selects = idMatcher(only);
+function gatewaysWithChecks(
+  gateways: Gateway[],
+  only: string[] | undefined,
+  skip: string[] | undefined,
+): Gateway[] {
+  const selects = selectionMatcher(only, skip);
   const kept = gateways.filter((g) => catalogue(g).checks.some(selects));
+  const words = selectionWords(only, skip);
   if (kept.length === 0)
-    throw new UsageError(
-      `no check matches --only ${only?.join(',')} (check IDs look like LP-QO-004, PL-SIG-001)`,
-    );
+    throw new UsageError(`no check matches ${words} (check IDs look like LP-QO-004, PL-SIG-001)`);
   for (const g of gateways)
-    if (!kept.includes(g))
-      process.stdout.write(`${g}: not run — no check matches --only ${only?.join(',')}\n`);
+    if (!kept.includes(g)) process.stdout.write(`${g}: not run — no check matches ${words}\n`);
   return kept;
 }
 
@@ -103,7 +123,9 @@ export function readResults(path: string): Results {
 
 /** `paycert run`: resolves targets, certifies them, writes the report; returns the exit code. */
 export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<number> {
-  const gateways = gatewaysWithChecks(parseGateways(gatewayArg), flags.only);
+  const asked = parseGateways(gatewayArg);
+  const gateways = gatewaysWithChecks(asked, flags.only, flags.skip);
+  const identity = runIdentity(flags.runId, process.env);
   if (flags.baseUrl && gateways.length > 1) {
     throw new UsageError('--base-url certifies one gateway: name it (paycert run lesspay --base-url …)');
   }
@@ -116,6 +138,11 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const webhooks = parseWebhookFlags(flags);
   const driver = await openDriver(flags.driver);
   const reportAbs = prepareReportDir(flags.reportDir);
+  // A run whose id is shared (given, or the CI pipeline's) derives its seed from it: its shards agree on the inputs.
+  const generation = {
+    seed: flags.seed ?? (identity.source === 'generated' ? randomSeed() : seedOf(identity.id)),
+    budget: flags.budget ?? DEFAULT_BUDGET,
+  };
   const bundle =
     flags.bundle || flags.bundleFile
       ? prepareBundle(flags.bundleFile ?? join(reportAbs, 'paycert-bundle.tar.gz'), process.env)
@@ -152,14 +179,42 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       retryAfterCapMs: flags.retryAfterCap,
       strict: flags.strict,
       allowIncomplete: flags.allowIncomplete === true,
-      selects: idMatcher(flags.only),
+      selects: selectionMatcher(flags.only, flags.skip),
       shard,
       deviations,
       capabilities,
       webhooks,
       driver,
       say: consoleSay(),
-      generation: { seed: flags.seed ?? randomSeed(), budget: flags.budget ?? DEFAULT_BUDGET },
+      generation,
+      scope: {
+        runId: identity.id,
+        gateways: asked,
+        targets: targets.map((t) => ({
+          gateway: t.gateway,
+          target: displayUrl(t.baseUrl),
+          kind: t.kind,
+          ...(t.kind === 'embedded-mock'
+            ? { mock: `variant ${flags.mockVariant}${flags.mockFault ? `, fault ${flags.mockFault}` : ''}` }
+            : {}),
+        })),
+        profileVersion: PROFILE_VERSION,
+        paycertVersion: TOOL_VERSION,
+        catalogueHash: Object.fromEntries(gateways.map((g) => [g, catalogueHash(g)])),
+        seed: generation.seed,
+        budget: generation.budget,
+        selection: {
+          only: flags.only ?? [],
+          skip: flags.skip ?? [],
+          shard: shard ? `${shard.index}/${shard.total}` : null,
+        },
+        capabilities: capabilities
+          ? Object.fromEntries(Object.entries(capabilities).map(([g, set]) => [g, [...set!].sort()]))
+          : null,
+        deviations: deviations ? [...deviations.keys()].sort() : [],
+        strict: flags.strict,
+        allowIncomplete: flags.allowIncomplete === true,
+      },
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };
     const selects = shard
@@ -189,6 +244,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     }
     // The seed matters only when generated checks ran: it is what replays them.
     const gen = options.generation!;
+    if (shard && identity.source === 'generated')
+      process.stdout.write(
+        `run id: ${identity.id} (give the other shards --run-id ${identity.id}, or \`paycert report\` refuses to merge them)\n`,
+      );
     if (results.checks.some((c) => c.id.includes('-GEN-')))
       process.stdout.write(
         `generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})\n`,

@@ -1,7 +1,7 @@
 // The head of every results file and the one runId rule: every runner (run, verify, webhook-test, …) starts a run
 // here and writes its document through resultsDocument, so the files they write differ only in what they checked.
 import { randomBytes } from 'node:crypto';
-import type { CheckResult, GatewayResult, Results, Verdict } from './results.js';
+import type { CheckResult, GatewayResult, Results, Scope, Verdict } from './results.js';
 import { overallVerdict, summarize } from './verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from './version.js';
 
@@ -34,6 +34,7 @@ export interface RunBody {
   shard?: Results['shard'];
   driver?: string;
   generation?: Results['generation'];
+  scope?: Scope;
   gateways: GatewayResult[];
   checks: CheckResult[];
   /** Replaces the verdict of the gateways (an empty shard judges nothing and fails nothing). */
@@ -56,6 +57,7 @@ export function resultsDocument(clock: RunClock, body: RunBody): Results {
     shard: body.shard ?? null,
     ...(body.driver ? { driver: body.driver } : {}),
     ...(body.generation ? { generation: body.generation } : {}),
+    ...(body.scope ? { scope: body.scope } : {}),
     verdict: body.verdict ?? overallVerdict(body.gateways.map((g) => g.verdict)),
     gateways: body.gateways,
     summary: summarize(body.checks),

@@ -3,7 +3,8 @@
 // so a drift between the two shows up as a failing test or a tsc error.
 
 export type Gateway = 'lesspay' | 'payloco';
-export type Verdict = 'certified' | 'not-certified' | 'incomplete' | 'error';
+/** `passed-partial`: nothing judged failed, but the run judged less than the whole profile (a filter, a shard). */
+export type Verdict = 'certified' | 'passed-partial' | 'not-certified' | 'incomplete' | 'error';
 export type Status = 'passed' | 'failed' | 'skipped' | 'error';
 export type Level = 'MUST' | 'SHOULD';
 
@@ -87,6 +88,46 @@ export interface GatewayResult {
   error?: string;
   /** Something the user should know before trusting the verdict (e.g. the credentials were rejected). */
   warning?: string;
+  /** How much of the gateway's profile was judged (see Judged). */
+  judged?: Judged;
+  /** One line saying what the verdict covers, e.g. "18 of 143 MUST checks judged; not a certification". */
+  statement?: string;
+}
+
+/** How many of the gateway's MUST checks this result judged. A MUST check counts as judged when it passed or failed,
+ * or is excused by name: a known deviation, or not applicable under the declared capabilities. */
+export interface Judged {
+  must: number;
+  /** The MUST checks of the gateway's whole catalogue (profile), whatever the selection. */
+  mustTotal: number;
+  /** MUST checks excused by a known deviation (judged, named). */
+  deviations?: string[];
+  /** MUST checks not applicable under the declared capabilities (judged, named). */
+  notApplicable?: string[];
+}
+
+/** What a run judged and under which settings: the identity of the run, shared by the shards of one run. */
+export interface Scope {
+  /** The run's identity: --run-id, else the CI pipeline's id, else generated. Shards of one run share it. */
+  runId: string;
+  /** The gateways asked for (`run lesspay`, `run all`). */
+  gateways: Gateway[];
+  targets: { gateway: Gateway; target: string; kind: 'embedded-mock' | 'remote'; mock?: string }[];
+  profileVersion: string;
+  paycertVersion: string;
+  /** SHA-256 of each gateway's check catalogue (IDs, levels, readings): which checks "the whole profile" meant. */
+  catalogueHash: Partial<Record<Gateway, string>>;
+  seed: number;
+  budget: number;
+  selection: { only: string[]; skip: string[]; shard: string | null };
+  /** Capabilities the target declared (--capabilities); null: none declared, everything applies. */
+  capabilities: Partial<Record<Gateway, string[]>> | null;
+  /** Check IDs listed as known deviations (--deviations). */
+  deviations: string[];
+  strict: boolean;
+  allowIncomplete: boolean;
+  /** One line: what the verdict covers. */
+  statement: string;
 }
 
 export interface Shard {
@@ -111,6 +152,8 @@ export interface Results {
   driver?: string;
   /** Seed and budget of the generated checks: `--seed` replays them exactly. */
   generation?: { seed: number; budget: number };
+  /** What was judged and under which settings (a `run`; absent from older files and other commands). */
+  scope?: Scope;
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;

@@ -1,6 +1,6 @@
 // The verdict rule lives here, once: every runner, the shard merger and the renderers call verdictOf/summarize, so a
 // merged shard report can never disagree with a single-process run.
-import type { Check, GatewayResult, Results, Summary, Verdict } from './results.js';
+import type { Check, GatewayResult, Judged, Results, Summary, Verdict } from './results.js';
 
 /** True when a failed/errored check is excused by a reviewed, still-valid known deviation. */
 export function isKnownDeviation(c: Check): boolean {
@@ -26,6 +26,43 @@ export function notJudged(c: Check, strict: boolean): boolean {
   return c.status === 'error' || (c.status === 'skipped' && !c.notApplicable);
 }
 
+/** The verdicts from worst to best. A run's verdict is the worst of its gateways' verdicts: a definite
+ * non-conformance wins (the target owner must act on it either way), then a gateway that could not be judged at
+ * all, then one judged only in part, then a pass of less than the whole profile; `certified` only when nothing else. */
+export const RANK: readonly Verdict[] = [
+  'not-certified',
+  'error',
+  'incomplete',
+  'passed-partial',
+  'certified',
+];
+
+/** The worse of two verdicts (see RANK). */
+export function worseVerdict(a: Verdict, b: Verdict): Verdict {
+  return RANK.indexOf(a) <= RANK.indexOf(b) ? a : b;
+}
+
+/** How many MUST checks of the gateway's whole catalogue (`mustTotal`) these results judged: passed, failed, or
+ * excused by name (a known deviation, not applicable under the declared capabilities). */
+export function judgedOf(checks: readonly Check[], mustTotal: number): Judged {
+  const must = checks.filter((c) => c.level === 'MUST');
+  const deviations = must.filter((c) => c.deviation && !c.deviation.stale).map((c) => c.id);
+  const notApplicable = must.filter((c) => c.status === 'skipped' && c.notApplicable).map((c) => c.id);
+  return {
+    must: must.filter((c) => !notJudged(c, false)).length,
+    mustTotal,
+    ...(deviations.length ? { deviations } : {}),
+    ...(notApplicable.length ? { notApplicable } : {}),
+  };
+}
+
+/** `certified` is a promise about the whole profile: a pass that judged fewer MUST checks than the gateway's
+ * catalogue holds (a filter, a shard, a result whose scope is unknown) is only `passed-partial`. */
+export function rejudge(verdict: Verdict, judged: Judged | undefined): Verdict {
+  if (verdict !== 'certified') return verdict;
+  return judged && judged.must >= judged.mustTotal ? 'certified' : 'passed-partial';
+}
+
 /**
  * The certification verdict of one gateway.
  * - `error`: the gateway could not be judged at all (`gatewayError` set, no check, every check errored, or every
@@ -34,35 +71,89 @@ export function notJudged(c: Check, strict: boolean): boolean {
  *   or any deviation is stale (listed as known but the check passed: the list must be fixed);
  * - `incomplete`: nothing failed, but a MUST check (with `strict`, a SHOULD check too) could not be judged
  *   (see `notJudged`): not a certification, exit 1 unless `--allow-incomplete`;
+ * - `passed-partial`: nothing failed and every selected check was judged, but fewer than all the MUST checks of
+ *   the gateway (`judged`, when given) were selected: not a certification, exit 0;
  * - `certified` otherwise: every counted check was judged and passed, is a known deviation or is not applicable.
  */
 export function verdictOf(
   checks: readonly Check[],
   strict = false,
-  opts: { gatewayError?: string } = {},
+  opts: { gatewayError?: string; judged?: Judged } = {},
 ): Verdict {
   if (opts.gatewayError) return 'error';
   if (checks.length === 0 || checks.every((c) => c.status === 'error')) return 'error';
   if (checks.every((c) => c.status === 'skipped' && c.notApplicable)) return 'error';
   if (checks.some((c) => failsVerdict(c, strict))) return 'not-certified';
-  return checks.some((c) => notJudged(c, strict)) ? 'incomplete' : 'certified';
+  if (checks.some((c) => notJudged(c, strict))) return 'incomplete';
+  return 'judged' in opts ? rejudge('certified', opts.judged) : 'certified';
 }
 
-/**
- * The run verdict from the gateway verdicts: a definite non-conformance wins (it is a finding the target owner must
- * act on either way), then a gateway that could not be judged at all, then one judged only in part; a run with no
- * gateway is an error.
- */
+/** The one line saying what a gateway's verdict covers. `selection` names the filter (--only, --skip, shard). */
+export function statementOf(verdict: Verdict, judged: Judged | undefined, selection = ''): string {
+  const sel = selection ? ` (${selection})` : '';
+  if (!judged) return `scope not recorded; not a certification${sel}`;
+  if (verdict === 'certified') {
+    const excused = [
+      judged.deviations?.length ? `${judged.deviations.length} by known deviation` : '',
+      judged.notApplicable?.length
+        ? `${judged.notApplicable.length} not applicable under the declared capabilities`
+        : '',
+    ].filter(Boolean);
+    return `all ${judged.mustTotal} MUST checks judged${excused.length ? ` (${excused.join(', ')}, named in results.json)` : ''}`;
+  }
+  return `${judged.must} of ${judged.mustTotal} MUST checks judged; not a certification${sel}`;
+}
+
+/** Verdict, summary, judged counts and statement of one gateway, from its checks. `mustTotal` (the MUST checks of
+ * its whole catalogue) is given by a gateway run; without it the verdict is not rejudged (other commands). */
+export function judgeGateway(
+  checks: readonly Check[],
+  strict: boolean,
+  opts: { gatewayError?: string; mustTotal?: number; selection?: string } = {},
+): Pick<GatewayResult, 'verdict' | 'summary' | 'judged' | 'statement'> {
+  if (opts.mustTotal === undefined)
+    return {
+      verdict: verdictOf(checks, strict, { gatewayError: opts.gatewayError }),
+      summary: summarize(checks),
+    };
+  const judged = judgedOf(checks, opts.mustTotal);
+  const verdict = verdictOf(checks, strict, { gatewayError: opts.gatewayError, judged });
+  return {
+    verdict,
+    summary: summarize(checks),
+    judged,
+    statement: statementOf(verdict, judged, opts.selection),
+  };
+}
+
+/** The run verdict from the gateway verdicts: the worst of them (see RANK); a run with no gateway is an error. */
 export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.length === 0) return 'error';
-  for (const v of ['not-certified', 'error', 'incomplete'] as const) if (verdicts.includes(v)) return v;
-  return 'certified';
+  return verdicts.reduce(worseVerdict);
 }
 
-/** The exit code of a verdict: 0 certified (or incomplete, when the tester allowed it), 1 not certified or
- * incomplete, 2 could not be judged. */
+/** The selection of a run as words: `--only LP-QO-*`, `--skip …`, `shard 1/2`; empty for the whole catalogue. */
+export function selectionText(results: Pick<Results, 'scope' | 'shard'>): string {
+  const sel = results.scope?.selection;
+  const shard = sel?.shard ?? (results.shard ? `${results.shard.index}/${results.shard.total}` : null);
+  return [
+    sel?.only.length ? `--only ${sel.only.join(',')}` : '',
+    sel?.skip.length ? `--skip ${sel.skip.join(',')}` : '',
+    shard ? `shard ${shard}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The run's one-line statement: each gateway's statement. */
+export function scopeStatement(gateways: readonly GatewayResult[]): string {
+  return gateways.map((g) => `${g.gateway}: ${g.statement ?? statementOf(g.verdict, g.judged)}`).join('; ');
+}
+
+/** The exit code of a verdict: 0 certified or passed-partial (or incomplete, when the tester allowed it), 1 not
+ * certified or incomplete, 2 could not be judged. */
 export function exitCodeOf(verdict: Verdict, allowIncomplete = false): number {
-  if (verdict === 'certified') return 0;
+  if (verdict === 'certified' || verdict === 'passed-partial') return 0;
   if (verdict === 'incomplete') return allowIncomplete ? 0 : 1;
   return verdict === 'not-certified' ? 1 : 2;
 }
@@ -108,19 +199,28 @@ export function summarize(checks: readonly Check[]): Required<Summary> {
   return s;
 }
 
-/** Gateway entries and run-level summary/verdict recomputed from the checks. */
+/** Commands whose gateway verdicts promise the whole profile, so their scope must be known to certify. */
+const GATEWAY_RUNS = new Set(['run', 'merged']);
+
+/** Gateway entries and run-level summary/verdict/statement recomputed from the checks. A gateway run's entry keeps
+ * its `mustTotal`; one without it (an older file) has an unknown scope and cannot stay `certified`. */
 export function recompute(results: Results): Results {
   const strict = results.strict ?? false;
+  const gatewayRun = GATEWAY_RUNS.has(results.command ?? 'run');
+  const selection = selectionText(results);
   const gateways: GatewayResult[] = results.gateways.map((g) => {
     const checks = results.checks.filter((c) => c.gateway === g.gateway);
-    return {
-      ...g,
-      summary: summarize(checks),
-      verdict: verdictOf(checks, strict, { gatewayError: g.error }),
-    };
+    const mustTotal = g.judged?.mustTotal;
+    const judged = judgeGateway(checks, strict, { gatewayError: g.error, mustTotal, selection });
+    if (gatewayRun && mustTotal === undefined) {
+      const verdict = rejudge(judged.verdict, undefined);
+      return { ...g, ...judged, verdict, statement: statementOf(verdict, undefined, selection) };
+    }
+    return { ...g, ...judged };
   });
   return {
     ...results,
+    ...(results.scope ? { scope: { ...results.scope, statement: scopeStatement(gateways) } } : {}),
     gateways,
     summary: summarize(results.checks),
     verdict: overallVerdict(gateways.map((g) => g.verdict)),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dataDir } from '../core/paths.js';
 import type { Gateway, Level } from '../core/results.js';
@@ -123,4 +124,16 @@ export function specUrl(gateway: Gateway, entry: CatalogueEntry): string {
 /** Which gateway a check ID belongs to, or undefined. */
 export function gatewayOf(id: string): Gateway | undefined {
   return GATEWAYS.find((g) => load(g).byId.has(id));
+}
+
+/** The MUST checks of a gateway's whole catalogue: what a `certified` verdict must have judged. */
+export function mustTotal(gateway: Gateway): number {
+  return catalogue(gateway).checks.filter((c) => c.level === 'MUST').length;
+}
+
+/** SHA-256 of the checks a gateway's catalogue holds (ID, level, reading, capability): names the "whole profile" a
+ * verdict was judged against, so shards or bundles of different catalogues can be told apart. */
+export function catalogueHash(gateway: Gateway): string {
+  const rows = catalogue(gateway).checks.map((c) => [c.id, c.level, c.reading, c.capability ?? null]);
+  return `sha256:${createHash('sha256').update(JSON.stringify(rows)).digest('hex')}`;
 }

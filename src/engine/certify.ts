@@ -1,12 +1,12 @@
 import { resultsDocument, startRun } from '../core/head.js';
-import type { CheckResult, Gateway, GatewayResult, Results } from '../core/results.js';
-import { summarize, verdictOf } from '../core/verdict.js';
+import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
+import { judgeGateway, scopeStatement, selectionText } from '../core/verdict.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
 import type { Generation } from '../generate/property.js';
 import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
 import { announceWaits } from '../webhooks/waits.js';
-import { type CatalogueEntry, catalogue } from './catalogue.js';
+import { type CatalogueEntry, catalogue, mustTotal } from './catalogue.js';
 import { probeFiles, runGateway } from './runner.js';
 import type { Capabilities, Deviation } from './selection.js';
 import { shardSelector } from './shard.js';
@@ -43,6 +43,9 @@ export interface CertifyOptions {
   say?: (line: string, opts?: { transient?: boolean }) => void;
   /** Seed and budget of the generated checks (--seed, --budget); undefined: seed 0, default budget. */
   generation?: Generation;
+  /** What the run judges and under which settings (run identity, selection, …): recorded in the results, and the
+   * gateway verdicts are judged against each gateway's whole catalogue. The statement is filled in here. */
+  scope?: Omit<Scope, 'statement'>;
 }
 
 /** Base URL as it may be shown: user info and query removed. */
@@ -82,6 +85,9 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     : opts.selects;
   const gateways: GatewayResult[] = [];
   const checks: CheckResult[] = [];
+  const selection = opts.scope
+    ? selectionText({ scope: { ...opts.scope, statement: '' }, shard: opts.shard ?? null })
+    : '';
   const webhooks = await openWebhookSession(opts.targets, selects, opts.webhooks);
   // Each request may take timeoutMs; a check makes a handful, so its deadline is a few of them (and a webhook
   // check waits at most twice: for the callback, then for its retry).
@@ -132,8 +138,11 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
         gateway: target.gateway,
         target: displayUrl(target.baseUrl),
         targetKind: target.kind,
-        verdict: verdictOf(results, opts.strict, { gatewayError: error }),
-        summary: summarize(results),
+        ...judgeGateway(results, opts.strict, {
+          gatewayError: error,
+          mustTotal: opts.scope ? mustTotal(target.gateway) : undefined,
+          selection,
+        }),
         ...(error ? { error } : {}),
         ...(warning ? { warning } : {}),
       });
@@ -150,9 +159,17 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     shard: opts.shard ?? null,
     driver: opts.driver?.name ?? 'auto',
     generation: opts.generation,
+    ...(opts.scope
+      ? {
+          scope: {
+            ...opts.scope,
+            statement: gateways.length ? scopeStatement(gateways) : `nothing judged (${selection})`,
+          },
+        }
+      : {}),
     gateways,
     checks,
     // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
-    ...(opts.shard && gateways.length === 0 ? { verdict: 'certified' as const } : {}),
+    ...(opts.shard && gateways.length === 0 ? { verdict: 'passed-partial' as const } : {}),
   });
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { redactDeep } from '../core/redact.js';
 import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from '../core/results.js';
-import { isKnownDeviation, notJudgedByReason, summarize } from '../core/verdict.js';
+import { isKnownDeviation, notJudgedByReason, selectionText, summarize } from '../core/verdict.js';
 import { type Coverage, renderCoverage } from './coverage.js';
 import { type DiffOp, diffValues } from './diff.js';
 import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
@@ -24,6 +24,7 @@ export const HTML_BODY_LIMIT = 4096;
 const GATEWAY_NAMES: Record<string, string> = { lesspay: 'Lesspay 2.0', payloco: 'Payloco' };
 const VERDICT_WORDS: Record<Verdict, string> = {
   certified: 'CERTIFIED',
+  'passed-partial': 'PASSED (PARTIAL)',
   'not-certified': 'NOT CERTIFIED',
   incomplete: 'INCOMPLETE',
   error: 'ERROR',
@@ -52,7 +53,12 @@ export function renderHtml(input: Results, opts: HtmlOptions = {}): string {
     format: results.format,
     runId: results.runId,
     verdict: results.verdict,
-    gateways: results.gateways.map((g) => ({ gateway: g.gateway, target: g.target, verdict: g.verdict })),
+    gateways: results.gateways.map((g) => ({
+      gateway: g.gateway,
+      target: g.target,
+      verdict: g.verdict,
+      ...(g.statement ? { statement: g.statement } : {}),
+    })),
     summary: results.summary,
   };
   const title = `paycert report · ${VERDICT_WORDS[results.verdict]} · ${results.runId}`;
@@ -157,6 +163,7 @@ function renderHeader(
     ),
   );
   if (r.shard) out.push(item('Shard', `${e(r.shard.index)} of ${e(r.shard.total)}`));
+  out.push(...scopeItems(r).map(([k, v]) => item(k, e(v), k === 'Scope' ? 'wide' : '')));
   if (r.command) out.push(item('Command', e(r.command)));
   out.push('</dl>\n');
   out.push(renderPayments(r));
@@ -172,6 +179,36 @@ function renderHeader(
   }
   out.push('</header>\n');
   return out.join('');
+}
+
+/** What the run judged and under which settings (results.json `scope`), as label and value. */
+function scopeItems(r: Results): [string, string][] {
+  const sc = r.scope;
+  if (!sc)
+    return r.command === 'run' || r.command === 'merged'
+      ? [['Scope', 'not recorded: not a certification']]
+      : [];
+  const sel = selectionText(r);
+  const caps = sc.capabilities
+    ? Object.entries(sc.capabilities)
+        .map(([g, list]) => `${g}: ${list!.join(', ') || '(none)'}`)
+        .join('; ')
+    : '';
+  return [
+    ['Scope', sc.statement],
+    ['Run id', sc.runId],
+    ['Selection', sel || 'whole catalogue'],
+    ['Seed / budget', `${sc.seed} / ${sc.budget}`],
+    [
+      'Catalogue',
+      Object.entries(sc.catalogueHash)
+        .map(([g, h]) => `${g} ${String(h).slice(0, 19)}…`)
+        .join('; '),
+    ],
+    ...(caps ? ([['Declared capabilities', caps]] as [string, string][]) : []),
+    ...(sc.deviations.length ? ([['Deviations', sc.deviations.join(', ')]] as [string, string][]) : []),
+    ['Allow incomplete', sc.allowIncomplete ? 'yes' : 'no'],
+  ];
 }
 
 /** A banner names a few checks per reason; the rest are one filter away in the list of checks. */
@@ -225,6 +262,7 @@ function renderVerdictCard(g: GatewayResult, r: Results): string {
     `<div class="word">${e(VERDICT_WORDS[g.verdict])}</div>`,
     `<div class="facts">${e(facts.join(' · '))}</div>`,
     `<div class="target">${e(g.target)}${g.targetKind ? ` <span class="kind">${e(g.targetKind)}</span>` : ''}</div>`,
+    g.statement ? `<div class="scope">${e(g.statement)}</div>` : '',
     g.error ? `<div class="gerr">${e(g.error)}</div>` : '',
     g.warning ? `<div class="gerr">Warning: ${e(g.warning)}</div>` : '',
     njList,
@@ -607,6 +645,8 @@ pre,code{font:12px/1.45 var(--mono)}
 .v-not-certified{border-color:var(--fail);background:var(--fail-bg)}.v-not-certified .word,.v-not-certified .gw{color:var(--fail)}
 .v-error{border-color:var(--err);background:var(--err-bg)}.v-error .word,.v-error .gw{color:var(--err)}
 .v-incomplete{border-color:var(--dev);background:var(--dev-bg)}.v-incomplete .word,.v-incomplete .gw{color:var(--dev)}
+.v-passed-partial{border-color:var(--dev);background:var(--dev-bg)}.v-passed-partial .word,.v-passed-partial .gw{color:var(--dev)}
+.verdict .scope{margin-top:6px;font-size:13px;font-weight:600}
 .verdict .nj{margin-top:8px;font-size:13px}.verdict .nj ul{margin:4px 0 0 18px;padding:0}
 .vword{font-weight:800;padding:0 6px;border-radius:4px;border:1px solid}
 .meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px 24px;margin:0;padding:14px 16px;

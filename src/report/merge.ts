@@ -1,5 +1,5 @@
 // Shards of one run merged into one results document; the verdict is recomputed by the core's rule.
-import type { Check, GatewayResult, Results, Status } from '../core/results.js';
+import type { Check, GatewayResult, Results, Scope, Status } from '../core/results.js';
 import { recompute, summarize } from '../core/verdict.js';
 
 // When two shards report the same check, the more damning outcome is kept: a certification must not turn green
@@ -29,6 +29,7 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
       throw new Error('cannot merge a --strict run with a non-strict run');
   }
   checkShards(parts, opts);
+  checkSameRun(parts);
 
   const gateways = new Map<string, GatewayResult>();
   for (const p of parts) {
@@ -77,6 +78,9 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
     strict: first.strict ?? false,
     ...(parts.every((p) => p.allowIncomplete) ? { allowIncomplete: true } : {}),
     shard: null,
+    ...(first.scope
+      ? { scope: { ...first.scope, selection: { ...first.scope.selection, shard: null }, statement: '' } }
+      : {}),
     verdict: 'error',
     gateways: [...gateways.values()],
     summary: summarize([]),
@@ -88,9 +92,64 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
   return recompute(merged);
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const words = (v: unknown) => (Array.isArray(v) ? v.join(',') || '(none)' : JSON.stringify(v));
+
+/** What must agree between the shards of one run, each with how it is named when it does not. Targets of the
+ * bundled mock are compared by variant and fault (each shard starts its own mock on another port). */
+const IDENTITY: [string, (s: Scope) => unknown][] = [
+  ['run id', (s) => s.runId],
+  ['gateways', (s) => s.gateways],
+  [
+    'target',
+    (s) =>
+      s.targets.map(
+        (t) => `${t.gateway} ${t.kind === 'embedded-mock' ? `bundled mock ${t.mock}` : t.target}`,
+      ),
+  ],
+  ['paycert version', (s) => s.paycertVersion],
+  ['profile version', (s) => s.profileVersion],
+  ['catalogue', (s) => s.catalogueHash],
+  ['seed', (s) => s.seed],
+  ['budget', (s) => s.budget],
+  ['--only', (s) => s.selection.only],
+  ['--skip', (s) => s.selection.skip],
+  ['declared capabilities', (s) => s.capabilities],
+  ['deviations', (s) => s.deviations],
+  ['--strict', (s) => s.strict],
+  ['--allow-incomplete', (s) => s.allowIncomplete],
+];
+
+/** Shards merge only when they are parts of one run: same identity (IDENTITY), each part once. */
+function checkSameRun(parts: Results[]): void {
+  const withScope = parts.filter((p) => p.scope);
+  if (withScope.length > 0 && withScope.length < parts.length)
+    throw new Error('a part carries no run identity (written by an older paycert, or not by `run`)');
+  const ids = new Set<string>();
+  for (const p of parts) {
+    if (ids.has(p.runId)) throw new Error(`the results of process run ${p.runId} are given twice`);
+    ids.add(p.runId);
+  }
+  const first = withScope[0]?.scope;
+  if (!first) return;
+  for (const p of withScope.slice(1)) {
+    for (const [name, get] of IDENTITY) {
+      const a = get(first);
+      const b = get(p.scope!);
+      if (!same(a, b)) throw new Error(`these are not shards of one run: ${name} ${words(a)} vs ${words(b)}`);
+    }
+  }
+}
+
 function checkShards(parts: Results[], opts: MergeOptions): void {
   const shards = parts.map((p) => p.shard).filter((s) => s);
   if (shards.length === 0) return;
+  if (shards.length < parts.length) throw new Error('a sharded run cannot be merged with an unsharded one');
+  const seen = new Set<number>();
+  for (const s of shards) {
+    if (seen.has(s!.index)) throw new Error(`shard ${s!.index}/${s!.total} is given twice`);
+    seen.add(s!.index);
+  }
   const totals = new Set(shards.map((s) => s!.total));
   if (totals.size > 1) throw new Error(`shards of different splits: totals ${[...totals].join(', ')}`);
   if (opts.allowPartial) return;
