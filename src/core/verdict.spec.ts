@@ -1,6 +1,15 @@
 import { expect } from 'chai';
 import type { Check } from './results.js';
-import { overallVerdict, summarize, verdictOf } from './verdict.js';
+import {
+  exitCodeOf,
+  judgeGateway,
+  overallVerdict,
+  RANK,
+  recompute,
+  summarize,
+  verdictOf,
+  worseVerdict,
+} from './verdict.js';
 
 const check = (over: Partial<Check>): Check => ({
   id: 'PL-T-001',
@@ -79,6 +88,52 @@ describe('core verdict rule', () => {
     expect(overallVerdict(['certified', 'error'])).to.equal('error');
     expect(overallVerdict(['error', 'not-certified'])).to.equal('not-certified');
     expect(overallVerdict([])).to.equal('error');
+  });
+
+  it('a pass of fewer MUST checks than the whole catalogue is passed-partial (exit 0), never certified', () => {
+    const checks = [check({}), check({ id: 'PL-T-002', status: 'skipped', notApplicable: true })];
+    const partial = judgeGateway(checks, false, { mustTotal: 3, selection: '--only PL-T-*' });
+    expect(partial.verdict).to.equal('passed-partial');
+    expect(partial.judged).to.deep.equal({ must: 2, mustTotal: 3, notApplicable: ['PL-T-002'] });
+    expect(partial.statement).to.equal('2 of 3 MUST checks judged; not a certification (--only PL-T-*)');
+    expect(exitCodeOf('passed-partial')).to.equal(0);
+    const whole = judgeGateway(checks, false, { mustTotal: 2 });
+    expect(whole.verdict).to.equal('certified');
+    expect(whole.statement).to.equal(
+      'all 2 MUST checks judged (1 not applicable under the declared capabilities, named in results.json)',
+    );
+    // A failure within the selection is still a failure; an unjudged check still makes it incomplete.
+    expect(judgeGateway([check({ status: 'failed' })], false, { mustTotal: 9 }).verdict).to.equal(
+      'not-certified',
+    );
+    expect(judgeGateway([check({}), check({ status: 'error' })], false, { mustTotal: 9 }).verdict).to.equal(
+      'incomplete',
+    );
+  });
+
+  it('a gateway run whose scope is not recorded cannot stay certified when re-judged', () => {
+    const r = recompute({
+      format: 'paycert-results/1',
+      tool: { name: 'paycert', version: '0' },
+      profileVersion: '1',
+      runId: 'x',
+      command: 'run',
+      startedAt: new Date(0).toISOString(),
+      durationMs: 0,
+      verdict: 'certified',
+      gateways: [{ gateway: 'payloco', target: 't', verdict: 'certified', summary: summarize([]) }],
+      summary: summarize([]),
+      checks: [check({})],
+    });
+    expect(r.verdict).to.equal('passed-partial');
+    expect(r.gateways[0]!.statement).to.equal('scope not recorded; not a certification');
+  });
+
+  it('RANK orders the verdicts from worst to best; the run takes the worst', () => {
+    expect(RANK).to.deep.equal(['not-certified', 'error', 'incomplete', 'passed-partial', 'certified']);
+    expect(worseVerdict('certified', 'passed-partial')).to.equal('passed-partial');
+    expect(overallVerdict(['certified', 'passed-partial'])).to.equal('passed-partial');
+    expect(overallVerdict(['incomplete', 'passed-partial'])).to.equal('incomplete');
   });
 
   it('summarize counts statuses, counted failures, unjudged MUST checks and known deviations', () => {

@@ -44,7 +44,7 @@ describe('report merge', () => {
     const dup = structuredClone(a!.checks.find((c) => c.status === 'passed')!);
     dup.status = 'failed';
     b!.checks.push(dup);
-    const merged = mergeResults([a!, b!, structuredClone(a!)]);
+    const merged = mergeResults([a!, b!]);
     expect(merged.checks).to.have.length(loadFixture().checks.length);
     expect(merged.checks.find((c) => c.gateway === dup.gateway && c.id === dup.id)!.status).to.equal(
       'failed',
@@ -68,6 +68,30 @@ describe('report merge', () => {
     const [a, , c] = shards(loadFixture(), 3);
     expect(() => mergeResults([a!, c!])).to.throw(/missing shard\(s\) 2\/3/);
     expect(mergeResults([a!, c!], { allowPartial: true }).checks.length).to.be.greaterThan(0);
+  });
+
+  it('refuses a shard given twice, and shards of different runs, naming the difference', () => {
+    const [a, b] = shards(loadFixture(), 2);
+    expect(() => mergeResults([a!, b!, structuredClone(a!)])).to.throw(/shard 1\/2 is given twice/);
+    const other = structuredClone(b!);
+    other.scope!.runId = 'github:1.1';
+    expect(() => mergeResults([a!, other])).to.throw(
+      /not shards of one run: run id github:9412337.1 vs github:1.1/,
+    );
+    const seed = structuredClone(b!);
+    seed.scope!.seed = 7;
+    expect(() => mergeResults([a!, seed])).to.throw(/seed 424242 vs 7/);
+    const only = structuredClone(b!);
+    only.scope!.selection.only = ['LP-QO-*'];
+    expect(() => mergeResults([a!, only])).to.throw(/--only \(none\) vs LP-QO-\*/);
+  });
+
+  it('one shard alone is partial, never certified; the complete set certifies what the whole run certifies', () => {
+    const [a, b] = shards(loadFixture(), 2);
+    expect(a!.gateways.find((g) => g.gateway === 'payloco')!.verdict).to.equal('passed-partial');
+    expect(mergeResults([a!, b!]).gateways.find((g) => g.gateway === 'payloco')!.verdict).to.equal(
+      'certified',
+    );
   });
 
   it('a gateway error in any shard makes that gateway error', () => {
