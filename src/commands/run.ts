@@ -8,11 +8,10 @@ import { jsonErrorText, UsageError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
-import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
 import { openDriver } from '../drivers/index.js';
 import { consoleSay } from '../drivers/say.js';
-import { type CatalogueEntry, catalogue, catalogueHash } from '../engine/catalogue.js';
-import { type CertifyOptions, certify, displayUrl, type Target } from '../engine/certify.js';
+import { type CatalogueEntry, catalogue } from '../engine/catalogue.js';
+import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
 import { mockModule, startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { closeHttp } from '../engine/http.js';
@@ -190,30 +189,9 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       scope: {
         runId: identity.id,
         gateways: asked,
-        targets: targets.map((t) => ({
-          gateway: t.gateway,
-          target: displayUrl(t.baseUrl),
-          kind: t.kind,
-          ...(t.kind === 'embedded-mock'
-            ? { mock: `variant ${flags.mockVariant}${flags.mockFault ? `, fault ${flags.mockFault}` : ''}` }
-            : {}),
-        })),
-        profileVersion: PROFILE_VERSION,
-        paycertVersion: TOOL_VERSION,
-        catalogueHash: Object.fromEntries(gateways.map((g) => [g, catalogueHash(g)])),
-        seed: generation.seed,
-        budget: generation.budget,
-        selection: {
-          only: flags.only ?? [],
-          skip: flags.skip ?? [],
-          shard: shard ? `${shard.index}/${shard.total}` : null,
-        },
-        capabilities: capabilities
-          ? Object.fromEntries(Object.entries(capabilities).map(([g, set]) => [g, [...set!].sort()]))
-          : null,
-        deviations: deviations ? [...deviations.keys()].sort() : [],
-        strict: flags.strict,
-        allowIncomplete: flags.allowIncomplete === true,
+        only: flags.only,
+        skip: flags.skip,
+        mock: `variant ${flags.mockVariant}${flags.mockFault ? `, fault ${flags.mockFault}` : ''}`,
       },
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     };

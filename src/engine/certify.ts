@@ -1,12 +1,13 @@
 import { resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
 import { judgeGateway, scopeStatement, selectionText } from '../core/verdict.js';
+import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
-import type { Generation } from '../generate/property.js';
+import { DEFAULT_BUDGET, type Generation } from '../generate/property.js';
 import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
 import { announceWaits } from '../webhooks/waits.js';
-import { type CatalogueEntry, catalogue, mustTotal } from './catalogue.js';
+import { type CatalogueEntry, catalogue, catalogueHash, mustTotal } from './catalogue.js';
 import { probeFiles, runGateway } from './runner.js';
 import type { Capabilities, Deviation } from './selection.js';
 import { shardSelector } from './shard.js';
@@ -43,9 +44,51 @@ export interface CertifyOptions {
   say?: (line: string, opts?: { transient?: boolean }) => void;
   /** Seed and budget of the generated checks (--seed, --budget); undefined: seed 0, default budget. */
   generation?: Generation;
-  /** What the run judges and under which settings (run identity, selection, …): recorded in the results, and the
-   * gateway verdicts are judged against each gateway's whole catalogue. The statement is filled in here. */
-  scope?: Omit<Scope, 'statement'>;
+  /** What the caller knows of the run's scope beyond these options: the shared run id, the gateways asked for, the
+   * --only/--skip globs, the bundled mock's variant and fault. */
+  scope?: ScopeInput;
+}
+
+export interface ScopeInput {
+  /** Shared by the shards of one run; default: this process's run id. */
+  runId?: string;
+  gateways?: Gateway[];
+  only?: string[];
+  skip?: string[];
+  /** "variant a, fault x": what the bundled mock served. */
+  mock?: string;
+}
+
+/** The scope record of a run (results.json `scope`), its statement left for the verdicts. */
+function scopeOf(opts: CertifyOptions, runId: string): Scope {
+  const input = opts.scope ?? {};
+  return {
+    runId: input.runId ?? runId,
+    gateways: input.gateways ?? opts.targets.map((t) => t.gateway),
+    targets: opts.targets.map((t) => ({
+      gateway: t.gateway,
+      target: displayUrl(t.baseUrl),
+      kind: t.kind,
+      ...(t.kind === 'embedded-mock' ? { mock: input.mock ?? 'variant a' } : {}),
+    })),
+    profileVersion: PROFILE_VERSION,
+    paycertVersion: TOOL_VERSION,
+    catalogueHash: Object.fromEntries(opts.targets.map((t) => [t.gateway, catalogueHash(t.gateway)])),
+    seed: opts.generation?.seed ?? 0,
+    budget: opts.generation?.budget ?? DEFAULT_BUDGET,
+    selection: {
+      only: input.only ?? [],
+      skip: input.skip ?? [],
+      shard: opts.shard ? `${opts.shard.index}/${opts.shard.total}` : null,
+    },
+    capabilities: opts.capabilities
+      ? Object.fromEntries(Object.entries(opts.capabilities).map(([g, set]) => [g, [...set!].sort()]))
+      : null,
+    deviations: opts.deviations ? [...opts.deviations.keys()].sort() : [],
+    strict: opts.strict,
+    allowIncomplete: opts.allowIncomplete === true,
+    statement: '',
+  };
 }
 
 /** Base URL as it may be shown: user info and query removed. */
@@ -85,9 +128,8 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     : opts.selects;
   const gateways: GatewayResult[] = [];
   const checks: CheckResult[] = [];
-  const selection = opts.scope
-    ? selectionText({ scope: { ...opts.scope, statement: '' }, shard: opts.shard ?? null })
-    : '';
+  const scope = scopeOf(opts, clock.runId);
+  const selection = selectionText({ scope, shard: opts.shard ?? null });
   const webhooks = await openWebhookSession(opts.targets, selects, opts.webhooks);
   // Each request may take timeoutMs; a check makes a handful, so its deadline is a few of them (and a webhook
   // check waits at most twice: for the callback, then for its retry).
@@ -140,7 +182,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
         targetKind: target.kind,
         ...judgeGateway(results, opts.strict, {
           gatewayError: error,
-          mustTotal: opts.scope ? mustTotal(target.gateway) : undefined,
+          mustTotal: mustTotal(target.gateway),
           selection,
         }),
         ...(error ? { error } : {}),
@@ -159,14 +201,10 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     shard: opts.shard ?? null,
     driver: opts.driver?.name ?? 'auto',
     generation: opts.generation,
-    ...(opts.scope
-      ? {
-          scope: {
-            ...opts.scope,
-            statement: gateways.length ? scopeStatement(gateways) : `nothing judged (${selection})`,
-          },
-        }
-      : {}),
+    scope: {
+      ...scope,
+      statement: gateways.length ? scopeStatement(gateways) : `nothing judged (${selection})`,
+    },
     gateways,
     checks,
     // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.

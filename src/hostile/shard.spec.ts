@@ -28,6 +28,7 @@ async function run(shard?: { index: number; total: number }): Promise<Results> {
       strict: false,
       selects: () => true,
       shard,
+      scope: { runId: 'hostile-shards' },
     });
   } finally {
     await Promise.all(mocks.map((m) => m.mock.close()));
@@ -67,7 +68,18 @@ describe('hostile targets: shards', function () {
       const shardDirs = [1, 2, 3].map((i) => join(dir, `d_${i}`));
       const [whole, ...shards] = await Promise.all([
         runCli(['run', '--quiet', '--report-dir', join(dir, 'whole')]),
-        ...shardDirs.map((d, i) => runCli(['run', '--quiet', '--shard', `${i + 1}/3`, '--report-dir', d])),
+        ...shardDirs.map((d, i) =>
+          runCli([
+            'run',
+            '--quiet',
+            '--shard',
+            `${i + 1}/3`,
+            '--run-id',
+            'hostile-shards',
+            '--report-dir',
+            d,
+          ]),
+        ),
       ]);
       expect(whole!.code, whole!.stderr).to.equal(0);
       for (const s of shards) expect(s.code, s.stderr).to.equal(0);
