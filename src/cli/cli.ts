@@ -303,11 +303,17 @@ export function buildProgram(): Command {
 
   program
     .command('verify-bundle')
-    .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')
+    .description(
+      'check an evidence bundle: every file matching its SHA-256 in the manifest, signed by a pinned key (exit 1 otherwise)',
+    )
     .argument('<file>', 'bundle .tar.gz')
     .option(
       '--public-key <pem>',
       'Ed25519 public key the manifest must be signed with: PEM or a path (else PAYCERT_BUNDLE_PUBLIC_KEY)',
+    )
+    .option(
+      '--trusted-keys <file>',
+      'accepted signers, one per line: "<name> <base64 DER public key or SHA256:fingerprint>"',
     )
     .option('--allow-unsigned', 'accept a bundle whose manifest is not signed', false)
     .action(async (file, opts) => {

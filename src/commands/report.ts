@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadBundlePublicKey } from '../cli/bundle-setup.js';
 import { summaryLines } from '../cli/console.js';
+import { loadTrustedKeys } from '../cli/trusted-keys.js';
 import { UsageError } from '../core/errors.js';
 import { validate } from '../core/schema-registry.js';
 import { exitCodeOf, recompute } from '../core/verdict.js';
@@ -57,21 +58,36 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
   return exitCodeOf(results.verdict, results.allowIncomplete === true);
 }
 
+/**
+ * `paycert verify-bundle`: exit 0 only when every file matches the manifest and the manifest is signed by a pinned
+ * key (--public-key, PAYCERT_BUNDLE_PUBLIC_KEY, or one of --trusted-keys), or is unsigned and --allow-unsigned was
+ * given; exit 1 when the bundle does not verify (a self-signed bundle with no pinned key included: it proves nothing);
+ * exit 2 for bad input (an unreadable key or trust file).
+ */
 export async function verifyBundleCommand(
   file: string,
-  flags: { publicKey?: string; allowUnsigned?: boolean } = {},
+  flags: { publicKey?: string; trustedKeys?: string; allowUnsigned?: boolean } = {},
 ): Promise<number> {
   const source = flags.publicKey ? '--public-key' : 'PAYCERT_BUNDLE_PUBLIC_KEY';
   const pinned = flags.publicKey ?? process.env.PAYCERT_BUNDLE_PUBLIC_KEY?.trim();
   const publicKey = pinned ? loadBundlePublicKey(pinned, source) : undefined;
-  const out = await verifyBundle(file, { publicKey, allowUnsigned: flags.allowUnsigned === true });
+  const trusted = flags.trustedKeys ? loadTrustedKeys(flags.trustedKeys) : undefined;
+  const out = await verifyBundle(file, {
+    publicKey,
+    ...(trusted ? { trusted } : {}),
+    allowUnsigned: flags.allowUnsigned === true,
+  });
   if (out.ok) {
+    const by = out.signerName
+      ? `${out.signerName} (${out.signedBy}, --trusted-keys)`
+      : `${out.signedBy} (${source})`;
     const signed = out.signedBy
-      ? `; manifest signed by ${out.signedBy}${publicKey ? ` (${source})` : ' (the key in the manifest: pin it with --public-key)'}`
+      ? `; manifest signed by ${by}`
       : '; manifest not signed (accepted by --allow-unsigned)';
     process.stdout.write(
       `bundle ${file} verified: ${out.manifest?.files.length ?? 0} files match their SHA-256${signed}\n`,
     );
+    if (out.manifest?.statement) process.stdout.write(`${out.manifest.statement}\n`);
     return 0;
   }
   process.stderr.write(`paycert: bundle ${file} does not verify: ${out.problems.join('; ')}\n`);

@@ -4,12 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { create, extract } from 'tar';
-import { keyFingerprint, verifyBundle, writeBundle } from './bundle.js';
+import { coverage } from '../generate/coverage.js';
+import { keyFingerprint, verifyBundle as verifyAny, writeBundle } from './bundle.js';
 import { loadFixture } from './fixtures/index.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 
 const signer = generateKeyPairSync('ed25519');
+/** Verification with the signer pinned, unless the test pins something else. */
+const verifyBundle = (
+  file: string,
+  opts: Parameters<typeof verifyAny>[1] = { publicKey: signer.publicKey },
+) => verifyAny(file, opts);
 
 describe('report bundle', () => {
   let dir: string;
@@ -22,6 +28,7 @@ describe('report bundle', () => {
     await mkdir(reportDir);
     const r = loadFixture();
     await writeFile(join(reportDir, 'results.json'), JSON.stringify(r, null, 2));
+    await writeFile(join(reportDir, 'coverage.json'), JSON.stringify(coverage(['lesspay', 'payloco'], r)));
     await writeFile(join(reportDir, 'junit.xml'), renderJunit(r));
     await writeFile(join(reportDir, 'index.html'), renderHtml(r));
     bundle = join(dir, 'bundle.tar.gz');
@@ -42,17 +49,42 @@ describe('report bundle', () => {
     await create({ gzip: true, file: out, cwd: d }, names);
     return out;
   }
-  const all = ['manifest.json', 'results.json', 'junit.xml', 'index.html'];
+  const all = ['manifest.json', 'results.json', 'coverage.json', 'junit.xml', 'index.html'];
 
-  it('round-trips: a fresh bundle verifies, with a manifest of the three files', async () => {
+  it('round-trips: a fresh bundle verifies, with a manifest of the four files, the verdict and the scope', async () => {
     const v = await verifyBundle(bundle);
     expect(v.problems).to.deep.equal([]);
     expect(v.ok).to.equal(true);
-    expect(v.manifest!.format).to.equal('paycert-bundle/1');
+    expect(v.manifest!.format).to.equal('paycert-bundle/2');
     expect(v.manifest!.tool).to.deep.equal({ name: 'paycert', version: '0.1.0' });
-    expect(v.manifest!.files.map((f) => f.name)).to.deep.equal(['results.json', 'junit.xml', 'index.html']);
+    expect(v.manifest!.files.map((f) => f.name)).to.deep.equal([
+      'results.json',
+      'coverage.json',
+      'junit.xml',
+      'index.html',
+    ]);
     const html = await readFile(join(reportDir, 'index.html'));
-    expect(v.manifest!.files[2]!.bytes).to.equal(html.length);
+    expect(v.manifest!.files[3]!.bytes).to.equal(html.length);
+    expect(v.manifest!.verdict).to.equal('not-certified');
+    expect(v.manifest!.scope).to.deep.equal(loadFixture().scope);
+    expect(v.manifest!.statement).to.match(
+      /^not a certification \(not-certified\): lesspay: 7 of 12 MUST checks/,
+    );
+  });
+
+  it('a signed bundle whose key is not pinned fails: a self-signed bundle proves nothing', async () => {
+    const v = await verifyAny(bundle);
+    expect(v.ok).to.equal(false);
+    expect(v.problems).to.deep.equal([
+      `the manifest is signed by key ${keyFingerprint(signer.publicKey)}, which is not pinned: a self-signed bundle proves nothing (pin the signer with --public-key FILE or --trusted-keys FILE)`,
+    ]);
+    const named = await verifyAny(bundle, {
+      trusted: [{ name: 'acme-ci', fingerprint: keyFingerprint(signer.publicKey) }],
+    });
+    expect(named.ok).to.equal(true);
+    expect(named.signerName).to.equal('acme-ci');
+    const stranger = await verifyAny(bundle, { trusted: [{ name: 'other', fingerprint: 'SHA256:x' }] });
+    expect(stranger.problems[0]).to.match(/which is not among the trusted keys$/);
   });
 
   it('detects a modified file', async () => {
@@ -73,7 +105,12 @@ describe('report bundle', () => {
   });
 
   it('detects a missing file', async () => {
-    const out = await repack(async () => {}, ['manifest.json', 'results.json', 'index.html']);
+    const out = await repack(async () => {}, [
+      'manifest.json',
+      'results.json',
+      'coverage.json',
+      'index.html',
+    ]);
     const v = await verifyBundle(out);
     expect(v.ok).to.equal(false);
     expect(v.problems).to.include('junit.xml: listed in the manifest but missing');
@@ -155,6 +192,7 @@ describe('report bundle', () => {
     expect(v.ok).to.equal(false);
     expect(v.problems).to.deep.equal([
       'the manifest signature does not verify: the manifest was changed after signing',
+      'the manifest says not-certified, results.json says certified',
     ]);
   });
 
@@ -162,7 +200,9 @@ describe('report bundle', () => {
     const other = generateKeyPairSync('ed25519');
     const resigned = join(dir, 'resigned.tar.gz');
     await writeBundle(reportDir, resigned, other.privateKey);
-    expect((await verifyBundle(resigned)).signedBy).to.equal(keyFingerprint(other.publicKey));
+    expect((await verifyBundle(resigned, { publicKey: other.publicKey })).signedBy).to.equal(
+      keyFingerprint(other.publicKey),
+    );
     const pinned = await verifyBundle(resigned, { publicKey: signer.publicKey });
     expect(pinned.ok).to.equal(false);
     expect(pinned.problems[0]).to.match(

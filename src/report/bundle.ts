@@ -1,17 +1,20 @@
-// A certification bundle: results.json (the record), junit.xml, index.html and a manifest with their sha256, as one
-// .tar.gz that verifyBundle can check offline. The hashes alone only catch accidents: whoever edits a file can
-// recompute them. The manifest is therefore signed with Ed25519 (node:crypto); a verifier pins the public key
-// (verify-bundle --public-key), or at least learns the fingerprint of the key that signed.
+// A certification bundle: results.json (the record), coverage.json, junit.xml, index.html and a manifest with their
+// sha256, the run's verdict and its scope, as one .tar.gz that verifyBundle can check offline. The hashes alone only
+// catch accidents: whoever edits a file can recompute them. The manifest is therefore signed with Ed25519
+// (node:crypto), and a signature proves something only when its key is known to the verifier: the manifest carries
+// the signer's public key, so a bundle signed with any fresh key would verify against itself. verifyBundle therefore
+// passes a signed bundle only when its key is pinned (a public key, or one of a list of trusted keys).
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create, extract, list } from 'tar';
-import { RESULTS_SCHEMA_ID } from '../core/results.js';
+import { RESULTS_SCHEMA_ID, type Results, type Scope, type Verdict } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 
-export const BUNDLE_FORMAT = 'paycert-bundle/1';
-export const BUNDLE_FILES = ['results.json', 'junit.xml', 'index.html'] as const;
+/** Version 2 adds coverage.json and the verdict, statement and scope of the run to the (signed) manifest. */
+export const BUNDLE_FORMAT = 'paycert-bundle/2';
+export const BUNDLE_FILES = ['results.json', 'coverage.json', 'junit.xml', 'index.html'] as const;
 
 export interface ManifestFile {
   name: string;
@@ -31,8 +34,20 @@ export interface Manifest {
   format: typeof BUNDLE_FORMAT;
   tool: { name: string; version: string };
   createdAt: string;
+  /** The run's verdict, as in results.json. */
+  verdict: Verdict;
+  /** What the verdict covers, one line: "certified: …", or "not a certification: N of M MUST checks judged …". */
+  statement: string;
+  /** The run's scope record (results.json `scope`); null for a results file that has none. */
+  scope: Scope | null;
   files: ManifestFile[];
   signature?: ManifestSignature;
+}
+
+/** A public key the verifier trusts, by its fingerprint (keyFingerprint), with the name it is known by. */
+export interface TrustedKey {
+  name: string;
+  fingerprint: string;
 }
 
 export interface BundleVerification {
@@ -41,19 +56,33 @@ export interface BundleVerification {
   manifest: Manifest | undefined;
   /** SHA-256 fingerprint of the key that signed the manifest, when the signature verified. */
   signedBy?: string;
+  /** The trusted key's name, when the signer was found among the trusted keys. */
+  signerName?: string;
 }
 
 export interface VerifyBundleOptions {
-  /** The public key the manifest must be signed with (PEM); without it, the key in the manifest is used. */
+  /** The public key the manifest must be signed with. */
   publicKey?: KeyObject;
+  /** Keys any of which may have signed the manifest. Without publicKey or trusted keys a signed bundle fails: the
+   * key in the manifest proves only that someone signed it. */
+  trusted?: TrustedKey[];
   /** Accept a manifest without a signature (its hashes then prove nothing against deliberate edits). */
   allowUnsigned?: boolean;
 }
 
 /** The bytes signed: the manifest's members in a fixed order, without the signature. */
 function signedBytes(m: Manifest): Buffer {
-  const { format, tool, createdAt, files } = m;
-  return Buffer.from(JSON.stringify({ format, tool, createdAt, files }), 'utf8');
+  const { format, tool, createdAt, verdict, statement, scope, files } = m;
+  return Buffer.from(JSON.stringify({ format, tool, createdAt, verdict, statement, scope, files }), 'utf8');
+}
+
+/** The manifest's one line on what the bundle certifies: the verdict and each gateway's statement (every verdict but
+ * `certified` says "not a certification"). */
+export function bundleStatement(results: Pick<Results, 'verdict' | 'scope' | 'gateways'>): string {
+  const scope =
+    results.scope?.statement ||
+    results.gateways.map((g) => `${g.gateway}: ${g.statement ?? 'scope not recorded'}`).join('; ');
+  return `${results.verdict}: ${scope}`;
 }
 
 /** `SHA256:<base64>` of the key's DER SPKI, as ssh-keygen prints fingerprints. */
@@ -66,7 +95,7 @@ function checkSignature(
   manifest: Manifest,
   opts: VerifyBundleOptions,
   problems: string[],
-): string | undefined {
+): { fingerprint: string; name?: string } | undefined {
   const sig = manifest.signature;
   if (!sig) {
     if (!opts.allowUnsigned)
@@ -86,9 +115,21 @@ function checkSignature(
     problems.push(`the manifest is signed with ${sig.algorithm}, not Ed25519`);
     return undefined;
   }
-  if (opts.publicKey && keyFingerprint(opts.publicKey) !== keyFingerprint(key)) {
+  const fingerprint = keyFingerprint(key);
+  if (opts.publicKey && keyFingerprint(opts.publicKey) !== fingerprint) {
     problems.push(
-      `the manifest is signed by key ${keyFingerprint(key)}, not by the given public key ${keyFingerprint(opts.publicKey)}`,
+      `the manifest is signed by key ${fingerprint}, not by the given public key ${keyFingerprint(opts.publicKey)}`,
+    );
+    return undefined;
+  }
+  const trusted = opts.trusted?.find((t) => t.fingerprint === fingerprint);
+  if (!opts.publicKey && opts.trusted && !trusted) {
+    problems.push(`the manifest is signed by key ${fingerprint}, which is not among the trusted keys`);
+    return undefined;
+  }
+  if (!opts.publicKey && !opts.trusted) {
+    problems.push(
+      `the manifest is signed by key ${fingerprint}, which is not pinned: a self-signed bundle proves nothing (pin the signer with --public-key FILE or --trusted-keys FILE)`,
     );
     return undefined;
   }
@@ -100,14 +141,15 @@ function checkSignature(
     problems.push('the manifest signature does not verify: the manifest was changed after signing');
     return undefined;
   }
-  return keyFingerprint(key);
+  return { fingerprint, ...(trusted ? { name: trusted.name } : {}) };
 }
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 /**
- * Writes `outFile` (.tar.gz) from `dir`, which must hold results.json, junit.xml and index.html. The results must
- * be valid against the results schema: an invalid record is not bundled.
+ * Writes `outFile` (.tar.gz) from `dir`, which must hold results.json, coverage.json, junit.xml and index.html. The
+ * results must be valid against the results schema: an invalid record is not bundled. The manifest repeats the
+ * verdict and the scope, so whoever reads only the manifest learns what was (and was not) certified.
  */
 export async function writeBundle(dir: string, outFile: string, signingKey?: KeyObject): Promise<void> {
   const contents = new Map<string, Buffer>();
@@ -130,6 +172,9 @@ export async function writeBundle(dir: string, outFile: string, signingKey?: Key
     format: BUNDLE_FORMAT,
     tool: { name: results.tool.name, version: results.tool.version },
     createdAt: new Date().toISOString(),
+    verdict: results.verdict,
+    statement: bundleStatement(results),
+    scope: results.scope ?? null,
     files: BUNDLE_FILES.map((name) => ({
       name,
       sha256: sha256(contents.get(name)!),
@@ -168,7 +213,7 @@ export async function verifyBundle(
 ): Promise<BundleVerification> {
   const problems: string[] = [];
   let manifest: Manifest | undefined;
-  let signedBy: string | undefined;
+  let signer: { fingerprint: string; name?: string } | undefined;
   const tmp = await mkdtemp(join(tmpdir(), 'paycert-verify-'));
   try {
     const entries: { path: string; type: string }[] = [];
@@ -212,7 +257,7 @@ export async function verifyBundle(
       }
     }
     if (manifest) {
-      signedBy = checkSignature(manifest, opts, problems);
+      signer = checkSignature(manifest, opts, problems);
       if (manifest.format !== BUNDLE_FORMAT)
         problems.push(`manifest format is ${manifest.format}, not ${BUNDLE_FORMAT}`);
       const listed = new Set<string>();
@@ -238,6 +283,11 @@ export async function verifyBundle(
         const results = JSON.parse(await readFile(join(tmp, 'results.json'), 'utf8'));
         const v = validate(RESULTS_SCHEMA_ID, results);
         for (const p of v.problems) problems.push(`results.json: ${p.message}`);
+        // The manifest's verdict and scope are what a reader of the manifest trusts: they must be the record's.
+        if (manifest && v.valid && manifest.verdict !== results.verdict)
+          problems.push(`the manifest says ${manifest.verdict}, results.json says ${results.verdict}`);
+        if (manifest && v.valid && JSON.stringify(manifest.scope) !== JSON.stringify(results.scope ?? null))
+          problems.push('the manifest scope is not the scope in results.json');
       } catch (err) {
         problems.push(`results.json is not JSON: ${(err as Error).message}`);
       }
@@ -245,5 +295,11 @@ export async function verifyBundle(
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  return { ok: problems.length === 0, problems, manifest, ...(signedBy ? { signedBy } : {}) };
+  return {
+    ok: problems.length === 0,
+    problems,
+    manifest,
+    ...(signer ? { signedBy: signer.fingerprint } : {}),
+    ...(signer?.name ? { signerName: signer.name } : {}),
+  };
 }
