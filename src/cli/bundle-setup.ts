@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { registerSecret } from '../core/redact.js';
 import { pemOrFile } from './credentials.js';
+import { refuseKernelPath } from './outputs.js';
 
 // What `run --bundle` needs, checked before the run: a file it can write, and the signing key when one is set.
 
@@ -23,6 +24,7 @@ export interface BundlePlan {
 /** Checks the bundle path can be written and loads PAYCERT_BUNDLE_KEY (PEM or a path; optional). */
 export function prepareBundle(file: string, env: NodeJS.ProcessEnv): BundlePlan {
   const abs = resolve(file);
+  refuseKernelPath(abs, `the bundle ${file}`);
   try {
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, '');

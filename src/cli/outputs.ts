@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { redactDeep } from '../core/redact.js';
 import type { Results } from '../core/results.js';
@@ -16,9 +16,36 @@ export interface WrittenReport {
   html: string;
 }
 
+/** Kernel file systems: no report belongs there, and Node's recursive mkdir under /proc spins forever. */
+const KERNEL_FS = ['/proc', '/sys'];
+
+/** The path with its deepest existing folder resolved through symbolic links (the rest cannot be a link yet). */
+function realTarget(abs: string): string {
+  let existing = abs;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    return join(realpathSync(existing), relative(existing, abs));
+  } catch {
+    return abs;
+  }
+}
+
+/** Throws a usage error when `abs` is (or, through a link, lands) under /proc or /sys. */
+export function refuseKernelPath(abs: string, what: string): void {
+  const real = realTarget(abs);
+  const kernel = KERNEL_FS.find((k) => real === k || real.startsWith(k + sep));
+  if (kernel) throw new UsageError(`cannot write to ${what}: it is under ${kernel}, a kernel file system`);
+}
+
 /** Checks up front that the report directory can be written, so a long run never ends in a write error. */
 export function prepareReportDir(dir: string): string {
   const abs = resolve(dir);
+  const real = realTarget(abs);
+  const kernel = KERNEL_FS.find((k) => real === k || real.startsWith(k + sep));
+  if (kernel)
+    throw new UsageError(
+      `cannot write to report directory ${dir}: it is under ${kernel}, a kernel file system`,
+    );
   try {
     mkdirSync(abs, { recursive: true });
     const probe = join(abs, '.paycert-write-test');

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadBundlePublicKey } from '../cli/bundle-setup.js';
 import { summaryLines } from '../cli/console.js';
+import { prepareReportDir } from '../cli/outputs.js';
 import { loadTrustedKeys } from '../cli/trusted-keys.js';
 import { UsageError } from '../core/errors.js';
 import { validate } from '../core/schema-registry.js';
@@ -45,8 +46,8 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     (existsSync(flags.output) && statSync(flags.output).isDirectory());
   const output = isDir ? join(flags.output, 'index.html') : flags.output;
   const dir = dirname(output);
+  prepareReportDir(dir);
   try {
-    mkdirSync(dir, { recursive: true });
     writeFileSync(output, renderHtml(results, baseline ? { baseline } : {}));
     writeFileSync(join(dir, 'junit.xml'), renderJunit(results));
     if (parts.length > 1) writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

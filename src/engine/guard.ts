@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { UsageError } from '../core/errors.js';
 
 // A certification run creates orders and payouts: it must not reach a production gateway by accident.
@@ -15,9 +16,17 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** The host as DNS resolves it: lower case, IDN as punycode, without the trailing dot of a fully qualified name
+ * (`Pay.DooPayment.com.` is pay.doopayment.com). */
+export function normalHost(host: string): string {
+  const h = host.toLowerCase().replace(/\.+$/, '');
+  if (h.startsWith('[')) return h;
+  return domainToASCII(h) || h;
+}
+
 /** Production: a host of either gateway's domain that is not a documented sandbox, UAT or dev host. */
 export function isProductionHost(host: string): boolean {
-  const h = host.toLowerCase();
+  const h = normalHost(host);
   if (isLoopback(h) || SANDBOX_HOSTS.has(h)) return false;
   return GATEWAY_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`));
 }
