@@ -141,13 +141,13 @@ function checkShards(parts: Results[], opts: MergeOptions): void {
   const shards = parts.map((p) => p.shard).filter((s) => s);
   if (shards.length === 0) return;
   if (shards.length < parts.length) throw new Error('a sharded run cannot be merged with an unsharded one');
+  const totals = new Set(shards.map((s) => s!.total));
+  if (totals.size > 1) throw new Error(`shards of different splits: totals ${[...totals].join(', ')}`);
   const seen = new Set<number>();
   for (const s of shards) {
     if (seen.has(s!.index)) throw new Error(`shard ${s!.index}/${s!.total} is given twice`);
     seen.add(s!.index);
   }
-  const totals = new Set(shards.map((s) => s!.total));
-  if (totals.size > 1) throw new Error(`shards of different splits: totals ${[...totals].join(', ')}`);
   if (opts.allowPartial) return;
   const total = shards[0]!.total;
   const have = new Set(shards.map((s) => s!.index));
