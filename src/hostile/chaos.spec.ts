@@ -146,7 +146,8 @@ async function baseline(selectKey: string, overrides: Partial<CertifyOptions> = 
       results.checks.filter((c) => c.status === 'error').map((c) => `${c.id}: ${c.message}`),
       `healthy baseline (deadline ${TIMEOUT} ms)`,
     ).to.deep.equal([]);
-    expect(results.verdict).to.be.oneOf(['certified', 'incomplete']);
+    // The hand-written checks only (not the whole profile): a pass is partial.
+    expect(results.verdict).to.be.oneOf(['passed-partial', 'incomplete']);
     hit = { statuses: new Map(results.checks.map((c) => [c.id, c.status])), ms };
     baselines.set(selectKey, hit);
   }

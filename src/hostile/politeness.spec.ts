@@ -65,7 +65,8 @@ describe('hostile targets: politeness', function () {
   it('--rate 20: no second sees more than 21 requests at the target', async () => {
     const R = 20;
     const { results, chaos } = await runThrough({}, { rate: R, selects: spread });
-    expect(results.verdict).to.equal('certified');
+    // A spread of the catalogue, not the whole profile: a pass is partial.
+    expect(results.verdict).to.equal('passed-partial');
     const perSecond = new Map<number, number>();
     for (const r of runRequests(chaos)) {
       const s = Math.floor(r.at / 1000);
@@ -81,7 +82,7 @@ describe('hostile targets: politeness', function () {
   for (const n of [1, 3]) {
     it(`--concurrency ${n}: at most ${n} requests in flight at the target`, async () => {
       const { results, chaos } = await runThrough({}, { concurrency: n, selects: spread });
-      expect(results.verdict).to.equal('certified');
+      expect(results.verdict).to.equal('passed-partial');
       if (process.env.PAYCERT_FIGURES)
         console.log(`    concurrency ${n}: max in flight ${chaos.stats.maxInFlight}`);
       expect(chaos.stats.maxInFlight).to.be.at.most(n);
@@ -127,7 +128,7 @@ describe('hostile targets: politeness', function () {
     expect(budget.length).to.be.greaterThan(0);
     for (const c of budget) expect(c.status).to.equal('error');
     expect(results.checks.filter((c) => c.status === 'passed').length).to.be.greaterThan(0);
-    expect(results.verdict).to.not.equal('certified');
+    expect(results.verdict).to.be.oneOf(['incomplete', 'error', 'not-certified']);
   });
 
   describe('production guard', () => {
