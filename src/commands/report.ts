@@ -13,8 +13,6 @@ import { renderJunit } from '../report/junit.js';
 import { mergeResults } from '../report/merge.js';
 import { readResults } from './run.js';
 
-const GATEWAY_RUNS = new Set(['run', 'merged']);
-
 export interface ReportFlags {
   output: string;
   baseline?: string;
@@ -30,7 +28,8 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
   });
   // A single file is re-judged by the same rule too: one shard alone, or a run whose scope is not recorded, renders
   // as a partial result, never as certified.
-  let results = GATEWAY_RUNS.has(parts[0]!.command ?? '') ? recompute(parts[0]!) : parts[0]!;
+  let results =
+    parts[0]!.command === 'run' || parts[0]!.command === 'merged' ? recompute(parts[0]!) : parts[0]!;
   if (parts.length > 1) {
     try {
       results = mergeResults(parts);

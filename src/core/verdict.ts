@@ -202,11 +202,16 @@ export function summarize(checks: readonly Check[]): Required<Summary> {
 /** Commands whose gateway verdicts promise the whole profile, so their scope must be known to certify. */
 const GATEWAY_RUNS = new Set(['run', 'merged']);
 
+/** Whether a results document is a gateway run (`run`, or merged shards of runs): its verdict promises the whole
+ * profile of each gateway. */
+export function isGatewayRun(results: Pick<Results, 'command'>): boolean {
+  return GATEWAY_RUNS.has(results.command ?? 'run');
+}
+
 /** Gateway entries and run-level summary/verdict/statement recomputed from the checks. A gateway run's entry keeps
  * its `mustTotal`; one without it (an older file) has an unknown scope and cannot stay `certified`. */
-export function recompute(results: Results): Results {
+export function recompute(results: Results, gatewayRun = isGatewayRun(results)): Results {
   const strict = results.strict ?? false;
-  const gatewayRun = GATEWAY_RUNS.has(results.command ?? 'run');
   const selection = selectionText(results);
   const gateways: GatewayResult[] = results.gateways.map((g) => {
     const checks = results.checks.filter((c) => c.gateway === g.gateway);

@@ -1,6 +1,6 @@
 // Shards of one run merged into one results document; the verdict is recomputed by the core's rule.
 import type { Check, GatewayResult, Results, Scope, Status } from '../core/results.js';
-import { recompute, summarize } from '../core/verdict.js';
+import { isGatewayRun, recompute, summarize } from '../core/verdict.js';
 
 // When two shards report the same check, the more damning outcome is kept: a certification must not turn green
 // because a retry passed.
@@ -89,7 +89,8 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
   for (const c of merged.checks)
     if (!gateways.has(c.gateway))
       throw new Error(`check ${c.id} belongs to gateway ${c.gateway}, which no part describes`);
-  return recompute(merged);
+  // Merged `verify` or `webhook-test` parts promise no whole gateway profile; merged `run` shards do.
+  return recompute(merged, parts.some(isGatewayRun));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
