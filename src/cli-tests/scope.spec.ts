@@ -156,6 +156,45 @@ describe('paycert scope · a verdict carries its scope', function () {
   });
 });
 
+describe('paycert scope · webhook-test --only', function () {
+  this.timeout(60_000);
+
+  it('a handler run narrowed by --only passes partially, never certified (exit 0, the scope named)', async () => {
+    const { startHandler } = await import('../../examples/webhook-handler/handler.js');
+    const secret = 'scope-spec-handler-secret';
+    const h = await startHandler({ gateway: 'lesspay', secret });
+    try {
+      const d = reportDir();
+      const out = await runCli(
+        [
+          'webhook-test',
+          'lesspay',
+          '--quiet',
+          '--handler-url',
+          h.handlerUrl,
+          '--order-status-url',
+          h.orderStatusUrl,
+          '--only',
+          'LPH-SIG-*',
+          '--report-dir',
+          d,
+        ],
+        { LESSPAY_APP_SECRET: secret },
+      );
+      expect(out.code, out.stderr).to.equal(0);
+      expect(lines(out.stdout).find((l) => l.startsWith('lesspay: '))).to.match(
+        /^lesspay: PASSED-PARTIAL — /,
+      );
+      expect(lines(out.stdout).find((l) => l.startsWith('  scope: '))).to.match(
+        /^ {2}scope: \d+ of \d+ MUST checks judged; not a certification \(--only LPH-SIG-\*\)$/,
+      );
+      expect(resultsIn(d).verdict).to.equal('passed-partial');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('paycert scope · shards belong together', function () {
   this.timeout(180_000);
   const shardRun = async (shard: string, extra: string[]) => {

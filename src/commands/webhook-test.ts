@@ -75,6 +75,7 @@ export async function webhookTestCommand(
       strict: flags.strict ?? false,
       allowIncomplete: flags.allowIncomplete === true,
       selects: flags.only?.length ? idMatcher(flags.only) : undefined,
+      selection: flags.only?.length ? `--only ${flags.only.join(',')}` : undefined,
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     });
     out.results = results;

@@ -63,7 +63,15 @@ function caseOutcome(c: Check, strict: boolean): Outcome {
       return { kind: 'failure', type: c.level, message: c.message || `${c.id} failed`, body: details(c) };
     case 'error': {
       const transport = (c.evidence ?? []).find((ev) => ev.error)?.error;
-      return { kind: 'error', message: c.message || transport || `${c.id} could not run`, body: details(c) };
+      const message = c.message || transport || `${c.id} could not run`;
+      // As for failures: a SHOULD check that could not run does not count without --strict, so it does not make
+      // the build red; it is skipped with its reason (never passed: it judged nothing).
+      if (c.level === 'SHOULD' && !strict)
+        return {
+          kind: 'skipped',
+          message: `SHOULD check not judged (does not count without --strict): ${message.split('\n')[0]}`,
+        };
+      return { kind: 'error', message, body: details(c) };
     }
     default:
       return {

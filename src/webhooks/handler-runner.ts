@@ -9,7 +9,7 @@ import { redactDeep } from '../core/redact.js';
 import { resultOf } from '../core/result.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
-import { summarize, verdictOf } from '../core/verdict.js';
+import { judgeGateway } from '../core/verdict.js';
 import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
@@ -119,6 +119,8 @@ export interface HandlerRunOptions {
   strict: boolean;
   allowIncomplete?: boolean;
   selects?: (entry: CatalogueEntry) => boolean;
+  /** The selection in words (`--only LPH-SIG-*`), for the verdict's statement. */
+  selection?: string;
   onResult?: (r: CheckResult) => void;
 }
 
@@ -152,7 +154,9 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     checks.push(result);
     opts.onResult?.(result);
   }
-  const verdict = verdictOf(checks, opts.strict);
+  // --only judges part of the handler catalogue: a pass of part of it is passed-partial, never certified.
+  const mustTotal = cat.checks.filter((e) => e.level === 'MUST').length;
+  const judged = judgeGateway(checks, opts.strict, { mustTotal, selection: opts.selection });
   const target = new URL(opts.handlerUrl);
   target.username = '';
   target.password = '';
@@ -166,8 +170,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
         gateway: opts.gateway,
         target: target.href,
         targetKind: 'remote',
-        verdict,
-        summary: summarize(checks),
+        ...judged,
       },
     ],
     checks,
