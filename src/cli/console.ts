@@ -44,6 +44,8 @@ function explanationLines(results: Results, gateway: string): string[] {
 }
 
 function verdictLine(results: Results): string {
+  if (results.verdict === 'interrupted')
+    return `verdict: interrupted (stopped by ${results.interrupted?.signal ?? 'a signal'} after ${plural(results.checks.length, 'check')} judged; not a certification)`;
   if (results.verdict !== 'incomplete') return `verdict: ${results.verdict}`;
   const strict = results.strict ?? false;
   const n = notJudgedByReason(results.checks, strict).reduce((sum, g) => sum + g.ids.length, 0);

@@ -3,7 +3,7 @@
 // so a drift between the two shows up as a failing test or a tsc error.
 
 export type Gateway = 'lesspay' | 'payloco';
-export type Verdict = 'certified' | 'not-certified' | 'incomplete' | 'error';
+export type Verdict = 'certified' | 'not-certified' | 'incomplete' | 'error' | 'interrupted';
 export type Status = 'passed' | 'failed' | 'skipped' | 'error';
 export type Level = 'MUST' | 'SHOULD';
 
@@ -111,6 +111,8 @@ export interface Results {
   driver?: string;
   /** Seed and budget of the generated checks: `--seed` replays them exactly. */
   generation?: { seed: number; budget: number };
+  /** Set when a signal stopped the run: the checks are those judged before it, the verdict is `interrupted`. */
+  interrupted?: { signal: 'SIGINT' | 'SIGTERM'; at: string };
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;

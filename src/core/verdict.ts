@@ -55,6 +55,8 @@ export function verdictOf(
  */
 export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.length === 0) return 'error';
+  // A run a signal stopped judged only what it reached: whatever it found, it is no verdict on the whole.
+  if (verdicts.includes('interrupted')) return 'interrupted';
   for (const v of ['not-certified', 'error', 'incomplete'] as const) if (verdicts.includes(v)) return v;
   return 'certified';
 }
@@ -62,6 +64,7 @@ export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
 /** The exit code of a verdict: 0 certified (or incomplete, when the tester allowed it), 1 not certified or
  * incomplete, 2 could not be judged. */
 export function exitCodeOf(verdict: Verdict, allowIncomplete = false): number {
+  if (verdict === 'interrupted') return 130;
   if (verdict === 'certified') return 0;
   if (verdict === 'incomplete') return allowIncomplete ? 0 : 1;
   return verdict === 'not-certified' ? 1 : 2;
@@ -117,6 +120,7 @@ export function recompute(results: Results): Results {
       ...g,
       summary: summarize(checks),
       verdict: verdictOf(checks, strict, { gatewayError: g.error }),
+      ...(results.interrupted ? { verdict: 'interrupted' as const } : {}),
     };
   });
   return {
@@ -125,4 +129,12 @@ export function recompute(results: Results): Results {
     summary: summarize(results.checks),
     verdict: overallVerdict(gateways.map((g) => g.verdict)),
   };
+}
+
+/**
+ * The results of a run a signal stopped: the checks judged before it, every gateway and the run `interrupted` (never
+ * certified, whatever those checks say), and the signal recorded, so the report cannot pass for a finished run.
+ */
+export function interrupted(results: Results, signal: 'SIGINT' | 'SIGTERM'): Results {
+  return recompute({ ...results, interrupted: { signal, at: new Date().toISOString() } });
 }

@@ -1,4 +1,4 @@
-import { resultsDocument, startRun } from '../core/head.js';
+import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results } from '../core/results.js';
 import { summarize, verdictOf } from '../core/verdict.js';
 import type { PaymentDriver } from '../drivers/types.js';
@@ -154,5 +154,36 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     checks,
     // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
     ...(opts.shard && gateways.length === 0 ? { verdict: 'certified' as const } : {}),
+  });
+}
+
+/**
+ * The results document of a run a signal stopped: every target it was judging, and the checks that completed before
+ * the signal (the run session marks the whole `interrupted`).
+ */
+export function partialResults(
+  clock: RunClock,
+  targets: readonly Target[],
+  checks: readonly CheckResult[],
+  opts: { strict: boolean; allowIncomplete: boolean; shard: Results['shard']; driver: string },
+): Results {
+  return resultsDocument(clock, {
+    command: 'run',
+    strict: opts.strict,
+    allowIncomplete: opts.allowIncomplete,
+    shard: opts.shard,
+    driver: opts.driver,
+    gateways: targets.map((t) => {
+      const own = checks.filter((c) => c.gateway === t.gateway);
+      return {
+        gateway: t.gateway,
+        target: displayUrl(t.baseUrl),
+        targetKind: t.kind,
+        verdict: 'interrupted',
+        summary: summarize(own),
+      };
+    }),
+    checks: [...checks],
+    verdict: 'interrupted',
   });
 }

@@ -27,6 +27,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   'not-certified': 'NOT CERTIFIED',
   incomplete: 'INCOMPLETE',
   error: 'ERROR',
+  interrupted: 'INTERRUPTED',
 };
 const STATUS_WORDS: Record<Status, string> = {
   passed: 'PASS',
@@ -607,6 +608,7 @@ pre,code{font:12px/1.45 var(--mono)}
 .v-not-certified{border-color:var(--fail);background:var(--fail-bg)}.v-not-certified .word,.v-not-certified .gw{color:var(--fail)}
 .v-error{border-color:var(--err);background:var(--err-bg)}.v-error .word,.v-error .gw{color:var(--err)}
 .v-incomplete{border-color:var(--dev);background:var(--dev-bg)}.v-incomplete .word,.v-incomplete .gw{color:var(--dev)}
+.v-interrupted{border-color:var(--dev);background:var(--dev-bg)}.v-interrupted .word,.v-interrupted .gw{color:var(--dev)}
 .verdict .nj{margin-top:8px;font-size:13px}.verdict .nj ul{margin:4px 0 0 18px;padding:0}
 .vword{font-weight:800;padding:0 6px;border-radius:4px;border:1px solid}
 .meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px 24px;margin:0;padding:14px 16px;
