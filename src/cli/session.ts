@@ -73,7 +73,7 @@ export class RunSession {
   readonly dir: string;
   private readonly lock: string;
   private partial?: PartialResults;
-  private stopping = false;
+  private stoppingOn: Stop | undefined;
   private armed = false;
   private closed = false;
   private readonly onSignal = (signal: Stop) => void this.interrupt(signal);
@@ -114,8 +114,17 @@ export class RunSession {
     this.partial = partial;
   }
 
-  /** Writes the run's own report (atomically); a signal from now on ends the process as usual. */
-  write(results: Results, baseline?: Results): WrittenReport {
+  /** True once a signal is being handled: the interrupted report is the one this run writes. */
+  get stopping(): boolean {
+    return this.stoppingOn !== undefined;
+  }
+
+  /**
+   * Writes the run's own report (atomically); a signal from now on ends the process as usual. Once a signal is being
+   * handled it never returns: the interrupted report is written instead, and the process exits with the signal's code.
+   */
+  async write(results: Results, baseline?: Results): Promise<WrittenReport> {
+    if (this.stopping) await new Promise(() => {});
     this.disarm();
     return writeReport(results, this.dir, baseline);
   }
@@ -144,13 +153,13 @@ export class RunSession {
 
   private async interrupt(signal: Stop): Promise<void> {
     const code = EXIT_CODE[signal];
-    if (this.stopping) {
+    if (this.stoppingOn) {
       // A second signal while stopping: the tester insists. Leave now, the lock released.
       process.stderr.write(`paycert: ${signal} again: exiting without waiting\n`);
       this.releaseLock();
       process.exit(code);
     }
-    this.stopping = true;
+    this.stoppingOn = signal;
     process.stderr.write(
       `paycert: interrupted by ${signal}: stopping, then writing what was judged so far\n`,
     );

@@ -194,7 +194,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         `--max-requests ${flags.maxRequests} is too small for the ${selected} selected checks (each sends at least one request; at least ${least} needed): raise it or narrow --only`,
       );
     const results = await certify(options);
-    const written = session.write(results, baseline);
+    const written = await session.write(results, baseline);
     if (bundle) {
       // tar is loaded only when a bundle is asked for.
       const { keyFingerprint, writeBundle } = await import('../report/bundle.js');
