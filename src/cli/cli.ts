@@ -193,6 +193,10 @@ export function buildProgram(): Command {
         .default('a'),
     )
     .option('--mock-fault <name>', 'verify a fault variant of the bundled mock')
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('../commands/verify.js')).verifyCommand(gateway, opts);
     });
@@ -273,6 +277,10 @@ export function buildProgram(): Command {
       30000,
     )
     .addOption(new Option('--mock-variant <v>', 'conformant variant of the bundled mock').choices(['a', 'b']))
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .action(async (gateway, command, opts) => {
       process.exitCode = await (await import('../commands/audit.js')).auditCommand(gateway, command, opts);
     });
@@ -287,6 +295,10 @@ export function buildProgram(): Command {
     .option('--listen <host:port>', 'where the proxy listens (default 127.0.0.1, any free port)')
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('../commands/proxy.js')).proxyCommand(gateway, opts);

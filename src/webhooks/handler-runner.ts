@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
-import { resultsDocument, startRun } from '../core/head.js';
+import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import { outcomeOfRun, SetupError } from '../core/outcome.js';
 import { codeDir, codeExt, dataDir } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
@@ -152,11 +152,16 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     checks.push(result);
     opts.onResult?.(result);
   }
+  return handlerResults(clock, opts, checks);
+}
+
+/** The results document of a handler run, from the checks it judged (all of them, or those before a signal). */
+export function handlerResults(
+  clock: RunClock,
+  opts: Pick<HandlerRunOptions, 'gateway' | 'handlerUrl' | 'strict' | 'allowIncomplete'>,
+  checks: CheckResult[],
+): Results {
   const verdict = verdictOf(checks, opts.strict);
-  const target = new URL(opts.handlerUrl);
-  target.username = '';
-  target.password = '';
-  target.search = '';
   return resultsDocument(clock, {
     command: 'webhook-test',
     strict: opts.strict,
@@ -164,7 +169,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     gateways: [
       {
         gateway: opts.gateway,
-        target: target.href,
+        target: shown(opts.handlerUrl),
         targetKind: 'remote',
         verdict,
         summary: summarize(checks),
