@@ -67,6 +67,32 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The processes whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        // The command name may hold spaces and parentheses: the parent pid is the 2nd field after the last ')'.
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+async function until<T>(get: () => T | undefined, ms: number, what: string): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
 
 describe('paycert · interrupted runs, one run per report folder, blame where it belongs (issue 21)', function () {
@@ -163,6 +189,70 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
     expect(res.interrupted.signal).to.equal('SIGTERM');
     // What the client sent before the signal was judged.
     expect(res.checks.some((c: { status: string }) => c.status !== 'skipped')).to.equal(true);
+  });
+
+  it('SIGINT to `verify` ends the Pact verifier process and writes an interrupted report (exit 130)', async () => {
+    const reportDir = join(dir, 'verify-sigint');
+    const r = run(['verify', 'lesspay', '--quiet', '--report-dir', reportDir]);
+    // The verifier is the child running verify-child (under tsx, esbuild's service is a child too).
+    const verifier = await until(
+      () =>
+        childrenOf(r.child.pid!).find((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('verify-child');
+          } catch {
+            return false;
+          }
+        }),
+      30_000,
+      'the verifier process',
+    );
+    r.child.kill('SIGINT');
+    const { code } = await r.ended;
+    expect(code, r.stderr()).to.equal(130);
+    expect(alive(verifier), 'the verifier process is still running').to.equal(false);
+    expect(r.stdout()).to.match(
+      /^verdict: interrupted \(stopped by SIGINT after 0 checks judged; not a certification\)$/m,
+    );
+    const res = results(reportDir);
+    expect(res.command).to.equal('verify');
+    expect(res.verdict).to.equal('interrupted');
+    expect(res.checks).to.deep.equal([]);
+  });
+
+  it('SIGTERM to `webhook-test` writes the handler checks judged so far as verdict interrupted (exit 143)', async () => {
+    // A handler that acknowledges everything, slowly: the run is still going when the signal comes.
+    const handler = createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('SUCCESS'), 300);
+    });
+    await new Promise<void>((ok) => handler.listen(0, '127.0.0.1', ok));
+    try {
+      const reportDir = join(dir, 'webhook-sigterm');
+      const r = run(
+        [
+          'webhook-test',
+          'lesspay',
+          '--report-dir',
+          reportDir,
+          '--handler-url',
+          `http://127.0.0.1:${(handler.address() as AddressInfo).port}/notify`,
+        ],
+        { LESSPAY_APP_SECRET: 'interrupt-test-secret' },
+      );
+      await r.waitFor(/^(PASS|FAIL) /m);
+      r.child.kill('SIGTERM');
+      const { code } = await r.ended;
+      expect(code, r.stderr()).to.equal(143);
+      const res = results(reportDir);
+      expect(res.command).to.equal('webhook-test');
+      expect(res.verdict).to.equal('interrupted');
+      expect(res.interrupted.signal).to.equal('SIGTERM');
+      expect(res.checks.length).to.be.within(1, 12);
+    } finally {
+      handler.closeAllConnections();
+      await new Promise((ok) => handler.close(ok));
+    }
   });
 
   it('a second run into the same report folder exits 2 with one line; the first one is unharmed', async () => {

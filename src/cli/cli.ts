@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { unlessStopping } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
 
 // Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
@@ -321,6 +322,13 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const code = await command(argv);
+  // A signal is being handled: its session writes the interrupted report and exits; nothing here may end it first.
+  await unlessStopping();
+  return code;
+}
+
+async function command(argv: string[]): Promise<number> {
   try {
     // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
     const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));

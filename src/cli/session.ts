@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stopAll } from '../core/children.js';
+import { markStopping, stopAll } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import type { Results } from '../core/results.js';
@@ -160,6 +160,7 @@ export class RunSession {
       process.exit(code);
     }
     this.stoppingOn = signal;
+    markStopping();
     process.stderr.write(
       `paycert: interrupted by ${signal}: stopping, then writing what was judged so far\n`,
     );

@@ -70,3 +70,18 @@ export async function stopAll(graceMs = 2000): Promise<string[]> {
   await Promise.all(entries.map((e) => e.stop(graceMs).catch(() => {})));
   return entries.map((e) => e.name);
 }
+
+let stopping = false;
+
+/** Called by the run session when a signal starts stopping the command. */
+export function markStopping(): void {
+  stopping = true;
+}
+
+/**
+ * Resolves at once, unless a signal is being handled: then never, so the command's own end (or an error its killed
+ * children cause) cannot exit the process before the interrupted report is written; the session exits it.
+ */
+export function unlessStopping(): Promise<void> {
+  return stopping ? new Promise(() => {}) : Promise.resolve();
+}
