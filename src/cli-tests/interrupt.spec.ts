@@ -153,6 +153,15 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
       'junit.xml',
       'results.json',
     ]);
+    // Rendered again later, it stays interrupted and is no certification (exit 1).
+    const again = await runCli([
+      'report',
+      join(reportDir, 'results.json'),
+      '-o',
+      join(dir, 'run-sigint-again'),
+    ]);
+    expect(again.code).to.equal(1);
+    expect(again.stdout).to.match(/^verdict: interrupted \(stopped by SIGINT after \d+ checks? judged/m);
   });
 
   it('SIGTERM to `audit` ends the client command with its whole process group (exit 143, verdict interrupted)', async () => {

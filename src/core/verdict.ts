@@ -64,7 +64,9 @@ export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
 /** The exit code of a verdict: 0 certified (or incomplete, when the tester allowed it), 1 not certified or
  * incomplete, 2 could not be judged. */
 export function exitCodeOf(verdict: Verdict, allowIncomplete = false): number {
-  if (verdict === 'interrupted') return 130;
+  // Re-rendered later (`paycert report`), an interrupted run is not a certification; the interrupted command itself
+  // exits with its signal's code (130/143, cli/session).
+  if (verdict === 'interrupted') return 1;
   if (verdict === 'certified') return 0;
   if (verdict === 'incomplete') return allowIncomplete ? 0 : 1;
   return verdict === 'not-certified' ? 1 : 2;
