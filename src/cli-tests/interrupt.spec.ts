@@ -200,6 +200,36 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
     expect(res.checks.some((c: { status: string }) => c.status !== 'skipped')).to.equal(true);
   });
 
+  it('`audit` leaves nothing of the client command running after it ends (its process group is ended)', async () => {
+    const reportDir = join(dir, 'audit-leftover');
+    const pids = join(dir, 'leftover-pid');
+    const client = [
+      "const { spawn } = require('node:child_process');",
+      "const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });",
+      'g.unref();',
+      `require('node:fs').writeFileSync(${JSON.stringify(pids)}, String(g.pid));`,
+      "fetch(process.env.LESSPAY_BASE_URL + '/api/global/v1/pay/query-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })",
+      '  .finally(() => process.exit(0));',
+    ].join('\n');
+    const out = await runCli([
+      'audit',
+      'lesspay',
+      '--quiet',
+      '--report-dir',
+      reportDir,
+      '--',
+      process.execPath,
+      '-e',
+      client,
+    ]);
+    expect(out.code, out.stderr).to.be.oneOf([0, 1]);
+    const leftover = Number(readFileSync(pids, 'utf8'));
+    await until(() => (alive(leftover) ? undefined : true), 3000, 'the leftover process to end').catch(
+      () => {},
+    );
+    expect(alive(leftover), 'a process the client started is still running').to.equal(false);
+  });
+
   it('SIGINT to `verify` ends the Pact verifier process and writes an interrupted report (exit 130)', async () => {
     const reportDir = join(dir, 'verify-sigint');
     const r = run(['verify', 'lesspay', '--quiet', '--report-dir', reportDir]);

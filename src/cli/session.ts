@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markStopping, stopAll } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
@@ -19,6 +19,8 @@ import { prepareReportDir, REPORT_FILES, type WrittenReport, writeReport } from 
 // Hand-written: the lock libraries on npm (proper-lockfile, lockfile) lock one file by mtime, not a folder by pid.
 
 export const LOCK_FILE = '.paycert.lock';
+/** Besides the report itself, what a run may leave in its folder: the default evidence bundle, the verifier's log. */
+const EARLIER_FILES = ['paycert-bundle.tar.gz', 'pact-verifier.log'];
 
 type Stop = 'SIGINT' | 'SIGTERM';
 const EXIT_CODE: Record<Stop, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -87,8 +89,12 @@ export class RunSession {
     this.lock = join(this.dir, LOCK_FILE);
     takeLock(this.lock, shownDir);
     process.once('exit', this.onExit);
-    // A clean start: what an earlier run left here is not this run's report, and must not look like it.
-    for (const f of REPORT_FILES) rmSync(join(this.dir, f), { force: true });
+    // A clean start: what an earlier run left here is not this run's report, and must not look like it (its
+    // bundle and verifier log included), nor may a half-written file of a run that was killed mid-write.
+    for (const f of [...REPORT_FILES, ...EARLIER_FILES]) rmSync(join(this.dir, f), { force: true });
+    for (const f of readdirSync(this.dir))
+      if (/\.\d+\.tmp$/.test(f) && REPORT_FILES.some((r) => f.startsWith(`${r}.`)))
+        rmSync(join(this.dir, f), { force: true });
   }
 
   /**

@@ -94,6 +94,9 @@ function runCommand(argv: string[], env: NodeJS.ProcessEnv, maxMs: number): Prom
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      // What the command left running in its group (a server started with &, a stray worker) ends with it.
+      group('SIGTERM');
+      setTimeout(() => group('SIGKILL'), 1000).unref();
       resolve({ code, signal, timedOut });
     });
   });
