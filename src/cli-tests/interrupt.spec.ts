@@ -351,6 +351,34 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
     expect(res.gateways[0].error).to.match(/did not answer 1 of 1 requests/);
   });
 
+  it('`proxy` to a sandbox that fails every request (HTTP 503) is a setup error (exit 2), not a client finding', async () => {
+    const sandbox = createServer((req, res) => {
+      req.resume();
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('maintenance');
+    });
+    await new Promise<void>((ok) => sandbox.listen(0, '127.0.0.1', ok));
+    const target = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+    try {
+      const reportDir = join(dir, 'proxy-503');
+      const r = run(['proxy', 'lesspay', '--target', target, '--report-dir', reportDir]);
+      await r.waitFor(/^http:\/\/127\.0\.0\.1:\d+\n/);
+      const url = r.stdout().split('\n')[0]!;
+      for (let i = 0; i < 2; i++)
+        await fetch(`${url}/api/global/v1/pay/query-order`, { method: 'POST', body: '{}' }).then((a) =>
+          a.text(),
+        );
+      r.child.kill('SIGTERM');
+      expect((await r.ended).code).to.equal(2);
+      expect(r.stderr()).to.include(
+        `paycert: the upstream ${target} answered every request with a server error (503): check the sandbox; the client was not judged\n`,
+      );
+      expect(results(reportDir).verdict).to.equal('error');
+    } finally {
+      sandbox.closeAllConnections();
+      await new Promise((ok) => sandbox.close(ok));
+    }
+  });
+
   it('`audit --target` with its sandbox down is a setup error (exit 2, one line)', async () => {
     const reportDir = join(dir, 'audit-down');
     const out = await runCli([
