@@ -360,6 +360,23 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
     ]);
     expect(idle.code).to.equal(2);
     expect(idle.stderr).to.match(/made no request .*PAYLOCO_BASE_URL/);
+    // Issue 21: no request is exit 2 whatever the command's own exit code (README), e.g. `audit lesspay -- false`.
+    const failedIdle = await runCli([
+      'audit',
+      'lesspay',
+      '--quiet',
+      '--report-dir',
+      join(dir, 'y2'),
+      '--',
+      process.execPath,
+      '-e',
+      'process.exit(1)',
+    ]);
+    expect(failedIdle.code).to.equal(2);
+    expect(failedIdle.stderr).to.match(
+      /^paycert: the command made no request to http:\/\/127\.0\.0\.1:\d+: does it read LESSPAY_BASE_URL\? \(the client command exited with code 1\)\n$/,
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'y2', 'results.json'), 'utf8')).verdict).to.equal('error');
   });
 
   it('a command that fails makes the audit fail (exit 1), and the report says why', async () => {
@@ -372,7 +389,8 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
       '--',
       process.execPath,
       '-e',
-      'process.exit(3)',
+      // One request (so there is something to judge), then the command's own tests fail.
+      "fetch(process.env.LESSPAY_BASE_URL + '/api/global/v1/pay/query-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).finally(() => process.exit(3))",
     ]);
     expect(out.code).to.equal(1);
     expect(out.stderr).to.match(/the client command exited with code 3/);

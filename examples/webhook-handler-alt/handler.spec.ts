@@ -19,6 +19,7 @@ const ALL: Record<Gateway, string[]> = {
   lesspay: [
     'LPH-ACK-001',
     'LPH-ACK-002',
+    'LPH-ACK-003',
     'LPH-BAD-001',
     'LPH-BAD-002',
     'LPH-DUP-001',
@@ -32,6 +33,7 @@ const ALL: Record<Gateway, string[]> = {
   ],
   payloco: [
     'PLH-ACK-001',
+    'PLH-ACK-002',
     'PLH-BAD-001',
     'PLH-BAD-002',
     'PLH-DUP-001',
@@ -140,10 +142,11 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
       });
     }
 
-    it(`${gateway}: without --order-status-url, the same three checks as for the first handler skip`, async () => {
+    it(`${gateway}: without --order-status-url, the same four checks as for the first handler skip`, async () => {
       const { results } = await webhookTest(handler, gateway, join(dir, `${gateway}-nostatus`), false);
       expect(ids(results, 'failed')).to.deep.equal([]);
       expect(ids(results, 'skipped').map((id) => id.replace(/^[A-Z]+-/, ''))).to.deep.equal([
+        gateway === 'lesspay' ? 'ACK-003' : 'ACK-002',
         'DUP-002',
         'ORD-001',
         'SIG-004',
@@ -304,7 +307,7 @@ describe('examples · second webhook handler (alt) under paycert webhook-test', 
       );
       expect(out.code, out.stdout + out.stderr).to.equal(0);
       expect(out.stdout).to.match(
-        new RegExp(`${gateway}: CERTIFIED — 12 passed, 0 failed, 0 skipped, 0 error`),
+        new RegExp(`${gateway}: CERTIFIED — 13 passed, 0 failed, 0 skipped, 0 error`),
       );
     }
   });

@@ -57,10 +57,10 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
       /^lesspay: INCOMPLETE — 9 passed, 0 failed/,
     );
     expect(lines).to.include(
-      '  not judged: LPH-SIG-004, LPH-DUP-002 — needs --order-status-url to observe what the handler processed',
+      '  not judged: LPH-ACK-003, LPH-SIG-004, LPH-DUP-002 — needs --order-status-url to observe what the handler processed',
     );
     expect(lines).to.include(
-      'verdict: incomplete (2 MUST checks not judged; give what the lines above name, or accept with --allow-incomplete)',
+      'verdict: incomplete (3 MUST checks not judged; give what the lines above name, or accept with --allow-incomplete)',
     );
   });
 
@@ -116,6 +116,47 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
       /^paycert: --order-status-url http:\/\/127\.0\.0\.1:\d+\/o\/%7Bid%7D does not answer the documented JSON \{"status": "…", "processed": n\} for order PF\w+, which the handler had just acknowledged\n$/,
     );
   });
+
+  // Issue 21: an order-status URL that answers the documented shape with the order unapplied shows the handler's
+  // fault (it acknowledged without applying): a failed MUST check, exit 1; the URL is not blamed.
+  for (const [gateway, id] of [
+    ['lesspay', 'LPH-ACK-003'],
+    ['payloco', 'PLH-ACK-002'],
+  ] as const) {
+    it(`${gateway}: a handler that acknowledges without applying fails ${id} (exit 1), the URL is not blamed`, async () => {
+      const h = await handler(gateway, 'acks-without-applying');
+      const reportDir = join(dir, `acks-${gateway}`);
+      const out = await runCli(
+        [
+          'webhook-test',
+          gateway,
+          '--report-dir',
+          reportDir,
+          '--timeout',
+          '500',
+          '--handler-url',
+          h.handlerUrl,
+          '--order-status-url',
+          h.orderStatusUrl,
+        ],
+        ENV,
+      );
+      expect(out.code, out.stderr).to.equal(1);
+      expect(out.stderr).not.to.match(/order-status-url/);
+      expect(out.stdout).to.match(
+        new RegExp(
+          `^FAIL  ${id}\\s+MUST\\s+an acknowledged valid callback is applied.* — .*acknowledged but not applied`,
+          'm',
+        ),
+      );
+      expect(out.stdout).to.match(/^verdict: not-certified$/m);
+      const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+      expect(results.verdict).to.equal('not-certified');
+      const failed = results.checks.filter((c: { status: string }) => c.status === 'failed');
+      expect(failed.map((c: { id: string }) => c.id)).to.deep.equal([id]);
+      expect(failed[0].received).to.deep.equal({ status: null, processed: 0 });
+    });
+  }
 
   for (const gateway of ['lesspay', 'payloco'] as const) {
     it(`${gateway}: a secret the handler does not use is a tester mistake (exit 2 with a hint), not a failed check`, async () => {

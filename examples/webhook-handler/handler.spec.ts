@@ -25,6 +25,7 @@ const EXPECTED: Record<Gateway, Partial<Record<Fault, string[]>>> = {
     'rejects-duplicates': ['LPH-DUP-001'],
     'wrong-ack': ['LPH-ACK-001', 'LPH-ACK-002', 'LPH-EXT-001'],
     'v1-signing-only': ['LPH-ACK-002'],
+    'acks-without-applying': ['LPH-ACK-003'],
   },
   payloco: {
     'accepts-any-signature': ['PLH-SIG-001', 'PLH-SIG-002', 'PLH-SIG-003', 'PLH-SIG-004', 'PLH-SIG-005'],
@@ -36,6 +37,7 @@ const EXPECTED: Record<Gateway, Partial<Record<Fault, string[]>>> = {
     'rejects-duplicates': ['PLH-DUP-001'],
     'wrong-ack': ['PLH-ACK-001', 'PLH-EXT-001'],
     'no-replay-window': ['PLH-SIG-005'],
+    'acks-without-applying': ['PLH-ACK-002'],
   },
 };
 
@@ -92,6 +94,7 @@ describe('examples · webhook handler under paycert webhook-test', function () {
       const { results } = await webhookTest(gateway, undefined, dir, false);
       const skipped = results.checks.filter((c) => c.status === 'skipped');
       expect(skipped.map((c) => c.id.replace(/^[A-Z]+-/, '')).sort()).to.deep.equal([
+        gateway === 'lesspay' ? 'ACK-003' : 'ACK-002',
         'DUP-002',
         'ORD-001',
         'SIG-004',

@@ -19,6 +19,8 @@ export const FAULTS = {
   'wrong-ack': 'acknowledges with a body the gateway does not recognise',
   'v1-signing-only': 'Lesspay: verifies every callback over the v1 field set, whatever its api_version',
   'no-replay-window': 'Payloco: accepts any x-timestamp, however old',
+  'acks-without-applying':
+    'acknowledges every valid callback and applies none: the order shows status null, processed 0',
 } as const;
 export type Fault = keyof typeof FAULTS;
 
@@ -40,7 +42,7 @@ export interface RunningHandler {
 }
 
 interface Order {
-  status: string;
+  status: string | null;
   processed: number;
 }
 
@@ -220,8 +222,18 @@ export async function startHandler(opts: HandlerOptions): Promise<RunningHandler
     if (seen.has(u.dedupeKey) && fault !== 'processes-duplicates') return 'duplicate';
     seen.add(u.dedupeKey);
     const order = orders.get(u.orderId);
+    if (fault === 'acks-without-applying') {
+      // Known, acknowledged, never applied: the order-status answer has the documented shape and shows nothing.
+      if (!order) orders.set(u.orderId, { status: null, processed: 0 });
+      return 'applied';
+    }
     // A final order never moves to another status (an older PENDING may arrive after SUCCEED).
-    if (order && FINAL.has(order.status) && u.status !== order.status && fault !== 'regresses-final-state') {
+    if (
+      order?.status &&
+      FINAL.has(order.status) &&
+      u.status !== order.status &&
+      fault !== 'regresses-final-state'
+    ) {
       return 'ignored';
     }
     orders.set(u.orderId, { status: u.status, processed: (order?.processed ?? 0) + 1 });

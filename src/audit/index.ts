@@ -160,6 +160,8 @@ export interface ClientRun extends JudgeOptions {
   target: string;
   targetKind: 'embedded-mock' | 'remote';
   strict: boolean;
+  /** `--allow-incomplete`: recorded in the results (the verdict stays incomplete). */
+  allowIncomplete?: boolean;
   clock: RunClock;
 }
 
@@ -178,6 +180,7 @@ export async function clientResults(run: ClientRun): Promise<Results> {
   return resultsDocument(run.clock, {
     command: run.command,
     strict: run.strict,
+    allowIncomplete: run.allowIncomplete,
     gateways: [
       {
         gateway: run.gateway,

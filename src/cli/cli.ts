@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { unlessStopping } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
 
 // Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
@@ -202,6 +203,10 @@ export function buildProgram(): Command {
         .default('a'),
     )
     .option('--mock-fault <name>', 'verify a fault variant of the bundled mock')
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('../commands/verify.js')).verifyCommand(gateway, opts);
     });
@@ -282,6 +287,10 @@ export function buildProgram(): Command {
       30000,
     )
     .addOption(new Option('--mock-variant <v>', 'conformant variant of the bundled mock').choices(['a', 'b']))
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .action(async (gateway, command, opts) => {
       process.exitCode = await (await import('../commands/audit.js')).auditCommand(gateway, command, opts);
     });
@@ -296,6 +305,10 @@ export function buildProgram(): Command {
     .option('--listen <host:port>', 'where the proxy listens (default 127.0.0.1, any free port)')
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
+    .option(
+      '--allow-incomplete',
+      'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
+    )
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('../commands/proxy.js')).proxyCommand(gateway, opts);
@@ -324,6 +337,13 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const code = await command(argv);
+  // A signal is being handled: its session writes the interrupted report and exits; nothing here may end it first.
+  await unlessStopping();
+  return code;
+}
+
+async function command(argv: string[]): Promise<number> {
   try {
     // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
     const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));

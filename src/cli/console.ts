@@ -44,6 +44,8 @@ function explanationLines(results: Results, gateway: string): string[] {
 }
 
 function verdictLine(results: Results): string {
+  if (results.verdict === 'interrupted')
+    return `verdict: interrupted (stopped by ${results.interrupted?.signal ?? 'a signal'} after ${plural(results.checks.length, 'check')} judged; not a certification)`;
   if (results.verdict === 'passed-partial') {
     const partial = results.gateways.filter((g) => g.verdict === 'passed-partial');
     return `verdict: passed-partial (${partial.map((g) => g.statement ?? 'scope not recorded; not a certification').join('; ')})`;

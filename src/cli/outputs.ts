@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { redactDeep } from '../core/redact.js';
@@ -57,6 +57,22 @@ export function prepareReportDir(dir: string): string {
   return abs;
 }
 
+/** The files of one report: a run removes them at its start (cli/session) and writes them all at its end. */
+export const REPORT_FILES = ['results.json', 'coverage.json', 'junit.xml', 'index.html'] as const;
+
+/**
+ * Writes the files whole or not at all: each to a temporary name first, then renamed over its place, results.json
+ * last; a reader (or a run stopped mid-write) never sees half a report or a mix of two runs.
+ */
+function writeAllAtomic(files: [path: string, text: string][]): void {
+  const tmp = files.map(([path, text]) => {
+    const t = `${path}.${process.pid}.tmp`;
+    writeFileSync(t, text);
+    return [t, path] as const;
+  });
+  for (const [t, path] of tmp) renameSync(t, path);
+}
+
 const MERCHANT_SIDE = new Set(['audit', 'proxy', 'webhook-test']);
 
 /** Writes results.json (validated against its schema), junit.xml, index.html and, for a gateway run, coverage.json; all redacted. */
@@ -72,13 +88,13 @@ export function writeReport(results: Results, dir: string, baseline?: Results): 
     junit: join(abs, 'junit.xml'),
     html: join(abs, 'index.html'),
   };
-  writeFileSync(out.results, `${JSON.stringify(safe, null, 2)}\n`);
-  writeFileSync(out.junit, renderJunit(safe));
+  const resultsFile: [string, string] = [out.results, `${JSON.stringify(safe, null, 2)}\n`];
+  const junit: [string, string] = [out.junit, renderJunit(safe)];
   // The coverage of the gateways this run certified: their cells, with the status of each check in this run. A run
   // that judges the merchant's side (a client, a webhook handler) certifies no gateway endpoint: no grid, no file.
   if (MERCHANT_SIDE.has(safe.command ?? '')) {
     rmSync(out.coverage, { force: true });
-    writeFileSync(out.html, renderHtml(safe, baseline ? { baseline } : {}));
+    writeAllAtomic([junit, [out.html, renderHtml(safe, baseline ? { baseline } : {})], resultsFile]);
     return out;
   }
   const table = coverage(
@@ -87,7 +103,11 @@ export function writeReport(results: Results, dir: string, baseline?: Results): 
   );
   const checked = validate('paycert/coverage.schema.json', table);
   if (!checked.valid) throw new Error(`coverage does not match its schema: ${checked.problems[0]?.message}`);
-  writeFileSync(out.coverage, `${JSON.stringify(table, null, 2)}\n`);
-  writeFileSync(out.html, renderHtml(safe, { ...(baseline ? { baseline } : {}), coverage: table }));
+  writeAllAtomic([
+    [out.coverage, `${JSON.stringify(table, null, 2)}\n`],
+    junit,
+    [out.html, renderHtml(safe, { ...(baseline ? { baseline } : {}), coverage: table })],
+    resultsFile,
+  ]);
   return out;
 }

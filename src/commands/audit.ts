@@ -7,8 +7,10 @@ import {
 } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
 import { injector, type Scenario, scenarioNames, scenarioOf, scenarios } from '../audit/scenarios.js';
+import { upstreamFailure } from '../audit/upstream.js';
 import { checkLine, summaryLines } from '../cli/console.js';
-import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { RunSession } from '../cli/session.js';
+import { trackProcess } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
 import { redactText } from '../core/redact.js';
@@ -26,6 +28,7 @@ export interface AuditFlags {
   scenario?: string;
   scenarioHold?: number;
   mockVariant?: 'a' | 'b';
+  allowIncomplete?: boolean;
 }
 
 function scenarioFlag(gateway: Gateway, name: string | undefined): Scenario | undefined {
@@ -60,15 +63,29 @@ interface Ran {
   timedOut: boolean;
 }
 
-/** Runs the integrator's command to its end, at most `maxMs`; a command that cannot start is a usage error. */
+/**
+ * Runs the integrator's command to its end, at most `maxMs`; a command that cannot start is a usage error. It leads
+ * its own process group, so stopping it (at --max-time, or when paycert is interrupted) ends everything it started:
+ * a test runner's workers, a shell's background jobs. None is left re-parented to PID 1.
+ */
 function runCommand(argv: string[], env: NodeJS.ProcessEnv, maxMs: number): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    trackProcess(`client command ${argv[0]}`, child, true);
+    const group = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, sig);
+      } catch {}
+    };
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      group('SIGTERM');
+      setTimeout(() => group('SIGKILL'), 2000).unref();
     }, maxMs);
     child.once('error', (err) => {
       clearTimeout(timer);
@@ -77,6 +94,9 @@ function runCommand(argv: string[], env: NodeJS.ProcessEnv, maxMs: number): Prom
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      // What the command left running in its group (a server started with &, a stray worker) ends with it.
+      group('SIGTERM');
+      setTimeout(() => group('SIGKILL'), 1000).unref();
       resolve({ code, signal, timedOut });
     });
   });
@@ -113,8 +133,24 @@ export async function auditCommand(
     throw new UsageError(
       `scenario ${scenario.name} changes how orders settle, so it needs the bundled mock: drop --target`,
     );
-  const reportDir = flags.reportDir ?? 'reports';
-  prepareReportDir(reportDir);
+  const session = RunSession.open(flags.reportDir ?? 'reports', { quiet: flags.quiet });
+  try {
+    return await audit(gateway, argv, flags, env, out, session, target, scenario);
+  } finally {
+    session.close();
+  }
+}
+
+async function audit(
+  gateway: Gateway,
+  argv: string[],
+  flags: AuditFlags,
+  env: NodeJS.ProcessEnv,
+  out: { results?: Results },
+  session: RunSession,
+  target: string | undefined,
+  scenario: Scenario | undefined,
+): Promise<number> {
   const maxMs = (flags.maxTime ?? 600) * 1000;
   const given: GivenCredentials | undefined = givenCredentials(gateway, env);
   let mock: RunningMock | undefined;
@@ -137,25 +173,37 @@ export async function auditCommand(
   const clock = startRun();
   try {
     const credentials = given?.client ?? (mock ? mockClientCredentials(gateway, mock) : {});
+    const judge = () =>
+      clientResults({
+        command: 'audit',
+        gateway,
+        exchanges: recorder.exchanges,
+        credentials,
+        origin: recorder.url,
+        ...(scenario ? { scenario } : {}),
+        target: upstream,
+        targetKind: mock ? 'embedded-mock' : 'remote',
+        strict: flags.strict ?? false,
+        allowIncomplete: flags.allowIncomplete === true,
+        clock,
+      });
+    // Stopped by a signal: the requests the client made so far are judged, the command's group is already ended.
+    session.onInterrupt(judge);
     // The base path of the upstream (Payloco's /gateway) stays on the upstream side of the front.
     const childEnv = clientEnv(gateway, env, recorder.url, mock, given);
     // The client's own tests may expect the scenario's failure (a refused signature, a rejected payout): say which.
     if (scenario) childEnv.PAYCERT_SCENARIO = scenario.name;
     const ran = await runCommand(argv, childEnv, maxMs);
     const failure = commandFailure(ran, maxMs);
-    const results = await clientResults({
-      command: 'audit',
-      gateway,
-      exchanges: recorder.exchanges,
-      credentials,
-      origin: recorder.url,
-      ...(scenario ? { scenario } : {}),
-      target: upstream,
-      targetKind: mock ? 'embedded-mock' : 'remote',
-      strict: flags.strict ?? false,
-      clock,
-    });
-    if (failure) {
+    const results = await judge();
+    const brokenUpstream = upstreamFailure(recorder.exchanges, upstream, !mock);
+    const silent = recorder.exchanges.length === 0;
+    if (brokenUpstream) {
+      // Not the client's fault: the run could not judge it (exit 2), whatever its checks say.
+      results.gateways[0]!.error = brokenUpstream;
+      results.gateways[0]!.verdict = 'error';
+      results.verdict = 'error';
+    } else if (failure && !silent) {
       // The command's own failure fails the audit: its tests saw something go wrong the checks may not show.
       results.gateways[0]!.warning = failure;
       results.gateways[0]!.verdict = 'not-certified';
@@ -165,15 +213,22 @@ export async function auditCommand(
     const tty = process.stdout.isTTY === true;
     if (!flags.quiet)
       for (const r of results.checks) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
-    const written = writeReport(results, reportDir);
+    const written = await session.write(results);
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
-    if (failure) process.stderr.write(`paycert: ${failure}\n`);
-    if (recorder.exchanges.length === 0) {
-      const v = gateway === 'lesspay' ? 'LESSPAY_BASE_URL' : 'PAYLOCO_BASE_URL';
-      process.stderr.write(`paycert: the command made no request to ${recorder.url}: does it read ${v}?\n`);
-      return failure ? 1 : 2;
+    if (brokenUpstream) {
+      process.stderr.write(`paycert: ${redactText(brokenUpstream)}\n`);
+      return 2;
     }
-    return failure ? 1 : exitCodeOf(results.verdict);
+    if (silent) {
+      // No request, nothing judged: a setup problem (exit 2) whatever the command's own exit code (README).
+      const v = gateway === 'lesspay' ? 'LESSPAY_BASE_URL' : 'PAYLOCO_BASE_URL';
+      process.stderr.write(
+        `paycert: the command made no request to ${recorder.url}: does it read ${v}?${failure ? ` (${failure})` : ''}\n`,
+      );
+      return 2;
+    }
+    if (failure) process.stderr.write(`paycert: ${failure}\n`);
+    return failure ? 1 : exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
     await recorder.close();
     await mock?.close();

@@ -1,10 +1,12 @@
 import { givenCredentials } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
+import { upstreamFailure } from '../audit/upstream.js';
 import { summaryLines } from '../cli/console.js';
-import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { RunSession } from '../cli/session.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
 import { redactText } from '../core/redact.js';
+import type { Gateway } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { gatewayOf, targetUrl } from './audit.js';
 
@@ -14,6 +16,7 @@ export interface ProxyFlags {
   reportDir?: string;
   strict?: boolean;
   timeout?: number;
+  allowIncomplete?: boolean;
 }
 
 function listenAddress(value: string | undefined): { host: string; port: number } {
@@ -38,8 +41,24 @@ export async function proxyCommand(
   if (!flags.target) throw new UsageError('--target is required');
   const target = targetUrl(flags.target, '--target');
   const { host, port } = listenAddress(flags.listen);
-  const reportDir = flags.reportDir ?? 'reports';
-  prepareReportDir(reportDir);
+  // The first SIGINT/SIGTERM is how a proxy run ends (it is then judged); a second one, while judging, interrupts.
+  const session = RunSession.open(flags.reportDir ?? 'reports', { signals: false });
+  try {
+    return await proxy(gateway, target, host, port, flags, env, session);
+  } finally {
+    session.close();
+  }
+}
+
+async function proxy(
+  gateway: Gateway,
+  target: string,
+  host: string,
+  port: number,
+  flags: ProxyFlags,
+  env: NodeJS.ProcessEnv,
+  session: RunSession,
+): Promise<number> {
   const given = givenCredentials(gateway, env);
   let recorder: Awaited<ReturnType<typeof startRecorder>>;
   try {
@@ -64,18 +83,34 @@ export async function proxyCommand(
     process.stderr.write('paycert: no request went through the proxy: nothing to judge\n');
     return 2;
   }
-  const results = await clientResults({
-    command: 'proxy',
-    gateway,
-    exchanges: recorder.exchanges,
-    credentials: given?.client ?? {},
-    origin: recorder.url,
-    target,
-    targetKind: 'remote',
-    strict: flags.strict ?? false,
-    clock,
-  });
-  const written = writeReport(results, reportDir);
+  const judge = () =>
+    clientResults({
+      command: 'proxy',
+      gateway,
+      exchanges: recorder.exchanges,
+      credentials: given?.client ?? {},
+      origin: recorder.url,
+      target,
+      targetKind: 'remote',
+      strict: flags.strict ?? false,
+      allowIncomplete: flags.allowIncomplete === true,
+      clock,
+    });
+  session.onInterrupt(judge);
+  session.armSignals();
+  const results = await judge();
+  const brokenUpstream = upstreamFailure(recorder.exchanges, target, true);
+  if (brokenUpstream) {
+    // The sandbox, not the client, is at fault: the client was not judged (exit 2).
+    results.gateways[0]!.error = brokenUpstream;
+    results.gateways[0]!.verdict = 'error';
+    results.verdict = 'error';
+  }
+  const written = await session.write(results);
   process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
-  return exitCodeOf(results.verdict);
+  if (brokenUpstream) {
+    process.stderr.write(`paycert: ${redactText(brokenUpstream)}\n`);
+    return 2;
+  }
+  return exitCodeOf(results.verdict, flags.allowIncomplete === true);
 }

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { prepareBundle } from '../cli/bundle-setup.js';
 import { checkLine, summaryLines } from '../cli/console.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
-import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { RunSession } from '../cli/session.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
+import { startRun } from '../core/head.js';
 import { redactText } from '../core/redact.js';
-import type { Gateway, Results } from '../core/results.js';
+import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { openDriver } from '../drivers/index.js';
 import { consoleSay } from '../drivers/say.js';
 import { type CatalogueEntry, catalogue } from '../engine/catalogue.js';
-import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
+import { type CertifyOptions, certify, partialResults, type Target } from '../engine/certify.js';
 import { mockModule, startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { closeHttp } from '../engine/http.js';
@@ -136,12 +137,13 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
   const driver = await openDriver(flags.driver);
-  const reportAbs = prepareReportDir(flags.reportDir);
   // A run whose id is shared (given, or the CI pipeline's) derives its seed from it: its shards agree on the inputs.
   const generation = {
     seed: flags.seed ?? (identity.source === 'generated' ? randomSeed() : seedOf(identity.id)),
     budget: flags.budget ?? DEFAULT_BUDGET,
   };
+  const session = RunSession.open(flags.reportDir, { quiet: flags.quiet });
+  const reportAbs = session.dir;
   const bundle =
     flags.bundle || flags.bundleFile
       ? prepareBundle(flags.bundleFile ?? join(reportAbs, 'paycert-bundle.tar.gz'), process.env)
@@ -149,6 +151,17 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
 
   const targets: Target[] = [];
   const mocks: { close(): Promise<void> }[] = [];
+  // What a signal finds judged: every check result as it completes.
+  const judged: CheckResult[] = [];
+  const clock = startRun();
+  session.onInterrupt(() =>
+    partialResults(clock, targets, judged, {
+      strict: flags.strict,
+      allowIncomplete: flags.allowIncomplete === true,
+      shard: shard ?? null,
+      driver: driver?.name ?? 'auto',
+    }),
+  );
   try {
     for (const gateway of gateways) {
       if (baseUrl) {
@@ -193,7 +206,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         skip: flags.skip,
         mock: `variant ${flags.mockVariant}${flags.mockFault ? `, fault ${flags.mockFault}` : ''}`,
       },
-      onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
+      onResult: (r) => {
+        judged.push(r);
+        if (!flags.quiet) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
+      },
     };
     const selects = shard
       ? await shardSelector(
@@ -211,7 +227,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         `--max-requests ${flags.maxRequests} is too small for the ${selected} selected checks (each sends at least one request; at least ${least} needed): raise it or narrow --only`,
       );
     const results = await certify(options);
-    const written = writeReport(results, flags.reportDir, baseline);
+    const written = await session.write(results, baseline);
     if (bundle) {
       // tar is loaded only when a bundle is asked for.
       const { keyFingerprint, writeBundle } = await import('../report/bundle.js');
@@ -262,6 +278,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     }
     return exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
+    session.close();
     await Promise.all(mocks.map((m) => m.close()));
     await closeHttp();
   }

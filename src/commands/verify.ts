@@ -2,12 +2,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLine, summaryLines } from '../cli/console.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
-import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { RunSession } from '../cli/session.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
+import { resultsDocument, startRun } from '../core/head.js';
 import { ensureOptional } from '../core/optional.js';
 import { redactText, registeredSecrets, registerSecret } from '../core/redact.js';
 import type { Gateway } from '../core/results.js';
-import { exitCodeOf } from '../core/verdict.js';
+import { exitCodeOf, summarize } from '../core/verdict.js';
+import { displayUrl } from '../engine/certify.js';
 import { startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { smoke } from '../engine/smoke.js';
@@ -30,6 +32,7 @@ export interface VerifyFlags extends CredentialFlags {
   quiet?: boolean;
   mockVariant?: string;
   mockFault?: string;
+  allowIncomplete?: boolean;
 }
 
 function gatewayOf(value: string): Gateway {
@@ -111,7 +114,9 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
   if (broker?.token) registerSecret(broker.token);
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction === true) : undefined;
   if (flags.mockFault) await checkMockFault(flags.mockFault, [gateway], baseUrl !== undefined);
-  const reportAbs = prepareReportDir(flags.reportDir);
+  const session = RunSession.open(flags.reportDir, { quiet: flags.quiet });
+  const reportAbs = session.dir;
+  const clock = startRun();
 
   let mock: { close(): Promise<void> } | undefined;
   try {
@@ -132,6 +137,26 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       mock = started.mock;
       target = started.target;
     }
+    // The verifier answers only at its end: interrupted, the run has judged no interaction yet.
+    const shown = target;
+    session.onInterrupt(() =>
+      resultsDocument(clock, {
+        command: 'verify',
+        strict: false,
+        allowIncomplete: flags.allowIncomplete === true,
+        gateways: [
+          {
+            gateway,
+            target: displayUrl(shown.baseUrl),
+            targetKind: shown.kind,
+            verdict: 'interrupted',
+            summary: summarize([]),
+          },
+        ],
+        checks: [],
+        verdict: 'interrupted',
+      }),
+    );
     const verifierLog = join(reportAbs, 'pact-verifier.log');
     const results = await verifyInChild(
       {
@@ -146,7 +171,8 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       registeredSecrets(),
       verifierLog,
     );
-    const written = writeReport(results, flags.reportDir);
+    if (flags.allowIncomplete) results.allowIncomplete = true;
+    const written = await session.write(results);
     const tty = process.stdout.isTTY === true;
     if (!flags.quiet)
       for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);
@@ -163,8 +189,9 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       for (const f of failing) process.stderr.write(`  ${redactText(f)}\n`);
     }
     // Every interaction errored (nothing could be judged): a run problem, not a finding.
-    return exitCodeOf(results.verdict);
+    return exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
+    session.close();
     await mock?.close();
   }
 }

@@ -1,12 +1,13 @@
 import { checkLine, summaryLines } from '../cli/console.js';
-import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { RunSession } from '../cli/session.js';
 import { UsageError } from '../core/errors.js';
+import { startRun } from '../core/head.js';
 import { redactText, registerSecret } from '../core/redact.js';
-import type { Gateway, Results } from '../core/results.js';
+import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
 import { idMatcher } from '../engine/selection.js';
-import { preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
+import { handlerResults, preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
 export interface WebhookTestFlags {
   handlerUrl: string;
@@ -57,9 +58,17 @@ export async function webhookTestCommand(
   if (!secret)
     throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);
   registerSecret(secret);
-  const reportDir = flags.reportDir ?? 'reports';
-  prepareReportDir(reportDir);
+  const session = RunSession.open(flags.reportDir ?? 'reports', { quiet: flags.quiet });
   const tty = process.stdout.isTTY === true;
+  // What a signal finds judged: every check result as it completes.
+  const judged: CheckResult[] = [];
+  const clock = startRun();
+  const strict = flags.strict ?? false;
+  const allowIncomplete = flags.allowIncomplete === true;
+  const selection = flags.only?.length ? `--only ${flags.only.join(',')}` : undefined;
+  session.onInterrupt(() =>
+    handlerResults(clock, { gateway, handlerUrl, strict, allowIncomplete, selection }, judged),
+  );
   try {
     const common = {
       gateway,
@@ -75,11 +84,14 @@ export async function webhookTestCommand(
       strict: flags.strict ?? false,
       allowIncomplete: flags.allowIncomplete === true,
       selects: flags.only?.length ? idMatcher(flags.only) : undefined,
-      selection: flags.only?.length ? `--only ${flags.only.join(',')}` : undefined,
-      onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
+      selection,
+      onResult: (r) => {
+        judged.push(r);
+        if (!flags.quiet) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
+      },
     });
     out.results = results;
-    const written = writeReport(results, reportDir);
+    const written = await session.write(results);
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only)\n');
@@ -87,6 +99,7 @@ export async function webhookTestCommand(
     }
     return exitCodeOf(results.verdict, flags.allowIncomplete === true);
   } finally {
+    session.close();
     await closeHttp();
   }
 }

@@ -3,8 +3,15 @@
 // so a drift between the two shows up as a failing test or a tsc error.
 
 export type Gateway = 'lesspay' | 'payloco';
-/** `passed-partial`: nothing judged failed, but the run judged less than the whole profile (a filter, a shard). */
-export type Verdict = 'certified' | 'passed-partial' | 'not-certified' | 'incomplete' | 'error';
+/** `passed-partial`: nothing judged failed, but the run judged less than the whole profile (a filter, a shard);
+ * `interrupted`: a signal stopped the run. */
+export type Verdict =
+  | 'certified'
+  | 'passed-partial'
+  | 'not-certified'
+  | 'incomplete'
+  | 'error'
+  | 'interrupted';
 export type Status = 'passed' | 'failed' | 'skipped' | 'error';
 export type Level = 'MUST' | 'SHOULD';
 
@@ -154,6 +161,8 @@ export interface Results {
   generation?: { seed: number; budget: number };
   /** What was judged and under which settings (a `run`; absent from older files and other commands). */
   scope?: Scope;
+  /** Set when a signal stopped the run: the checks are those judged before it, the verdict is `interrupted`. */
+  interrupted?: { signal: 'SIGINT' | 'SIGTERM'; at: string };
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;

@@ -30,6 +30,8 @@ export function notJudged(c: Check, strict: boolean): boolean {
  * non-conformance wins (the target owner must act on it either way), then a gateway that could not be judged at
  * all, then one judged only in part, then a pass of less than the whole profile; `certified` only when nothing else. */
 export const RANK: readonly Verdict[] = [
+  // A run a signal stopped judged only what it reached: whatever it found, it is no verdict on the whole.
+  'interrupted',
   'not-certified',
   'error',
   'incomplete',
@@ -153,6 +155,9 @@ export function scopeStatement(gateways: readonly GatewayResult[]): string {
 /** The exit code of a verdict: 0 certified or passed-partial (or incomplete, when the tester allowed it), 1 not
  * certified or incomplete, 2 could not be judged. */
 export function exitCodeOf(verdict: Verdict, allowIncomplete = false): number {
+  // Re-rendered later (`paycert report`), an interrupted run is not a certification; the interrupted command itself
+  // exits with its signal's code (130/143, cli/session).
+  if (verdict === 'interrupted') return 1;
   if (verdict === 'certified' || verdict === 'passed-partial') return 0;
   if (verdict === 'incomplete') return allowIncomplete ? 0 : 1;
   return verdict === 'not-certified' ? 1 : 2;
@@ -219,9 +224,14 @@ export function recompute(results: Results, gatewayRun = isGatewayRun(results)):
     const judged = judgeGateway(checks, strict, { gatewayError: g.error, mustTotal, selection });
     if (gatewayRun && mustTotal === undefined) {
       const verdict = rejudge(judged.verdict, undefined);
-      return { ...g, ...judged, verdict, statement: statementOf(verdict, undefined, selection) };
+      return {
+        ...g,
+        ...judged,
+        verdict: results.interrupted ? ('interrupted' as const) : verdict,
+        statement: statementOf(verdict, undefined, selection),
+      };
     }
-    return { ...g, ...judged };
+    return { ...g, ...judged, ...(results.interrupted ? { verdict: 'interrupted' as const } : {}) };
   });
   return {
     ...results,
@@ -230,4 +240,12 @@ export function recompute(results: Results, gatewayRun = isGatewayRun(results)):
     summary: summarize(results.checks),
     verdict: overallVerdict(gateways.map((g) => g.verdict)),
   };
+}
+
+/**
+ * The results of a run a signal stopped: the checks judged before it, every gateway and the run `interrupted` (never
+ * certified, whatever those checks say), and the signal recorded, so the report cannot pass for a finished run.
+ */
+export function interrupted(results: Results, signal: 'SIGINT' | 'SIGTERM'): Results {
+  return recompute({ ...results, interrupted: { signal, at: new Date().toISOString() } });
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { trackProcess } from '../core/children.js';
 import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from './types.js';
 
 // `--driver command:CMD`: the team's own script finishes the payment. It gets the page URL, the outcome and the
@@ -39,6 +40,8 @@ export class CommandDriver implements PaymentDriver {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, ...commandEnv(order, outcome) },
       });
+      // A signal to paycert ends the command's whole group too (see core/children).
+      trackProcess(`driver command ${this.command}`, child, true);
       let out = '';
       const keep = (chunk: Buffer) => {
         if (out.length < OUTPUT_CAP) out += chunk.toString('utf8').slice(0, OUTPUT_CAP - out.length);

@@ -1,6 +1,6 @@
-import { resultsDocument, startRun } from '../core/head.js';
+import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
-import { judgeGateway, scopeStatement, selectionText } from '../core/verdict.js';
+import { judgeGateway, scopeStatement, selectionText, summarize } from '../core/verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
@@ -209,5 +209,36 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     checks,
     // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
     ...(opts.shard && gateways.length === 0 ? { verdict: 'passed-partial' as const } : {}),
+  });
+}
+
+/**
+ * The results document of a run a signal stopped: every target it was judging, and the checks that completed before
+ * the signal (the run session marks the whole `interrupted`).
+ */
+export function partialResults(
+  clock: RunClock,
+  targets: readonly Target[],
+  checks: readonly CheckResult[],
+  opts: { strict: boolean; allowIncomplete: boolean; shard: Results['shard']; driver: string },
+): Results {
+  return resultsDocument(clock, {
+    command: 'run',
+    strict: opts.strict,
+    allowIncomplete: opts.allowIncomplete,
+    shard: opts.shard,
+    driver: opts.driver,
+    gateways: targets.map((t) => {
+      const own = checks.filter((c) => c.gateway === t.gateway);
+      return {
+        gateway: t.gateway,
+        target: displayUrl(t.baseUrl),
+        targetKind: t.kind,
+        verdict: 'interrupted',
+        summary: summarize(own),
+      };
+    }),
+    checks: [...checks],
+    verdict: 'interrupted',
   });
 }

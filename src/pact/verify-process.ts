@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { trackProcess } from '../core/children.js';
 import { codeDir, codeExt, compiled } from '../core/paths.js';
 import { redactText } from '../core/redact.js';
 import type { Results } from '../core/results.js';
@@ -28,6 +29,8 @@ export async function verifyInChild(
       stdio: ['ignore', out, out, 'ipc'],
       env: { ...process.env, NO_COLOR: '1' },
     });
+    // Interrupted, paycert ends the verifier too (core/children).
+    trackProcess('pact verifier', proc);
     const reply = await new Promise<{ results?: Results; error?: string }>((resolve) => {
       let answered = false;
       proc.once('message', (m) => {

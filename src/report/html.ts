@@ -28,6 +28,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   'not-certified': 'NOT CERTIFIED',
   incomplete: 'INCOMPLETE',
   error: 'ERROR',
+  interrupted: 'INTERRUPTED',
 };
 const STATUS_WORDS: Record<Status, string> = {
   passed: 'PASS',
@@ -647,6 +648,7 @@ pre,code{font:12px/1.45 var(--mono)}
 .v-incomplete{border-color:var(--dev);background:var(--dev-bg)}.v-incomplete .word,.v-incomplete .gw{color:var(--dev)}
 .v-passed-partial{border-color:var(--dev);background:var(--dev-bg)}.v-passed-partial .word,.v-passed-partial .gw{color:var(--dev)}
 .verdict .scope{margin-top:6px;font-size:13px;font-weight:600}
+.v-interrupted{border-color:var(--dev);background:var(--dev-bg)}.v-interrupted .word,.v-interrupted .gw{color:var(--dev)}
 .verdict .nj{margin-top:8px;font-size:13px}.verdict .nj ul{margin:4px 0 0 18px;padding:0}
 .vword{font-weight:800;padding:0 6px;border-radius:4px;border:1px solid}
 .meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px 24px;margin:0;padding:14px 16px;

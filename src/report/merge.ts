@@ -77,6 +77,10 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
     durationMs: Math.max(0, end - start),
     strict: first.strict ?? false,
     ...(parts.every((p) => p.allowIncomplete) ? { allowIncomplete: true } : {}),
+    // One interrupted part makes the whole interrupted: its checks are only those judged before the signal.
+    ...(parts.find((p) => p.interrupted)
+      ? { interrupted: parts.find((p) => p.interrupted)!.interrupted }
+      : {}),
     shard: null,
     ...(first.scope
       ? { scope: { ...first.scope, selection: { ...first.scope.selection, shard: null }, statement: '' } }

@@ -11,6 +11,11 @@ export interface OrderState {
   found: boolean;
   status?: string;
   processed?: number;
+  /**
+   * The answer has the documented shape {"status", "processed"} (one of the two members at least, maybe null): a
+   * usable answer about the order, even when it shows the order unapplied. False for any other JSON object.
+   */
+  documented?: boolean;
 }
 
 export interface HandlerKitOptions {
@@ -129,8 +134,10 @@ export class HandlerKit {
     // handler may show it as the gateway's code (Lesspay's order_status_int) rather than its name. The checks
     // only compare a status with itself, so a number is read as its text.
     const status = body.status;
+    const documented = ['status', 'processed', 'processedCount', 'processed_count'].some((k) => k in body);
     return {
       found: true,
+      documented,
       status: typeof status === 'string' ? status : typeof status === 'number' ? String(status) : undefined,
       processed: typeof processed === 'number' ? processed : undefined,
     };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
-import { resultsDocument, startRun } from '../core/head.js';
+import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import { outcomeOfRun, SetupError } from '../core/outcome.js';
 import { codeDir, codeExt, dataDir } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
@@ -103,7 +103,10 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
     throw new UsageError(
       `${where} answered HTTP 404 for order ${id}, which the handler had just acknowledged (read for ${opts.timeoutMs} ms): is the template right (e.g. http://127.0.0.1:3000/orders/{request_id})?`,
     );
-  if (state.status === undefined || state.processed === undefined)
+  // An answer in the documented shape that shows the order unapplied (status null or missing, processed 0) is a
+  // usable answer: the handler acknowledged without applying, which LPH-ACK-003 / PLH-ACK-002 fail. Only an answer
+  // that is not that shape at all is the tester's to fix.
+  if (!state.documented)
     throw new UsageError(
       `${where} does not answer the documented JSON {"status": "…", "processed": n} for order ${id}, which the handler had just acknowledged`,
     );
@@ -154,13 +157,18 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     checks.push(result);
     opts.onResult?.(result);
   }
+  return handlerResults(clock, opts, checks);
+}
+
+/** The results document of a handler run, from the checks it judged (all of them, or those before a signal). */
+export function handlerResults(
+  clock: RunClock,
+  opts: Pick<HandlerRunOptions, 'gateway' | 'handlerUrl' | 'strict' | 'allowIncomplete' | 'selection'>,
+  checks: CheckResult[],
+): Results {
   // --only judges part of the handler catalogue: a pass of part of it is passed-partial, never certified.
-  const mustTotal = cat.checks.filter((e) => e.level === 'MUST').length;
+  const mustTotal = handlerCatalogue(opts.gateway).checks.filter((e) => e.level === 'MUST').length;
   const judged = judgeGateway(checks, opts.strict, { mustTotal, selection: opts.selection });
-  const target = new URL(opts.handlerUrl);
-  target.username = '';
-  target.password = '';
-  target.search = '';
   return resultsDocument(clock, {
     command: 'webhook-test',
     strict: opts.strict,
@@ -168,7 +176,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     gateways: [
       {
         gateway: opts.gateway,
-        target: target.href,
+        target: shown(opts.handlerUrl),
         targetKind: 'remote',
         ...judged,
       },

@@ -117,6 +117,24 @@ export const cases: HandlerCase[] = [
       ensureAck(h, await deliver(h, callback(h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
   },
   {
+    id: 'LPH-ACK-003',
+    run: async (h) => {
+      h.needOrderStatus();
+      const id = h.orderId();
+      await deliverValid(h, callback(id));
+      // A handler may apply from a queue: the order is read until it shows, or the request timeout.
+      const state = await h.waitForOrder(id);
+      ensure(
+        state.found && state.status !== undefined && (state.processed === undefined || state.processed > 0),
+        'a valid callback was acknowledged but not applied: the order-status endpoint does not show it',
+        'the order with a status and processed >= 1',
+        state.found
+          ? { status: state.status ?? null, processed: state.processed ?? null }
+          : 'HTTP 404 (no such order)',
+      );
+    },
+  },
+  {
     id: 'LPH-SIG-001',
     run: async (h) => {
       const body = callback(h.orderId());

@@ -128,6 +128,24 @@ export const cases: HandlerCase[] = [
       ensureAck(h, await deliverRaw(h, JSON.stringify(event(h, h.orderId()))), 'a valid webhook'),
   },
   {
+    id: 'PLH-ACK-002',
+    run: async (h) => {
+      h.needOrderStatus();
+      const id = h.orderId();
+      await deliverValid(h, JSON.stringify(event(h, id)));
+      // A handler may apply from a queue: the order is read until it shows, or the request timeout.
+      const state = await h.waitForOrder(id);
+      ensure(
+        state.found && state.status !== undefined && (state.processed === undefined || state.processed > 0),
+        'a valid webhook was acknowledged but not applied: the order-status endpoint does not show it',
+        'the order with a status and processed >= 1',
+        state.found
+          ? { status: state.status ?? null, processed: state.processed ?? null }
+          : 'HTTP 404 (no such order)',
+      );
+    },
+  },
+  {
     id: 'PLH-SIG-001',
     run: async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
