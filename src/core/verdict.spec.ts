@@ -130,10 +130,11 @@ describe('core verdict rule', () => {
   });
 
   it('RANK orders the verdicts from worst to best; the run takes the worst', () => {
-    expect(RANK).to.deep.equal(['not-certified', 'error', 'incomplete', 'passed-partial', 'certified']);
+    expect(RANK).to.deep.equal(['interrupted', 'not-certified', 'error', 'incomplete', 'passed-partial', 'certified']);
     expect(worseVerdict('certified', 'passed-partial')).to.equal('passed-partial');
     expect(overallVerdict(['certified', 'passed-partial'])).to.equal('passed-partial');
     expect(overallVerdict(['incomplete', 'passed-partial'])).to.equal('incomplete');
+    expect(overallVerdict(['not-certified', 'interrupted'])).to.equal('interrupted');
   });
 
   it('summarize counts statuses, counted failures, unjudged MUST checks and known deviations', () => {
