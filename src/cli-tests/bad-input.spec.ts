@@ -64,6 +64,11 @@ const cases: { what: string; args: () => string[]; env?: NodeJS.ProcessEnv; says
     says: /--timeout must be a whole number/,
   },
   { what: 'bad --shard', args: () => ['run', '--shard', '3/2'], says: /--shard must be i\/n/ },
+  {
+    what: 'bad --run-id',
+    args: () => ['run', '--run-id', 'two words'],
+    says: /--run-id must be 1-128 letters/,
+  },
   { what: 'bad --seed', args: () => ['run', '--seed', '-1'], says: /--seed must be a whole number/ },
   {
     what: 'zero --budget',

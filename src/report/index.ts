@@ -10,18 +10,24 @@ export {
 export type * from '../core/results.js';
 export { RESULTS_SCHEMA_ID } from '../core/results.js';
 export {
+  exitCodeOf,
   failsVerdict,
   isKnownDeviation,
+  judgedOf,
   overallVerdict,
+  RANK,
   recompute,
+  rejudge,
   summarize,
   verdictOf,
+  worseVerdict,
 } from '../core/verdict.js';
 export {
   BUNDLE_FILES,
   BUNDLE_FORMAT,
   type BundleVerification,
   type Manifest,
+  type TrustedKey,
   verifyBundle,
   writeBundle,
 } from './bundle.js';
