@@ -20,6 +20,7 @@ export {
 export * from './clients/index.js';
 export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
 export { validate, validatorFor } from './core/schema-registry.js';
+export { approvePayout, payoutReviewNotApplicable } from './drivers/approve.js';
 export { completePayment } from './drivers/complete.js';
 export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './engine/context.js';

@@ -141,6 +141,10 @@ export function buildProgram(): Command {
       'how lifecycle checks finish payments: auto, form:FILE, browser:FILE, command:CMD or manual',
       'auto',
     )
+    .option(
+      '--payout-driver <spec>',
+      "how a payout that waits for a person's review is approved: manual (you approve it in the dashboard and press Enter) or command:CMD (a script calls the sandbox's admin API)",
+    )
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts);
     });

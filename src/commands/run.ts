@@ -9,6 +9,7 @@ import { redactText } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { openDriver } from '../drivers/index.js';
+import { openPayoutDriver } from '../drivers/payout.js';
 import { consoleSay } from '../drivers/say.js';
 import { catalogue } from '../engine/catalogue.js';
 import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
@@ -46,6 +47,7 @@ export interface RunFlags extends CredentialFlags {
   webhookPublicUrl?: string;
   webhookWait?: number;
   driver?: string;
+  payoutDriver?: string;
   seed?: number;
   budget: number;
 }
@@ -114,6 +116,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
+  const payoutDriver = openPayoutDriver(flags.payoutDriver);
   const driver = await openDriver(flags.driver);
   const reportAbs = prepareReportDir(flags.reportDir);
   const bundle =
@@ -158,6 +161,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       capabilities,
       webhooks,
       driver,
+      payoutDriver,
       say: consoleSay(),
       generation: { seed: flags.seed ?? randomSeed(), budget: flags.budget ?? DEFAULT_BUDGET },
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),

@@ -33,6 +33,7 @@ export interface RunBody {
   allowIncomplete?: boolean;
   shard?: Results['shard'];
   driver?: string;
+  payoutDriver?: string;
   generation?: Results['generation'];
   gateways: GatewayResult[];
   checks: CheckResult[];
@@ -55,6 +56,7 @@ export function resultsDocument(clock: RunClock, body: RunBody): Results {
     ...(body.allowIncomplete ? { allowIncomplete: true } : {}),
     shard: body.shard ?? null,
     ...(body.driver ? { driver: body.driver } : {}),
+    ...(body.payoutDriver ? { payoutDriver: body.payoutDriver } : {}),
     ...(body.generation ? { generation: body.generation } : {}),
     verdict: body.verdict ?? overallVerdict(body.gateways.map((g) => g.verdict)),
     gateways: body.gateways,

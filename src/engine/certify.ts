@@ -1,6 +1,7 @@
 import { resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results } from '../core/results.js';
 import { summarize, verdictOf } from '../core/verdict.js';
+import type { PayoutDriver } from '../drivers/payout.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
 import type { Generation } from '../generate/property.js';
@@ -39,6 +40,8 @@ export interface CertifyOptions {
   webhooks?: WebhookRunOptions;
   /** How lifecycle checks finish payments (--driver); default: the auto driver. */
   driver?: PaymentDriver;
+  /** How payouts that wait for a person's review are approved (--payout-driver); default: none. */
+  payoutDriver?: PayoutDriver;
   /** Lines for the person running paycert: a driver's instructions, what the run waits for. */
   say?: (line: string, opts?: { transient?: boolean }) => void;
   /** Seed and budget of the generated checks (--seed, --budget); undefined: seed 0, default budget. */
@@ -114,6 +117,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             runTag,
             webhooks: webhooks.accessFor(target),
             driver: opts.driver,
+            payoutDriver: opts.payoutDriver,
             say: opts.say,
             generation: opts.generation,
           },
@@ -142,6 +146,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     stopAnnouncing();
     await webhooks.close();
     await opts.driver?.close?.();
+    await opts.payoutDriver?.close?.();
   }
   return resultsDocument(clock, {
     command: 'run',
@@ -149,6 +154,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     allowIncomplete: opts.allowIncomplete,
     shard: opts.shard ?? null,
     driver: opts.driver?.name ?? 'auto',
+    ...(opts.payoutDriver ? { payoutDriver: opts.payoutDriver.name } : {}),
     generation: opts.generation,
     gateways,
     checks,
