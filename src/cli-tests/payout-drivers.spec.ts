@@ -85,7 +85,7 @@ describe('paycert run · payouts that wait for a person (--payout-driver, payout
     const target = await reviewedSandbox();
     try {
       const out = await run(target, ['--payout-driver', `command:node ${approveScript}`]);
-      expect(out.stdout).to.match(/^PASS {2}LP-WH-007 {4}MUST /m);
+      expect(out.stdout).to.match(/^PASS {2}LP-WH-007 +MUST /m);
       for (const id of PAYOUT_WEBHOOK_CHECKS) {
         expect(out.byId(id).status, out.byId(id).message).to.equal('passed');
         expect(out.byId(id).message).to.match(
@@ -125,7 +125,7 @@ describe('paycert run · payouts that wait for a person (--payout-driver, payout
         );
       }
       expect(out.stdout).to.match(
-        /^SKIP {2}LP-WH-008 {4}MUST .* — not applicable: the target declares "payout-manual-review"/m,
+        /^SKIP {2}LP-WH-008 +MUST .* — not applicable: the target declares "payout-manual-review"/m,
       );
       // The pay-in callbacks are still judged: the fault's bad signature fails them, and the verdict says so.
       expect(out.byId('LP-WH-003').status).to.equal('failed');
