@@ -154,6 +154,46 @@ describe('paycert run · payouts that wait for a person (--payout-driver, payout
     }
   });
 
+  it("the README's Lesspay sandbox example (its capabilities file) certifies a sandbox whose payouts wait for review, without --allow-incomplete", async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const declared = /^echo '(\{"lesspay": .*\})' > lesspay-capabilities\.json$/m.exec(readme);
+    expect(declared, 'the README example writes lesspay-capabilities.json').to.not.equal(null);
+    expect(readme).to.include('--capabilities lesspay-capabilities.json');
+    const file = join(dir, `caps${n++}.json`);
+    writeFileSync(file, declared![1]!);
+    const target = await reviewedSandbox();
+    try {
+      const reportDir = join(dir, `r${n++}`);
+      const out = await runCli(
+        [
+          'run',
+          'lesspay',
+          '--base-url',
+          target.mock.url,
+          '--capabilities',
+          file,
+          '--webhook-wait',
+          '3000',
+          '--quiet',
+          '--report-dir',
+          reportDir,
+        ],
+        target.env,
+        150_000,
+      );
+      const results: Results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+      const notPassed = results.checks.filter((c) => c.status !== 'passed');
+      expect(notPassed.map((c) => `${c.id} ${c.status} ${c.notApplicable ?? false}`)).to.deep.equal(
+        PAYOUT_WEBHOOK_CHECKS.map((id) => `${id} skipped true`),
+      );
+      expect(out.code, out.stdout + out.stderr).to.equal(0);
+      expect(results.verdict).to.equal('certified');
+      expect(results.allowIncomplete).to.equal(undefined);
+    } finally {
+      await target.mock.close();
+    }
+  });
+
   it('--payout-driver manual with stdin not a terminal is refused at once: one line, exit 2', async () => {
     const out = await runCli(['run', 'lesspay', '--payout-driver', 'manual', '--only', 'LP-WH-007']);
     expect(out.code).to.equal(2);
