@@ -47,7 +47,14 @@ export {
   PROVIDER,
 } from './pact/contract.js';
 export { lesspayCallbackSign, lesspaySign, lesspayStringToSign } from './signing/lesspay.js';
-export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
+export {
+  PAYLOCO_WEBHOOK_FORMS,
+  type PaylocoWebhookForm,
+  paylocoSign,
+  paylocoVerify,
+  paylocoWebhookSignature,
+  paylocoWebhookSignedText,
+} from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
 export type { HandlerCase, HandlerKit, HandlerPreflight, OrderState } from './webhooks/handler-kit.js';
 export {

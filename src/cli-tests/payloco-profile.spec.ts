@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -123,4 +126,79 @@ describe('paycert run payloco · the clarified profile (P1 endpoints, P4 version
       }
     });
   }
+
+  describe('webhook-test payloco --webhook-signed: a handler that verifies x-timestamp + "." + body (P10)', () => {
+    const SECRET = 'paycert-test-handler-secret';
+    let server: Server;
+    let url: string;
+    before(async () => {
+      // A handler whose verification is the overview's reading: HMAC over `${x-timestamp}.${raw body}`.
+      server = createServer((req, res) => {
+        let raw = '';
+        req.on('data', (c) => (raw += c));
+        req.on('end', () => {
+          const ts = String(req.headers['x-timestamp'] ?? '');
+          const want = createHmac('sha256', SECRET).update(`${ts}.${raw}`).digest('hex');
+          let json = true;
+          try {
+            JSON.parse(raw);
+          } catch {
+            json = false;
+          }
+          const ok = req.headers['x-signature'] === want && json;
+          res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(ok ? { code: '00000000', message: 'Success' } : { code: 'REFUSED' }));
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/payloco/notify`;
+    });
+    after(() => new Promise<void>((r) => server.close(() => r())));
+
+    const test = (extra: string[]) =>
+      runCli(
+        [
+          'webhook-test',
+          'payloco',
+          '--handler-url',
+          url,
+          '--only',
+          'PLH-ACK-*,PLH-SIG-001,PLH-SIG-002,PLH-SIG-003',
+          '--report-dir',
+          join(dir, `r${n++}`),
+          ...extra,
+        ],
+        { PAYLOCO_WEBHOOK_SECRET: SECRET },
+      );
+
+    it('with --webhook-signed timestamp.body the valid webhook is acknowledged and forged ones are refused (exit 0)', async () => {
+      const out = await test(['--webhook-signed', 'timestamp.body']);
+      expect(out.code, out.stdout + out.stderr).to.equal(0);
+      for (const id of ['PLH-ACK-001', 'PLH-SIG-001', 'PLH-SIG-002', 'PLH-SIG-003'])
+        expect(out.stdout).to.match(new RegExp(`^PASS {2}${id} `, 'm'));
+    });
+
+    it('without it paycert signs the body alone, which this handler refuses: a one-line setup error, exit 2', async () => {
+      const out = await test([]);
+      expect(out.code).to.equal(2);
+      expect(out.stderr.trim().split('\n')).to.have.length(1);
+      expect(out.stderr).to.not.include(SECRET);
+    });
+
+    it('an unknown form, or the flag on lesspay, is one line and exit 2', async () => {
+      const bad = await test(['--webhook-signed', 'timestamp-body']);
+      expect(bad.code).to.equal(2);
+      expect(bad.stderr.trim()).to.equal(
+        'paycert: --webhook-signed must be one of body, timestamp.body, timestamp+body, got timestamp-body',
+      );
+      const lesspay = await runCli(
+        ['webhook-test', 'lesspay', '--handler-url', url, '--webhook-signed', 'body'],
+        { LESSPAY_APP_SECRET: SECRET },
+      );
+      expect(lesspay.code).to.equal(2);
+      expect(lesspay.stderr.trim()).to.equal(
+        'paycert: --webhook-signed applies to payloco (Lesspay callbacks are signed as L3 says)',
+      );
+    });
+  });
 });

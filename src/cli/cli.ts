@@ -242,6 +242,10 @@ export function buildProgram(): Command {
       '--order-setup-url <url>',
       'POST URL that creates an order {"gateway","id","amount","currency"} before its first callback (for handlers that refuse unknown orders)',
     )
+    .option(
+      '--webhook-signed <form>',
+      'payloco: what x-signature covers, as your handler verifies it: body (default), timestamp.body or timestamp+body',
+    )
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LPH-SIG-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
     .option(

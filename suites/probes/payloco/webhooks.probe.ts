@@ -7,7 +7,9 @@ import {
   ensureEqual,
   firstDelivery,
   type PaylocoCredentials,
+  type PaylocoWebhookForm,
   paylocoWebhookSignature,
+  paylocoWebhookSignedText,
   SetupError,
   setup,
   type WebhookDelivery,
@@ -23,11 +25,11 @@ type Json = Record<string, any>;
 
 const FINAL = ['SUCCESS', 'FAILED', 'CLOSED'];
 
-/** What the webhook HMAC may cover (P10): the body alone, or x-timestamp then the body, directly or with '.'. */
-const SIGNED_FORMS = [
-  { name: 'the raw body', text: (_ts: string, body: string) => body },
-  { name: 'x-timestamp + "." + raw body', text: (ts: string, body: string) => `${ts}.${body}` },
-  { name: 'x-timestamp + raw body', text: (ts: string, body: string) => `${ts}${body}` },
+/** What the webhook HMAC may cover (P10), as the evidence names each form. */
+const SIGNED_FORMS: { form: PaylocoWebhookForm; name: string }[] = [
+  { form: 'body', name: 'the raw body' },
+  { form: 'timestamp.body', name: 'x-timestamp + "." + raw body' },
+  { form: 'timestamp+body', name: 'x-timestamp + raw body' },
 ];
 
 interface Observed {
@@ -141,7 +143,8 @@ describe('payloco · webhooks', () => {
     );
     // P10: the header table says the HMAC covers the body, the overview "the request timestamp and request body".
     const form = SIGNED_FORMS.find(
-      (f) => got.toLowerCase() === paylocoWebhookSignature(f.text(ts!, d.body), secret!),
+      (f) =>
+        got.toLowerCase() === paylocoWebhookSignature(paylocoWebhookSignedText(f.form, ts!, d.body), secret!),
     );
     ensure(
       form !== undefined,
