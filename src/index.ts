@@ -20,6 +20,7 @@ export {
 export * from './clients/index.js';
 export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
 export { validate, validatorFor } from './core/schema-registry.js';
+export { approvePayout, payoutReviewNotApplicable } from './drivers/approve.js';
 export { completePayment } from './drivers/complete.js';
 export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './engine/context.js';
@@ -46,7 +47,14 @@ export {
   PROVIDER,
 } from './pact/contract.js';
 export { lesspayCallbackSign, lesspaySign, lesspayStringToSign } from './signing/lesspay.js';
-export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
+export {
+  PAYLOCO_WEBHOOK_FORMS,
+  type PaylocoWebhookForm,
+  paylocoSign,
+  paylocoVerify,
+  paylocoWebhookSignature,
+  paylocoWebhookSignedText,
+} from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
 export type { HandlerCase, HandlerKit, HandlerPreflight, OrderState } from './webhooks/handler-kit.js';
 export {

@@ -112,14 +112,22 @@ describe('examples · paycert audit judges the merchant client (LPC-*, PLC-*)', 
       );
     });
 
-    it(`${gateway}: each faulty client fails exactly its named check (exit 1)`, async () => {
+    it(`${gateway}: each faulty client fails exactly its named check (exit 1; --strict for a SHOULD check)`, async () => {
       const faults = Object.entries(FAULTS[gateway]);
+      const levels = new Map<string, string>(
+        JSON.parse(
+          readFileSync(
+            fileURLToPath(new URL(`../../suites/client/catalogue/${gateway}.json`, import.meta.url)),
+            'utf8',
+          ),
+        ).checks.map((c: { id: string; level: string }) => [c.id, c.level]),
+      );
       const got: Record<string, string[]> = {};
       // Two at a time: each audit is a paycert process and a client process.
       for (let i = 0; i < faults.length; i += 2) {
         await Promise.all(
-          faults.slice(i, i + 2).map(async ([fault]) => {
-            const out = await audit(gateway, fault);
+          faults.slice(i, i + 2).map(async ([fault, id]) => {
+            const out = await audit(gateway, fault, {}, levels.get(id) === 'SHOULD' ? ['--strict'] : []);
             expect(out.code, `${fault}: ${out.stderr}`).to.equal(1);
             got[fault] = out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id);
           }),

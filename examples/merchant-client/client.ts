@@ -55,6 +55,7 @@ export const paylocoFaults = {
   'sha1-signature': 'PLC-SIG-001',
   'wrong-version': 'PLC-COM-001',
   'amount-as-number': 'PLC-SCH-001',
+  'sends-null-optional': 'PLC-SCH-002',
   'query-without-id': 'PLC-QRY-001',
   'reuses-merchant-order-id': 'PLC-ID-001',
 } as const;
@@ -442,6 +443,7 @@ async function payloco(): Promise<void> {
     goodsName: 'Example goods',
     merchantOrderId: newId('QR'),
     payMode: 'QRCODE',
+    ...(fault === 'sends-null-optional' ? { redirectUrl: null } : {}),
   });
   expectOk('pay', await payOrder('/v1/payments/open/api/pay', pay));
   if (fault === 'reuses-merchant-order-id')

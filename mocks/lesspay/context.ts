@@ -28,6 +28,8 @@ export interface MockContext {
     triggerNotify: boolean;
     autoPayAfterMs?: number;
     rejectPayouts: boolean;
+    /** 'manual': every payout waits in PENDING_CONFIRM until approved at the admin endpoint (admin.ts). */
+    payoutReview: 'auto' | 'manual';
   };
   knobs: Knobs;
   store: Store;

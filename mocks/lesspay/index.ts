@@ -28,6 +28,11 @@ export interface LesspayMockOptions {
   autoPayAfterMs?: number;
   /** true: the operations review rejects every payout, whatever its amount. Default false. */
   rejectPayouts?: boolean;
+  /**
+   * 'manual': every payout waits in PENDING_CONFIRM until a person approves it, which the mock's test-only admin
+   * endpoint stands in for (POST /_sandbox/payout/approve). Default 'auto'.
+   */
+  payoutReview?: 'auto' | 'manual';
 }
 
 export interface RunningMock {
@@ -96,6 +101,7 @@ export async function startLesspayMock(opts: LesspayMockOptions = {}): Promise<R
       triggerNotify: opts.triggerNotify ?? true,
       ...(opts.autoPayAfterMs !== undefined ? { autoPayAfterMs: opts.autoPayAfterMs } : {}),
       rejectPayouts: opts.rejectPayouts ?? false,
+      payoutReview: opts.payoutReview ?? 'auto',
     },
     knobs,
     store: new Store(),

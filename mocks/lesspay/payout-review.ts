@@ -49,6 +49,10 @@ function review(order: PayoutOrder, ctx: MockContext): void {
     if (ctx.sandbox.payoutCallbacks) sendPayoutWebhook(order, ctx);
     return;
   }
+  approve(order, ctx);
+}
+
+function approve(order: PayoutOrder, ctx: MockContext): void {
   order.status = 'PENDING_PAY';
   for (const d of order.details) {
     d.auditState = 'APPROVED';
@@ -58,11 +62,24 @@ function review(order: PayoutOrder, ctx: MockContext): void {
 }
 
 /**
+ * The sandbox's admin approval (policy payoutReview 'manual'): a person, or a script on their behalf, approves a
+ * payout that waits in PENDING_CONFIRM; it is then paid out as an automatically reviewed one. Undefined when done,
+ * else why not.
+ */
+export function approveByHand(order: PayoutOrder, ctx: MockContext): string | undefined {
+  if (order.status !== 'PENDING_CONFIRM') return `the payout is ${order.status}, not waiting for a review`;
+  approve(order, ctx);
+  return undefined;
+}
+
+/**
  * Payouts whose details are all ≤ 1000 are reviewed automatically; larger ones wait for a review that never comes,
- * unless the sandbox rejects every payout (a rejection needs no limit).
+ * unless the sandbox rejects every payout (a rejection needs no limit). Under payoutReview 'manual' every payout
+ * waits for approveByHand.
  */
 export function schedulePayoutReview(order: PayoutOrder, ctx: MockContext): void {
-  if (!ctx.sandbox.payoutsSettle) return;
+  // Reviewed by hand: the payout waits in PENDING_CONFIRM until approveByHand (the admin endpoint).
+  if (!ctx.sandbox.payoutsSettle || ctx.sandbox.payoutReview === 'manual') return;
   const limit = dec(AUTO_APPROVE_LIMIT);
   if (!ctx.sandbox.rejectPayouts && order.details.some((d) => compare(dec(d.amount), limit) > 0)) return;
   ctx.scheduler.after(REVIEW_DELAY_MS, () => review(order, ctx));

@@ -90,3 +90,51 @@ describe('lesspay mock: sandbox policies autoPayAfterMs and rejectPayouts', () =
     });
   });
 });
+
+describe("lesspay mock: sandbox policy payoutReview 'manual' and its admin approve endpoint", () => {
+  const approve = (c: Parameters<Parameters<typeof withMock>[1]>[0], body: unknown) =>
+    fetch(`${c.mock.url}/_sandbox/payout/approve`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  for (const variant of ['a', 'b'] as const)
+    it(`a payout waits in PENDING_CONFIRM until approved, then settles and calls back (variant ${variant})`, async () => {
+      const receiver = await startReceiver();
+      try {
+        await withMock({ variant, payoutReview: 'manual' }, async (c) => {
+          const single = singlePayoutBody({ notify_url: receiver.url });
+          expect((await c.call(PATH.createPayout, single)).json.code).to.equal(0);
+          await sleep(200);
+          const status = async () =>
+            (await c.call(PATH.queryPayout, { request_id: single.request_id })).json.data.order_status;
+          expect(await status()).to.equal(variant === 'a' ? 'PENDING_CONFIRM' : 0);
+          const res = await approve(c, { request_id: single.request_id });
+          expect(res.status).to.equal(200);
+          expect(await res.json()).to.deep.include({ code: 0, msg: 'approved' });
+          const [d] = await receiver.waitFor(1);
+          expect(d!.json).to.include({ request_id: single.request_id });
+          expect(webhookSignatureValid(d!, c.mock.credentials.appSecret, 'payout')).to.equal(true);
+          expect(await status()).to.equal(variant === 'a' ? 'SUCCEED' : 2);
+          // Approving twice: the payout no longer waits.
+          expect((await approve(c, { request_id: single.request_id })).status).to.equal(409);
+        });
+      } finally {
+        await receiver.close();
+      }
+    });
+
+  it('answers 404 for an unknown payout and 400 without an id', async () => {
+    await withMock({ payoutReview: 'manual' }, async (c) => {
+      expect((await approve(c, { request_id: 'nope' })).status).to.equal(404);
+      expect((await approve(c, {})).status).to.equal(400);
+    });
+  });
+
+  it('the admin endpoint does not exist without the policy', async () => {
+    await withMock({}, async (c) => {
+      expect((await approve(c, { request_id: 'x' })).status).to.equal(404);
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { APPROVE_PATH, handleApprove } from './admin.js';
 import { authenticate } from './auth.js';
 import { handleCheckout } from './checkout.js';
 import type { MockContext } from './context.js';
@@ -92,6 +93,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: MockContex
   const path = new URL(req.url ?? '/', 'http://mock').pathname;
   const checkout = /^\/checkout\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
   if (checkout) return handleCheckout(req, res, decodeURIComponent(checkout[1]), ctx, checkout[2] ?? '');
+  // The test-only admin surface exists only where payouts wait for a person (sandbox policy payoutReview 'manual').
+  if (path === APPROVE_PATH && ctx.sandbox.payoutReview === 'manual') return handleApprove(req, res, ctx);
   const reply = await answer(req, path, ctx);
   let out = toOutgoing(reply, ctx.variant);
   if (fault?.respond) out = fault.respond(out, { path, reply });

@@ -31,6 +31,7 @@ const conformant: Behaviour = {
   enforceSignature: true,
   createOnBadSignature: false,
   checkVersion: true,
+  requireVersion: true,
   requireMerchantId: true,
   acceptQueryStringParams: false,
   requireTransType: true,
@@ -46,7 +47,10 @@ const conformant: Behaviour = {
   responseSignature: 'valid',
   rewriteEnvelope: (envelope) => envelope,
 
+  missingEndpoints: {},
+
   webhookSignature: 'hmac',
+  webhookSignedText: 'body',
   webhookBody: 'event',
   webhookRetries: true,
   webhookStableId: true,
@@ -69,6 +73,8 @@ const variantB: Behaviour = {
   micropayTimesOut: true,
   pendingQueryCode: '00000003',
   pendingCompleteTime: 'omit',
+  // The overview's reading of P10: the HMAC covers the request timestamp and the body.
+  webhookSignedText: 'timestamp-dot-body',
 };
 
 /** Variants c, d and e: a's or b's API behind wallet pages of other shapes. */

@@ -110,7 +110,8 @@ function signatureMatches(
 }
 
 function checkSystemParams(params: Json, behaviour: Behaviour): Answer | undefined {
-  if (behaviour.checkVersion && params.version !== '2.0.0') {
+  const versionLeftOut = params.version === undefined && !behaviour.requireVersion;
+  if (behaviour.checkVersion && params.version !== '2.0.0' && !versionLeftOut) {
     return fail(
       codes.version,
       'Unsupported version: only 2.0.0 is accepted',

@@ -121,6 +121,12 @@ const deviations: Record<string, (env: Env) => Promise<void>> = {
   'version-not-checked': async (env) => {
     expect((await qrPay(env, { version: '1.0.0' })).body.code).to.equal('00000003');
   },
+  'version-missing-accepted': async (env) => {
+    expect((await post(env.mock, paths.pay, without(qrPayBody(env.mock), 'version'))).body.code).to.equal(
+      '00000003',
+    );
+    expect((await qrPay(env, { version: '1.0.0' })).body.data.status).to.equal('FAILED');
+  },
   'merchant-id-not-required': async (env) => {
     const res = await post(env.mock, paths.pay, without(qrPayBody(env.mock), 'merchantId'));
     expect(res.body.code).to.equal('00000003');
@@ -232,6 +238,21 @@ const deviations: Record<string, (env: Env) => Promise<void>> = {
   'unknown-path-200': async (env) => {
     expect((await request(env.mock.url).post('/v1/payments/open/api/nothing').send({})).status).to.equal(200);
   },
+  'pay-v1-missing': async (env) => {
+    expect((await qrPay(env)).status).to.equal(404);
+  },
+  'pay-v2-missing': async (env) => {
+    expect((await post(env.mock, paths.payV2, common(env.mock))).status).to.equal(404);
+  },
+  'query-endpoint-missing': async (env) => {
+    expect((await queryOf(env, { transType: 'PAY', merchantOrderId: 'none' })).status).to.equal(405);
+  },
+  'pre-auth-void-missing': async (env) => {
+    const res = await post(env.mock, paths.preAuthVoid, common(env.mock));
+    const unknown = await request(env.mock.url).post('/v1/payments/open/api/nothing').send({});
+    expect(res.status).to.equal(200);
+    expect(res.body).to.include({ code: unknown.body.code, message: unknown.body.message });
+  },
   'webhook-unsigned': async (env) => {
     const [delivery] = await webhookDeliveries(env, 1);
     expect(delivery.headers).to.not.have.property('x-signature');
@@ -242,6 +263,14 @@ const deviations: Record<string, (env: Env) => Promise<void>> = {
       .update(delivery.text)
       .digest('hex');
     expect(delivery.headers['x-signature']).to.be.a('string').and.not.equal(expected);
+  },
+  'webhook-signature-stale-timestamp': async (env) => {
+    const [delivery] = await webhookDeliveries(env, 1);
+    const hmac = (text: string) =>
+      createHmac('sha256', env.mock.credentials.webhookSecret).update(text).digest('hex');
+    const ts = delivery.headers['x-timestamp'];
+    const forms = [delivery.text, `${ts}${delivery.text}`, `${ts}.${delivery.text}`].map(hmac);
+    expect(forms).to.not.include(delivery.headers['x-signature']);
   },
   'webhook-malformed': async (env) => {
     const [delivery] = await webhookDeliveries(env, 1);

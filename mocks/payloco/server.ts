@@ -45,17 +45,15 @@ async function handle(ctx: MockContext, req: IncomingMessage, res: ServerRespons
   if (qr) return scanPage(ctx, req, res, decodeURIComponent(qr[1]), qr[2] ?? '');
 
   const route = routes[path];
-  if (!route) {
+  // Only under a fault: a documented endpoint the gateway does not have, answered as a path with no endpoint.
+  const missing = route ? behaviour.missingEndpoints[route.endpoint] : undefined;
+  if (!route || missing === 'not-found' || missing === 'code') {
     req.resume();
-    const answer = fail(
-      codes.notFound,
-      'Not Found',
-      `no endpoint at ${url.pathname}`,
-      behaviour.notFoundStatus,
-    );
+    const status = missing === 'code' ? 200 : behaviour.notFoundStatus;
+    const answer = fail(codes.notFound, 'Not Found', `no endpoint at ${url.pathname}`, status);
     return reply(ctx, res, answer, 'routing', false);
   }
-  if (req.method !== 'POST') {
+  if (req.method !== 'POST' || missing === 'method') {
     req.resume();
     const answer = fail(
       codes.methodNotAllowed,

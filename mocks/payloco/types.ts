@@ -77,6 +77,8 @@ export interface Behaviour {
   enforceSignature: boolean;
   createOnBadSignature: boolean;
   checkVersion: boolean;
+  /** A request without version is refused like one with another value (P4); false only under a fault. */
+  requireVersion: boolean;
   requireMerchantId: boolean;
   acceptQueryStringParams: boolean;
   requireTransType: boolean;
@@ -95,7 +97,18 @@ export interface Behaviour {
   responseSignature: 'valid' | 'invalid';
   rewriteEnvelope: EnvelopeRewrite;
 
+  /**
+   * Documented endpoints the gateway lacks (only under a fault), and how it answers them: as an unknown path (HTTP
+   * 404), as a path that takes no POST (HTTP 405), or HTTP 200 with the unknown path's code.
+   */
+  missingEndpoints: Partial<Record<Endpoint, 'not-found' | 'method' | 'code'>>;
+
   webhookSignature: 'hmac' | 'none' | 'wrong-secret';
+  /**
+   * What x-signature covers (P10 leaves it open): the body alone, or the x-timestamp value followed by the body,
+   * directly or joined with '.'. `stale-timestamp` (a fault) signs another timestamp than the header carries.
+   */
+  webhookSignedText: 'body' | 'timestamp-body' | 'timestamp-dot-body' | 'stale-timestamp';
   webhookBody: 'event' | 'malformed';
   webhookRetries: boolean;
   webhookStableId: boolean;

@@ -60,14 +60,15 @@ export class WebhookSender {
   }
 
   private async deliver(url: URL, body: string): Promise<boolean> {
+    const timestamp = String(Date.now());
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
-      'x-timestamp': String(Date.now()),
+      'x-timestamp': timestamp,
     };
-    const { webhookSignature } = this.behaviour;
+    const { webhookSignature, webhookSignedText } = this.behaviour;
     if (webhookSignature !== 'none') {
       const secret = webhookSignature === 'hmac' ? this.options.secret : `${this.options.secret}-wrong`;
-      headers['x-signature'] = hmacHex(body, secret);
+      headers['x-signature'] = hmacHex(signedText(webhookSignedText, timestamp, body), secret);
     }
     try {
       const reply = await postOnce(url, body, headers, this.options.timeoutMs, this.closing.signal);
@@ -76,6 +77,14 @@ export class WebhookSender {
       return false;
     }
   }
+}
+
+function signedText(form: Behaviour['webhookSignedText'], timestamp: string, body: string): string {
+  if (form === 'timestamp-body') return `${timestamp}${body}`;
+  if (form === 'timestamp-dot-body') return `${timestamp}.${body}`;
+  // A timestamp a minute older than the one in the header: the signature then covers nothing the receiver sees.
+  if (form === 'stale-timestamp') return `${Number(timestamp) - 60_000}.${body}`;
+  return body;
 }
 
 /** The ack is HTTP 200 with a JSON body whose code is 00000000 (webhooks-overview). */

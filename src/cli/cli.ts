@@ -151,6 +151,10 @@ export function buildProgram(): Command {
       'how lifecycle checks finish payments: auto, form:FILE, browser:FILE, command:CMD or manual',
       'auto',
     )
+    .option(
+      '--payout-driver <spec>',
+      "how a payout that waits for a person's review is approved: manual (you approve it in the dashboard and press Enter) or command:CMD (a script calls the sandbox's admin API)",
+    )
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts);
     });
@@ -251,6 +255,10 @@ export function buildProgram(): Command {
     .option(
       '--order-setup-url <url>',
       'POST URL that creates an order {"gateway","id","amount","currency"} before its first callback (for handlers that refuse unknown orders)',
+    )
+    .option(
+      '--webhook-signed <form>',
+      'payloco: what x-signature covers, as your handler verifies it: body (default), timestamp.body or timestamp+body',
     )
     .option('--only <globs>', 'check-ID globs to run, comma-separated (e.g. LPH-SIG-*)', collect)
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)

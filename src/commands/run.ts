@@ -10,6 +10,7 @@ import { redactText } from '../core/redact.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { openDriver } from '../drivers/index.js';
+import { openPayoutDriver } from '../drivers/payout.js';
 import { consoleSay } from '../drivers/say.js';
 import { type CatalogueEntry, catalogue } from '../engine/catalogue.js';
 import { type CertifyOptions, certify, partialResults, type Target } from '../engine/certify.js';
@@ -50,6 +51,7 @@ export interface RunFlags extends CredentialFlags {
   webhookPublicUrl?: string;
   webhookWait?: number;
   driver?: string;
+  payoutDriver?: string;
   seed?: number;
   budget: number;
 }
@@ -136,6 +138,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
+  const payoutDriver = openPayoutDriver(flags.payoutDriver);
   const driver = await openDriver(flags.driver);
   // A run whose id is shared (given, or the CI pipeline's) derives its seed from it: its shards agree on the inputs.
   const generation = {
@@ -197,6 +200,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       capabilities,
       webhooks,
       driver,
+      payoutDriver,
       say: consoleSay(),
       generation,
       scope: {

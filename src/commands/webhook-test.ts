@@ -7,12 +7,15 @@ import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
 import { idMatcher } from '../engine/selection.js';
+import { PAYLOCO_WEBHOOK_FORMS, type PaylocoWebhookForm } from '../signing/payloco.js';
 import { handlerResults, preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
 export interface WebhookTestFlags {
   handlerUrl: string;
   orderStatusUrl?: string;
   orderSetupUrl?: string;
+  /** Payloco: what x-signature covers (body, timestamp.body or timestamp+body). */
+  webhookSigned?: string;
   reportDir?: string;
   only?: string[];
   strict?: boolean;
@@ -26,6 +29,16 @@ function httpUrl(value: string, flag: string): string {
     if (/^https?:$/.test(new URL(value.replace(/\{[^}]*\}/g, 'x')).protocol)) return value;
   } catch {}
   throw new UsageError(`${flag} must be an http(s) URL, got ${value}`);
+}
+
+/** `--webhook-signed`: Payloco only, one of the forms P10 allows. */
+function signedFormOf(gateway: Gateway, value: string | undefined): PaylocoWebhookForm | undefined {
+  if (value === undefined) return undefined;
+  if (gateway !== 'payloco')
+    throw new UsageError('--webhook-signed applies to payloco (Lesspay callbacks are signed as L3 says)');
+  if (!(PAYLOCO_WEBHOOK_FORMS as readonly string[]).includes(value))
+    throw new UsageError(`--webhook-signed must be one of ${PAYLOCO_WEBHOOK_FORMS.join(', ')}, got ${value}`);
+  return value as PaylocoWebhookForm;
 }
 
 /**
@@ -53,6 +66,7 @@ export async function webhookTestCommand(
       `--order-status-url must name the order with {request_id}, {merchantOrderId} or {id}, e.g. http://127.0.0.1:3000/orders/{request_id}`,
     );
   const orderSetupUrl = flags.orderSetupUrl ? httpUrl(flags.orderSetupUrl, '--order-setup-url') : undefined;
+  const signedForm = signedFormOf(gateway, flags.webhookSigned);
   const secretVar = gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET';
   const secret = env[secretVar]?.trim();
   if (!secret)
@@ -76,6 +90,7 @@ export async function webhookTestCommand(
       secret,
       orderStatusUrl,
       orderSetupUrl,
+      signedForm,
       timeoutMs: flags.timeout ?? 5000,
     };
     await preflightHandler({ ...common, strict: false, secretVar });

@@ -33,6 +33,7 @@ export interface RunBody {
   allowIncomplete?: boolean;
   shard?: Results['shard'];
   driver?: string;
+  payoutDriver?: string;
   generation?: Results['generation'];
   scope?: Scope;
   gateways: GatewayResult[];
@@ -56,6 +57,7 @@ export function resultsDocument(clock: RunClock, body: RunBody): Results {
     ...(body.allowIncomplete ? { allowIncomplete: true } : {}),
     shard: body.shard ?? null,
     ...(body.driver ? { driver: body.driver } : {}),
+    ...(body.payoutDriver ? { payoutDriver: body.payoutDriver } : {}),
     ...(body.generation ? { generation: body.generation } : {}),
     ...(body.scope ? { scope: body.scope } : {}),
     verdict: body.verdict ?? overallVerdict(body.gateways.map((g) => g.verdict)),

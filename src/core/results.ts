@@ -157,6 +157,8 @@ export interface Results {
   shard?: Shard | null;
   /** How lifecycle payments were finished (--driver): auto, form:FILE, browser:FILE, command:CMD or manual. */
   driver?: string;
+  /** How payouts that wait for a person's review were approved (--payout-driver): manual or command:CMD. */
+  payoutDriver?: string;
   /** Seed and budget of the generated checks: `--seed` replays them exactly. */
   generation?: { seed: number; budget: number };
   /** What was judged and under which settings (a `run`; absent from older files and other commands). */

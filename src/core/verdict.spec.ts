@@ -130,7 +130,14 @@ describe('core verdict rule', () => {
   });
 
   it('RANK orders the verdicts from worst to best; the run takes the worst', () => {
-    expect(RANK).to.deep.equal(['interrupted', 'not-certified', 'error', 'incomplete', 'passed-partial', 'certified']);
+    expect(RANK).to.deep.equal([
+      'interrupted',
+      'not-certified',
+      'error',
+      'incomplete',
+      'passed-partial',
+      'certified',
+    ]);
     expect(worseVerdict('certified', 'passed-partial')).to.equal('passed-partial');
     expect(overallVerdict(['certified', 'passed-partial'])).to.equal('passed-partial');
     expect(overallVerdict(['incomplete', 'passed-partial'])).to.equal('incomplete');

@@ -23,6 +23,59 @@ export function commandEnv(order: PaymentOrder, outcome: PaymentOutcome): Record
 
 const lastLine = (s: string) => s.trim().split('\n').pop()?.trim() ?? '';
 
+/**
+ * Runs a tester's command in its own process group with `env` added, for at most `waitMs`: exit 0 is done, any other
+ * exit (or no exit in time) is why not, with the command's last output line.
+ */
+export function runCommand(
+  command: string,
+  env: Record<string, string>,
+  waitMs: number,
+): Promise<Completion> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    // Its own process group, so a command that hangs is ended with everything it started.
+    const child = spawn(command, {
+      shell: true,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    // A signal to paycert ends the command's whole group too (see core/children).
+    trackProcess(`driver command ${command}`, child, true);
+    let out = '';
+    const keep = (chunk: Buffer) => {
+      if (out.length < OUTPUT_CAP) out += chunk.toString('utf8').slice(0, OUTPUT_CAP - out.length);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {}
+    }, waitMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ done: false, reason: `the command could not start: ${err.message}` });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const ms = Date.now() - started;
+      const said = lastLine(out);
+      if (timedOut) resolve({ done: false, reason: `the command did not finish within ${waitMs} ms` });
+      else if (code === 0)
+        resolve({ done: true, how: `the command exited 0 after ${ms} ms${said ? `: ${said}` : ''}` });
+      else
+        resolve({
+          done: false,
+          reason: `the command exited ${code ?? signal} after ${ms} ms${said ? `: ${said}` : ''}`,
+        });
+    });
+  });
+}
+
 export class CommandDriver implements PaymentDriver {
   readonly name: string;
 
@@ -31,47 +84,6 @@ export class CommandDriver implements PaymentDriver {
   }
 
   complete(order: PaymentOrder, outcome: PaymentOutcome, io: DriverIO): Promise<Completion> {
-    const started = Date.now();
-    return new Promise((resolve) => {
-      // Its own process group, so a command that hangs is ended with everything it started.
-      const child = spawn(this.command, {
-        shell: true,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, ...commandEnv(order, outcome) },
-      });
-      // A signal to paycert ends the command's whole group too (see core/children).
-      trackProcess(`driver command ${this.command}`, child, true);
-      let out = '';
-      const keep = (chunk: Buffer) => {
-        if (out.length < OUTPUT_CAP) out += chunk.toString('utf8').slice(0, OUTPUT_CAP - out.length);
-      };
-      child.stdout.on('data', keep);
-      child.stderr.on('data', keep);
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {}
-      }, io.waitMs);
-      child.on('error', (err) => {
-        clearTimeout(timer);
-        resolve({ done: false, reason: `the command could not start: ${err.message}` });
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        const ms = Date.now() - started;
-        const said = lastLine(out);
-        if (timedOut) resolve({ done: false, reason: `the command did not finish within ${io.waitMs} ms` });
-        else if (code === 0)
-          resolve({ done: true, how: `the command exited 0 after ${ms} ms${said ? `: ${said}` : ''}` });
-        else
-          resolve({
-            done: false,
-            reason: `the command exited ${code ?? signal} after ${ms} ms${said ? `: ${said}` : ''}`,
-          });
-      });
-    });
+    return runCommand(this.command, commandEnv(order, outcome), io.waitMs);
   }
 }

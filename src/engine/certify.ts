@@ -2,6 +2,7 @@ import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
 import { judgeGateway, scopeStatement, selectionText, summarize } from '../core/verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
+import type { PayoutDriver } from '../drivers/payout.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
 import { DEFAULT_BUDGET, type Generation } from '../generate/property.js';
@@ -40,6 +41,8 @@ export interface CertifyOptions {
   webhooks?: WebhookRunOptions;
   /** How lifecycle checks finish payments (--driver); default: the auto driver. */
   driver?: PaymentDriver;
+  /** How payouts that wait for a person's review are approved (--payout-driver); default: none. */
+  payoutDriver?: PayoutDriver;
   /** Lines for the person running paycert: a driver's instructions, what the run waits for. */
   say?: (line: string, opts?: { transient?: boolean }) => void;
   /** Seed and budget of the generated checks (--seed, --budget); undefined: seed 0, default budget. */
@@ -162,6 +165,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             runTag,
             webhooks: webhooks.accessFor(target),
             driver: opts.driver,
+            payoutDriver: opts.payoutDriver,
             say: opts.say,
             generation: opts.generation,
           },
@@ -193,6 +197,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     stopAnnouncing();
     await webhooks.close();
     await opts.driver?.close?.();
+    await opts.payoutDriver?.close?.();
   }
   return resultsDocument(clock, {
     command: 'run',
@@ -200,6 +205,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     allowIncomplete: opts.allowIncomplete,
     shard: opts.shard ?? null,
     driver: opts.driver?.name ?? 'auto',
+    ...(opts.payoutDriver ? { payoutDriver: opts.payoutDriver.name } : {}),
     generation: opts.generation,
     scope: {
       ...scope,

@@ -3,6 +3,7 @@ import { CheckFailure, CheckSkipped, SetupError } from '../core/outcome.js';
 import { REDACTED, redactText } from '../core/redact.js';
 import type { CheckResult, Exchange, Gateway } from '../core/results.js';
 import { shellQuote } from '../core/shell.js';
+import type { PayoutDriver } from '../drivers/payout.js';
 import type { PageRequest, PageResponse, PaymentDriver } from '../drivers/types.js';
 import { type AuthMode, adapters, type Credentials } from '../gateways/index.js';
 import type { Generation } from '../generate/property.js';
@@ -28,6 +29,8 @@ export interface RunConfig {
   webhooks?: WebhookAccess;
   /** How lifecycle checks finish payments on the target (--driver); undefined: the auto driver. */
   driver?: PaymentDriver;
+  /** How a payout that waits for a person's review is approved (--payout-driver); undefined: none. */
+  payoutDriver?: PayoutDriver;
   /** A line for the person running paycert (a driver's instructions, what the run waits for). */
   say?: (line: string, opts?: { transient?: boolean }) => void;
   /** Seed and budget of the generated checks (src/generate); undefined: seed 0, default budget. */
@@ -229,6 +232,16 @@ export class CheckContext {
 
   hasCapability(name: string): boolean {
     return !this.run.config.capabilities || this.run.config.capabilities.has(name);
+  }
+
+  /** Whether the target declares a trait of its own (e.g. payout-manual-review); no capabilities file declares none. */
+  declares(name: string): boolean {
+    return this.run.config.capabilities?.has(name) === true;
+  }
+
+  /** The check does not apply to this target, for a reason it declared: skipped, and not counted against the verdict. */
+  notApplicable(reason: string): never {
+    throw new CheckSkipped(reason, true);
   }
 
   /** Runs a shared setup once per run; its exchanges and notes are added to this check's evidence and message. */

@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   payoutsSettle?: boolean;
   payoutCallbacks?: boolean;
   triggerNotify?: boolean;
+  /** Lesspay sandbox policy: 'manual' holds every payout in PENDING_CONFIRM until approved at its admin endpoint. */
+  payoutReview?: 'auto' | 'manual';
 }
 
 // The shape every mock's entry exports as `mock` (mocks/contract.ts, which the harness may not import: it is

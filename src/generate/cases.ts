@@ -98,7 +98,8 @@ function paylocoSource(ep: Endpoint, family: Family, field?: Field): Source {
 function negativeLevel(ep: Endpoint, family: Family, field: Field): Level {
   if (ep.gateway === 'payloco') {
     const name = fieldName(field);
-    if (name === 'version' && family === 'enum') return 'MUST';
+    // P4: version only 2.0.0, and it may not be left out (不能不传).
+    if (name === 'version' && (family === 'enum' || family === 'required')) return 'MUST';
     if (name === 'merchantId' && family === 'required') return 'MUST';
     return 'SHOULD';
   }

@@ -74,6 +74,7 @@ export const HAND_WRITTEN_CELLS: Record<Gateway, Row[]> = {
     required('PL-CODE-002', 'pay', 'transType'),
     required('PL-CODE-005', 'query', 'transType'),
     ['PL-COM-001', 'pay', 'enum', 'version enum'],
+    required('PL-COM-003', 'pay', 'version'),
     required('PL-COM-002', 'pay', 'merchantId'),
     ['PL-SIG-001', 'pay', 'auth', 'no-signature'],
     ['PL-SIG-002', 'pay', 'auth', 'tampered-body'],

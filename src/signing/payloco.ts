@@ -30,6 +30,25 @@ export function paylocoWebhookSignature(rawBody: string, secret: string): string
   return createHmac('sha256', secret).update(Buffer.from(rawBody, 'utf8')).digest('hex');
 }
 
+/**
+ * What a webhook's x-signature may cover (P10): the header table says "HMAC hex digest of the request body", the
+ * overview that it uses "the request timestamp and request body" (cut there): the body alone, or the x-timestamp
+ * value then the body, joined with '.' or directly.
+ */
+export const PAYLOCO_WEBHOOK_FORMS = ['body', 'timestamp.body', 'timestamp+body'] as const;
+export type PaylocoWebhookForm = (typeof PAYLOCO_WEBHOOK_FORMS)[number];
+
+/** The text a webhook HMAC is computed over in one of the forms P10 allows. */
+export function paylocoWebhookSignedText(
+  form: PaylocoWebhookForm,
+  timestamp: string,
+  rawBody: string,
+): string {
+  if (form === 'timestamp.body') return `${timestamp}.${rawBody}`;
+  if (form === 'timestamp+body') return `${timestamp}${rawBody}`;
+  return rawBody;
+}
+
 /** Loads a PKCS#8 private key, refusing anything else with a one-line reason. */
 export function loadPrivateKey(pem: string): KeyObject {
   let key: KeyObject;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CheckSkipped, SetupError } from '../core/outcome.js';
 import type { Exchange, Gateway } from '../core/results.js';
 import { type HttpResponse, send } from '../engine/http.js';
+import type { PaylocoWebhookForm } from '../signing/payloco.js';
 
 // What a handler check (`paycert webhook-test`) sees: the integrator's handler URL, the secret to sign with, and
 // the optional order-status endpoint through which paycert observes what the handler processed.
@@ -33,6 +34,8 @@ export interface HandlerKitOptions {
   barrier?: Pick<HandlerPreflight, 'valid' | 'acknowledged'>;
   /** POSTed {id, amount, currency} before the first callback of each order (`--order-setup-url`). */
   orderSetupUrl?: string;
+  /** Payloco: what x-signature covers (P10; `--webhook-signed`); default the body alone. */
+  signedForm?: PaylocoWebhookForm;
   /** The order a callback body (parsed JSON object) is about, for the order setup; undefined when it names none. */
   orderOf?: (body: Record<string, unknown>) => OrderSetup | undefined;
 }
@@ -74,6 +77,10 @@ export class HandlerKit {
 
   get secret(): string {
     return this.opts.secret;
+  }
+
+  get signedForm(): PaylocoWebhookForm {
+    return this.opts.signedForm ?? 'body';
   }
 
   /** A new order id for this run (Lesspay request_id allows 20 characters). */

@@ -11,6 +11,7 @@ import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import { judgeGateway } from '../core/verdict.js';
 import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
+import type { PaylocoWebhookForm } from '../signing/payloco.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
 // `paycert webhook-test`: a small data-driven runner. The checks are data (suites/handler/catalogue/<gw>.json)
@@ -118,6 +119,8 @@ export interface HandlerRunOptions {
   secret: string;
   orderStatusUrl?: string;
   orderSetupUrl?: string;
+  /** Payloco: what x-signature covers (`--webhook-signed`). */
+  signedForm?: PaylocoWebhookForm;
   timeoutMs: number;
   strict: boolean;
   allowIncomplete?: boolean;

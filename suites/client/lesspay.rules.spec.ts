@@ -173,3 +173,43 @@ describe('client checks · the L8 window (LPC-QRY-002)', () => {
     }
   });
 });
+
+describe('client checks · request_id per endpoint family (profile C1, LPC-ID-001)', () => {
+  const ok = JSON.stringify({ code: 0, msg: 'SUCCESS', data: {} });
+  const create = (path: string, seq: number, body: Record<string, unknown>) =>
+    madeUp(path, body, { seq, responseText: ok });
+  const PAYIN = '/api/global/v1/pay/create-order';
+  const SINGLE = '/api/global/payout/create-order';
+  const BATCH = '/api/global/payout/batch/create-order';
+
+  it("a pay-in's request_id used again for a payout is allowed (separate namespaces)", () => {
+    const v = rule('LPC-ID-001').judge(
+      [
+        create(PAYIN, 1, { request_id: 'R1', target_amount: '1.00' }),
+        create(SINGLE, 2, { request_id: 'R1', amount: '2.00' }),
+      ],
+      creds,
+    );
+    expect(v.findings).to.deep.equal([]);
+    expect(v.judged).to.have.length(2);
+  });
+
+  it('a request_id reused within a family still fails: two pay-ins, or a single payout then a batch', () => {
+    for (const [a, b] of [
+      [PAYIN, PAYIN],
+      [SINGLE, BATCH],
+    ] as const) {
+      const v = rule('LPC-ID-001').judge(
+        [
+          create(a, 1, { request_id: 'R2', amount: '1.00' }),
+          create(b, 2, { request_id: 'R2', amount: '3.00' }),
+        ],
+        creds,
+      );
+      expect(
+        v.findings.map((f) => f.message),
+        `${a} then ${b}`,
+      ).to.deep.equal(['request_id R2 of the order created by request #1 is reused for a different order']);
+    }
+  });
+});

@@ -41,6 +41,11 @@ const CREATES = [
   '/api/global/payout/create-order',
   '/api/global/payout/batch/create-order',
 ];
+// The endpoint families whose request_ids are one namespace each (profile C1).
+const ID_FAMILIES = [
+  ['/api/global/v1/pay/create-order'],
+  ['/api/global/payout/create-order', '/api/global/payout/batch/create-order'],
+];
 const QUERIES = ['/api/global/v1/pay/query-order', '/api/global/payout/query'];
 // The demo's triggerNotify (lesspay.md §4.8: "Merchant calls /api/global/payout/triggerNotify", signed like any other
 // request) is as documented as balance (§4.7), which paycert's own run calls too; it has no request schema, so
@@ -251,17 +256,27 @@ export const rules: ClientRule[] = [
   },
   {
     id: 'LPC-ID-001',
-    judge: (reqs) =>
-      idReuse(
-        reqs.filter((r) => CREATES.includes(r.path) && json(r) !== undefined),
-        (r) => {
-          const id = json(r)!.request_id;
-          return typeof id === 'string' && id !== '' ? id : undefined;
-        },
-        (r) => canonical(r.json),
-        (r) => r.answer?.code === 0,
-        'request_id',
-      ),
+    // Profile C1: request_id is unique per endpoint family (pay-in; payout, single and batch): a gateway may keep
+    // separate namespaces, so a pay-in's request_id may be used again for a payout.
+    judge: (reqs) => {
+      const byFamily = ID_FAMILIES.map((paths) =>
+        idReuse(
+          reqs.filter((r) => paths.includes(r.path) && json(r) !== undefined),
+          (r) => {
+            const id = json(r)!.request_id;
+            return typeof id === 'string' && id !== '' ? id : undefined;
+          },
+          (r) => canonical(r.json),
+          (r) => r.answer?.code === 0,
+          'request_id',
+        ),
+      );
+      return {
+        judged: reqs.filter((r) => CREATES.includes(r.path) && json(r) !== undefined),
+        findings: byFamily.flatMap((v) => v.findings),
+        notes: byFamily.flatMap((v) => v.notes ?? []),
+      };
+    },
   },
   {
     id: 'LPC-BAT-001',

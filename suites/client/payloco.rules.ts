@@ -1,6 +1,6 @@
 import { createVerify } from 'node:crypto';
 import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
-import { paylocoVerify } from '../../src/index.js';
+import { paylocoVerify, validate } from '../../src/index.js';
 import {
   duplicateNotResent,
   merchantOrderId,
@@ -48,6 +48,38 @@ const COMMON = [
 const COMMON_ONLY = COMMON.filter((k) => k !== 'transType');
 
 const documented = (r: ClientRequest) => r.path in SCHEMAS;
+
+const isEmpty = (v: unknown) => v === null || v === '';
+
+/** The body with every object member that is null or "" left out, at any depth (profile C2 reads them as absent). */
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => !isEmpty(v))
+      .map(([k, v]) => [k, withoutEmpty(v)]),
+  );
+}
+
+/** The object members sent null or "", as JSON pointers with their value. */
+function emptyMembers(value: unknown, at = ''): { pointer: string; value: unknown }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => emptyMembers(v, `${at}/${i}`));
+  if (!isObject(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    isEmpty(v) ? [{ pointer: `${at}/${k}`, value: v }] : emptyMembers(v, `${at}/${k}`),
+  );
+}
+
+/** The members the schema requires that this body lacks, as JSON pointers. */
+function requiredOf(schema: string, body: unknown): Set<string> {
+  const out = new Set<string>();
+  for (const p of validate(schema, body).problems) {
+    const name = typeof p.expected === 'string' ? /^property "(.*)"$/.exec(p.expected)?.[1] : undefined;
+    if (name !== undefined) out.add(`${p.pointer === '/' ? '' : p.pointer}/${name}`);
+  }
+  return out;
+}
 const json = (r: ClientRequest): Json | undefined => (isObject(r.json) ? r.json : undefined);
 
 function verifies(algorithm: string, raw: Buffer, signature: string, key: string): boolean {
@@ -152,9 +184,10 @@ export const rules: ClientRule[] = [
     judge: (reqs) =>
       each(
         reqs.filter((r) => documented(r) && json(r) !== undefined),
-        // The common parameters are PLC-COM-001's to judge, the query's id PLC-QRY-001's.
+        // The common parameters are PLC-COM-001's to judge, the query's id PLC-QRY-001's. A member sent null or ""
+        // is judged as absent (profile C2): optional, it is PLC-SCH-002's SHOULD; required, it is missing here.
         (r) =>
-          schemaFinding(SCHEMAS[r.path]!, r.json, (p) => {
+          schemaFinding(SCHEMAS[r.path]!, withoutEmpty(r.json), (p) => {
             const top = p.pointer.split('/')[1] ?? '';
             const missing =
               typeof p.expected === 'string' ? /^property "(.*)"$/.exec(p.expected)?.[1] : undefined;
@@ -165,6 +198,23 @@ export const rules: ClientRule[] = [
                 (COMMON_ONLY.includes(missing) || ['merchantOrderId', 'orderId'].includes(missing)))
             );
           }),
+      ),
+  },
+  {
+    id: 'PLC-SCH-002',
+    judge: (reqs) =>
+      each(
+        reqs.filter((r) => documented(r) && json(r) !== undefined),
+        (r) => {
+          const required = requiredOf(SCHEMAS[r.path]!, withoutEmpty(r.json));
+          return emptyMembers(r.json)
+            .filter((e) => !COMMON.includes(e.pointer.slice(1)) && !required.has(e.pointer))
+            .map((e) => ({
+              message: `optional member ${e.pointer} is sent as ${JSON.stringify(e.value)}: Payloco documents no rule that drops empty values, so leave it out`,
+              expected: `${e.pointer} left out`,
+              received: e.value,
+            }));
+        },
       ),
   },
   {

@@ -5,6 +5,7 @@ import {
   type HandlerKit,
   type HandlerPreflight,
   paylocoWebhookSignature,
+  paylocoWebhookSignedText,
   SetupError,
 } from '../../src/index.js';
 
@@ -46,8 +47,13 @@ function headersFor(
   raw: string,
   opts: { timestamp?: number; signature?: string | null } = {},
 ) {
-  const headers: Record<string, string> = { 'x-timestamp': String(opts.timestamp ?? Date.now()) };
-  const signature = opts.signature === undefined ? paylocoWebhookSignature(raw, h.secret) : opts.signature;
+  const timestamp = String(opts.timestamp ?? Date.now());
+  const headers: Record<string, string> = { 'x-timestamp': timestamp };
+  // P10: the body alone unless the tester names the form their handler verifies (--webhook-signed).
+  const signature =
+    opts.signature === undefined
+      ? paylocoWebhookSignature(paylocoWebhookSignedText(h.signedForm, timestamp, raw), h.secret)
+      : opts.signature;
   if (signature !== null) headers['x-signature'] = signature;
   return headers;
 }

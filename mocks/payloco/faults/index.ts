@@ -16,12 +16,16 @@ import { merchantIdNotRequired } from './merchant-id-not-required.js';
 import { messageMissing } from './message-missing.js';
 import { micropayFailed } from './micropay-failed.js';
 import { micropaySuccessCodePending } from './micropay-success-code-pending.js';
+import { payV1Missing } from './pay-v1-missing.js';
+import { payV2Missing } from './pay-v2-missing.js';
+import { preAuthVoidMissing } from './pre-auth-void-missing.js';
 import { qrCodeNot00000003 } from './qr-code-not-00000003.js';
 import { qrSuccessImmediately } from './qr-success-immediately.js';
 import { queryAmountNumber } from './query-amount-number.js';
 import { queryByMerchantOrderIdIgnored } from './query-by-merchant-order-id-ignored.js';
 import { queryByOrderIdIgnored } from './query-by-order-id-ignored.js';
 import { queryCompleteTimeNumber } from './query-complete-time-number.js';
+import { queryEndpointMissing } from './query-endpoint-missing.js';
 import { queryMissingOrderId } from './query-missing-order-id.js';
 import { queryPaidStillPending } from './query-paid-still-pending.js';
 import { queryPendingShowsSuccess } from './query-pending-shows-success.js';
@@ -44,12 +48,14 @@ import { transTypeWrongCode } from './transtype-wrong-code.js';
 import { transTypeWrongMessage } from './transtype-wrong-message.js';
 import { unknownPath200 } from './unknown-path-200.js';
 import { urlSchemeNotChecked } from './url-scheme-not-checked.js';
+import { versionMissingAccepted } from './version-missing-accepted.js';
 import { versionNotChecked } from './version-not-checked.js';
 import { webhookAny200Acks } from './webhook-any-200-acks.js';
 import { webhookBadSignature } from './webhook-bad-signature.js';
 import { webhookIdChangesOnRetry } from './webhook-id-changes-on-retry.js';
 import { webhookMalformed } from './webhook-malformed.js';
 import { webhookNoRetry } from './webhook-no-retry.js';
+import { webhookSignatureStaleTimestamp } from './webhook-signature-stale-timestamp.js';
 import { webhookUnsigned } from './webhook-unsigned.js';
 
 export const faultList: readonly Fault[] = [
@@ -73,6 +79,7 @@ export const faultList: readonly Fault[] = [
   transTypeWrongMessage,
   transTypeRequiredEverywhere,
   versionNotChecked,
+  versionMissingAccepted,
   merchantIdNotRequired,
   queryStringParamsAccepted,
   signatureNotChecked,
@@ -96,8 +103,13 @@ export const faultList: readonly Fault[] = [
   queryWithoutIdAnswered,
   getAnswered200,
   unknownPath200,
+  payV1Missing,
+  payV2Missing,
+  queryEndpointMissing,
+  preAuthVoidMissing,
   webhookUnsigned,
   webhookBadSignature,
+  webhookSignatureStaleTimestamp,
   webhookMalformed,
   webhookNoRetry,
   webhookAny200Acks,

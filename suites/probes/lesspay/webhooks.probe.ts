@@ -1,4 +1,5 @@
 import {
+  approvePayout,
   type CheckContext,
   CheckFailure,
   check,
@@ -10,6 +11,7 @@ import {
   firstDelivery,
   lesspayCallbackSign,
   lesspaySign,
+  payoutReviewNotApplicable,
   SetupError,
   setup,
   type WebhookDelivery,
@@ -27,6 +29,8 @@ type Json = Record<string, any>;
 // Payout test amounts of the sandbox: details of at most 1000 are reviewed automatically; 13.13 fails its detail.
 const PAYOUT_AMOUNTS = ['20.00', '13.13'];
 const PENDING_PAYOUT = ['PENDING_CONFIRM', 'PENDING_PAY', 'PROCESSING', 'CREATED', 0, 1];
+// The state of a payout waiting for the operations review (L10: the name or the integer).
+const IN_REVIEW = ['PENDING_CONFIRM', 0];
 
 interface Observed {
   /** Why the scenario could not be played here (the checks skip). */
@@ -164,6 +168,8 @@ const finishedBatch = setup('a batch payout of test amounts was created', async 
   if (off) return off;
   if (!t.hasCapability('payout'))
     return { skip: 'the target does not declare the "payout" capability', deliveries: [], waitMs: 0 };
+  const byHand = payoutReviewNotApplicable(t);
+  if (byHand) return { skip: byHand, deliveries: [], waitMs: 0 };
   const hook = t.webhooks.endpoint('ack');
   const sent = batchBody(t, { notify_url: hook.url }, PAYOUT_AMOUNTS);
   const { body: answer } = usable(await t.post(PATH.createBatch, sent));
@@ -176,6 +182,18 @@ const finishedBatch = setup('a batch payout of test amounts was created', async 
     currency: sent.currency as string,
     details: sent.payout_order_details as Json[],
   };
+  // A payout that waits for a person's review is approved by the run's payout driver (--payout-driver), if any.
+  const approval = await approvePayout(t, {
+    gateway: 'lesspay',
+    ids: { request_id: payout.requestId, ...(payout.payOrderId ? { pay_order_id: payout.payOrderId } : {}) },
+    amount: payout.totalAmount,
+    currency: payout.currency,
+    reviewed: async () => {
+      const { body: q } = usable(await t.post(PATH.queryPayout, { request_id: payout.requestId }));
+      return q.code === 0 && !IN_REVIEW.includes(q.data?.order_status);
+    },
+  });
+  if (approval && !approval.done) return { skip: approval.reason, deliveries: [], waitMs: 0 };
   const waitMs = t.webhooks.waitMs;
   const { deliveries, status, trigger } = await t.webhooks.waitWhile(
     'the Lesspay payout callback (or its final state)',
@@ -191,14 +209,24 @@ const finishedBatch = setup('a batch payout of test amounts was created', async 
         : trigger === 'refused'
           ? '; triggerNotify was refused'
           : '';
+    // A sandbox whose payouts wait for a person: the tester can name a payout driver, or declare the trait.
+    const hint = approval
+      ? ''
+      : '; if its payouts wait for a person\'s review, give --payout-driver manual or command:CMD, or declare the "payout-manual-review" capability';
     return {
-      skip: `the payout is still ${JSON.stringify(status ?? '(not found)')} after ${waitMs} ms${how}: it did not reach a final state a probe can wait for`,
+      skip: `the payout is still ${JSON.stringify(status ?? '(not found)')} after ${waitMs} ms${how}: it did not reach a final state a probe can wait for${hint}`,
       deliveries,
       waitMs: 0,
     };
   }
   return { payout, deliveries, waitMs };
 });
+
+/** The payout checks do not apply to a target that declares its payouts are reviewed by hand, without a driver. */
+function reviewedByHand(t: CheckContext): void {
+  const reason = payoutReviewNotApplicable(t);
+  if (reason) t.notApplicable(reason);
+}
 
 /** Starts every selected lifecycle at once, so their callback waits overlap instead of adding up. */
 function beginLifecycles(t: CheckContext): void {
@@ -321,6 +349,7 @@ describe('lesspay · webhooks', () => {
 
   // check: the payout callback body matches payout-webhook.schema.json
   check('LP-WH-007', async (t) => {
+    reviewedByHand(t);
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
     ensureDeliverySchema(d, 'lesspay/payout-webhook.schema.json', 'payout callback body');
@@ -328,6 +357,7 @@ describe('lesspay · webhooks', () => {
 
   // check: the payout callback's x-auth-signature verifies over the full body
   check('LP-WH-008', async (t) => {
+    reviewedByHand(t);
     beginLifecycles(t);
     const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
     ensureSigned(d, lesspaySign(jsonOf(d), appSecret(t)), 'payout callback');
@@ -335,6 +365,7 @@ describe('lesspay · webhooks', () => {
 
   // check: the payout callback carries the batch and each detail in a final state
   check('LP-WH-009', async (t) => {
+    reviewedByHand(t);
     beginLifecycles(t);
     const o = await t.use(finishedBatch);
     const body = jsonOf(firstCallback(t, o, 'the payout was created'));
