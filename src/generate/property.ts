@@ -54,9 +54,10 @@ export async function property<T>(
       if ((err as Error)?.name !== 'CheckFailure') throw err;
       t.evidence.splice(0, t.evidence.length, ...t.evidence.slice(from));
       const e = err as CheckFailure;
-      // A corner is already the simplest value of its kind: nothing to shrink, and any seed replays it.
+      // A corner is already the simplest value of its kind: nothing to shrink, and any seed replays it (the run's
+      // seed is named all the same, so every replay line has one form).
       throw new CheckFailure(
-        `${e.message} — input ${show(corner)} (corner value ${i + 1} of ${corners.length}, tried on every run; replay: paycert run ${t.gateway} --only ${t.checkId})`,
+        `${e.message} — input ${show(corner)} (corner value ${i + 1} of ${corners.length}, tried first under any seed; replay: paycert run ${t.gateway} --seed ${gen.seed} --only ${t.checkId})`,
         e.expected,
         e.received,
       );
