@@ -38,8 +38,10 @@ describe('generate · documented members', () => {
     expect(ids.get('LP-GEN-PB-PAYOUT-ORDER-DETAILS-AMOUNT-TYPE')).to.equal('MUST');
     expect(ids.get('LP-GEN-PB-PAYOUT-ORDER-DETAILS-BANK-SWIFT-CODE-PATTERN')).to.equal('SHOULD');
     expect(ids.get('LP-GEN-PO-BENEFICIARY-BENEFICIARY-INFO-PHONE-CALLING-CODE-PATTERN')).to.equal('SHOULD');
-    const all = generatedCases('lesspay').map((c) => c.entry.id);
-    expect(new Set(all).size, 'IDs are unique').to.equal(all.length);
+    for (const gateway of ['lesspay', 'payloco'] as const) {
+      const all = generatedCases(gateway).map((c) => c.entry.id);
+      expect(new Set(all).size, `${gateway} IDs are unique`).to.equal(all.length);
+    }
   });
 
   it('shows array-element and optional nested members in the coverage grid, and why some are not walked', () => {
