@@ -263,6 +263,11 @@ const probes: Record<string, Probe> = {
     return String(order.target_amount) !== body.target_amount;
   },
   'query-amount-number': async (c) => typeof (await created(c)).order.target_amount !== 'string',
+  'query-amount-trailing-zero-dropped': async (c) => {
+    const { body } = await createPayin(c, { target_amount: '100.50' });
+    const q = await query(c, { request_id: body.request_id, page: '1', page_size: '20' });
+    return orderOf(q.json).target_amount !== '100.50';
+  },
   'query-status-outside-table': async (c) => !STATUSES.includes((await created(c)).order.order_status),
   'query-new-order-succeed': async (c) =>
     ![0, 1, 'PENDING_CONFIRM', 'PENDING_PAY'].includes((await created(c)).order.order_status),
