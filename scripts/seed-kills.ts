@@ -6,7 +6,9 @@ import { mockModule } from '../src/engine/embedded.js';
 import { idMatcher } from '../src/engine/selection.js';
 import { certifyMock, idsWithStatus } from '../src/selftest/certify-mock.js';
 
-const gateways = (process.argv[2] && process.argv[2] !== 'all' ? [process.argv[2]] : ['lesspay', 'payloco']) as Gateway[];
+const gateways = (
+  process.argv[2] && process.argv[2] !== 'all' ? [process.argv[2]] : ['lesspay', 'payloco']
+) as Gateway[];
 const seeds = (process.argv[3] ?? '1,2,3,4,5').split(',').map(Number);
 const only = process.argv[4]?.split(',');
 
