@@ -10,6 +10,7 @@ import {
   PATH,
   payinBody,
   rid,
+  singlePayoutBody,
   sleep,
   startReceiver,
   webhookSignatureValid,
@@ -262,6 +263,11 @@ const probes: Record<string, Probe> = {
     return String(order.target_amount) !== body.target_amount;
   },
   'query-amount-number': async (c) => typeof (await created(c)).order.target_amount !== 'string',
+  'query-amount-trailing-zero-dropped': async (c) => {
+    const { body } = await createPayin(c, { target_amount: '100.50' });
+    const q = await query(c, { request_id: body.request_id, page: '1', page_size: '20' });
+    return orderOf(q.json).target_amount !== '100.50';
+  },
   'query-status-outside-table': async (c) => !STATUSES.includes((await created(c)).order.order_status),
   'query-new-order-succeed': async (c) =>
     ![0, 1, 'PENDING_CONFIRM', 'PENDING_PAY'].includes((await created(c)).order.order_status),
@@ -306,6 +312,21 @@ const probes: Record<string, Probe> = {
     (await c.call(PATH.batchPayout, batchBody(['1.00'], { total_amount: '2.00' }))).json.code === 0,
   'batch-duplicate-detail-accepted': async (c) =>
     (await c.call(PATH.batchPayout, dupDetails())).json.code === 0,
+  'batch-detail-amount-number-accepted': async (c) => {
+    const body = batchBody(['100.00', '100.00']);
+    (body.payout_order_details as Record<string, unknown>[])[1].amount = 100;
+    return (await c.call(PATH.batchPayout, body)).json.code === 0;
+  },
+  'batch-later-details-unchecked': async (c) => {
+    const body = batchBody(['100.00', '100.00']);
+    (body.payout_order_details as Record<string, unknown>[])[1].bank_account_type = 'nobody';
+    return (await c.call(PATH.batchPayout, body)).json.code === 0;
+  },
+  'payout-optional-members-unchecked': async (c) => {
+    const body = singlePayoutBody();
+    (body.beneficiary as { beneficiary_info: Record<string, unknown> }).beneficiary_info.tax_id = { x: 1 };
+    return (await c.call(PATH.createPayout, body)).json.code === 0;
+  },
   'batch-sum-float-rounding': async (c) =>
     (await c.call(PATH.batchPayout, batchBody(['0.10', '0.20'], { total_amount: '0.30' }))).json.code !== 0,
   'payout-duplicate-code-not-30011': async (c) => {

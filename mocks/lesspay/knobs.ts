@@ -42,6 +42,12 @@ export interface Knobs {
   checkBatchSum: boolean;
   batchSumWithFloats: boolean;
   checkDuplicateDetails: boolean;
+  /** A batch detail's amount may be a JSON number (the header's total stays strict). */
+  detailAmountNumbersAccepted: boolean;
+  /** Every detail of a batch is validated (false: only the first; the others are taken as sent). */
+  validateEveryDetail: boolean;
+  /** The documented optional members of a payout's beneficiary and bank are validated when present. */
+  checkOptionalMembers: boolean;
   // L11
   webhookSigning: 'standard' | 'none' | 'wrong' | 'v1-signs-all' | 'v2-signs-v1-set';
   webhookDropFields: string[];
@@ -80,6 +86,9 @@ export const CONFORMANT: Readonly<Knobs> = Object.freeze({
   checkBatchSum: true,
   batchSumWithFloats: false,
   checkDuplicateDetails: true,
+  detailAmountNumbersAccepted: false,
+  validateEveryDetail: true,
+  checkOptionalMembers: true,
   webhookSigning: 'standard',
   webhookDropFields: [],
   webhookRetry: true,

@@ -1,4 +1,5 @@
-import { isObject, type JsonObject } from './json.js';
+import { parseDecimal } from './decimal.js';
+import { isObject, type JsonObject, RawNumber } from './json.js';
 import type { Knobs } from './knobs.js';
 import { ParamError } from './reply.js';
 import { amount, array, httpUrl, integer, object, string } from './validate.js';
@@ -96,6 +97,45 @@ function common(body: JsonObject, k: Knobs, notifyRequired: boolean) {
   return { requestId, notifyUrl };
 }
 
+/** Documented free-text members: optional, but a string when present. */
+function texts(obj: JsonObject, names: string[], label: string): void {
+  for (const name of names) string(obj, name, { code: P }, `${label}.${name}`);
+}
+
+/** A beneficiary's documented optional members: of the documented form when present. */
+function optionalInfo(info: JsonObject, address: JsonObject | undefined): void {
+  const label = 'beneficiary.beneficiary_info';
+  if (address) texts(address, ['state', 'city', 'postal_code', 'line1', 'line2'], `${label}.address`);
+  const phone = object(info, 'phone', false, P, `${label}.phone`);
+  if (phone) {
+    string(
+      phone,
+      'calling_code',
+      { pattern: /^[0-9]{1,5}$/, hint: 'digits', code: P },
+      `${label}.phone.calling_code`,
+    );
+    texts(phone, ['number'], `${label}.phone`);
+  }
+  texts(info, ['tax_id', 'national_id'], label);
+  string(
+    info,
+    'date_of_birth',
+    { pattern: /^(?:[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})$/, hint: 'DD-MM-YYYY', code: P },
+    `${label}.date_of_birth`,
+  );
+}
+
+/** A bank destination's documented optional members. */
+function optionalBank(bank: JsonObject, label: string): void {
+  texts(bank, ['iban', 'account_number', 'bank_province', 'bank_city', 'purpose_code', 'branch_name'], label);
+  string(
+    bank,
+    'account_type',
+    { oneOf: ['savings', 'checking', 'payment'], code: P },
+    `${label}.account_type`,
+  );
+}
+
 const amountRule = (k: Knobs) => ({ code: 30009, missingCode: P, allowNumber: k.amountNumbersAccepted });
 
 /** Single payout (Create Payout page and PayoutCreateOrderDTO); the minimal required set is in the README. */
@@ -128,6 +168,7 @@ export function validateSinglePayout(body: JsonObject, k: Knobs): PayoutInput {
     ? country(address, 'country', false, 'beneficiary.beneficiary_info.address.country')
     : undefined;
   country(info, 'nationality', false, 'beneficiary.beneficiary_info.nationality');
+  if (k.checkOptionalMembers) optionalInfo(info, address);
   const dest = object(ben, 'destination', true, P, 'beneficiary.destination')!;
   const destType = string(
     dest,
@@ -143,6 +184,7 @@ export function validateSinglePayout(body: JsonObject, k: Knobs): PayoutInput {
   if (destType === 'bank' || destType === 'bank_account') {
     const bank = object(dest, 'bank', true, P, 'beneficiary.destination.bank')!;
     const label = 'beneficiary.destination.bank';
+    if (k.checkOptionalMembers) optionalBank(bank, label);
     const hasIban = typeof bank.iban === 'string' && bank.iban !== '';
     const no = hasIban
       ? accountNo(bank, 'iban', `${label}.iban`)
@@ -237,8 +279,14 @@ export function validateBatchPayout(body: JsonObject, k: Knobs): PayoutInput {
         { required: topDestination === undefined, oneOf: kinds, code: P },
         `${at}.destination_type`,
       ) ?? topDestination!;
+    if (i > 0 && !k.validateEveryDetail) return looseLine(d, destinationType);
     const mchOrderId = string(d, 'mch_order_id', { required: true, max: 64, code: P }, `${at}.mch_order_id`)!;
-    const amt = amount(d, 'amount', amountRule(k), `${at}.amount`);
+    const amt = amount(
+      d,
+      'amount',
+      { ...amountRule(k), allowNumber: k.amountNumbersAccepted || k.detailAmountNumbersAccepted },
+      `${at}.amount`,
+    );
     if (destinationType === 'ewallet') return walletLine(d, at, mchOrderId, amt);
     return {
       mchOrderId,
@@ -265,6 +313,24 @@ export function validateBatchPayout(body: JsonObject, k: Knobs): PayoutInput {
   });
   const cur = currency(body);
   return { requestId, currency: cur, totalAmount, wayType, wayCode, notifyUrl, lines };
+}
+
+/** A detail taken as sent (knob validateEveryDetail off): what a target that checks only the first one stores. */
+function looseLine(d: JsonObject, destinationType: string): PayoutLine {
+  const text = (v: unknown) =>
+    typeof v === 'string' ? v : v instanceof RawNumber ? v.text : JSON.stringify(v ?? '');
+  const amt = text(d.amount);
+  return {
+    mchOrderId: text(d.mch_order_id),
+    amount: parseDecimal(amt) ? amt : '0',
+    destinationType,
+    accountName: text(d.bank_account_name),
+    accountNo: text(d.bank_account_no),
+    accountType: text(d.bank_account_type),
+    bankName: text(d.bank_name),
+    countryCode: text(d.bank_country_code),
+    swiftCode: null,
+  };
 }
 
 /** An e-wallet detail of a batch (demo CreatePayoutOrderDTO e_wallet: account name, type and number, provider). */

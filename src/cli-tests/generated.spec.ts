@@ -48,6 +48,34 @@ describe('paycert run: generated checks', function () {
     expect(sentUrl(again.results)).to.equal(sentUrl(first.results));
   });
 
+  it('catches a numeric amount in a later batch detail under every seed, and says which value', async () => {
+    for (const seed of ['3', '4']) {
+      const { out, results } = await run(`detail-${seed}`, [
+        '--only',
+        'LP-GEN-PB-PAYOUT-ORDER-DETAILS-AMOUNT-*',
+        '--mock-fault',
+        'batch-detail-amount-number-accepted',
+        '--seed',
+        seed,
+      ]);
+      expect(out.code, out.stderr).to.equal(1);
+      expect(out.stdout).to.include('LP-GEN-PB-PAYOUT-ORDER-DETAILS-AMOUNT-TYPE');
+      const failed = results.checks.filter((c) => c.status === 'failed').map((c) => c.id);
+      expect(failed).to.deep.equal(['LP-GEN-PB-PAYOUT-ORDER-DETAILS-AMOUNT-TYPE']);
+      const check = results.checks.find((c) => c.status === 'failed')!;
+      expect(check.level).to.equal('MUST');
+      expect(check.message).to.include('input "the valid amount as a JSON number" (corner value');
+      expect(check.message).to.include(
+        `replay: paycert run lesspay --seed ${seed} --only LP-GEN-PB-PAYOUT-ORDER-DETAILS-AMOUNT-TYPE`,
+      );
+      const sent = JSON.parse(check.evidence?.[0]?.request.body ?? '{}');
+      expect(sent.payout_order_details.map((d: { amount: unknown }) => typeof d.amount)).to.deep.equal([
+        'string',
+        'number',
+      ]);
+    }
+  });
+
   it('writes coverage.json with the status of the checks that ran and the others not run', async () => {
     const { out, reportDir } = await run('coverage', ['--only', 'LP-GEN-QO-*', '--quiet']);
     expect(out.code).to.equal(0);
@@ -61,5 +89,13 @@ describe('paycert run: generated checks', function () {
         .every((c: { status?: string }) => c.status === 'passed'),
     ).to.equal(true);
     expect(cells.some((c: { status?: string }) => c.status === undefined)).to.equal(true);
+    // Array elements and optional nested members have their own rows.
+    const constraints = cov.gateways[0].endpoints.flatMap((e: { cells: { constraint: string }[] }) =>
+      e.cells.map((c) => c.constraint),
+    );
+    expect(constraints).to.include.members([
+      'payout_order_details[].amount type',
+      'beneficiary.beneficiary_info.phone.calling_code pattern',
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import {
   WINDOW_IDS,
   WINDOWS,
 } from './rules.js';
-import { type Field, requestFields, requiredOneOf } from './schema-walk.js';
+import { EACH, type Field, pathName, requestFields, requiredOneOf } from './schema-walk.js';
 
 export * from './rules.js';
 
@@ -47,7 +47,12 @@ export function familyOfKeyword(keyword: string, field: Field): Family | undefin
   return undefined;
 }
 
-export const fieldName = (f: Field) => f.path.filter((p) => p !== '0').join('.');
+export const fieldName = (f: Field) => pathName(f.path);
+
+/** The fields of an endpoint's request schema the generator walks (see Endpoint.notWalked). */
+export function endpointFields(ep: Endpoint): Field[] {
+  return requestFields(ep.schema, ep.notWalked);
+}
 
 function idPart(text: string): string {
   return text
@@ -96,6 +101,9 @@ function paylocoSource(ep: Endpoint, family: Family, field?: Field): Source {
 }
 
 function negativeLevel(ep: Endpoint, family: Family, field: Field): Level {
+  // An optional member inside an object or an array element: the docs list it in tables the profile does not make
+  // MUST (a beneficiary's address, a detail's swift code), so refusing a bad value there is paycert's reading.
+  if (field.nested && !field.required) return 'SHOULD';
   if (ep.gateway === 'payloco') {
     const name = fieldName(field);
     // P4: version only 2.0.0, and it may not be left out (不能不传).
@@ -140,7 +148,7 @@ function negativeTitle(ep: Endpoint, family: Family, f: Field): string {
 
 function drafts(ep: Endpoint): Draft[] {
   const out: Draft[] = [];
-  const fields = requestFields(ep.schema);
+  const fields = endpointFields(ep);
   const lesspay = ep.gateway === 'lesspay';
   const src = (family: Family, field?: Field) =>
     lesspay ? lesspaySource(ep, family) : paylocoSource(ep, family, field);
@@ -210,7 +218,9 @@ function drafts(ep: Endpoint): Draft[] {
       }
     }
   }
-  const optional = fields.filter((f) => !f.required);
+  // Only top-level members are left out together: which nested members a target needs together (a beneficiary's
+  // name, or first and last name) is a table the docs leave incomplete.
+  const optional = fields.filter((f) => !f.required && !f.nested);
   if (optional.length > 0) {
     out.push({
       family: 'optional-absent',
@@ -329,7 +339,7 @@ function drafts(ep: Endpoint): Draft[] {
 export function exemption(f: Field, family: Family): string | undefined {
   if (family === 'min-length' && !f.required)
     return 'L3 drops empty values from the signature: an empty optional field reads as an absent one, which is allowed';
-  if (family === 'min-length' && f.path.includes('0'))
+  if (family === 'min-length' && f.path.includes(EACH))
     return 'L3 does not say whether empty values inside arrays are signed, so an empty member cannot be sent unambiguously';
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { Coverage, GatewayCoverage } from '../report/coverage.js';
 import {
   ANSWERS,
   AUTH_VARIANTS,
+  endpointFields,
   exemption,
   FAMILIES,
   type Family,
@@ -17,7 +18,7 @@ import {
 } from './cases.js';
 import { type Endpoint, endpointsOf } from './endpoints.js';
 import { HAND_WRITTEN_CELLS } from './hand-written.js';
-import { requestFields, requiredOneOf } from './schema-walk.js';
+import { requiredOneOf } from './schema-walk.js';
 
 // The coverage model: every documented request × every rule family × every constraint of its schema, each cell
 // naming the checks that exercise it. The cells are enumerated from the schemas and the profile on their own, not
@@ -30,7 +31,7 @@ function cellsOf(ep: Endpoint): { family: string; constraint: string; exempt?: s
   const out: { family: string; constraint: string; exempt?: string }[] = [];
   const add = (family: string, constraint: string, exempt?: string) =>
     out.push({ family, constraint, ...(exempt ? { exempt } : {}) });
-  for (const f of requestFields(ep.schema)) {
+  for (const f of endpointFields(ep)) {
     const n = fieldName(f);
     if (f.required) add('required', `${n} required`);
     add(f.amount ? 'amount' : 'type', `${n} ${f.amount ? 'amount' : 'type'}`);
@@ -42,10 +43,11 @@ function cellsOf(ep: Endpoint): { family: string; constraint: string; exempt?: s
     }
     if (f.maxLength !== undefined) add('at-max-length', `${n} at-max-length`);
     if ((FREE_TEXT[ep.name] ?? []).includes(n)) add('non-ascii', `${n} non-ascii`);
-    if (!f.required) add('optional-absent', `${n} optional-absent`);
+    if (!f.required && !f.nested) add('optional-absent', `${n} optional-absent`);
     for (const value of f.enum ?? [])
       add('enum-value', `${n} enum-value ${JSON.stringify(value)}`, ep.coupledEnums?.[n]);
   }
+  for (const [path, why] of Object.entries(ep.notWalked ?? {})) add('type', `${path} type`, why);
   for (const name of ep.echoedAmounts ?? []) add('amount-spelling', `${name} amount-spelling`);
   const oneOf = requiredOneOf(ep.schema);
   if (oneOf) add('one-of', `${oneOf.join('|')} one-of`);

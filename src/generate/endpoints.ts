@@ -31,6 +31,12 @@ export interface Endpoint {
   accept: Source & { level: Level };
   /** Enum fields whose other values need other fields (a destination type needs its destination): not tried. */
   coupledEnums?: Record<string, string>;
+  /**
+   * Members the generator does not walk, with the reason the coverage table shows (`x.*`: the members of x): objects
+   * read only for another destination type or channel than the valid body uses, where a target that ignores them
+   * is conformant.
+   */
+  notWalked?: Record<string, string>;
   /** Amount fields the endpoint's query answers with, so a spelling can be compared exactly. */
   echoedAmounts?: string[];
   /** Smallest whole part of a generated valid amount (Lesspay payouts over 1000 stay in review: no callback). */
@@ -105,6 +111,10 @@ export const ENDPOINTS: Endpoint[] = [
     methodLevel: 'MUST',
     unknownPathLevel: 'MUST',
     accept: { reading: 'L7', section: 'profile L7', level: 'MUST' },
+    notWalked: {
+      'channel_extra.*':
+        'channel_extra is read for card payments in OpenAPI mode (lesspay §4.1); the valid body is a cashier order, which a target may create without reading it',
+    },
     echoedAmounts: ['target_amount'],
   },
   {
@@ -133,6 +143,12 @@ export const ENDPOINTS: Endpoint[] = [
     coupledEnums: {
       'beneficiary.destination.type': 'each destination type needs its own destination object',
     },
+    notWalked: {
+      'beneficiary.destination.crypto_wallet':
+        'read only for destination type crypto_wallet; the valid body pays to a bank account',
+      'beneficiary.destination.e_wallet':
+        'read only for destination type ewallet; the valid body pays to a bank account',
+    },
     echoedAmounts: ['amount'],
     amountFloor: 1001,
   },
@@ -148,7 +164,13 @@ export const ENDPOINTS: Endpoint[] = [
     accept: { reading: 'L10', section: 'profile L10', level: 'MUST' },
     coupledEnums: {
       destination_type: 'each destination type needs its own account fields in every detail',
-      'payout_order_details.0.destination_type': 'each destination type needs its own account fields',
+      'payout_order_details[].destination_type': 'each destination type needs its own account fields',
+    },
+    notWalked: {
+      'payout_order_details[].crypto_wallet':
+        'read only for a crypto_wallet detail; the valid details pay to bank accounts',
+      'payout_order_details[].e_wallet':
+        'read only for an ewallet detail; the valid details pay to bank accounts',
     },
     echoedAmounts: ['total_amount'],
     amountFloor: 1001,

@@ -5,6 +5,7 @@ import { validate } from '../core/schema-registry.js';
 import type { CheckContext, ProbeResponse, Setup } from '../engine/context.js';
 import { setup } from '../engine/probe.js';
 import {
+  endpointFields,
   type Family,
   fieldName,
   type GeneratedCase,
@@ -12,9 +13,21 @@ import {
   PROBE_GROUPS,
   type ProbeGroup,
 } from './cases.js';
+import {
+  amountSpellingCorners,
+  BAD_AMOUNT_CORNERS,
+  BAD_URL_CORNERS,
+  belowMinimumCorners,
+  Derived,
+  enumBreakCorners,
+  nonAsciiCorners,
+  UNKNOWN_SEGMENT_CORNERS,
+  WINDOW_CORNERS,
+  wrongTypeCorners,
+} from './corners.js';
 import type { Endpoint } from './endpoints.js';
 import { property } from './property.js';
-import { type Field, requestFields, requiredOneOf } from './schema-walk.js';
+import { EACH, type Field, requiredOneOf } from './schema-walk.js';
 import {
   amountSpelling,
   badAmount,
@@ -23,9 +36,9 @@ import {
   enumBreak,
   fc,
   filler,
-  formatBreak,
+  formatBreaks,
   nonAscii,
-  patternBreak,
+  patternBreaks,
   unknownSegment,
   wrongType,
 } from './values.js';
@@ -63,24 +76,48 @@ export interface GatewayKit {
   window?(t: CheckContext, ids: string, win: string, span: number): Promise<void>;
 }
 
+/** The value at `path`; an array segment (`[]`) reads the first element. */
 export function getAt(body: Body, path: string[]): unknown {
-  return path.reduce<any>((o, k) => (o === undefined || o === null ? undefined : o[k]), body);
+  return path.reduce<any>(
+    (o, k) =>
+      o === undefined || o === null ? undefined : k === EACH ? (Array.isArray(o) ? o[0] : undefined) : o[k],
+    body,
+  );
 }
 
-/** A deep copy of `body` with the value at `path` replaced (undefined: removed). */
-export function setAt(body: Body, path: string[], value: unknown): Body {
+/** Where a path through an array (`[]`) lands: every element, the first or the last. */
+export type Element = 'every' | 'first' | 'last';
+
+/**
+ * A deep copy of `body` with the value at `path` replaced (undefined: removed; a Derived value is computed from the
+ * value it replaces). An array segment (`[]`) lands on `element`: negative cases break the last element only, so a
+ * target that validates only the first detail of a batch is caught; positive ones change the first, so a value that
+ * must stay unique per element (a detail's id) stays unique.
+ */
+export function setAt(body: Body, path: string[], value: unknown, element: Element = 'every'): Body {
   const copy = structuredClone(body);
-  let node: any = copy;
-  for (const k of path.slice(0, -1)) {
-    if (node[k] === undefined || node[k] === null) node[k] = {};
-    node = node[k];
-  }
-  const last = path[path.length - 1];
-  if (value === undefined) {
-    if (Array.isArray(node)) node.splice(Number(last), 1);
-    else delete node[last];
-  } else node[last] = value;
+  put(copy, path, value, element);
   return copy;
+}
+
+function put(node: any, path: string[], value: unknown, element: Element): void {
+  const [k, ...rest] = path;
+  if (k === EACH) {
+    const items = element === 'first' ? node.slice(0, 1) : element === 'last' ? node.slice(-1) : node;
+    for (const item of items) if (item !== null && typeof item === 'object') put(item, rest, value, element);
+    return;
+  }
+  if (rest.length === 0) {
+    if (value instanceof Derived) node[k] = value.of(node[k]);
+    else if (value !== undefined) node[k] = value;
+    else if (Array.isArray(node)) node.splice(Number(k), 1);
+    else delete node[k];
+    return;
+  }
+  if (rest[0] === EACH) {
+    if (!Array.isArray(node[k]) || node[k].length === 0) node[k] = [{}];
+  } else if (node[k] === undefined || node[k] === null || typeof node[k] !== 'object') node[k] = {};
+  put(node[k], rest, value, element);
 }
 
 /** The schema must reject what a negative case sends and accept what a positive one sends: else the generator is wrong. */
@@ -138,46 +175,58 @@ function sized(
 
 type CaseFn = (t: CheckContext, kit: GatewayKit, c: GeneratedCase) => Promise<void>;
 
+/** The values a case tries: its family's corners on every run, then random ones. */
+interface Values {
+  corners: unknown[];
+  random: fc.Arbitrary<unknown>;
+}
+
 const negative =
-  (
-    values: (
-      f: Field,
-      t: CheckContext,
-      kit: GatewayKit,
-      c: GeneratedCase,
-      base: Body,
-    ) => fc.Arbitrary<unknown>,
-  ) =>
+  (values: (f: Field, t: CheckContext, kit: GatewayKit, c: GeneratedCase, base: Body) => Values) =>
   async (t: CheckContext, kit: GatewayKit, c: GeneratedCase) => {
     const f = c.field!;
     const base = await kit.body(t, c.endpoint);
-    await property(t, values(f, t, kit, c, base), async (value) => {
-      const body = setAt(await kit.body(t, c.endpoint), f.path, value);
-      await sendRefused(t, kit, c.endpoint, body);
-    });
+    const { corners, random } = values(f, t, kit, c, base);
+    await property(
+      t,
+      random,
+      async (value) => {
+        const body = setAt(await kit.body(t, c.endpoint), f.path, value, 'last');
+        await sendRefused(t, kit, c.endpoint, body);
+      },
+      corners,
+    );
   };
+
+const same = (values: unknown[]): Values => ({ corners: values, random: fc.constantFrom(...values) });
 
 const FAMILY: Record<Family, CaseFn> = {
   required: async (t, kit, c) => {
-    await sendRefused(t, kit, c.endpoint, setAt(await kit.body(t, c.endpoint), c.field!.path, undefined));
+    await sendRefused(
+      t,
+      kit,
+      c.endpoint,
+      setAt(await kit.body(t, c.endpoint), c.field!.path, undefined, 'last'),
+    );
   },
   'one-of': async (t, kit, c) => {
     let body = await kit.body(t, c.endpoint);
     for (const name of c.variant!.split('|')) body = setAt(body, [name], undefined);
     await sendRefused(t, kit, c.endpoint, body);
   },
-  type: negative((f) => wrongType(f)),
-  'max-length': negative((f, t, kit, c) =>
-    filler(f.maxLength! + 1).map((s) => sized(t, kit, c.endpoint, f, f.maxLength! + 1, s)),
-  ),
-  'min-length': negative(() => fc.constant('')),
-  minimum: negative((f) => belowMinimum(f)),
-  'min-items': negative(() => fc.constant([])),
-  amount: negative(() => badAmount),
-  url: negative(() => badUrl),
-  pattern: negative((f, _t, _k, _c, base) => patternBreak(f, String(getAt(base, f.path)))),
-  enum: negative((f) => enumBreak(f)),
-  format: negative((f) => formatBreak(f.format!)),
+  type: negative((f) => ({ corners: wrongTypeCorners(f), random: wrongType(f) })),
+  'max-length': negative((f, t, kit, c) => ({
+    corners: [sized(t, kit, c.endpoint, f, f.maxLength! + 1, '')],
+    random: filler(f.maxLength! + 1).map((s) => sized(t, kit, c.endpoint, f, f.maxLength! + 1, s)),
+  })),
+  'min-length': negative(() => same([''])),
+  minimum: negative((f) => ({ corners: belowMinimumCorners(f), random: belowMinimum(f) })),
+  'min-items': negative(() => same([[]])),
+  amount: negative(() => ({ corners: BAD_AMOUNT_CORNERS, random: badAmount })),
+  url: negative(() => ({ corners: BAD_URL_CORNERS, random: badUrl })),
+  pattern: negative((f, _t, _k, _c, base) => same(patternBreaks(f, getAt(base, f.path)))),
+  enum: negative((f) => ({ corners: enumBreakCorners(f), random: enumBreak(f) })),
+  format: negative((f) => same(formatBreaks(f.format!))),
   'at-max-length': async (t, kit, c) => {
     const f = c.field!;
     const base = await kit.body(t, c.endpoint);
@@ -188,42 +237,65 @@ const FAMILY: Record<Family, CaseFn> = {
       await sendAccepted(t, kit, c.endpoint, base);
       return;
     }
-    await property(t, filler(f.maxLength!), async (fill) => {
-      const value = sized(t, kit, c.endpoint, f, f.maxLength!, fill);
-      await sendAccepted(t, kit, c.endpoint, setAt(await kit.body(t, c.endpoint), f.path, value));
-    });
+    await property(
+      t,
+      filler(f.maxLength!),
+      async (fill) => {
+        const value = sized(t, kit, c.endpoint, f, f.maxLength!, fill);
+        await sendAccepted(t, kit, c.endpoint, setAt(await kit.body(t, c.endpoint), f.path, value, 'first'));
+      },
+      [''],
+    );
   },
   'optional-absent': async (t, kit, c) => {
     let body = await kit.body(t, c.endpoint);
     // "One of these is required" (a query's ids): the first one stays.
     const keep = requiredOneOf(c.endpoint.schema)?.[0];
-    const optional = requestFields(c.endpoint.schema).filter((x) => !x.required && fieldName(x) !== keep);
+    const optional = endpointFields(c.endpoint).filter(
+      (x) => !x.required && !x.nested && fieldName(x) !== keep,
+    );
     for (const f of optional.reverse()) body = setAt(body, f.path, undefined);
     await sendAccepted(t, kit, c.endpoint, body);
   },
   'non-ascii': async (t, kit, c) => {
     const f = c.field!;
-    await property(t, nonAscii(f.maxLength ?? 40), async (text) => {
-      await sendAccepted(t, kit, c.endpoint, setAt(await kit.body(t, c.endpoint), f.path, text));
-    });
+    await property(
+      t,
+      nonAscii(f.maxLength ?? 40),
+      async (text) => {
+        await sendAccepted(t, kit, c.endpoint, setAt(await kit.body(t, c.endpoint), f.path, text, 'first'));
+      },
+      nonAsciiCorners(f.maxLength),
+    );
   },
   'enum-value': async (t, kit, c) => {
-    await sendAccepted(t, kit, c.endpoint, setAt(await kit.body(t, c.endpoint), c.field!.path, c.value));
+    await sendAccepted(
+      t,
+      kit,
+      c.endpoint,
+      setAt(await kit.body(t, c.endpoint), c.field!.path, c.value, 'first'),
+    );
   },
   'amount-spelling': async (t, kit, c) => {
     const f = c.field!;
-    await property(t, amountSpelling(c.endpoint.amountFloor), async (amount) => {
-      const body = spelled(await kit.body(t, c.endpoint), f, amount);
-      const res = await sendAccepted(t, kit, c.endpoint, body);
-      const echoed = await kit.echoedAmount(t, c.endpoint, body, res);
-      if (echoed !== amount) {
-        throw new CheckFailure(
-          `the amount sent as ${JSON.stringify(amount)} is answered as ${JSON.stringify(echoed)}`,
-          amount,
-          echoed,
-        );
-      }
-    });
+    const floor = c.endpoint.amountFloor;
+    await property(
+      t,
+      amountSpelling(floor),
+      async (amount) => {
+        const body = spelled(await kit.body(t, c.endpoint), f, amount);
+        const res = await sendAccepted(t, kit, c.endpoint, body);
+        const echoed = await kit.echoedAmount(t, c.endpoint, body, res);
+        if (echoed !== amount) {
+          throw new CheckFailure(
+            `the amount sent as ${JSON.stringify(amount)} is answered as ${JSON.stringify(echoed)}`,
+            amount,
+            echoed,
+          );
+        }
+      },
+      amountSpellingCorners(floor),
+    );
   },
   auth: async (t, kit, c) => {
     const body = await kit.body(t, c.endpoint);
@@ -252,10 +324,15 @@ const FAMILY: Record<Family, CaseFn> = {
   },
   'unknown-path': async (t, kit, c) => {
     const prefix = c.endpoint.path.slice(0, c.endpoint.path.lastIndexOf('/') + 1);
-    await property(t, unknownSegment, async (segment) => {
-      const res = await t.post(prefix + segment, await kit.body(t, c.endpoint));
-      ensureStatus(res, [404], `HTTP status of POST ${prefix}${segment}`);
-    });
+    await property(
+      t,
+      unknownSegment,
+      async (segment) => {
+        const res = await t.post(prefix + segment, await kit.body(t, c.endpoint));
+        ensureStatus(res, [404], `HTTP status of POST ${prefix}${segment}`);
+      },
+      UNKNOWN_SEGMENT_CORNERS,
+    );
   },
   'content-type': async (t, kit, c) => {
     const res = await t.use(answerSetup(kit, c));
@@ -280,7 +357,7 @@ const FAMILY: Record<Family, CaseFn> = {
           : win === 'reversed'
             ? fc.integer({ min: 1, max: 604_800_000 })
             : fc.constant(win === 'seven-days' ? 604_800_000 : 0);
-    await property(t, span, (s) => kit.window!(t, ids, win, s));
+    await property(t, span, (s) => kit.window!(t, ids, win, s), WINDOW_CORNERS[win] ?? []);
   },
 };
 

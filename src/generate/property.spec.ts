@@ -63,4 +63,42 @@ describe('generate · property runs', () => {
     expect(err.name).to.equal('SetupError');
     expect(calls).to.equal(1);
   });
+
+  it('tries every corner value first, the same under any seed, then the random ones', async () => {
+    const seen = async (seed: number) => {
+      const values: number[] = [];
+      await property(
+        context(seed, 2),
+        fc.integer({ min: 100, max: 1000 }),
+        async (n) => {
+          values.push(n);
+        },
+        [1, 2, 3],
+      );
+      return values;
+    };
+    for (const seed of [0, 1, 2, 42, 2026]) {
+      const values = await seen(seed);
+      expect(values.slice(0, 3), `seed ${seed}`).to.deep.equal([1, 2, 3]);
+      expect(values.slice(3), `seed ${seed}`).to.have.length(2);
+    }
+  });
+
+  it('fails on a corner value whatever the seed, and names it', async () => {
+    for (const seed of [0, 5, 99]) {
+      const err = await failure(
+        property(
+          context(seed, 1),
+          fc.constant('100.00'),
+          async (amount) => {
+            if (amount === '100.50') throw new CheckFailure('answered as "100.5"', amount, '100.5');
+          },
+          ['100', '100.50'],
+        ),
+      );
+      expect(err.name).to.equal('CheckFailure');
+      expect(err.message).to.include('input "100.50" (corner value 2 of 2, tried first under any seed');
+      expect(err.message).to.include(`replay: paycert run lesspay --seed ${seed} --only LP-GEN-CO-X-TYPE`);
+    }
+  });
 });

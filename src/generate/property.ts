@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { CheckFailure } from '../core/outcome.js';
 import type { CheckContext } from '../engine/context.js';
 
-// Runs one generated check as a fast-check property: `budget` inputs drawn with a seed derived from the run's seed
+// Runs one generated check as a fast-check property: first the family's corner values (corners.ts), the same on
+// every run, then `budget` inputs drawn with a seed derived from the run's seed
 // and the check ID (so `--seed S --only ID` replays one check exactly, whatever else runs), and on a failure
 // fast-check shrinks the input to the smallest one that still fails. Only a CheckFailure counts as a failing
 // input: a transport error, a failed setup or a skip ends the check at once, as in any other check.
@@ -34,15 +35,44 @@ function show(value: unknown): string {
 }
 
 /**
- * Tries `test` on inputs drawn from `arb`. Exchanges of passing inputs are dropped from the evidence once a failing
- * one is found, so the evidence shows the smallest failing input.
+ * Tries `test` on each of `corners` in order, the same values whatever the seed and however slow the target (no time
+ * limit cuts them short), then on `budget` inputs drawn from `arb`. Exchanges of passing inputs are dropped from the
+ * evidence once a failing one is found, so the evidence shows the failing input.
  */
 export async function property<T>(
   t: CheckContext,
   arb: fc.Arbitrary<T>,
   test: (value: T) => Promise<void>,
+  corners: readonly T[] = [],
 ): Promise<void> {
   const gen: Generation = t.run.config.generation ?? { seed: 0, budget: DEFAULT_BUDGET };
+  for (const [i, corner] of corners.entries()) {
+    const from = t.evidence.length;
+    try {
+      await test(corner);
+    } catch (err) {
+      if ((err as Error)?.name !== 'CheckFailure') throw err;
+      t.evidence.splice(0, t.evidence.length, ...t.evidence.slice(from));
+      const e = err as CheckFailure;
+      // A corner is already the simplest value of its kind: nothing to shrink, and any seed replays it (the run's
+      // seed is named all the same, so every replay line has one form).
+      throw new CheckFailure(
+        `${e.message} — input ${show(corner)} (corner value ${i + 1} of ${corners.length}, tried first under any seed; replay: paycert run ${t.gateway} --seed ${gen.seed} --only ${t.checkId})`,
+        e.expected,
+        e.received,
+      );
+    }
+  }
+  await random(t, gen, arb, test);
+}
+
+/** `budget` inputs drawn from `arb` with the check's seed, shrunk on a failure. */
+async function random<T>(
+  t: CheckContext,
+  gen: Generation,
+  arb: fc.Arbitrary<T>,
+  test: (value: T) => Promise<void>,
+): Promise<void> {
   const seed = checkSeed(gen.seed, t.checkId);
   let fatal: unknown;
   let failing: { from: number; to: number } | undefined;

@@ -39,6 +39,25 @@ export type Family =
   | (typeof POSITIVE_FAMILIES)[number]
   | (typeof ENDPOINT_FAMILIES)[number];
 
+/** Families whose cases draw values (corners first, then random ones from the seed): the others send fixed requests. */
+export const DRAWN_FAMILIES: readonly Family[] = [
+  'type',
+  'max-length',
+  'min-length',
+  'minimum',
+  'min-items',
+  'amount',
+  'url',
+  'pattern',
+  'enum',
+  'format',
+  'at-max-length',
+  'non-ascii',
+  'amount-spelling',
+  'unknown-path',
+  'window',
+];
+
 export const FAMILIES: readonly Family[] = [...NEGATIVE_FAMILIES, ...POSITIVE_FAMILIES, ...ENDPOINT_FAMILIES];
 
 /** The probe file of each family (suites/probes/<gateway>/gen-<group>.probe.ts): files are the unit of lanes and shards. */

@@ -24,6 +24,8 @@ export interface Field {
   /** The field is a URL that must be http(s). */
   url?: boolean;
   minItems?: number;
+  /** The member sits inside an object or an array element, not at the body's top level. */
+  nested?: boolean;
   /** Validation keywords on the field (after $ref): the coverage model needs a case for each. */
   keywords: string[];
 }
@@ -128,39 +130,49 @@ function fieldOf(path: string[], required: boolean, raw: Json): Field {
   return field;
 }
 
+/** The segment of a path that stands for every element of an array: `payout_order_details[].amount`. */
+export const EACH = '[]';
+
 /**
- * The fields of a request schema: every top-level property, and the required members of every required nested
- * object or array element (Payloco v2 `data`, a payout's `beneficiary`, a batch's first detail). Optional nested
- * objects are fields themselves; their inner members are the channel's business, which the profile leaves open.
+ * The fields of a request schema: every documented member, at any depth up to 4 objects down: top-level
+ * properties, the members of nested objects (Payloco v2 `data`, a payout's `beneficiary`) and of array elements
+ * (each member of a batch's `payout_order_details[]`), required and optional. A member is `required` only when every
+ * valid body holds it: it and all the objects above it are required. `skip` names members not walked, with the
+ * reason (an alternative destination object the valid body does not use); `x.*` skips the members of `x` only.
  */
-export function requestFields(schemaPath: string): Field[] {
+export function requestFields(schemaPath: string, skip: Record<string, string> = {}): Field[] {
   const id = SCHEMA_BASE + schemaPath;
   const schema = registry().getSchema(id)?.schema as Json | undefined;
   if (!schema) throw new Error(`unknown schema ${id}`);
   const out: Field[] = [];
-  const walk = (node: Json, root: Json, base: string, prefix: string[], depth: number) => {
+  const walk = (node: Json, root: Json, base: string, prefix: string[], depth: number, always: boolean) => {
     const { props, required } = objectParts(node, root, base);
     for (const [name, raw] of Object.entries(props)) {
       const path = [...prefix, name];
-      const field = fieldOf(path, required.has(name), raw as Json);
-      // Inside a nested object only its required members count: optional nested members (a beneficiary's phone)
-      // are the channel's business, which the profile does not specify.
-      if (prefix.length > 0 && !field.required) continue;
+      if (pathName(path) in skip || `${pathName(prefix)}.*` in skip) continue;
+      const field = fieldOf(path, always && required.has(name), raw as Json);
+      if (prefix.length > 0) field.nested = true;
       out.push(field);
+      if (depth >= 4) continue;
       const nested = resolve(raw as Json, (raw as Json).__root, (raw as Json).__base);
-      if (depth >= 3 || !field.required) continue;
-      if (field.types.includes('object') && nested.node.properties)
-        walk(nested.node, nested.root, nested.base, path, depth + 1);
-      // A required array of objects (a batch's details): its first element's members.
+      if (field.types.includes('object') && (nested.node.properties || nested.node.allOf))
+        walk(nested.node, nested.root, nested.base, path, depth + 1, field.required);
+      // An array of objects (a batch's details): the members of its elements.
       const items = nested.node.items as Json | undefined;
       if (field.types.includes('array') && items) {
         const item = resolve(items, nested.root, nested.base);
-        walk(item.node, item.root, item.base, [...path, '0'], depth + 1);
+        if (item.node.properties || item.node.allOf)
+          walk(item.node, item.root, item.base, [...path, EACH], depth + 1, field.required);
       }
     }
   };
-  walk(schema, schema, id, [], 0);
+  walk(schema, schema, id, [], 0, true);
   return out;
+}
+
+/** A path as people read it: `beneficiary.destination.type`, `payout_order_details[].amount`. */
+export function pathName(path: string[]): string {
+  return path.reduce((s, p) => (p === EACH ? `${s}${EACH}` : s ? `${s}.${p}` : p), '');
 }
 
 /** The members of a top-level `anyOf` of single-member `required` lists: "one of these is required". */

@@ -83,20 +83,14 @@ export const badUrl: fc.Arbitrary<string> = fc.oneof(
   fc.constant('javascript:alert(1)'),
 );
 
-/** Variations of a valid value that break the field's pattern. */
-export function patternBreak(field: Field, valid: string): fc.Arbitrary<string> {
+/** Variations of a valid value (or of a word, where the valid body holds none) that break the field's pattern. */
+export function patternBreaks(field: Field, valid: unknown): string[] {
   const re = new RegExp(field.pattern!);
-  const candidates = [
-    valid.toLowerCase(),
-    `${valid}!`,
-    valid.slice(0, 1),
-    ` ${valid}`,
-    `${valid}${valid}${valid}${valid}`,
-    '#',
-  ];
+  const v = typeof valid === 'string' && valid !== '' ? valid : 'PAYCERT';
+  const candidates = [v.toLowerCase(), `${v}!`, v.slice(0, 1), ` ${v}`, `${v}${v}${v}${v}`, '#'];
   const breaking = [...new Set(candidates)].filter((c) => !re.test(c));
   if (breaking.length === 0) throw new Error(`no value breaks ${field.pattern}`);
-  return fc.constantFrom(...breaking);
+  return breaking;
 }
 
 /** A value of the enum's own type that is not one of its values. */
@@ -112,10 +106,10 @@ export function enumBreak(field: Field): fc.Arbitrary<unknown> {
 }
 
 /** Strings that are not the named format. */
-export function formatBreak(format: string): fc.Arbitrary<string> {
-  if (format === 'date-time') return fc.constantFrom('yesterday', '2026-13-45T25:61:00Z', '06/12/2026 10:00');
-  if (format === 'email') return fc.constantFrom('not-an-email', 'juan@', '@paycert.example');
-  return fc.constant('%%%');
+export function formatBreaks(format: string): string[] {
+  if (format === 'date-time') return ['yesterday', '2026-13-45T25:61:00Z', '06/12/2026 10:00'];
+  if (format === 'email') return ['not-an-email', 'juan@', '@paycert.example'];
+  return ['%%%'];
 }
 
 /** An integer below the field's minimum. */

@@ -89,6 +89,26 @@ export const payoutFaults: FaultSet = {
       'The batch sum is checked with floats: details "0.10" + "0.20" against "0.30" is refused (30002).',
     flags: { batchSumWithFloats: true },
   },
+  'batch-detail-amount-number-accepted': {
+    reading: 'L6',
+    level: 'MUST',
+    description:
+      'A batch detail whose amount is a JSON number (payout_order_details[].amount: 1500) is accepted; total_amount stays strict.',
+    flags: { detailAmountNumbersAccepted: true },
+  },
+  'batch-later-details-unchecked': {
+    reading: 'L6',
+    level: 'MUST',
+    description: 'Only the first detail of a batch is validated; the others are stored as sent.',
+    flags: { validateEveryDetail: false },
+  },
+  'payout-optional-members-unchecked': {
+    reading: 'L6',
+    level: 'SHOULD',
+    description:
+      "A single payout's documented optional beneficiary and bank members (tax_id, phone, date_of_birth, iban, account_type, …) are not validated.",
+    flags: { checkOptionalMembers: false },
+  },
   'payout-duplicate-code-not-30011': {
     reading: 'L10',
     level: 'SHOULD',

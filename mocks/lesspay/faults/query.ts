@@ -106,6 +106,16 @@ export const queryFaults: FaultSet = {
     description: 'The queried order reports target_amount as a JSON number.',
     respond: found((o) => (o.target_amount = Number(o.target_amount))),
   },
+  'query-amount-trailing-zero-dropped': {
+    reading: 'L8',
+    level: 'MUST',
+    description:
+      'The queried order reports target_amount normalised: trailing zeros of the fraction dropped ("100.50" → "100.5").',
+    respond: found((o) => {
+      if (typeof o.target_amount === 'string' && o.target_amount.includes('.'))
+        o.target_amount = o.target_amount.replace(/0+$/, '').replace(/\.$/, '');
+    }),
+  },
   'query-status-outside-table': {
     reading: 'L8',
     level: 'MUST',
