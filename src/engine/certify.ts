@@ -3,7 +3,7 @@ import type { CheckResult, Gateway, GatewayResult, Results } from '../core/resul
 import { summarize, verdictOf } from '../core/verdict.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
-import type { Generation } from '../generate/property.js';
+import type { Generation } from '../generate/generation.js';
 import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
 import { announceWaits } from '../webhooks/waits.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
