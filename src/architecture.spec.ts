@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
@@ -29,6 +29,56 @@ function offenders(dir: string, forbidden: (target: string) => boolean): string[
     importsOf(f)
       .filter(forbidden)
       .map((t) => `${f} -> ${t}`),
+  );
+}
+
+/** Every .ts, .js and .mjs file under the given folders (node_modules excluded). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules') return [];
+    if (statSync(join(root, path)).isDirectory()) return sourceFiles(path);
+    return /\.(ts|mjs|js)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+// Entry points of packages without an `exports` map that their own documentation names (Ajv's guide imports the
+// 2020-12 class and the standalone code generator from these paths).
+const DOCUMENTED_ENTRY_POINTS = new Set(['ajv/dist/2020.js', 'ajv/dist/standalone/index.js']);
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Whether an `exports` map offers this subpath ("./x" exactly, or a "./x/*" pattern). */
+function exported(exportsMap: unknown, subpath: string): boolean {
+  if (typeof exportsMap !== 'object' || exportsMap === null) return false;
+  const keys = Object.keys(exportsMap).filter((k) => k.startsWith('.'));
+  return keys.some((k) => {
+    if (k === subpath) return true;
+    const star = k.indexOf('*');
+    return star >= 0 && subpath.startsWith(k.slice(0, star)) && subpath.endsWith(k.slice(star + 1));
+  });
+}
+
+/**
+ * Quoted specifiers that reach into an installed package below its public entry points: a subpath its `exports`
+ * map does not offer (or, without one, that its documentation does not name). Any quoted string counts, so a
+ * module loaded through createRequire(...)('pkg/lib/x') is caught as well as an import.
+ */
+function deepImports(file: string, text: string): string[] {
+  return [...text.matchAll(/['"]((?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*\/[^'"\s*]+)['"]/g)].flatMap(
+    (m) => {
+      const specifier = m[1]!;
+      const name = packageName(specifier);
+      const manifest = join(root, 'node_modules', name, 'package.json');
+      if (!existsSync(manifest) || specifier === name) return [];
+      const subpath = `.${specifier.slice(name.length)}`;
+      const { exports: map } = JSON.parse(readFileSync(manifest, 'utf8'));
+      const ok = map === undefined ? DOCUMENTED_ENTRY_POINTS.has(specifier) : exported(map, subpath);
+      return ok ? [] : [`${file}: ${specifier}`];
+    },
   );
 }
 
@@ -82,6 +132,19 @@ describe('architecture', () => {
     const found = ['src', 'suites']
       .flatMap((dir) => tsFiles(dir))
       .filter((f) => !testOnly.test(f) && relativeUrl.test(readFileSync(join(root, f), 'utf8')));
+    expect(found).to.deep.equal([]);
+  });
+  it('no file reaches into a dependency below its public entry points', () => {
+    // The rule itself, on the import that once pinned undici to patch releases (spelled apart so this file passes).
+    const internal = ['undici', 'lib', 'dispatcher', 'agent'].join('/');
+    expect(deepImports('x.ts', `load('${internal}')`)).to.deep.equal([`x.ts: ${internal}`]);
+    expect(
+      deepImports('x.ts', "import { Agent } from 'undici'; import a from 'ajv/dist/2020.js'"),
+    ).to.deep.equal([]);
+    const found = ['src', 'suites', 'mocks', 'bench', 'scripts', 'examples', 'bin', 'schemas']
+      .flatMap((dir) => sourceFiles(dir))
+      .filter((f) => !f.startsWith('schemas/dist/'))
+      .flatMap((f) => deepImports(f, readFileSync(join(root, f), 'utf8')));
     expect(found).to.deep.equal([]);
   });
 });

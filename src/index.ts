@@ -8,7 +8,7 @@ export type {
   ClientVerdict,
 } from './audit/client-kit.js';
 export { answerObject } from './audit/client-kit.js';
-export { ensure, expect, wrap } from './checks/assert.js';
+export { ensure } from './checks/assert.js';
 export {
   ensureEqual,
   ensureJsonContentType,

@@ -109,15 +109,81 @@ import type { lesspay, payloco } from 'paycert-schemas/types';
 import type { PayInWebhook } from 'paycert/types/lesspay/pay-in-webhook.js';
 import type { lesspay as lesspayTables } from 'paycert-schemas/codes';
 import type { LesspayClient } from 'paycert/clients';
+import type { CheckContext, ProbeResponse } from 'paycert';
 
 export const envelope: lesspay.Envelope = { code: 0, msg: '' };
 export const ack: payloco.WebhookAck = { code: '00000000', message: 'Success' };
 export const status: PayInWebhook['order_status'] = 'SUCCEED';
 export const row: (typeof lesspayTables.businessCodes)[number]['value'] = 1202;
 export type Created = Awaited<ReturnType<LesspayClient['createPayin']>>['pay_order_id'];
+export type Status = ProbeResponse['status'];
+export type Context = CheckContext;
 // @ts-expect-error code is a JSON integer, never a string
 export const wrong: lesspay.Envelope = { code: '0', msg: '' };
 `;
+
+/** A CommonJS consumer: `require` of the ES module packages (require(esm), unflagged since Node 20.19 and 22.12). */
+const consumerCjs = `
+const { check, ensureEqual } = require('paycert');
+const { LesspayClient } = require('paycert/clients');
+const { allSchemas } = require('paycert-schemas');
+const { lesspay } = require('paycert-schemas/codes');
+const validators = require('paycert-schemas/validators');
+console.log(JSON.stringify({
+  check: typeof check,
+  ensureEqual: typeof ensureEqual,
+  client: typeof LesspayClient,
+  schemas: allSchemas().length > 40,
+  codes: lesspay.businessCodes.length > 0,
+  validators: typeof validators['https://paycert.dev/schemas/lesspay/envelope.schema.json'],
+}));
+`;
+
+/** The TypeScript code block of README.md's "Use the schemas in another project", as written. */
+function readmeAjvExample(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use the schemas in another project'));
+  const block = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('README.md: no ts block under "Use the schemas in another project"');
+  return `${block[1]}console.log(typeof webhook, lesspay.businessCodes.length > 0);\n`;
+}
+
+/** Module settings a TypeScript consumer may have; each compiles the same files with skipLibCheck off. */
+const TS_SETUPS = {
+  NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
+  Node16: { module: 'Node16', moduleResolution: 'Node16' },
+  Bundler: { module: 'ESNext', moduleResolution: 'Bundler' },
+  Node10: { module: 'CommonJS', moduleResolution: 'Node10' },
+} as const;
+
+function tsc(app: string, name: string, files: string[], options: Record<string, unknown>) {
+  const config = `tsconfig.${name}.json`;
+  writeFileSync(
+    join(app, config),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        strict: true,
+        skipLibCheck: false,
+        types: ['node'],
+        noEmit: true,
+        ...options,
+      },
+      files,
+    }),
+  );
+  const bin = join(root, 'node_modules/typescript/bin/tsc');
+  return spawnSync(process.execPath, [bin, '-p', config], { cwd: app, encoding: 'utf8' });
+}
+
+/** The Pact majors this Node runs: 17 needs Node 22; 16 (the dev alias pact-v16) runs on 20 and later. */
+function pactMajors(): { major: number; dir: string }[] {
+  const node = Number(process.versions.node.split('.')[0]);
+  const majors = [{ major: 16, dir: join(root, 'node_modules/pact-v16') }];
+  if (node >= 22) majors.push({ major: 17, dir: join(root, 'node_modules/@pact-foundation/pact') });
+  return majors;
+}
 
 function pack(dir: string, args: string[]): string {
   const before = new Set(readdirSync(dir));
@@ -195,10 +261,13 @@ describe('packages other projects install: paycert and paycert-schemas', functio
     paycertTgz = pack(dir, []);
     app = project(dir, 'consumer');
     how = installPaycert(app, schemasTgz, paycertTgz);
-    // The consumer brings its own Ajv (paycert depends on one too; npm may hoist it).
-    for (const dep of ['ajv', 'ajv-formats']) {
-      if (!existsSync(join(app, 'node_modules', dep)))
-        symlinkSync(join(root, 'node_modules', dep), join(app, 'node_modules', dep), 'dir');
+    // The consumer brings its own Ajv (paycert depends on one too; npm may hoist it) and, as a TypeScript project on
+    // Node, @types/node. Nothing else: no @types/chai, no TypeScript loader.
+    for (const dep of ['ajv', 'ajv-formats', '@types/node']) {
+      const dest = join(app, 'node_modules', dep);
+      if (existsSync(dest)) continue;
+      mkdirSync(join(dest, '..'), { recursive: true });
+      symlinkSync(join(root, 'node_modules', dep), dest, 'dir');
     }
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -308,26 +377,77 @@ describe('packages other projects install: paycert and paycert-schemas', functio
     }
   });
 
-  it('tsc compiles a consumer file importing the types, the code tables and the client declarations', () => {
-    writeFileSync(join(app, 'check.ts'), consumerTypes);
-    writeFileSync(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          lib: ['ES2022', 'DOM'],
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: [],
-        },
-        files: ['check.ts'],
-      }),
-    );
-    const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const res = spawnSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
-    expect(res.status, res.stdout + res.stderr).to.equal(0);
+  it('CommonJS: require() loads paycert, its clients and paycert-schemas (require of ES modules)', () => {
+    writeFileSync(join(app, 'consumer.cjs'), consumerCjs);
+    const res = spawnSync(process.execPath, ['consumer.cjs'], {
+      cwd: app,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(res.status, res.stderr).to.equal(0);
+    expect(JSON.parse(res.stdout)).to.deep.equal({
+      check: 'function',
+      ensureEqual: 'function',
+      client: 'function',
+      schemas: true,
+      codes: true,
+      validators: 'function',
+    });
   });
+
+  it('the published declarations name no test library (a consumer without @types/chai compiles)', () => {
+    const declarations = entries(paycertTgz).filter((f) => f.endsWith('.d.ts'));
+    const offenders = declarations.filter((f) =>
+      /from ['"](chai|mocha|supertest)['"]/.test(
+        readFileSync(join(app, 'node_modules/paycert', f.replace(/^package\//, '')), 'utf8'),
+      ),
+    );
+    expect(offenders).to.deep.equal([]);
+    expect(existsSync(join(app, 'node_modules/@types/chai'))).to.equal(false);
+  });
+
+  for (const [name, options] of Object.entries(TS_SETUPS)) {
+    it(`TypeScript, moduleResolution ${name}, skipLibCheck off: types, code tables, client and harness declarations`, () => {
+      writeFileSync(join(app, 'check.ts'), consumerTypes);
+      const res = tsc(app, name, ['check.ts'], options);
+      expect(res.status, res.stdout + res.stderr).to.equal(0);
+    });
+  }
+
+  it("README's Ajv example compiles as written under NodeNext, skipLibCheck off, and runs", () => {
+    writeFileSync(join(app, 'readme-example.ts'), readmeAjvExample());
+    const res = tsc(app, 'readme', ['readme-example.ts'], {
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      noEmit: false,
+      outDir: 'out',
+    });
+    expect(res.status, res.stdout + res.stderr).to.equal(0);
+    const run = spawnSync(process.execPath, ['out/readme-example.js'], { cwd: app, encoding: 'utf8' });
+    expect(run.status, run.stderr).to.equal(0);
+    expect(run.stdout.trim()).to.equal('function true');
+  });
+
+  for (const { major, dir: pactDir } of pactMajors()) {
+    it(`paycert verify replays the contracts with Pact ${major} installed beside it`, () => {
+      const link = join(app, 'node_modules/@pact-foundation/pact');
+      mkdirSync(join(link, '..'), { recursive: true });
+      symlinkSync(pactDir, link, 'dir');
+      try {
+        const reports = join(dir, `verify-pact-${major}`);
+        const bin = join(app, 'node_modules/.bin/paycert');
+        const res = spawnSync(bin, ['verify', 'lesspay', '--quiet', '--report-dir', reports], {
+          cwd: app,
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
+        expect(res.status, res.stdout + res.stderr).to.equal(0);
+        const results = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8'));
+        expect(results).to.include({ command: 'verify', verdict: 'certified' });
+        expect(results.checks.length).to.be.greaterThan(5);
+      } finally {
+        rmSync(link);
+      }
+    });
+  }
 });

@@ -1,11 +1,11 @@
 import { CheckFailure } from '../core/outcome.js';
 import { explain, validatorFor } from '../core/schema-registry.js';
 import type { ProbeResponse } from '../engine/context.js';
-import { ensure, expect, wrap } from './assert.js';
+import { ensure, ensureAmong, ensureDeepEqual } from './assert.js';
 
 /** The HTTP status is one of `allowed`. */
 export function ensureStatus(res: ProbeResponse, allowed: number[], what = 'HTTP status'): void {
-  wrap(what, () => expect(res.status).to.be.oneOf(allowed));
+  ensureAmong(res.status, allowed, what);
 }
 
 /** Content-Type is application/json; a charset parameter is allowed (L1, P1). */
@@ -54,9 +54,9 @@ export function ensureSchema(value: unknown, schema: string, what = 'response bo
 
 /** Strict equality of one observed value, named for the report. */
 export function ensureEqual(actual: unknown, expected: unknown, what: string): void {
-  wrap(what, () => expect(actual).to.deep.equal(expected));
+  ensureDeepEqual(actual, expected, what);
 }
 
 export function ensureOneOf(actual: unknown, allowed: unknown[], what: string): void {
-  wrap(what, () => expect(actual).to.be.oneOf(allowed));
+  ensureAmong(actual, allowed, what);
 }

@@ -5,7 +5,7 @@ import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
 import type { PayoutDriver } from '../drivers/payout.js';
 import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
-import { DEFAULT_BUDGET, type Generation } from '../generate/property.js';
+import { DEFAULT_BUDGET, type Generation } from '../generate/generation.js';
 import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
 import { announceWaits } from '../webhooks/waits.js';
 import { type CatalogueEntry, catalogue, catalogueHash, mustTotal } from './catalogue.js';

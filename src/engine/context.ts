@@ -6,7 +6,7 @@ import { shellQuote } from '../core/shell.js';
 import type { PayoutDriver } from '../drivers/payout.js';
 import type { PageRequest, PageResponse, PaymentDriver } from '../drivers/types.js';
 import { type AuthMode, adapters, type Credentials } from '../gateways/index.js';
-import type { Generation } from '../generate/property.js';
+import type { Generation } from '../generate/generation.js';
 import { CheckWebhooks } from '../webhooks/check.js';
 import type { WebhookAccess } from '../webhooks/session.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';

@@ -1,19 +1,9 @@
-import { createRequire } from 'node:module';
-import type * as Undici from 'undici';
-
-// Fast start: undici's entry module also loads fetch, WebSocket, caches and mocks (110 modules, which in turn wake
-// Node's own bundled undici), about 40 ms of every run. The harness needs only the keep-alive Agent, the request
-// API and the error classes, so it loads those three parts; undici's entry module wires the API the same way.
-// These paths are undici internals: package.json pins undici to patch releases (~7.30), and the tests load them.
-const load = createRequire(import.meta.url);
-const Agent = load('undici/lib/dispatcher/agent') as typeof Undici.Agent;
-const errors = load('undici/lib/core/errors') as typeof Undici.errors;
-Object.assign(
-  (load('undici/lib/dispatcher/dispatcher') as typeof Undici.Dispatcher).prototype,
-  load('undici/lib/api'),
-);
-
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { noteExchange } from '../webhooks/waits.js';
+
+// Node's own http and https modules, through their documented API only: they load with Node itself, so the harness's
+// start-up pays for no HTTP library, and no release of a dependency can change how a request is sent.
 
 export interface HttpRequest {
   method: string;
@@ -54,11 +44,12 @@ export interface HttpLimits {
   maxBodyBytes: number;
 }
 
-// One keep-alive agent for the process; redirects are never followed (undici.request does not follow them).
-let agent: Undici.Agent | undefined;
-function dispatcher(): Undici.Agent {
-  agent ??= new Agent({ keepAliveTimeout: 4_000, connections: 64, pipelining: 1 });
-  return agent;
+// One keep-alive agent per scheme for the process; redirects are never followed (node:http does not follow them).
+const AGENT_OPTIONS = { keepAlive: true, keepAliveMsecs: 4_000, maxSockets: 64, timeout: 4_000 };
+let agents: { http: HttpAgent; https: HttpsAgent } | undefined;
+function agentsNow(): { http: HttpAgent; https: HttpsAgent } {
+  agents ??= { http: new HttpAgent(AGENT_OPTIONS), https: new HttpsAgent(AGENT_OPTIONS) };
+  return agents;
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -71,16 +62,11 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
 function describeError(err: unknown, limits: HttpLimits): TransportError {
   if (err instanceof TransportError) return err;
   const e = err as { name?: string; code?: string; message?: string };
-  if (
-    e.name === 'TimeoutError' ||
-    e.name === 'AbortError' ||
-    err instanceof errors.HeadersTimeoutError ||
-    err instanceof errors.BodyTimeoutError
-  ) {
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'ABORT_ERR') {
     return new TransportError('timeout', `no complete response within ${limits.timeoutMs} ms`);
   }
   if (e.code === 'ECONNREFUSED') return new TransportError('connection', 'connection refused');
-  if (e.code === 'ECONNRESET' || err instanceof errors.SocketError) {
+  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') {
     return new TransportError('connection', 'connection reset by the target');
   }
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
@@ -112,6 +98,26 @@ export function recordRequests(fn: ((req: HttpRequest) => void) | undefined): vo
   recorder = fn;
 }
 
+/** The response head, once it arrives; the request is aborted by `signal`. */
+function exchange(req: HttpRequest, signal: AbortSignal): Promise<IncomingMessage> {
+  const url = new URL(req.url);
+  const https = url.protocol === 'https:';
+  const headers: Record<string, string> = { ...req.headers };
+  if (req.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
+    headers['content-length'] = String(Buffer.byteLength(req.body));
+  return new Promise((resolve, reject) => {
+    const options = {
+      method: req.method,
+      headers,
+      signal,
+      agent: https ? agentsNow().https : agentsNow().http,
+    };
+    const outgoing = https ? httpsRequest(url, options, resolve) : httpRequest(url, options, resolve);
+    outgoing.on('error', reject);
+    outgoing.end(req.body);
+  });
+}
+
 /** Sends one request with a hard deadline and a cap on the response body. */
 export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
   recorder?.(req);
@@ -119,31 +125,22 @@ export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpRe
   const started = performance.now();
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
-    const url = new URL(req.url);
-    const res = await dispatcher().request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: req.method as 'POST',
-      headers: req.headers,
-      body: req.body,
-      signal,
-      headersTimeout: limits.timeoutMs,
-      bodyTimeout: limits.timeoutMs,
-    });
+    const res = await exchange(req, signal);
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of res.body) {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > limits.maxBodyBytes) {
-        res.body.destroy();
+        res.destroy();
         throw new TransportError('too-large', `response body exceeds the ${limits.maxBodyBytes}-byte cap`);
       }
       chunks.push(chunk);
     }
+    if (!res.complete) throw new TransportError('connection', 'connection reset by the target');
     noteExchange();
     const { text, invalidUtf8 } = decode(Buffer.concat(chunks));
     return {
-      status: res.statusCode,
+      status: res.statusCode ?? 0,
       headers: flattenHeaders(res.headers),
       text,
       invalidUtf8,
@@ -151,13 +148,14 @@ export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpRe
       durationMs: Math.round(performance.now() - started),
     };
   } catch (err) {
-    throw describeError(err, limits);
+    throw describeError(signal.aborted ? signal.reason : err, limits);
   }
 }
 
-/** Drops kept-alive sockets so the process can exit; a later send() opens a new agent. */
+/** Drops kept-alive sockets so the process can exit; a later send() opens new agents. */
 export async function closeHttp(): Promise<void> {
-  const current = agent;
-  agent = undefined;
-  await current?.destroy();
+  const current = agents;
+  agents = undefined;
+  current?.http.destroy();
+  current?.https.destroy();
 }

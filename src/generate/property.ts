@@ -8,14 +8,9 @@ import type { CheckContext } from '../engine/context.js';
 // fast-check shrinks the input to the smallest one that still fails. Only a CheckFailure counts as a failing
 // input: a transport error, a failed setup or a skip ends the check at once, as in any other check.
 
-export interface Generation {
-  /** The run's seed (printed in the report); each check derives its own from it. */
-  seed: number;
-  /** Inputs tried per generated check. */
-  budget: number;
-}
+import { DEFAULT_BUDGET, type Generation } from './generation.js';
 
-export const DEFAULT_BUDGET = 1;
+export { DEFAULT_BUDGET, type Generation };
 
 /** A fresh 32-bit seed for a run that was given none. */
 export function randomSeed(): number {

@@ -1,17 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { request } from 'undici';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
 import { openWebhookSession } from './session.js';
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
-  const res = await request(url, {
+  const res = await fetch(url, {
     method: 'POST',
     body,
     headers: { 'content-type': 'application/json', ...headers },
   });
-  return { status: res.statusCode, text: await res.body.text() };
+  return { status: res.status, text: await res.text() };
 }
 
 describe('webhook receiver', () => {

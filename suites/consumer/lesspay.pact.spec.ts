@@ -1,12 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  HTTPResponseStatusClass,
-  MatchersV3,
-  PactV4,
-  type V3MockServer as V4MockServer,
-} from '@pact-foundation/pact';
+import type { V3MockServer as V4MockServer } from '@pact-foundation/pact';
 import { expect } from 'chai';
 import {
   CONSUMER,
@@ -20,7 +15,9 @@ import {
   lesspaySign,
   PROVIDER,
 } from '../../src/index.js';
-import { recordedFetch } from './recorded.js';
+import { mockFetch, pact as pactModule } from './pact.js';
+
+const { HTTPResponseStatusClass, MatchersV3, PactV4 } = pactModule;
 
 // The contract tests drive the real client; the lead re-exports these through src/index.ts.
 
@@ -72,7 +69,7 @@ function client(mock: V4MockServer, appSecret: string = creds.appSecret): Lesspa
     baseUrl: mock.url,
     credentials: { ...creds, appSecret },
     timeoutMs: CLIENT_TIMEOUT_MS,
-    fetch: recordedFetch(mock, CLIENT_TIMEOUT_MS),
+    fetch: mockFetch(mock, CLIENT_TIMEOUT_MS),
   });
 }
 

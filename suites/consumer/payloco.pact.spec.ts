@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MatchersV3, PactV4, type V3MockServer as V4MockServer } from '@pact-foundation/pact';
+import type { V3MockServer as V4MockServer } from '@pact-foundation/pact';
 import { expect } from 'chai';
 import {
   CONSUMER,
@@ -15,7 +15,9 @@ import {
   PaylocoError,
   PROVIDER,
 } from '../../src/index.js';
-import { recordedFetch } from './recorded.js';
+import { mockFetch, pact as pactModule } from './pact.js';
+
+const { MatchersV3, PactV4 } = pactModule;
 
 // The contract tests drive the real client; the lead re-exports these through src/index.ts.
 
@@ -71,7 +73,7 @@ function client(mock: V4MockServer): PaylocoClient {
     baseUrl: mock.url,
     credentials: { merchantId: CONTRACT_PAYLOCO_MERCHANT_ID, privateKeyPem: key as string },
     timeoutMs: CLIENT_TIMEOUT_MS,
-    fetch: recordedFetch(mock, CLIENT_TIMEOUT_MS),
+    fetch: mockFetch(mock, CLIENT_TIMEOUT_MS),
   });
 }
 

@@ -7,22 +7,28 @@ import type { FetchLike } from '../../src/index.js';
 // executeTest reads that record as soon as the test function returns, so on a loaded machine it can report "expected
 // but not received" for a request the client sent and had answered (seen here: 6 of 200 answered requests were not
 // yet recorded at load 20). Upstream records the match before answering since pact_mock_server 2.2.4
-// (pact-reference#535, pact-js#1835), shipped with pact-core 20, which needs node 22. Until then the clients in these
-// tests fetch through `recordedFetch`, which returns an answer only once the mock server has recorded its request.
+// (pact-reference#535, pact-js#1835), shipped with pact-core 20 in Pact 17, which needs Node 22. So only where the
+// contract tests run on Pact 16 (Node 20, see pact.ts) do the clients fetch through `recordedFetch`, which returns an
+// answer only once the mock server has recorded its request. Delete this file with Node 20 support.
 
 interface MockServerFfi {
   pactffiMockServerMismatches(port: number): string;
 }
 
-// The native library instance the Pact DSL itself uses: pact-core as @pact-foundation/pact resolves it.
+// The native library instance the Pact 16 DSL itself uses: pact-core as the dev alias pact-v16 resolves it, loaded
+// only when a test first asks (on Pact 17 never).
 const fromHere = createRequire(import.meta.url);
-const core = createRequire(fromHere.resolve('@pact-foundation/pact'))('@pact-foundation/pact-core') as {
-  getFfiLib(): MockServerFfi;
-};
+let core: { getFfiLib(): MockServerFfi } | undefined;
+function ffi(): MockServerFfi {
+  core ??= createRequire(fromHere.resolve('pact-v16'))('@pact-foundation/pact-core') as {
+    getFfiLib(): MockServerFfi;
+  };
+  return core.getFfiLib();
+}
 
 /** Whether the mock server has recorded a request: the expected one matched, or a request that did not match. */
 function hasRecorded(port: number): boolean {
-  const results = JSON.parse(core.getFfiLib().pactffiMockServerMismatches(port)) as { type: string }[];
+  const results = JSON.parse(ffi().pactffiMockServerMismatches(port)) as { type: string }[];
   return (
     !results.some((r) => r.type === 'missing-request') ||
     results.some((r) => r.type === 'request-mismatch' || r.type === 'request-not-found')
