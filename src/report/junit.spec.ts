@@ -15,6 +15,7 @@ interface TestCase {
   failure?: Outcome[];
   error?: Outcome[];
   skipped?: Outcome[];
+  'system-out'?: string[];
 }
 interface TestSuites {
   tests?: number;
@@ -28,7 +29,7 @@ interface TestSuites {
   }[];
 }
 
-const LISTS = new Set(['testsuite', 'testcase', 'failure', 'error', 'skipped', 'property']);
+const LISTS = new Set(['testsuite', 'testcase', 'failure', 'error', 'skipped', 'property', 'system-out']);
 
 /** The JUnit document as plain data: attributes as members (numbers parsed), text as `inner`, repeatable elements as lists. */
 function parseSuites(xml: string): TestSuites {
