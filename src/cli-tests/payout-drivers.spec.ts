@@ -1,11 +1,13 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Results } from '../core/results.js';
+import { shellQuote } from '../core/shell.js';
 import { mockModule, type RunningMock } from '../engine/embedded.js';
-import { runCli } from './run-cli.js';
+import { cliArgs, runCli } from './run-cli.js';
 
 // Issue 22: payouts that wait for a person. A sandbox whose payouts stay PENDING_CONFIRM until its operations team
 // approves them gets the payout webhook checks judged through --payout-driver, or declares "payout-manual-review"
@@ -195,6 +197,65 @@ describe('paycert run · payouts that wait for a person (--payout-driver, payout
       expect(out.code, out.stdout + out.stderr).to.equal(0);
       expect(results.verdict).to.equal('certified');
       expect(results.allowIncomplete).to.equal(undefined);
+    } finally {
+      await target.mock.close();
+    }
+  });
+
+  it('--payout-driver manual at a terminal: the console names the payout and waits; approved in the "dashboard" and Enter, the checks pass', async () => {
+    const target = await reviewedSandbox();
+    try {
+      const reportDir = join(dir, `r${n++}`);
+      const args = [...cliArgs, 'run', 'lesspay', '--base-url', target.mock.url, '--only', 'LP-WH-*'];
+      const line = [
+        process.execPath,
+        ...args,
+        '--webhook-wait',
+        '8000',
+        '--payout-driver',
+        'manual',
+        '--report-dir',
+        reportDir,
+      ];
+      // util-linux `script` gives the run a terminal, as a person's shell would.
+      const child = spawn('script', ['-qefc', line.map(shellQuote).join(' '), '/dev/null'], {
+        env: { ...process.env, ...target.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let screen = '';
+      let approved = false;
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+      child.stdout.on('data', async (chunk) => {
+        screen += chunk;
+        const asked = /approve this lesspay payout in the merchant dashboard \(request_id (\S+), /.exec(
+          screen,
+        );
+        if (asked && !approved && screen.includes('paycert: then press Enter here')) {
+          approved = true;
+          // The person approves the payout in the dashboard (the mock's admin endpoint), then presses Enter.
+          const res = await fetch(`${target.mock.url}/_sandbox/payout/approve`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ request_id: asked[1] }),
+          });
+          expect(res.status).to.equal(200);
+          child.stdin.write('\r');
+        }
+      });
+      const code = await exited;
+      clearTimeout(killer);
+      expect(approved, screen).to.equal(true);
+      expect(code, screen).to.equal(0);
+      const results: Results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+      expect(results.payoutDriver).to.equal('manual');
+      for (const id of PAYOUT_WEBHOOK_CHECKS) {
+        const c = results.checks.find((x) => x.id === id)!;
+        expect(c.status, c.message).to.equal('passed');
+        expect(c.message).to.match(
+          /payout approved by the manual payout driver: a person was asked to approve payout request_id \S+(, pay_order_id \S+)?; (the person said it was approved|the payout left its review) after [\d.]+ s/,
+        );
+      }
     } finally {
       await target.mock.close();
     }
