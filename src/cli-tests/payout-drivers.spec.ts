@@ -1,11 +1,13 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Results } from '../core/results.js';
+import { shellQuote } from '../core/shell.js';
 import { mockModule, type RunningMock } from '../engine/embedded.js';
-import { runCli } from './run-cli.js';
+import { cliArgs, runCli } from './run-cli.js';
 
 // Issue 22: payouts that wait for a person. A sandbox whose payouts stay PENDING_CONFIRM until its operations team
 // approves them gets the payout webhook checks judged through --payout-driver, or declares "payout-manual-review"
@@ -17,12 +19,16 @@ const PAYOUT_WEBHOOK_CHECKS = ['LP-WH-007', 'LP-WH-008', 'LP-WH-009'];
 let n = 0;
 
 /** The Lesspay mock as a remote sandbox whose payouts wait for a person's review. */
-async function reviewedSandbox(fault?: string): Promise<{ mock: RunningMock; env: NodeJS.ProcessEnv }> {
+async function reviewedSandbox(
+  fault?: string,
+  variant = 'a',
+): Promise<{ mock: RunningMock; env: NodeJS.ProcessEnv }> {
   const mod = await mockModule('lesspay');
   const mock = await mod.start({
     host: '127.0.0.1',
     port: 0,
     fault,
+    variant,
     payoutReview: 'manual',
     webhookRetryDelaysMs: [50, 100, 200],
   });
@@ -81,23 +87,25 @@ describe('paycert run · payouts that wait for a person (--payout-driver, payout
     }
   });
 
-  it('--payout-driver command:CMD runs the script with the payout in its environment; it approves and the payout webhook checks pass', async () => {
-    const target = await reviewedSandbox();
-    try {
-      const out = await run(target, ['--payout-driver', `command:node ${approveScript}`]);
-      expect(out.stdout).to.match(/^PASS {2}LP-WH-007 +MUST /m);
-      for (const id of PAYOUT_WEBHOOK_CHECKS) {
-        expect(out.byId(id).status, out.byId(id).message).to.equal('passed');
-        expect(out.byId(id).message).to.match(
-          /payout approved by the command:node \S+approve-payout\.mjs payout driver: the command exited 0 after \d+ ms: approved payout \S+: now PENDING_PAY/,
-        );
+  // Variant b reports statuses as integers (PENDING_CONFIRM is 0): the review is told from the query either way.
+  for (const variant of ['a', 'b'])
+    it(`--payout-driver command:CMD runs the script with the payout in its environment; it approves and the payout webhook checks pass (variant ${variant})`, async () => {
+      const target = await reviewedSandbox(undefined, variant);
+      try {
+        const out = await run(target, ['--payout-driver', `command:node ${approveScript}`]);
+        expect(out.stdout).to.match(/^PASS {2}LP-WH-007 +MUST /m);
+        for (const id of PAYOUT_WEBHOOK_CHECKS) {
+          expect(out.byId(id).status, out.byId(id).message).to.equal('passed');
+          expect(out.byId(id).message).to.match(
+            /payout approved by the command:node \S+approve-payout\.mjs payout driver: the command exited 0 after \d+ ms: approved payout \S+: now PENDING_PAY/,
+          );
+        }
+        expect(out.results.payoutDriver).to.equal(`command:node ${approveScript}`);
+        expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([]);
+      } finally {
+        await target.mock.close();
       }
-      expect(out.results.payoutDriver).to.equal(`command:node ${approveScript}`);
-      expect(out.results.checks.filter((c) => c.status !== 'passed').map((c) => c.id)).to.deep.equal([]);
-    } finally {
-      await target.mock.close();
-    }
-  });
+    });
 
   it('a command that cannot approve (exit 1) leaves the checks not judged, naming the driver and its last line', async () => {
     const target = await reviewedSandbox();
@@ -189,6 +197,65 @@ describe('paycert run · payouts that wait for a person (--payout-driver, payout
       expect(out.code, out.stdout + out.stderr).to.equal(0);
       expect(results.verdict).to.equal('certified');
       expect(results.allowIncomplete).to.equal(undefined);
+    } finally {
+      await target.mock.close();
+    }
+  });
+
+  it('--payout-driver manual at a terminal: the console names the payout and waits; approved in the "dashboard" and Enter, the checks pass', async () => {
+    const target = await reviewedSandbox();
+    try {
+      const reportDir = join(dir, `r${n++}`);
+      const args = [...cliArgs, 'run', 'lesspay', '--base-url', target.mock.url, '--only', 'LP-WH-*'];
+      const line = [
+        process.execPath,
+        ...args,
+        '--webhook-wait',
+        '8000',
+        '--payout-driver',
+        'manual',
+        '--report-dir',
+        reportDir,
+      ];
+      // util-linux `script` gives the run a terminal, as a person's shell would.
+      const child = spawn('script', ['-qefc', line.map(shellQuote).join(' '), '/dev/null'], {
+        env: { ...process.env, ...target.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let screen = '';
+      let approved = false;
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+      child.stdout.on('data', async (chunk) => {
+        screen += chunk;
+        const asked = /approve this lesspay payout in the merchant dashboard \(request_id (\S+), /.exec(
+          screen,
+        );
+        if (asked && !approved && screen.includes('paycert: then press Enter here')) {
+          approved = true;
+          // The person approves the payout in the dashboard (the mock's admin endpoint), then presses Enter.
+          const res = await fetch(`${target.mock.url}/_sandbox/payout/approve`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ request_id: asked[1] }),
+          });
+          expect(res.status).to.equal(200);
+          child.stdin.write('\r');
+        }
+      });
+      const code = await exited;
+      clearTimeout(killer);
+      expect(approved, screen).to.equal(true);
+      expect(code, screen).to.equal(0);
+      const results: Results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+      expect(results.payoutDriver).to.equal('manual');
+      for (const id of PAYOUT_WEBHOOK_CHECKS) {
+        const c = results.checks.find((x) => x.id === id)!;
+        expect(c.status, c.message).to.equal('passed');
+        expect(c.message).to.match(
+          /payout approved by the manual payout driver: a person was asked to approve payout request_id \S+(, pay_order_id \S+)?; (the person said it was approved|the payout left its review) after [\d.]+ s/,
+        );
+      }
     } finally {
       await target.mock.close();
     }
