@@ -45,7 +45,15 @@ export {
   PAYLOCO_STATES,
   PROVIDER,
 } from './pact/contract.js';
-export { lesspayCallbackSign, lesspaySign, lesspayStringToSign } from './signing/lesspay.js';
+export {
+  ARRAY_READINGS,
+  type ArrayReading,
+  describeReading,
+  lesspayCallbackSign,
+  lesspaySign,
+  lesspayStringToSign,
+  lesspayVerifyReading,
+} from './signing/lesspay.js';
 export { paylocoSign, paylocoVerify, paylocoWebhookSignature } from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
 export type { HandlerCase, HandlerKit, HandlerPreflight, OrderState } from './webhooks/handler-kit.js';
