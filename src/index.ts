@@ -17,6 +17,7 @@ export {
   ensureSchema,
   ensureStatus,
 } from './checks/response.js';
+export { signingDiagnosis } from './checks/signing-diagnosis.js';
 export * from './clients/index.js';
 export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
 export { validate, validatorFor } from './core/schema-registry.js';

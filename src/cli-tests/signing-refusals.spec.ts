@@ -74,3 +74,57 @@ describe('paycert run · a refused correctly signed request is a MUST failure', 
     });
   }
 });
+
+// Issue 22 "signing diagnosis": a target that refuses every request signed as the docs say is tried with the signing
+// mistakes gateways make. One accepted is the gateway's fault (exit 1, named); none accepted is the tester's
+// credentials (exit 2 with the hint), as before.
+describe('paycert run · signing diagnosis', function () {
+  this.timeout(120_000);
+
+  const cases = [
+    {
+      gateway: 'lesspay',
+      fault: 'signature-hmac',
+      check: 'LP-AUTH-007',
+      verifies: 'HMAC-SHA256 keyed with the app secret',
+    },
+    {
+      gateway: 'lesspay',
+      fault: 'signature-lowercase-hex',
+      check: 'LP-AUTH-007',
+      verifies: 'the digest in lower-case hex (L3: upper-case hex)',
+    },
+    {
+      gateway: 'payloco',
+      fault: 'signature-sha1',
+      check: 'PL-SIG-009',
+      verifies: 'SHA1withRSA (P6: SHA256withRSA)',
+    },
+  ] as const;
+
+  for (const c of cases) {
+    it(`a ${c.gateway} target verifying the wrong thing (${c.fault}) exits 1 with the diagnosis at ${c.check}`, async () => {
+      const target = await startRemoteMock(c.gateway, c.fault);
+      try {
+        const reportDir = join(dir, `r${n++}`);
+        const out = await runCli(
+          ['run', c.gateway, '--quiet', '--base-url', target.url, '--report-dir', reportDir],
+          target.env,
+          110_000,
+        );
+        expect(out.code, out.stderr).to.equal(1);
+        expect(out.stderr).to.equal('');
+        const line = `the target refuses requests signed as the docs say but accepts the same request signed with ${c.verifies}`;
+        expect(out.stdout).to.include(`  warning: ${line}`);
+        expect(out.stdout).to.match(new RegExp(`^${c.gateway}: NOT-CERTIFIED — `, 'm'));
+        const results: Results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+        const signing = results.checks.find((r) => r.id === c.check)!;
+        expect(signing).to.include({ status: 'failed', level: 'MUST' });
+        expect(signing.message).to.include(`diagnosis: ${line}`);
+        expect(results.gateways[0]!.warning).to.include(line);
+      } finally {
+        await target.mock.close();
+      }
+    });
+  }
+});

@@ -7,6 +7,8 @@ import {
   ensureSchema,
   ensureStatus,
   lesspaySign,
+  lesspayStringToSign,
+  signingDiagnosis,
 } from '../../../src/index.js';
 import {
   appSecret,
@@ -70,7 +72,12 @@ describe('lesspay · authentication', () => {
 
   // check: a request signed with plain uppercase SHA-256 of the sorted body is accepted
   check('LP-AUTH-007', async (t) => {
-    const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }));
+    const body = queryBody({ request_id: requestId(t, 'NX') });
+    const res = await t.post(PATH.queryPayin, body);
+    if (res.status !== 401) return;
+    // Refused: what does the target verify instead? The diagnosis names it, or says no common mistake explains it.
+    t.note(`string to sign (L3): ${lesspayStringToSign(body, '<appSecret>')}`);
+    t.note(await signingDiagnosis(t));
     ensureAccepted(res.status);
   });
 
