@@ -35,8 +35,6 @@ export interface SmokeOutcome {
   error?: string;
   /** The run goes on, but the user should know (e.g. the credentials look wrong). */
   warning?: string;
-  /** What the target's signature check verifies, when a signing mistake was accepted (the diagnosis). */
-  diagnosis?: string;
 }
 
 const CREDENTIAL_VARS: Record<Gateway, string> = {
@@ -85,15 +83,16 @@ async function diagnoseRefusal(
     },
     refusal,
   );
-  if (accepted) return { warning: diagnosisLine(accepted), diagnosis: accepted.verifies };
+  if (accepted) return { warning: diagnosisLine(accepted) };
   const text = `${refused.what}, and refused the same request signed with each of ${tried.length} common signing mistakes: ${refused.hint}`;
   return remote ? { error: text } : { warning: text };
 }
 
 /**
- * One request (two when the first looks refused): an error when the target does not answer like a gateway, or, for
- * a remote target, when it refuses a request signed as the docs say — the tester's credentials, exit 2, not a
- * conformance finding. A bundled mock's credentials are known to be right, so there a refusal is left to the checks.
+ * One request (two when the first looks refused, and one per signing mistake when it is): an error when the target
+ * does not answer like a gateway, or, for a remote target, when it refuses a request signed as the docs say and every
+ * common signing mistake as well — the tester's credentials, exit 2, not a conformance finding. A bundled mock's
+ * credentials are known to be right, so there a refusal is left to the checks.
  */
 export async function smoke(
   gateway: Gateway,
