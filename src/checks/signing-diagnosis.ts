@@ -12,7 +12,10 @@ import {
  * harmless request, through the check's own seam (so the attempts are evidence), and says what it found. A Payloco
  * refusal has no documented code, so the answer to a wrongly signed query is fetched first as the refusal to compare.
  */
-export async function signingDiagnosis(t: CheckContext): Promise<string> {
+export async function signingDiagnosis(t: CheckContext): Promise<string>;
+/** With `onlyAccepted`: the finding when a mistake was accepted, else undefined (for a refusal of one shape only). */
+export async function signingDiagnosis(t: CheckContext, onlyAccepted: true): Promise<string | undefined>;
+export async function signingDiagnosis(t: CheckContext, onlyAccepted = false): Promise<string | undefined> {
   const { path, body } = diagnosisRequest(t.gateway, t.credentials);
   let refusal: SentAnswer | undefined;
   if (t.gateway === 'payloco') {
@@ -32,5 +35,6 @@ export async function signingDiagnosis(t: CheckContext): Promise<string> {
     refusal,
   );
   if (accepted) return `diagnosis: ${diagnosisLine(accepted)}`;
+  if (onlyAccepted) return undefined;
   return `diagnosis: none of ${tried.length} common signing mistakes was accepted either (${tried.join('; ')})`;
 }

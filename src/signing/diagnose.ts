@@ -96,5 +96,5 @@ export async function diagnose(
 
 /** The finding when a mistake was accepted. */
 export function diagnosisLine(mistake: SigningMistake): string {
-  return `the target refuses requests signed as the docs say but accepts the same request signed with ${mistake.verifies}: its signature check verifies the wrong thing`;
+  return `the target's signature check verifies ${mistake.verifies}: a query signed that way is accepted, while requests signed as the docs say are refused`;
 }

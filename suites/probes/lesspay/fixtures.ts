@@ -8,6 +8,7 @@ import {
   type ProbeResponse,
   SetupError,
   setup,
+  signingDiagnosis,
 } from '../../../src/index.js';
 
 // Shared request builders, a guarded sender and the setups of the Lesspay probes. Everything a check needs
@@ -231,6 +232,9 @@ export async function ensureSignedAccepted(
   if (res.status !== 401) return;
   // The secret never appears: the string is shown with a placeholder where it goes.
   t.note(`string to sign (L3): ${lesspayStringToSign(body, '<appSecret>')}`);
+  // A gateway that signs empty values, say, accepts that mistake on the diagnosis query: name it when it does.
+  const diagnosis = await signingDiagnosis(t, true);
+  if (diagnosis) t.note(diagnosis);
   ensure(
     false,
     `a request signed exactly as L3 says (${rule}) was refused as unauthenticated (HTTP 401)`,
