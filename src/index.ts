@@ -17,6 +17,7 @@ export {
   ensureSchema,
   ensureStatus,
 } from './checks/response.js';
+export { signingDiagnosis } from './checks/signing-diagnosis.js';
 export * from './clients/index.js';
 export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
 export { validate, validatorFor } from './core/schema-registry.js';
@@ -46,7 +47,15 @@ export {
   PAYLOCO_STATES,
   PROVIDER,
 } from './pact/contract.js';
-export { lesspayCallbackSign, lesspaySign, lesspayStringToSign } from './signing/lesspay.js';
+export {
+  ARRAY_READINGS,
+  type ArrayReading,
+  describeReading,
+  lesspayCallbackSign,
+  lesspaySign,
+  lesspayStringToSign,
+  lesspayVerifyReading,
+} from './signing/lesspay.js';
 export {
   PAYLOCO_WEBHOOK_FORMS,
   type PaylocoWebhookForm,

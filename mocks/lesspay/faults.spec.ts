@@ -124,6 +124,16 @@ const probes: Record<string, Probe> = {
   'signature-hmac': async (c) => (await create(c)).status === 401,
   'signature-nested-json': async (c) =>
     (await create(c, { channel_extra: { three_ds: { enabled: true }, extra_type: 'card' } })).status === 401,
+  'signature-lowercase-hex': async (c) => (await create(c)).status === 401,
+  'signature-signs-empty': async (c) =>
+    (await create(c, { way_code: '', expired_time: null })).status === 401,
+  'signature-drops-arrays': async (c) =>
+    (await c.call(PATH.batchPayout, batchBody(['10.00']))).status === 401,
+  'signature-empty-body-ampersand': async (c) => (await c.call(PATH.queryPayin, {})).status === 401,
+  'signature-long-numbers-as-double': async (c) =>
+    (await query(c, { request_id: 'x', start_time: 1762741122000, end_time: 1762913922000 })).status === 401,
+  'signature-booleans-capitalised': async (c) =>
+    (await create(c, { use_channel_request_id: false })).status === 401,
   'signature-numbers-normalized': async (c) =>
     (await c.call(PATH.queryPayin, '{"request_id":"x","page":1.0}')).status === 401,
   // L4, L5

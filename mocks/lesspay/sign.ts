@@ -7,19 +7,55 @@ import { compactJson, isObject, type JsonObject, type JsonValue, RawNumber } fro
  */
 export interface SignStyle {
   hash: 'sha256' | 'hmac-sha256';
+  /** The hex digits of the digest: L3 says upper-case. */
+  hex: 'upper' | 'lower';
   nested: 'braces' | 'json';
-  numbers: 'as-written' | 'normalized';
+  /** `long-as-double`: numbers beyond 32 bits rendered as a Java double (1762741122000 → 1.762741122E12). */
+  numbers: 'as-written' | 'normalized' | 'long-as-double';
+  /** `capitalised`: true → True (a Python signer's str()). */
+  booleans: 'json' | 'capitalised';
+  /** `signed`: null and "" members are signed (as `k=null` and `k=`) instead of left out. */
+  empty: 'left-out' | 'signed';
+  /** `dropped`: array members are left out of the string. */
+  arrays: 'compact-json' | 'dropped';
+  /** `ampersand`: an empty body signs `&key=<secret>` (the join without L3's special case). */
+  emptyBody: 'key-only' | 'ampersand';
 }
 
-export const STANDARD_STYLE: SignStyle = { hash: 'sha256', nested: 'braces', numbers: 'as-written' };
+export const STANDARD_STYLE: SignStyle = {
+  hash: 'sha256',
+  hex: 'upper',
+  nested: 'braces',
+  numbers: 'as-written',
+  booleans: 'json',
+  empty: 'left-out',
+  arrays: 'compact-json',
+  emptyBody: 'key-only',
+};
 
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '';
 }
 
+/** Java's Double.toString for a number of 10^7 or more: 1.762741122E12. */
+function javaDouble(n: number): string {
+  const [mantissa, exponent] = n.toExponential().split('e');
+  return `${mantissa!.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
+function renderNumber(text: string, style: SignStyle): string {
+  if (style.numbers === 'as-written') return text;
+  const n = Number(text);
+  if (style.numbers === 'long-as-double' && Number.isInteger(n) && Math.abs(n) > 2 ** 31 - 1)
+    return javaDouble(n);
+  return style.numbers === 'normalized' ? String(n) : text;
+}
+
 function renderValue(v: unknown, style: SignStyle): string {
   if (typeof v === 'string') return v;
-  if (v instanceof RawNumber) return style.numbers === 'as-written' ? v.text : String(Number(v.text));
+  if (v === null) return 'null';
+  if (v instanceof RawNumber) return renderNumber(v.text, style);
+  if (typeof v === 'boolean' && style.booleans === 'capitalised') return v ? 'True' : 'False';
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
   if (Array.isArray(v)) return compactJson(v);
   if (typeof v === 'object' && v !== null) {
@@ -32,7 +68,8 @@ function renderValue(v: unknown, style: SignStyle): string {
 /** `k1=v1&k2=v2` over the non-empty keys in ASCII order (code-unit order, as Java's TreeMap). */
 export function canonicalString(obj: Record<string, unknown>, style: SignStyle = STANDARD_STYLE): string {
   return Object.keys(obj)
-    .filter((k) => !isEmpty(obj[k]))
+    .filter((k) => (style.empty === 'signed' ? obj[k] !== undefined : !isEmpty(obj[k])))
+    .filter((k) => !(style.arrays === 'dropped' && Array.isArray(obj[k])))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((k) => `${k}=${renderValue(obj[k], style)}`)
     .join('&');
@@ -45,7 +82,8 @@ export function stringToSign(
   style: SignStyle = STANDARD_STYLE,
 ): string {
   const base = canonicalString(obj, style);
-  return base === '' ? `key=${secret}` : `${base}&key=${secret}`;
+  if (base === '' && style.emptyBody === 'key-only') return `key=${secret}`;
+  return `${base}&key=${secret}`;
 }
 
 export function sign(
@@ -58,7 +96,8 @@ export function sign(
     style.hash === 'sha256'
       ? createHash('sha256').update(text, 'utf8')
       : createHmac('sha256', secret).update(text, 'utf8');
-  return digest.digest('hex').toUpperCase();
+  const hex = digest.digest('hex');
+  return style.hex === 'upper' ? hex.toUpperCase() : hex;
 }
 
 /**

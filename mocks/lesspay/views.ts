@@ -70,10 +70,12 @@ function mask(value: string, keepStart: number, keepEnd: number): string {
 }
 
 /**
- * Detail elements carry no null and no "" members: arrays are signed as JSON text, and a verifier that
- * drops nulls (fastjson) and one that keeps them (JSON.stringify) then build the same string.
+ * Detail elements carry no null and no "" members by default: arrays are signed as JSON text, and a verifier that
+ * drops nulls (fastjson) and one that keeps them (JSON.stringify) then build the same string. With `keepEmpty` (variant
+ * b's payout callback) the null members stay, and the callback is signed over the array's compact JSON with them: the
+ * other conformant reading of L3, which a verifier must accept as well.
  */
-export function payoutDetailView(d: PayoutDetail): Record<string, unknown> {
+export function payoutDetailView(d: PayoutDetail, keepEmpty = false): Record<string, unknown> {
   const view: Record<string, unknown> = {
     payout_order_detail_id: d.detailId,
     mch_order_id: d.mchOrderId,
@@ -93,7 +95,7 @@ export function payoutDetailView(d: PayoutDetail): Record<string, unknown> {
     bank_swift_code: d.bankSwiftCode,
     success_time: d.successTime === null ? null : isoTime(d.successTime),
   };
-  for (const k of Object.keys(view)) if (view[k] === null || view[k] === '') delete view[k];
+  if (!keepEmpty) for (const k of Object.keys(view)) if (view[k] === null || view[k] === '') delete view[k];
   return view;
 }
 
@@ -108,7 +110,7 @@ export function payoutView(o: PayoutOrder, variant: Variant, forWebhook = false)
     decimal_places: 2,
     fail_reason: o.failReason,
     created_at: isoTime(o.createdAt),
-    details: o.details.map(payoutDetailView),
+    details: o.details.map((d) => payoutDetailView(d, forWebhook && variant === 'b')),
   };
   if (variant === 'b' && !forWebhook) {
     view.order_status_desc = STATUS_DESCRIPTION[o.status];

@@ -28,6 +28,7 @@ const conformant: Behaviour = {
   pendingCompleteTime: 'null',
 
   signatureInput: 'raw',
+  signatureHash: 'sha256',
   enforceSignature: true,
   createOnBadSignature: false,
   checkVersion: true,

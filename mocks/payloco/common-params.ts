@@ -106,7 +106,7 @@ function signatureMatches(
     behaviour.signatureInput === 'raw'
       ? call.raw
       : Buffer.from(JSON.stringify(JSON.parse(call.raw.toString('utf8'))));
-  return rsaVerify(signed, call.signature ?? '', key);
+  return rsaVerify(signed, call.signature ?? '', key, behaviour.signatureHash);
 }
 
 function checkSystemParams(params: Json, behaviour: Behaviour): Answer | undefined {

@@ -5,11 +5,16 @@ export function rsaSign(bytes: Buffer, privateKey: KeyObject): string {
   return sign('sha256', bytes, privateKey).toString('base64');
 }
 
-export function rsaVerify(bytes: Buffer, signatureBase64: string, publicKey: KeyObject): boolean {
+export function rsaVerify(
+  bytes: Buffer,
+  signatureBase64: string,
+  publicKey: KeyObject,
+  hash: 'sha256' | 'sha1' = 'sha256',
+): boolean {
   const signature = Buffer.from(signatureBase64.trim(), 'base64');
   if (signature.length === 0) return false;
   try {
-    return verify('sha256', bytes, publicKey, signature);
+    return verify(hash, bytes, publicKey, signature);
   } catch {
     return false;
   }

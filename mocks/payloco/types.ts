@@ -74,6 +74,8 @@ export interface Behaviour {
   pendingCompleteTime: 'null' | 'omit';
 
   signatureInput: 'raw' | 'reserialized';
+  /** The digest of the request signature the mock verifies: P6 says SHA256withRSA. */
+  signatureHash: 'sha256' | 'sha1';
   enforceSignature: boolean;
   createOnBadSignature: boolean;
   checkVersion: boolean;

@@ -79,7 +79,7 @@ describe('paycert · secrets in every accepted form never leak', function () {
         env: { LESSPAY_APP_SECRET: garbage },
         secret: garbage,
         code: 2,
-        says: /^paycert: the target answered HTTP 401 to a request signed as the docs say: check LESSPAY_APP_ID and LESSPAY_APP_SECRET/,
+        says: /^paycert: the target answered HTTP 401 to a request signed as the docs say, and refused the same request signed with each of 6 common signing mistakes: check LESSPAY_APP_ID and LESSPAY_APP_SECRET/,
       },
       {
         what: '--app-secret-file empty',

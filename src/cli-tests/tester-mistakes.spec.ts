@@ -42,7 +42,7 @@ describe('paycert run · tester mistakes are exit 2 with a hint', function () {
     const out = await run('lesspay', lesspay, { LESSPAY_APP_SECRET: 'not-the-secret' });
     expect(out.code).to.equal(2);
     expect(out.stderr).to.equal(
-      "paycert: the target answered HTTP 401 to a request signed as the docs say: check LESSPAY_APP_ID and LESSPAY_APP_SECRET (if they are right, the target's signature check is at fault)\n",
+      "paycert: the target answered HTTP 401 to a request signed as the docs say, and refused the same request signed with each of 6 common signing mistakes: check LESSPAY_APP_ID and LESSPAY_APP_SECRET (if they are right, the target's signature check is at fault)\n",
     );
     // No check ran, so no seed line either: the gateway's verdict comes first.
     expect(out.stdout).to.match(/^\nlesspay: ERROR — not judged — http:\/\/127\.0\.0\.1:\d+\n/);
@@ -52,7 +52,7 @@ describe('paycert run · tester mistakes are exit 2 with a hint', function () {
     const out = await run('payloco', payloco, { PAYLOCO_PRIVATE_KEY: foreignKey });
     expect(out.code).to.equal(2);
     expect(out.stderr).to.equal(
-      "paycert: the target answered a request signed as the docs say exactly as one with a wrong signature (HTTP 200, code 11000001): check PAYLOCO_MERCHANT_ID and PAYLOCO_PRIVATE_KEY (if they are right, the target's signature check is at fault)\n",
+      "paycert: the target answered a request signed as the docs say exactly as one with a wrong signature (HTTP 200, code 11000001), and refused the same request signed with each of 5 common signing mistakes: check PAYLOCO_MERCHANT_ID and PAYLOCO_PRIVATE_KEY (if they are right, the target's signature check is at fault)\n",
     );
   });
 
@@ -60,7 +60,7 @@ describe('paycert run · tester mistakes are exit 2 with a hint', function () {
     const out = await run('payloco', payloco, { PAYLOCO_MERCHANT_ID: '2001000000009999' });
     expect(out.code).to.equal(2);
     expect(out.stderr).to.match(
-      /^paycert: the target answered a request signed as the docs say exactly as one with a wrong signature \(HTTP 200, code \d+\): check PAYLOCO_MERCHANT_ID and PAYLOCO_PRIVATE_KEY/,
+      /^paycert: the target answered a request signed as the docs say exactly as one with a wrong signature \(HTTP 200, code \d+\), and refused the same request signed with each of 5 common signing mistakes: check PAYLOCO_MERCHANT_ID and PAYLOCO_PRIVATE_KEY/,
     );
   });
 

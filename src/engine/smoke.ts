@@ -1,5 +1,12 @@
 import type { Gateway } from '../core/results.js';
 import { adapters, type Credentials } from '../gateways/index.js';
+import {
+  diagnose,
+  diagnosisLine,
+  diagnosisRequest,
+  type SentAnswer,
+  SIGNATURE_HEADER,
+} from '../signing/diagnose.js';
 import { send, TransportError } from './http.js';
 
 // One request before any check: an unreachable target or one that does not speak JSON is a configuration
@@ -40,9 +47,52 @@ function envelopeCode(json: unknown): unknown {
 }
 
 /**
- * One request (two when the first looks refused): an error when the target does not answer like a gateway, or, for
- * a remote target, when it refuses a request signed as the docs say — the tester's credentials, exit 2, not a
- * conformance finding. A bundled mock's credentials are known to be right, so there a refusal is left to the checks.
+ * The target refused a request signed as the docs say: the signing mistakes gateways make are tried on one harmless
+ * request. One accepted is the gateway's fault, reported as a warning while the checks run and fail at the signing
+ * rule (exit 1); none accepted leaves the tester's credentials as the cause (exit 2 with the hint).
+ */
+async function diagnoseRefusal(
+  gateway: Gateway,
+  baseUrl: string,
+  creds: Credentials,
+  timeoutMs: number,
+  remote: boolean,
+  refused: { what: string; hint: string },
+  refusal?: SentAnswer,
+): Promise<SmokeOutcome> {
+  const { path, body } = diagnosisRequest(gateway, creds);
+  const { accepted, tried } = await diagnose(
+    gateway,
+    creds,
+    body,
+    async (mistake) => {
+      const res = await send(
+        {
+          method: 'POST',
+          url: baseUrl.replace(/\/+$/, '') + path,
+          headers: {
+            'content-type': 'application/json',
+            ...adapters[gateway].authHeaders(creds, mistake.raw, body, 'valid'),
+            [SIGNATURE_HEADER[gateway]]: mistake.signature,
+          },
+          body: mistake.raw,
+        },
+        { timeoutMs, maxBodyBytes: 1_048_576 },
+      );
+      return { status: res.status, json: res.json };
+    },
+    refusal,
+  );
+  if (accepted) return { warning: diagnosisLine(accepted) };
+  const text = `${refused.what}, and refused the same request signed with each of ${tried.length} common signing mistakes: ${refused.hint}`;
+  return remote ? { error: text } : { warning: text };
+}
+
+/**
+ * One request (two when the first looks refused, and one per signing mistake when it is): an error when the target
+ * does not answer like a gateway, or, for a remote target, when it refuses a request signed as the docs say and every
+ * common signing mistake as well — the tester's credentials, exit 2, not a conformance finding. A bundled mock's
+ * credentials are known to be right, so there a refusal is left to the checks.
  */
 export async function smoke(
   gateway: Gateway,
@@ -79,8 +129,10 @@ export async function smoke(
     }
     const hint = `check ${CREDENTIAL_VARS[gateway]} (if they are right, the target's signature check is at fault)`;
     if (res.status === 401) {
-      const text = `the target answered HTTP 401 to a request signed as the docs say: ${hint}`;
-      return remote ? { error: text } : { warning: text };
+      return diagnoseRefusal(gateway, baseUrl, creds, timeoutMs, remote, {
+        what: 'the target answered HTTP 401 to a request signed as the docs say',
+        hint,
+      });
     }
     // Payloco answers a refused signature with a result code the docs do not name: a request signed as the docs
     // say that is answered exactly as one with a wrong signature, and unsigned in return (P6: the response is signed
@@ -93,9 +145,18 @@ export async function smoke(
       const failure =
         typeof code === 'string' && /^\d{8}$/.test(code) && !['00000000', '00000003'].includes(code);
       if (failure && wrong.status === res.status && envelopeCode(wrong.json) === code)
-        return {
-          error: `the target answered a request signed as the docs say exactly as one with a wrong signature (HTTP ${res.status}, code ${String(code)}): ${hint}`,
-        };
+        return diagnoseRefusal(
+          gateway,
+          baseUrl,
+          creds,
+          timeoutMs,
+          remote,
+          {
+            what: `the target answered a request signed as the docs say exactly as one with a wrong signature (HTTP ${res.status}, code ${String(code)})`,
+            hint,
+          },
+          { status: wrong.status, json: wrong.json },
+        );
     }
     return {};
   } catch (err) {

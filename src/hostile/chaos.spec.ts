@@ -74,11 +74,20 @@ const REASON: Record<Behaviour, RegExp> = {
   unavailable: /throttled: HTTP 503 with Retry-After 3600 \(over the 10000 ms cap\)/,
 };
 
-// Checks whose observable a garbage body does not touch, so they rightly pass through one: LP-AUTH-008 judges only
-// that a signed request is not refused with 401; LP-PARAM-021 only the status of an answer to a non-JSON body (and
+// Checks whose observable a garbage body does not touch, so they rightly pass through one: LP-AUTH-008 and the L3
+// signing checks LP-AUTH-010..018 judge only that a signed request is not refused with 401; LP-PARAM-021 only the status of an answer to a non-JSON body (and
 // its code when there is one); LP-TR-005/006 allow an empty body on an unknown endpoint or method (a 302 has one).
 const BODY_BLIND: Record<string, Behaviour[]> = {
   'LP-AUTH-008': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-010': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-011': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-012': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-013': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-014': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-015': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-016': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-017': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
+  'LP-AUTH-018': ['invalid-json', 'non-utf8', 'deep', 'html-error', 'redirect'],
   'LP-PARAM-021': ['invalid-json', 'non-utf8', 'deep'],
   'LP-TR-005': ['redirect'],
   'LP-TR-006': ['redirect'],

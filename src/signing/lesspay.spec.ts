@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { lesspayCallbackSign, lesspaySign, lesspayStringToSign } from './lesspay.js';
+import { lesspayCallbackSign, lesspaySign, lesspayStringToSign, lesspayVerifyReading } from './lesspay.js';
 
 describe('lesspay signing (L3)', () => {
   it('reproduces the profile test vector', () => {
@@ -33,5 +33,24 @@ describe('lesspay signing (L3)', () => {
     expect(lesspayCallbackSign(body, 's')).to.equal(lesspaySign({ request_id: 'r' }, 's'));
     const v2 = { ...body, api_version: 'v2' };
     expect(lesspayCallbackSign(v2, 's')).to.equal(lesspaySign(v2, 's'));
+  });
+});
+
+describe('lesspay signing: both readings of empty members inside arrays (L3)', () => {
+  const body = { d: [{ k: 'v', e: null }], a: '1' };
+
+  it('drops or keeps them by reading', () => {
+    expect(lesspayStringToSign(body, 's', 'empty-in-arrays-dropped')).to.equal('a=1&d=[{"k":"v"}]&key=s');
+    expect(lesspayStringToSign(body, 's', 'empty-in-arrays-kept')).to.equal(
+      'a=1&d=[{"k":"v","e":null}]&key=s',
+    );
+  });
+
+  it('names the reading a signature verifies under, or none', () => {
+    expect(lesspayVerifyReading(body, 's', lesspaySign(body, 's', 'empty-in-arrays-kept'))).to.equal(
+      'empty-in-arrays-kept',
+    );
+    expect(lesspayVerifyReading(body, 's', lesspaySign(body, 's'))).to.equal('empty-in-arrays-dropped');
+    expect(lesspayVerifyReading(body, 's', lesspaySign(body, 't'))).to.equal(undefined);
   });
 });

@@ -39,6 +39,7 @@ import { requestTimeNotChecked } from './request-time-not-checked.js';
 import { responseSignatureInvalid } from './response-signature-invalid.js';
 import { signatureNotChecked } from './signature-not-checked.js';
 import { signatureOverReserializedBody } from './signature-over-reserialized-body.js';
+import { signatureSha1 } from './signature-sha1.js';
 import { statusLowercase } from './status-lowercase.js';
 import { traceIdConstant } from './trace-id-constant.js';
 import { traceIdMissing } from './trace-id-missing.js';
@@ -85,6 +86,7 @@ export const faultList: readonly Fault[] = [
   signatureNotChecked,
   badSignatureCreatesOrder,
   signatureOverReserializedBody,
+  signatureSha1,
   responseSignatureInvalid,
   queryUnknownSucceeds,
   queryWrongAmount,

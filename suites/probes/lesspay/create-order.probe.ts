@@ -4,7 +4,7 @@ import { call, createBody, createPayin, orderAmount, PATH, queryFound, usable } 
 // L7: create pay-in order. Each check creates its own order: the create answer is what it judges.
 
 async function create(t: CheckContext) {
-  return usable(await t.post(PATH.createPayin, createBody(t))).body;
+  return usable(await t.post(PATH.createPayin, createBody(t)), true, 'LP-AUTH-010').body;
 }
 
 /**

@@ -3,10 +3,12 @@ import {
   ensure,
   ensureStatus,
   type LesspayCredentials,
+  lesspayStringToSign,
   type ProbeRequest,
   type ProbeResponse,
   SetupError,
   setup,
+  signingDiagnosis,
 } from '../../../src/index.js';
 
 // Shared request builders, a guarded sender and the setups of the Lesspay probes. Everything a check needs
@@ -191,12 +193,59 @@ export async function call(
   opts: Omit<ProbeRequest, 'path' | 'body'> = {},
 ): Promise<Answer> {
   const res = await t.post(path, body, opts);
-  return usable(res, (opts.auth ?? 'valid') === 'valid');
+  return usable(res, (opts.auth ?? 'valid') === 'valid', signingCheckOf(path, body));
 }
 
-export function usable(res: ProbeResponse, validAuth = true): Answer {
+/**
+ * The L3 signing check that sends a request of this endpoint and shape (auth.probe.ts): a refusal of a correctly
+ * signed request here is that check's failure, which the refused setup cites.
+ */
+export function signingCheckOf(path: string, body?: Body | string): string {
+  // A raw text body is signed over what it parses to; the shape is unknown here, so the plainest check is cited.
+  if (typeof body === 'string') return 'LP-AUTH-007';
+  const values = body === undefined ? [] : Object.values(body);
+  switch (path) {
+    case PATH.createPayin:
+      return values.some((v) => typeof v === 'boolean') ? 'LP-AUTH-018' : 'LP-AUTH-010';
+    case PATH.createPayout:
+      return 'LP-AUTH-014';
+    case PATH.createBatch:
+      return 'LP-AUTH-015';
+    case PATH.queryPayout:
+      return 'LP-AUTH-013';
+    case PATH.queryPayin:
+      if (body !== undefined && values.length === 0) return 'LP-AUTH-016';
+      return values.some((v) => typeof v === 'number') ? 'LP-AUTH-017' : 'LP-AUTH-007';
+    default:
+      return 'LP-AUTH-007';
+  }
+}
+
+/** "Not 401" is all an L3 signing check judges: whatever else the answer says is another check's. */
+export async function ensureSignedAccepted(
+  t: CheckContext,
+  path: string,
+  body: Body,
+  rule: string,
+): Promise<void> {
+  const res = await t.post(path, body);
+  if (res.status !== 401) return;
+  // The secret never appears: the string is shown with a placeholder where it goes.
+  t.note(`string to sign (L3): ${lesspayStringToSign(body, '<appSecret>')}`);
+  // A gateway that signs empty values, say, accepts that mistake on the diagnosis query: name it when it does.
+  const diagnosis = await signingDiagnosis(t, true);
+  if (diagnosis) t.note(diagnosis);
+  ensure(
+    false,
+    `a request signed exactly as L3 says (${rule}) was refused as unauthenticated (HTTP 401)`,
+    'an answer that is not 401',
+    { status: res.status, body: res.body ?? res.text.slice(0, 200) },
+  );
+}
+
+export function usable(res: ProbeResponse, validAuth = true, signingCheck = 'LP-AUTH-007'): Answer {
   if (validAuth && res.status === 401) {
-    throw new SetupError(`a correctly signed request was refused with HTTP 401 (see LP-AUTH-007)`);
+    throw new SetupError(`a correctly signed request was refused with HTTP 401 (see ${signingCheck})`);
   }
   const body = res.body;
   if (!body)
@@ -343,8 +392,9 @@ export async function expectRefused(
   t: CheckContext,
   res: ProbeResponse,
   createdBy?: { id: string; exists: (t: CheckContext, id: string) => Promise<boolean> },
+  signingCheck = 'LP-AUTH-007',
 ): Promise<Answer> {
-  const answer = usable(res);
+  const answer = usable(res, true, signingCheck);
   ensure(
     answer.body.code !== 0,
     'invalid input is answered with code 0',

@@ -29,6 +29,7 @@ import {
   payinExists,
   payoutExists,
   queryBody,
+  signingCheckOf,
   singlePayoutBody,
   usable,
 } from './fixtures.js';
@@ -88,13 +89,13 @@ export const lesspayKit: GatewayKit = {
     return padId(t.uniqueId('PC', length), length);
   },
 
-  async refused(t, _ep, res) {
+  async refused(t, ep, res) {
     // expectRefused judges the code and the HTTP status; "nothing created" is queried by the family.
-    await expectRefused(t, res);
+    await expectRefused(t, res, undefined, signingCheckOf(ep.path));
   },
 
-  accepted(_t, _ep, res) {
-    const { body: answer } = usable(res);
+  accepted(_t, ep, res) {
+    const { body: answer } = usable(res, true, signingCheckOf(ep.path));
     ensure(
       answer.code === 0,
       `a valid request was refused: code ${answer.code} ${JSON.stringify(answer.msg)}`,
@@ -117,7 +118,7 @@ export const lesspayKit: GatewayKit = {
       if (!order) throw new SetupError(`the new order ${id} could not be queried (see LP-QO-012)`);
       return orderAmount(order);
     }
-    const { body: answer } = usable(await t.post(PATH.queryPayout, { request_id: id }));
+    const { body: answer } = usable(await t.post(PATH.queryPayout, { request_id: id }), true, 'LP-AUTH-013');
     if (answer.code !== 0 || !answer.data)
       throw new SetupError(`the new payout ${id} could not be queried (see LP-PQ-004)`);
     return answer.data.total_amount;

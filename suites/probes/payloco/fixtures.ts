@@ -187,8 +187,12 @@ async function createQrOrder(t: CheckContext, extra: Json = {}): Promise<Created
   const body = qrPayBody(t, extra);
   const res = await t.post(paths.pay, body);
   if (!accepted(res)) {
+    // Refused as a wrongly signed pay is (same status and code): the signing check's failure, which it cites.
+    const wrong = await t.post(paths.pay, qrPayBody(t, extra), { auth: 'bad-signature' });
+    const refused =
+      res.body?.code !== undefined && wrong.status === res.status && wrong.body?.code === res.body?.code;
     throw new Error(
-      `the active QR pay was not accepted (HTTP ${res.status}, code ${JSON.stringify(res.body?.code)})`,
+      `the active QR pay was not accepted (HTTP ${res.status}, code ${JSON.stringify(res.body?.code)})${refused ? ': refused as a wrongly signed pay is (see PL-SIG-009)' : ''}`,
     );
   }
   return { merchantOrderId: body.merchantOrderId, transAmt: body.transAmt, currency: body.currency, res };

@@ -5,6 +5,8 @@ import {
   ensure,
   type PaylocoCredentials,
   paylocoVerify,
+  SetupError,
+  signingDiagnosis,
 } from '../../../src/index.js';
 import { accepted, ensureNoOrder, ensureRejected, paths, qrOrder, qrPayBody } from './fixtures.js';
 
@@ -78,6 +80,28 @@ describe('payloco · signing', () => {
       'the response signature does not verify over the raw body',
       'a valid SHA256withRSA signature',
       `${signature.slice(0, 16)}…`,
+    );
+  });
+
+  // check: a pay signed with SHA256withRSA over its body is not refused as a wrongly signed one is
+  check('PL-SIG-009', async (t) => {
+    const res = await t.post(paths.pay, qrPayBody(t));
+    // A missing route is judged by the endpoint checks (P1), not as a signing failure.
+    if (res.status === 404 || res.status === 405)
+      throw new SetupError(
+        `the pay route answered HTTP ${res.status}: a missing route, not a signature refusal`,
+      );
+    if (accepted(res)) return;
+    // Payloco documents no code for a refused signature: a refusal is an answer like the one to a wrongly signed pay.
+    const wrong = await t.post(paths.pay, qrPayBody(t), { auth: 'bad-signature' });
+    const code = res.body?.code;
+    if (code === undefined || wrong.status !== res.status || wrong.body?.code !== code) return;
+    t.note(await signingDiagnosis(t));
+    ensure(
+      false,
+      'a pay signed exactly as P6 says was refused as a wrongly signed one is',
+      'an answer unlike the one to a wrong signature (code 00000000 or 00000003 for this pay)',
+      { status: res.status, code, message: res.body?.message },
     );
   });
 });
