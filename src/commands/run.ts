@@ -116,7 +116,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
   const webhooks = parseWebhookFlags(flags);
   const driver = await openDriver(flags.driver);
-  const session = RunSession.open(flags.reportDir, { quiet: flags.quiet });
+  const session = RunSession.open(flags.reportDir);
   const reportAbs = session.dir;
   const bundle =
     flags.bundle || flags.bundleFile
