@@ -81,10 +81,7 @@ export class RunSession {
   private readonly onSignal = (signal: Stop) => void this.interrupt(signal);
   private readonly onExit = () => this.releaseLock();
 
-  private constructor(
-    shownDir: string,
-    private readonly quiet: boolean,
-  ) {
+  private constructor(shownDir: string) {
     this.dir = prepareReportDir(shownDir);
     this.lock = join(this.dir, LOCK_FILE);
     takeLock(this.lock, shownDir);
@@ -101,8 +98,8 @@ export class RunSession {
    * Opens the report folder for one run: lock, clean start and (unless `signals` is false: the command handles the
    * first signal itself, as `proxy` does) SIGINT/SIGTERM handling.
    */
-  static open(reportDir: string, opts: { quiet?: boolean; signals?: boolean } = {}): RunSession {
-    const s = new RunSession(reportDir, opts.quiet === true);
+  static open(reportDir: string, opts: { signals?: boolean } = {}): RunSession {
+    const s = new RunSession(reportDir);
     if (opts.signals !== false) s.armSignals();
     return s;
   }
@@ -173,13 +170,14 @@ export class RunSession {
     await within(stopAll(2000), 5000);
     try {
       const partial = this.partial ? await within(Promise.resolve(this.partial(signal)), 5000) : undefined;
-      if (partial) {
+      if (!partial)
+        process.stderr.write(
+          'paycert: interrupted before any check ran: no report written (an earlier one was removed)\n',
+        );
+      else {
         const results = interrupted(partial, signal);
         const written = writeReport(results, this.dir);
-        const lines = this.quiet
-          ? summaryLines(results, written.html).slice(-3)
-          : summaryLines(results, written.html);
-        process.stdout.write(`${lines.map(redactText).join('\n')}\n`);
+        process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
       }
     } catch (err) {
       process.stderr.write(

@@ -133,7 +133,7 @@ export async function auditCommand(
     throw new UsageError(
       `scenario ${scenario.name} changes how orders settle, so it needs the bundled mock: drop --target`,
     );
-  const session = RunSession.open(flags.reportDir ?? 'reports', { quiet: flags.quiet });
+  const session = RunSession.open(flags.reportDir ?? 'reports');
   try {
     return await audit(gateway, argv, flags, env, out, session, target, scenario);
   } finally {

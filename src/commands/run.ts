@@ -145,7 +145,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     seed: flags.seed ?? (identity.source === 'generated' ? randomSeed() : seedOf(identity.id)),
     budget: flags.budget ?? DEFAULT_BUDGET,
   };
-  const session = RunSession.open(flags.reportDir, { quiet: flags.quiet });
+  const session = RunSession.open(flags.reportDir);
   const reportAbs = session.dir;
   const bundle =
     flags.bundle || flags.bundleFile

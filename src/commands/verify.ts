@@ -114,7 +114,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
   if (broker?.token) registerSecret(broker.token);
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction === true) : undefined;
   if (flags.mockFault) await checkMockFault(flags.mockFault, [gateway], baseUrl !== undefined);
-  const session = RunSession.open(flags.reportDir, { quiet: flags.quiet });
+  const session = RunSession.open(flags.reportDir);
   const reportAbs = session.dir;
   const clock = startRun();
 

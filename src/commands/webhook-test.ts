@@ -72,7 +72,7 @@ export async function webhookTestCommand(
   if (!secret)
     throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);
   registerSecret(secret);
-  const session = RunSession.open(flags.reportDir ?? 'reports', { quiet: flags.quiet });
+  const session = RunSession.open(flags.reportDir ?? 'reports');
   const tty = process.stdout.isTTY === true;
   // What a signal finds judged: every check result as it completes.
   const judged: CheckResult[] = [];
