@@ -43,7 +43,8 @@ function withCredentials(cmd: Command): Command {
 function withReport(cmd: Command): Command {
   return cmd
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
-    .option('--quiet', 'print only the summary', false);
+    .option('--quiet', 'print only the verdict line and the failing check IDs', false)
+    .option('--verbose', 'print every check as it ends, not only the failures', false);
 }
 
 export function buildProgram(): Command {
@@ -93,7 +94,23 @@ export function buildProgram(): Command {
       'capabilities the target declares (JSON, schemas/paycert/capabilities.schema.json)',
     )
     .option('--shard <i/n>', 'run shard i of n (CI matrices); merge the results with `paycert report`')
-    .option('--baseline <file>', 'results.json of an earlier run: the report marks new failures and fixes')
+    .option(
+      '--baseline <file>',
+      'results.json of an earlier run: console, JUnit, summary and report show new failures, fixes and still-failing checks',
+    )
+    .addOption(
+      new Option('--fail-on <what>', 'with --baseline: any failure fails the run, or only a new one')
+        .choices(['any', 'new'])
+        .default('any'),
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'also write to stdout: json (a compact summary) or json-full (results.json)',
+      )
+        .choices(['text', 'json', 'json-full'])
+        .default('text'),
+    )
     .option(
       '--bundle',
       'also write an evidence bundle (tar.gz, manifest signed with PAYCERT_BUNDLE_KEY); --bundle=FILE names it',

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareBundle } from '../cli/bundle-setup.js';
-import { checkLine, summaryLines } from '../cli/console.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { type ConsoleMode, RunReporter } from '../cli/reporter.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
-import { redactText } from '../core/redact.js';
+import { redactDeep, redactText } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { openDriver } from '../drivers/index.js';
@@ -18,6 +18,8 @@ import { closeHttp } from '../engine/http.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
 import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
+import { compareWithBaseline, type FailOn } from '../report/baseline.js';
+import { machineSummary } from '../report/machine.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags extends CredentialFlags {
@@ -40,6 +42,9 @@ export interface RunFlags extends CredentialFlags {
   bundleFile?: string;
   allowProduction: boolean;
   quiet: boolean;
+  verbose?: boolean;
+  format?: 'text' | 'json' | 'json-full';
+  failOn?: FailOn;
   mockVariant: string;
   mockFault?: string;
   webhookListen?: string;
@@ -57,7 +62,11 @@ export function parseGateways(value: string): Gateway[] {
 }
 
 /** The gateways that have at least one selected check; the others are not run, and the user is told so. */
-function gatewaysWithChecks(gateways: Gateway[], only: string[] | undefined): Gateway[] {
+function gatewaysWithChecks(
+  gateways: Gateway[],
+  only: string[] | undefined,
+  human: NodeJS.WritableStream,
+): Gateway[] {
   const selects = idMatcher(only);
   const kept = gateways.filter((g) => catalogue(g).checks.some(selects));
   if (kept.length === 0)
@@ -65,8 +74,7 @@ function gatewaysWithChecks(gateways: Gateway[], only: string[] | undefined): Ga
       `no check matches --only ${only?.join(',')} (check IDs look like LP-QO-004, PL-SIG-001)`,
     );
   for (const g of gateways)
-    if (!kept.includes(g))
-      process.stdout.write(`${g}: not run — no check matches --only ${only?.join(',')}\n`);
+    if (!kept.includes(g)) human.write(`${g}: not run — no check matches --only ${only?.join(',')}\n`);
   return kept;
 }
 
@@ -101,9 +109,26 @@ export function readResults(path: string): Results {
   }
 }
 
+/** The document `--format json|json-full` writes to stdout: a compact summary, or the whole (redacted) results. */
+function machineDocument(
+  results: Results,
+  written: { results: string; html: string },
+  format: string,
+): string {
+  if (format === 'json-full') return JSON.stringify(redactDeep(results));
+  return JSON.stringify(
+    machineSummary(redactDeep(results), { results: written.results, html: written.html }),
+  );
+}
+
 /** `paycert run`: resolves targets, certifies them, writes the report; returns the exit code. */
 export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<number> {
-  const gateways = gatewaysWithChecks(parseGateways(gatewayArg), flags.only);
+  const format = flags.format ?? 'text';
+  // With a machine-readable format stdout holds only that document; the lines for people go to stderr.
+  const human = format === 'text' ? process.stdout : process.stderr;
+  const mode: ConsoleMode = flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
+  const reporter = new RunReporter(mode, human, process.stderr);
+  const gateways = gatewaysWithChecks(parseGateways(gatewayArg), flags.only, human);
   if (flags.baseUrl && gateways.length > 1) {
     throw new UsageError('--base-url certifies one gateway: name it (paycert run lesspay --base-url …)');
   }
@@ -113,6 +138,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const capabilities = flags.capabilities ? loadCapabilities(flags.capabilities) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
+  if (flags.failOn === 'new' && !baseline)
+    throw new UsageError(
+      '--fail-on new compares with a baseline: give --baseline results.json of an earlier run',
+    );
   const webhooks = parseWebhookFlags(flags);
   const driver = await openDriver(flags.driver);
   const reportAbs = prepareReportDir(flags.reportDir);
@@ -141,7 +170,6 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         targets.push(target);
       }
     }
-    const tty = process.stdout.isTTY === true;
     const options: CertifyOptions = {
       targets,
       timeoutMs: flags.timeout,
@@ -158,9 +186,9 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       capabilities,
       webhooks,
       driver,
-      say: consoleSay(),
+      say: reporter.say(consoleSay()),
       generation: { seed: flags.seed ?? randomSeed(), budget: flags.budget ?? DEFAULT_BUDGET },
-      onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
+      onResult: (r) => reporter.result(r),
     };
     const selects = shard
       ? await shardSelector(
@@ -177,23 +205,41 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       throw new UsageError(
         `--max-requests ${flags.maxRequests} is too small for the ${selected} selected checks (each sends at least one request; at least ${least} needed): raise it or narrow --only`,
       );
-    const results = await certify(options);
+    reporter.opening(
+      targets.map((t, i) => ({
+        gateway: t.gateway,
+        target:
+          t.kind === 'remote'
+            ? t.baseUrl
+            : `${t.baseUrl} (bundled mock, variant ${flags.mockVariant}${flags.mockFault ? `, fault ${flags.mockFault}` : ''})`,
+        selected: counts[i]!,
+        of: catalogue(t.gateway).checks.length,
+        note: [
+          flags.only ? `--only ${flags.only.join(',')}` : '',
+          shard ? `shard ${shard.index}/${shard.total}` : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
+      })),
+    );
+    const results: Results = await certify(options);
+    if (baseline) results.gate = compareWithBaseline(results, baseline, flags.failOn ?? 'any');
     const written = writeReport(results, flags.reportDir, baseline);
+    const before: string[] = [];
     if (bundle) {
       // tar is loaded only when a bundle is asked for.
       const { keyFingerprint, writeBundle } = await import('../report/bundle.js');
       await writeBundle(written.dir, bundle.file, bundle.key);
-      process.stdout.write(
-        `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})\n`,
+      before.push(
+        `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})`,
       );
     }
     // The seed matters only when generated checks ran: it is what replays them.
     const gen = options.generation!;
     if (results.checks.some((c) => c.id.includes('-GEN-')))
-      process.stdout.write(
-        `generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})\n`,
-      );
-    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+      before.push(`generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})`);
+    reporter.finish(results, written.html, before);
+    if (format !== 'text') process.stdout.write(`${machineDocument(results, written, format)}\n`);
     const starved = results.checks.filter(
       (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
     );
@@ -207,9 +253,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     for (const g of gatewayErrors) process.stderr.write(`paycert: ${redactText(g.error!)}\n`);
     if (gatewayErrors.length) return 2;
     if (results.checks.length === 0 && shard) {
-      process.stdout.write(
-        `shard ${shard.index}/${shard.total} holds no selected check: nothing to judge here\n`,
-      );
+      human.write(`shard ${shard.index}/${shard.total} holds no selected check: nothing to judge here\n`);
       return 0;
     }
     if (results.checks.length === 0) {
@@ -223,7 +267,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       );
       return 2;
     }
-    return exitCodeOf(results.verdict, flags.allowIncomplete === true);
+    const code = exitCodeOf(results.verdict, flags.allowIncomplete === true);
+    // The baseline gate decides between 0 and 1 only: a run that could not be judged stays 2.
+    if (code === 1 && results.gate?.failOn === 'new') return results.gate.passed ? 0 : 1;
+    return code;
   } finally {
     await Promise.all(mocks.map((m) => m.close()));
     await closeHttp();
