@@ -24,6 +24,9 @@ export function checkLine(r: CheckResult, colour: boolean | Paint = false): stri
   return `${paint(COLOUR[r.status], LABEL[r.status]!)} ${r.id} ${r.level} ${r.title}${dev}${reason}`;
 }
 
+/** Not-judged reasons named in a summary; the rest are counted. */
+const MAX_REASONS = 5;
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -53,9 +56,18 @@ function explanationLines(results: Results, gateway: string): string[] {
   const strict = results.strict ?? false;
   const checks = results.checks.filter((c) => c.gateway === gateway);
   const lines = failingIdsLines(results, gateway);
-  for (const g of failureGroups(checks, strict)) {
-    if (!g.blocked.length) continue;
+  const groups = failureGroups(checks, strict).filter((g) => g.blocked.length);
+  // A run of thousands of checks may have dozens of reasons: the largest few here, the rest counted (the report
+  // and --verbose have them all).
+  for (const [i, g] of groups.entries()) {
     const ids = g.blocked.map((c) => c.id);
+    if (i === MAX_REASONS) {
+      const rest = groups.slice(i).reduce((n, x) => n + x.blocked.length, 0);
+      lines.push(
+        `  not judged: ${plural(rest, 'more check')} for ${groups.length - i} other reasons (see the report)`,
+      );
+      break;
+    }
     lines.push(
       g.check
         ? `  not judged: ${plural(ids.length, 'check')} that needed ${g.check.id} (failed): ${idList(ids)}`

@@ -12,7 +12,7 @@ import { ProgressLine } from './progress.js';
 export type ConsoleMode = 'normal' | 'verbose' | 'quiet';
 
 /** Failure groups shown outside --verbose: past this the rest is counted and left to the report. */
-export const MAX_GROUPS = 20;
+export const MAX_GROUPS = 15;
 
 const firstLine = (s: string | undefined, max: number) => {
   const line = (s ?? '').split('\n')[0]!;
