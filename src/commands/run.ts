@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeGithub } from '../ci/github.js';
 import { prepareBundle } from '../cli/bundle-setup.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
@@ -239,6 +240,8 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     if (results.checks.some((c) => c.id.includes('-GEN-')))
       before.push(`generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})`);
     reporter.finish(results, written.html, before);
+    // On GitHub Actions: annotations and the job summary, redacted like every output.
+    writeGithub(redactDeep(results), process.env, human, flags.reportDir);
     if (format !== 'text') process.stdout.write(`${machineDocument(results, written, format)}\n`);
     const starved = results.checks.filter(
       (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
