@@ -42,6 +42,10 @@ function withCredentials(cmd: Command): Command {
 /** The output flags shared by the commands that write a report. */
 function withReport(cmd: Command): Command {
   return cmd
+    .option(
+      '--config <file>',
+      'settings file (default: paycert.config.json here, if present); flags override it',
+    )
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option('--quiet', 'print only the verdict line and the failing check IDs', false)
     .option('--verbose', 'print every check as it ends, not only the failures', false);
@@ -158,8 +162,13 @@ export function buildProgram(): Command {
       'how lifecycle checks finish payments: auto, form:FILE, browser:FILE, command:CMD or manual',
       'auto',
     )
-    .action(async (gateway, opts) => {
-      process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts);
+    .action(async (gateway, _opts, cmd: Command) => {
+      const { applyConfig, baseUrlsFromConfig } = await import('../config/apply.js');
+      applyConfig(cmd, 'run', gateway);
+      const opts = cmd.opts();
+      // A run of every gateway takes each one's base URL from its own section of the config file.
+      if (gateway === 'all' && !opts.baseUrl) opts.baseUrls = baseUrlsFromConfig(cmd);
+      process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts as never);
     });
 
   program
@@ -243,7 +252,7 @@ export function buildProgram(): Command {
       'play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering',
     )
     .argument('<gateway>', 'lesspay | payloco')
-    .requiredOption(
+    .option(
       '--handler-url <url>',
       'URL of your webhook handler (secret: LESSPAY_APP_SECRET or PAYLOCO_WEBHOOK_SECRET)',
     )
@@ -262,10 +271,14 @@ export function buildProgram(): Command {
       'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
     )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
-    .action(async (gateway, opts) => {
+    .action(async (gateway, _opts, cmd: Command) => {
+      (await import('../config/apply.js')).applyConfig(cmd, 'webhook-test', gateway);
+      const opts = cmd.opts();
+      // Required, from the command line or the config file.
+      if (!opts.handlerUrl) throw new UsageError("required option '--handler-url <url>' not specified");
       process.exitCode = await (await import('../commands/webhook-test.js')).webhookTestCommand(
         gateway,
-        opts,
+        opts as never,
       );
     });
 
@@ -290,8 +303,14 @@ export function buildProgram(): Command {
       30000,
     )
     .addOption(new Option('--mock-variant <v>', 'conformant variant of the bundled mock').choices(['a', 'b']))
-    .action(async (gateway, command, opts) => {
-      process.exitCode = await (await import('../commands/audit.js')).auditCommand(gateway, command, opts);
+    .action(async (gateway, command: string[], _opts, cmd: Command) => {
+      const extras = (await import('../config/apply.js')).applyConfig(cmd, 'audit', gateway);
+      const run = command.length ? command : (extras.command ?? []);
+      process.exitCode = await (await import('../commands/audit.js')).auditCommand(
+        gateway,
+        run,
+        cmd.opts() as never,
+      );
     });
 
   program

@@ -25,6 +25,8 @@ import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags extends CredentialFlags {
   baseUrl?: string;
+  /** Per-gateway base URLs of a run of every gateway (from the config file). */
+  baseUrls?: Partial<Record<Gateway, string>>;
   reportDir: string;
   only?: string[];
   strict: boolean;
@@ -134,7 +136,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     throw new UsageError('--base-url certifies one gateway: name it (paycert run lesspay --base-url …)');
   }
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction) : undefined;
-  if (flags.mockFault) await checkMockFault(flags.mockFault, gateways, baseUrl !== undefined);
+  const urlOf = (g: Gateway) =>
+    baseUrl ?? (flags.baseUrls?.[g] ? parseBaseUrl(flags.baseUrls[g]!, flags.allowProduction) : undefined);
+  const remote = gateways.some((g) => urlOf(g) !== undefined);
+  if (flags.mockFault) await checkMockFault(flags.mockFault, gateways, remote);
   const deviations = flags.deviations ? loadDeviations(flags.deviations) : undefined;
   const capabilities = flags.capabilities ? loadCapabilities(flags.capabilities) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
@@ -155,10 +160,11 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const mocks: { close(): Promise<void> }[] = [];
   try {
     for (const gateway of gateways) {
-      if (baseUrl) {
+      const url = urlOf(gateway);
+      if (url) {
         const credentials = credentialsFor(gateway, flags, process.env);
         registerCredentialSecrets(credentials);
-        targets.push({ gateway, baseUrl, credentials, kind: 'remote' });
+        targets.push({ gateway, baseUrl: url, credentials, kind: 'remote' });
       } else {
         // Short webhook retry delays, so the webhook checks' retry waits stay short (as in the self-test).
         const { target, mock } = await startEmbedded(gateway, {
