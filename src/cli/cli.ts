@@ -329,6 +329,18 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('deviations')
+    .description('known deviations of a target (--deviations FILE)')
+    .command('init')
+    .description("write a deviations file from a run's failures, each with its reason and an expiry date")
+    .requiredOption('--from <results>', 'results.json of the run whose failures become known deviations')
+    .option('--expires <when>', 'when they stop excusing their checks: a duration (30d, 8w) or a date', '30d')
+    .option('-o, --output <file>', 'file to write (default: stdout)')
+    .action(async (opts) => {
+      process.exitCode = (await import('../commands/deviations.js')).deviationsInitCommand(opts);
+    });
+
+  program
     .command('verify-bundle')
     .description('check an evidence bundle: every file present and matching its SHA-256 in the manifest')
     .argument('<file>', 'bundle .tar.gz')
@@ -346,6 +358,18 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    // `--bundle out.tgz`: --bundle takes no value, so the file name would be read as the gateway or an extra argument.
+    const bundleAt = argv.indexOf('--bundle');
+    const after = bundleAt >= 0 ? argv[bundleAt + 1] : undefined;
+    if (
+      argv[0] === 'run' &&
+      after &&
+      !after.startsWith('-') &&
+      !['lesspay', 'payloco', 'all'].includes(after)
+    )
+      throw new UsageError(
+        `--bundle takes no value: write --bundle=${after} (or --bundle-file ${after}) to name the bundle file`,
+      );
     // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
     const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));
     await buildProgram().parseAsync(args, { from: 'user' });
