@@ -39,13 +39,17 @@ function withCredentials(cmd: Command): Command {
     .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)');
 }
 
+/** The settings file of the commands it configures (run, audit, webhook-test). */
+function withConfig(cmd: Command): Command {
+  return cmd.option(
+    '--config <file>',
+    'settings file (default: paycert.config.json here, if present); flags and the environment override it',
+  );
+}
+
 /** The output flags shared by the commands that write a report. */
 function withReport(cmd: Command): Command {
   return cmd
-    .option(
-      '--config <file>',
-      'settings file (default: paycert.config.json here, if present); flags override it',
-    )
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
     .option('--quiet', 'print only the verdict line and the failing check IDs', false)
     .option('--verbose', 'print every check as it ends, not only the failures', false);
@@ -58,7 +62,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: () => {} });
 
-  withCredentials(withReport(program.command('run')))
+  withConfig(withCredentials(withReport(program.command('run'))))
     .description('certify a gateway implementation (the bundled reference mock unless --base-url is given)')
     .argument('[gateway]', 'lesspay | payloco | all', 'all')
     .option(
@@ -247,7 +251,7 @@ export function buildProgram(): Command {
       process.exitCode = await (await import('../commands/report.js')).reportCommand(files, opts);
     });
 
-  withReport(program.command('webhook-test'))
+  withConfig(withReport(program.command('webhook-test')))
     .description(
       'play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering',
     )
@@ -282,7 +286,7 @@ export function buildProgram(): Command {
       );
     });
 
-  withReport(program.command('audit'))
+  withConfig(withReport(program.command('audit')))
     .description(
       'run your client against the bundled mock (or --target) and judge every request it made: signatures, schemas, ids',
     )

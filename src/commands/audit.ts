@@ -7,11 +7,12 @@ import {
 } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
 import { injector, type Scenario, scenarioNames, scenarioOf, scenarios } from '../audit/scenarios.js';
-import { checkLine, summaryLines } from '../cli/console.js';
+import { writeGithub } from '../ci/github.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { RunReporter } from '../cli/reporter.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
-import { redactText } from '../core/redact.js';
+import { redactDeep } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { mockModule, type RunningMock } from '../engine/embedded.js';
@@ -21,6 +22,7 @@ export interface AuditFlags {
   reportDir?: string;
   strict?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   maxTime?: number;
   timeout?: number;
   scenario?: string;
@@ -162,11 +164,11 @@ export async function auditCommand(
       results.verdict = 'not-certified';
     }
     out.results = results;
-    const tty = process.stdout.isTTY === true;
-    if (!flags.quiet)
-      for (const r of results.checks) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
+    const reporter = new RunReporter(flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
+    for (const r of results.checks) reporter.result(r);
     const written = writeReport(results, reportDir);
-    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    reporter.finish(results, written.html);
+    writeGithub(redactDeep(results), process.env, process.stdout, reportDir);
     if (failure) process.stderr.write(`paycert: ${failure}\n`);
     if (recorder.exchanges.length === 0) {
       const v = gateway === 'lesspay' ? 'LESSPAY_BASE_URL' : 'PAYLOCO_BASE_URL';

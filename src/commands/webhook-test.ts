@@ -1,7 +1,8 @@
-import { checkLine, summaryLines } from '../cli/console.js';
+import { writeGithub } from '../ci/github.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
+import { RunReporter } from '../cli/reporter.js';
 import { UsageError } from '../core/errors.js';
-import { redactText, registerSecret } from '../core/redact.js';
+import { redactDeep, registerSecret } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
@@ -18,6 +19,7 @@ export interface WebhookTestFlags {
   allowIncomplete?: boolean;
   timeout?: number;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 function httpUrl(value: string, flag: string): string {
@@ -59,7 +61,7 @@ export async function webhookTestCommand(
   registerSecret(secret);
   const reportDir = flags.reportDir ?? 'reports';
   prepareReportDir(reportDir);
-  const tty = process.stdout.isTTY === true;
+  const reporter = new RunReporter(flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
   try {
     const common = {
       gateway,
@@ -75,11 +77,12 @@ export async function webhookTestCommand(
       strict: flags.strict ?? false,
       allowIncomplete: flags.allowIncomplete === true,
       selects: flags.only?.length ? idMatcher(flags.only) : undefined,
-      onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
+      onResult: (r) => reporter.result(r),
     });
     out.results = results;
     const written = writeReport(results, reportDir);
-    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    reporter.finish(results, written.html);
+    writeGithub(redactDeep(results), process.env, process.stdout, reportDir);
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only)\n');
       return 2;
