@@ -197,6 +197,31 @@ describe('paycert run console (issue 23)', function () {
     expect(wj).to.include('<property name="baseline" value="fixed"/>');
   });
 
+  it('paycert report merges shards and gates them against a baseline the same way', async () => {
+    const fault = ['--only', 'LP-QO-*', '--mock-fault', 'query-msg-not-found-wrong'];
+    const base = reportDir();
+    await runCli(['run', 'lesspay', ...fault, '--report-dir', base]);
+    const shards = [reportDir(), reportDir()];
+    for (const [i, d] of shards.entries())
+      await runCli(['run', 'lesspay', ...fault, '--shard', `${i + 1}/2`, '--report-dir', d]);
+    const merged = reportDir();
+    const out = await runCli([
+      'report',
+      ...shards.map((d) => join(d, 'results.json')),
+      '-o',
+      merged,
+      '--baseline',
+      join(base, 'results.json'),
+      '--fail-on',
+      'new',
+    ]);
+    expect(out.code, out.stdout + out.stderr).to.equal(0);
+    expect(out.stdout).to.match(/^baseline \S+: 0 new failures, 0 fixed, 1 still failing$/m);
+    expect(JSON.parse(readFileSync(join(merged, 'results.json'), 'utf8')).gate.still).to.deep.equal([
+      'LP-QO-004',
+    ]);
+  });
+
   it('--fail-on new without --baseline is refused in one line', async () => {
     const out = await runCli(['run', 'lesspay', '--fail-on', 'new', '--report-dir', reportDir()]);
     expect(out.code).to.equal(2);

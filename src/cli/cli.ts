@@ -247,6 +247,11 @@ export function buildProgram(): Command {
     .argument('<results...>', 'results.json files')
     .option('-o, --output <file>', 'HTML file to write', 'reports/index.html')
     .option('--baseline <file>', 'results.json of an earlier run: mark new failures and fixes')
+    .addOption(
+      new Option('--fail-on <what>', 'with --baseline: any failure fails the run, or only a new one')
+        .choices(['any', 'new'])
+        .default('any'),
+    )
     .action(async (files, opts) => {
       process.exitCode = await (await import('../commands/report.js')).reportCommand(files, opts);
     });
