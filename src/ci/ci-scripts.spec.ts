@@ -74,6 +74,18 @@ describe('CI integrations (issue 23)', function () {
     expect(names.indexOf('Upload the report')).to.be.lessThan(names.indexOf('Verdict'));
   });
 
+  it('the README documents the action and links both CI examples', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('\n## CI\n'),
+      readme.indexOf('\n## ', readme.indexOf('\n## CI\n') + 1),
+    );
+    for (const link of ['(examples/ci/paycert.yml)', '(examples/ci/gitlab-ci.yml)', '(action.yml)'])
+      expect(section).to.include(link);
+    expect(section).to.match(/uses: paycert\/paycert@v1/);
+    expect(section).to.match(/shard: \$\{\{ matrix\.shard \}\}\/4/);
+  });
+
   it("the GitLab example's script certifies one shard and writes the JUnit file its artifacts report", async () => {
     const pipeline = parse(readFileSync(join(root, 'examples', 'ci', 'gitlab-ci.yml'), 'utf8'));
     const job = pipeline.paycert;
