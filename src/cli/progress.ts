@@ -40,6 +40,11 @@ export class ProgressLine {
     this.drawn = false;
   }
 
+  /** Draws the line again after other output was printed (on this stream or another on the same terminal). */
+  redraw(): void {
+    this.draw(Date.now());
+  }
+
   private draw(now: number): void {
     this.last = now;
     const columns = this.stream.columns || 100;

@@ -76,9 +76,14 @@ export class RunReporter {
 
   private write(lines: string[]): void {
     if (lines.length === 0) return;
-    const text = `${lines.map(redactText).join('\n')}\n`;
-    if (this.progress && this.live === this.out) this.progress.print(text);
-    else this.out.write(text);
+    this.print(`${lines.map(redactText).join('\n')}\n`);
+  }
+
+  /** Prints above the progress line: it is cleared first and drawn again after, whichever stream the text goes to. */
+  private print(text: string): void {
+    this.progress?.clear();
+    this.out.write(text);
+    this.progress?.redraw();
   }
 
   opening(openings: Opening[]): void {
@@ -97,9 +102,7 @@ export class RunReporter {
   /** A check ended. */
   result(r: CheckResult): void {
     if (this.mode === 'verbose') {
-      const line = redactText(checkLine(r, this.paint));
-      if (this.progress) this.progress.print(line);
-      else this.out.write(`${line}\n`);
+      this.print(`${redactText(checkLine(r, this.paint))}\n`);
     }
     this.progress?.tick(r.status === 'failed');
   }
