@@ -1,6 +1,11 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
+import { clearSecrets, registerSecret } from '../core/redact.js';
+import { loadFixture, REGISTERED_SECRET, SECRETS } from '../report/fixtures/index.js';
 import { largeResults } from '../report/fixtures/large.js';
-import { annotations, jobSummary, MAX_ANNOTATIONS } from './github.js';
+import { annotations, jobSummary, MAX_ANNOTATIONS, writeGithub } from './github.js';
 
 describe('GitHub job summary and annotations (issue 23)', () => {
   it('a run of 10 000 checks gives a summary under 1 MiB that names the root cause once', () => {
@@ -31,5 +36,32 @@ describe('GitHub job summary and annotations (issue 23)', () => {
     const first = annotations(results)[0]!;
     expect(first.split('\n')).to.have.length(1);
     expect(first).to.include('line one%250A');
+  });
+
+  it('no secret reaches the job summary or the annotations', () => {
+    registerSecret(REGISTERED_SECRET);
+    try {
+      const summary = join(mkdtempSync(join(tmpdir(), 'paycert-gh-')), 'summary.md');
+      let log = '';
+      const sink = {
+        write(s: string) {
+          log += s;
+          return true;
+        },
+      } as unknown as NodeJS.WritableStream;
+      const results = loadFixture();
+      for (const c of results.checks)
+        if (c.status === 'failed') c.message = `${c.message} ${REGISTERED_SECRET}`;
+      writeGithub(results, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }, sink);
+      const md = readFileSync(summary, 'utf8');
+      expect(md).to.include('## paycert:');
+      expect(log).to.include('::error ');
+      for (const secret of SECRETS) {
+        expect(md).not.to.include(secret);
+        expect(log).not.to.include(secret);
+      }
+    } finally {
+      clearSecrets();
+    }
   });
 });

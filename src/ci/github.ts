@@ -2,6 +2,7 @@
 // workflow commands that GitHub shows as annotations on the run and the pull request.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import { appendFileSync } from 'node:fs';
+import { redactDeep } from '../core/redact.js';
 import type { Results } from '../core/results.js';
 import { failsVerdict } from '../core/verdict.js';
 import { failureGroups } from '../report/root-cause.js';
@@ -122,7 +123,9 @@ export function writeGithub(
   reportDir?: string,
 ): void {
   if (env.GITHUB_ACTIONS !== 'true') return;
-  const lines = annotations(results);
+  // Redacted like every output; only here, so a run off GitHub pays nothing for it.
+  const safe = redactDeep(results);
+  const lines = annotations(safe);
   if (lines.length) log.write(`${lines.join('\n')}\n`);
   if (!env.GITHUB_STEP_SUMMARY) return;
   const runUrl =
@@ -130,7 +133,7 @@ export function writeGithub(
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined;
   try {
-    appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(results, { runUrl, reportDir }));
+    appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(safe, { runUrl, reportDir }));
   } catch (err) {
     log.write(
       `paycert: cannot write the job summary to GITHUB_STEP_SUMMARY: ${(err as NodeJS.ErrnoException).code}\n`,

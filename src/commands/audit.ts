@@ -12,7 +12,6 @@ import { prepareReportDir, writeReport } from '../cli/outputs.js';
 import { RunReporter } from '../cli/reporter.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
-import { redactDeep } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { mockModule, type RunningMock } from '../engine/embedded.js';
@@ -168,7 +167,7 @@ export async function auditCommand(
     for (const r of results.checks) reporter.result(r);
     const written = writeReport(results, reportDir);
     reporter.finish(results, written.html);
-    writeGithub(redactDeep(results), process.env, process.stdout, reportDir);
+    writeGithub(results, process.env, process.stdout, reportDir);
     if (failure) process.stderr.write(`paycert: ${failure}\n`);
     if (recorder.exchanges.length === 0) {
       const v = gateway === 'lesspay' ? 'LESSPAY_BASE_URL' : 'PAYLOCO_BASE_URL';

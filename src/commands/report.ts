@@ -4,7 +4,6 @@ import { writeGithub } from '../ci/github.js';
 import { loadBundlePublicKey } from '../cli/bundle-setup.js';
 import { summaryLines } from '../cli/console.js';
 import { UsageError } from '../core/errors.js';
-import { redactDeep } from '../core/redact.js';
 import { validate } from '../core/schema-registry.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { compareWithBaseline, type FailOn } from '../report/baseline.js';
@@ -60,7 +59,7 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code}`);
   }
   process.stdout.write(`${summaryLines(results, output).join('\n')}\n`);
-  writeGithub(redactDeep(results), process.env, process.stdout, dir);
+  writeGithub(results, process.env, process.stdout, dir);
   for (const g of results.gateways) if (g.error) process.stderr.write(`paycert: ${g.error}\n`);
   const code = exitCodeOf(results.verdict, results.allowIncomplete === true);
   if (code === 1 && results.gate?.failOn === 'new') return results.gate.passed ? 0 : 1;

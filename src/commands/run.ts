@@ -247,7 +247,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       before.push(`generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})`);
     reporter.finish(results, written.html, before);
     // On GitHub Actions: annotations and the job summary, redacted like every output.
-    writeGithub(redactDeep(results), process.env, human, flags.reportDir);
+    writeGithub(results, process.env, human, flags.reportDir);
     if (format !== 'text') process.stdout.write(`${machineDocument(results, written, format)}\n`);
     const starved = results.checks.filter(
       (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),

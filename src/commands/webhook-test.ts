@@ -2,7 +2,7 @@ import { writeGithub } from '../ci/github.js';
 import { prepareReportDir, writeReport } from '../cli/outputs.js';
 import { RunReporter } from '../cli/reporter.js';
 import { UsageError } from '../core/errors.js';
-import { redactDeep, registerSecret } from '../core/redact.js';
+import { registerSecret } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
@@ -82,7 +82,7 @@ export async function webhookTestCommand(
     out.results = results;
     const written = writeReport(results, reportDir);
     reporter.finish(results, written.html);
-    writeGithub(redactDeep(results), process.env, process.stdout, reportDir);
+    writeGithub(results, process.env, process.stdout, reportDir);
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only)\n');
       return 2;
