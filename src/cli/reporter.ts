@@ -122,7 +122,7 @@ export class RunReporter {
     this.progress = undefined;
     // --quiet: the summary alone (verdict per gateway, the failing IDs, what was not judged and why).
     if (this.mode === 'quiet') {
-      this.write([...before, ...summaryLines(results, reportPath, this.paint)].filter(Boolean));
+      this.write([...before, ...summaryLines(results, reportPath, this.paint)]);
       return;
     }
     const failures = failureLines(results, this.paint, this.mode === 'verbose');
