@@ -176,6 +176,17 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
     });
   }
 
+  it('issue 23: a --handler-url with a wrong path is named as the path, not as a wrong secret', async () => {
+    const h = await handler('lesspay');
+    const wrong = h.handlerUrl.replace(/\/webhook$/, '/lesspay/notify');
+    const out = await test('lesspay', ['--handler-url', wrong]);
+    expect(out.code).to.equal(2);
+    expect(out.stderr).to.equal(
+      `paycert: the handler URL ${wrong} answered HTTP 404 to every callback, signed or not: nothing handles callbacks at that path; check the path of --handler-url (or, if the handler answers 404 for orders it never created, see --order-setup-url)\n`,
+    );
+    expect(out.stderr).not.to.include('LESSPAY_APP_SECRET');
+  });
+
   it('the report names a handler check\'s source once ("lesspay §6.1 …", never "lesspay § lesspay §6.1 …")', async () => {
     const h = await handler('lesspay');
     const reportDir = join(dir, 'spec-label');

@@ -94,7 +94,7 @@ describe('paycert output explains itself', function () {
     ]);
     expect(out.code).to.equal(1);
     expect(lines(out.stdout)).to.include(
-      "FAIL  LP-QO-016    MUST   a found order's amount is the created target_amount, as the same string — amount (target_amount) of the found order: expected '100.50', received '10050'",
+      "FAIL LP-QO-016 MUST L8: a found order's amount is the created target_amount, as the same string — amount (target_amount) of the found order: expected '100.50', received '10050'",
     );
   });
 

@@ -40,11 +40,20 @@ function withCredentials(cmd: Command): Command {
     .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)');
 }
 
+/** The settings file of the commands it configures (run, audit, webhook-test). */
+function withConfig(cmd: Command): Command {
+  return cmd.option(
+    '--config <file>',
+    'settings file (default: paycert.config.json here, if present); flags and the environment override it',
+  );
+}
+
 /** The output flags shared by the commands that write a report. */
 function withReport(cmd: Command): Command {
   return cmd
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
-    .option('--quiet', 'print only the summary', false);
+    .option('--quiet', 'print only the verdict line and the failing check IDs', false)
+    .option('--verbose', 'print every check as it ends, not only the failures', false);
 }
 
 export function buildProgram(): Command {
@@ -54,7 +63,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: () => {} });
 
-  withCredentials(withReport(program.command('run')))
+  withConfig(withCredentials(withReport(program.command('run'))))
     .description('certify a gateway implementation (the bundled reference mock unless --base-url is given)')
     .argument('[gateway]', 'lesspay | payloco | all', 'all')
     .option(
@@ -103,7 +112,23 @@ export function buildProgram(): Command {
       'capabilities the target declares (JSON, schemas/paycert/capabilities.schema.json)',
     )
     .option('--shard <i/n>', 'run shard i of n (CI matrices); merge the results with `paycert report`')
-    .option('--baseline <file>', 'results.json of an earlier run: the report marks new failures and fixes')
+    .option(
+      '--baseline <file>',
+      'results.json of an earlier run: console, JUnit, summary and report show new failures, fixes and still-failing checks',
+    )
+    .addOption(
+      new Option('--fail-on <what>', 'with --baseline: any failure fails the run, or only a new one')
+        .choices(['any', 'new'])
+        .default('any'),
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'also write to stdout: json (a compact summary) or json-full (results.json)',
+      )
+        .choices(['text', 'json', 'json-full'])
+        .default('text'),
+    )
     .option(
       '--bundle',
       'also write an evidence bundle (tar.gz, manifest signed with PAYCERT_BUNDLE_KEY); --bundle=FILE names it',
@@ -155,8 +180,13 @@ export function buildProgram(): Command {
       '--payout-driver <spec>',
       "how a payout that waits for a person's review is approved: manual (you approve it in the dashboard and press Enter) or command:CMD (a script calls the sandbox's admin API)",
     )
-    .action(async (gateway, opts) => {
-      process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts);
+    .action(async (gateway, _opts, cmd: Command) => {
+      const { applyConfig, baseUrlsFromConfig } = await import('../config/apply.js');
+      applyConfig(cmd, 'run', gateway);
+      const opts = cmd.opts();
+      // A run of every gateway takes each one's base URL from its own section of the config file.
+      if (gateway === 'all' && !opts.baseUrl) opts.baseUrls = baseUrlsFromConfig(cmd);
+      process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts as never);
     });
 
   program
@@ -235,16 +265,21 @@ export function buildProgram(): Command {
     .argument('<results...>', 'results.json files')
     .option('-o, --output <file>', 'HTML file to write', 'reports/index.html')
     .option('--baseline <file>', 'results.json of an earlier run: mark new failures and fixes')
+    .addOption(
+      new Option('--fail-on <what>', 'with --baseline: any failure fails the run, or only a new one')
+        .choices(['any', 'new'])
+        .default('any'),
+    )
     .action(async (files, opts) => {
       process.exitCode = await (await import('../commands/report.js')).reportCommand(files, opts);
     });
 
-  withReport(program.command('webhook-test'))
+  withConfig(withReport(program.command('webhook-test')))
     .description(
       'play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering',
     )
     .argument('<gateway>', 'lesspay | payloco')
-    .requiredOption(
+    .option(
       '--handler-url <url>',
       'URL of your webhook handler (secret: LESSPAY_APP_SECRET or PAYLOCO_WEBHOOK_SECRET)',
     )
@@ -267,14 +302,18 @@ export function buildProgram(): Command {
       'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
     )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
-    .action(async (gateway, opts) => {
+    .action(async (gateway, _opts, cmd: Command) => {
+      (await import('../config/apply.js')).applyConfig(cmd, 'webhook-test', gateway);
+      const opts = cmd.opts();
+      // Required, from the command line or the config file.
+      if (!opts.handlerUrl) throw new UsageError("required option '--handler-url <url>' not specified");
       process.exitCode = await (await import('../commands/webhook-test.js')).webhookTestCommand(
         gateway,
-        opts,
+        opts as never,
       );
     });
 
-  withReport(program.command('audit'))
+  withConfig(withReport(program.command('audit')))
     .description(
       'run your client against the bundled mock (or --target) and judge every request it made: signatures, schemas, ids',
     )
@@ -299,8 +338,14 @@ export function buildProgram(): Command {
       '--allow-incomplete',
       'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
     )
-    .action(async (gateway, command, opts) => {
-      process.exitCode = await (await import('../commands/audit.js')).auditCommand(gateway, command, opts);
+    .action(async (gateway, command: string[], _opts, cmd: Command) => {
+      const extras = (await import('../config/apply.js')).applyConfig(cmd, 'audit', gateway);
+      const run = command.length ? command : (extras.command ?? []);
+      process.exitCode = await (await import('../commands/audit.js')).auditCommand(
+        gateway,
+        run,
+        cmd.opts() as never,
+      );
     });
 
   program
@@ -320,6 +365,18 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'timeout of each forwarded exchange in ms', int('--timeout', 1), 30000)
     .action(async (gateway, opts) => {
       process.exitCode = await (await import('../commands/proxy.js')).proxyCommand(gateway, opts);
+    });
+
+  program
+    .command('deviations')
+    .description('known deviations of a target (--deviations FILE)')
+    .command('init')
+    .description("write a deviations file from a run's failures, each with its reason and an expiry date")
+    .requiredOption('--from <results>', 'results.json of the run whose failures become known deviations')
+    .option('--expires <when>', 'when they stop excusing their checks: a duration (30d, 8w) or a date', '30d')
+    .option('-o, --output <file>', 'file to write (default: stdout)')
+    .action(async (opts) => {
+      process.exitCode = (await import('../commands/deviations.js')).deviationsInitCommand(opts);
     });
 
   program
@@ -353,6 +410,18 @@ export async function main(argv: string[]): Promise<number> {
 
 async function command(argv: string[]): Promise<number> {
   try {
+    // `--bundle out.tgz`: --bundle takes no value, so the file name would be read as the gateway or an extra argument.
+    const bundleAt = argv.indexOf('--bundle');
+    const after = bundleAt >= 0 ? argv[bundleAt + 1] : undefined;
+    if (
+      argv[0] === 'run' &&
+      after &&
+      !after.startsWith('-') &&
+      !['lesspay', 'payloco', 'all'].includes(after)
+    )
+      throw new UsageError(
+        `--bundle takes no value: write --bundle=${after} (or --bundle-file ${after}) to name the bundle file`,
+      );
     // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
     const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));
     await buildProgram().parseAsync(args, { from: 'user' });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { registerSecret } from '../core/redact.js';
 import type { Gateway } from '../core/results.js';
@@ -32,9 +33,38 @@ function readFile(path: string, source: string, what: string): string {
   return text;
 }
 
+/** A long run of base64 and nothing else: a key's body without its PEM lines, not a path. */
+const BARE_BASE64 = /^[A-Za-z0-9+/]{64,}={0,2}$/;
+
 /** A key variable or flag holds either a path to a PEM file or the PEM text itself. */
 export function pemOrFile(value: string, source: string, what: string): string {
-  return /-----BEGIN [A-Z ]+-----/.test(value) ? value.replace(/\\n/g, '\n') : readFile(value, source, what);
+  if (/-----BEGIN [A-Z ]+-----/.test(value)) {
+    const pem = value.replace(/\\n/g, '\n');
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem)) throw encrypted(source);
+    return pem;
+  }
+  if (BARE_BASE64.test(value.replace(/\s+/g, '')) && !existsSync(value))
+    throw new UsageError(
+      `${source} holds a base64 key without its PEM lines, not a file path: give the path of the PEM file, or the PEM itself with its -----BEGIN …----- and -----END …----- lines`,
+    );
+  const text = readFile(value, source, what);
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(text)) throw encrypted(source);
+  return text;
+}
+
+function encrypted(source: string): UsageError {
+  return new UsageError(
+    `${source} is an encrypted private key (a passphrase protects it): paycert needs it unencrypted; decrypt a copy with \`openssl pkcs8 -in key.pem -out plain.pem\` and keep that copy secret`,
+  );
+}
+
+function samePublicKey(privatePem: string, publicPem: string): boolean {
+  try {
+    const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' }).toString('base64');
+    return spki(createPublicKey(privatePem)) === spki(createPublicKey(publicPem));
+  } catch {
+    return false;
+  }
 }
 
 function need(value: string | undefined, what: string): string {
@@ -80,6 +110,12 @@ export function paylocoCredentials(flags: CredentialFlags, env: NodeJS.ProcessEn
         `${pubSource} is not a usable public key: ${(err as Error).message} (give a path to a PEM file, or the PEM itself)`,
       );
     }
+    // The usual swap: the public half of the merchant's own key given as the platform's. Every signature of the
+    // gateway would then fail to verify, and read as the gateway's fault (PL-SIG-008).
+    if (samePublicKey(privateKeyPem, platformPublicKeyPem))
+      throw new UsageError(
+        `${pubSource} is the public half of your merchant key (${keySource}), not the platform's: give the platform public key Payloco publishes for this environment`,
+      );
   }
   const webhookSecret = flags.webhookSecretFile
     ? readFile(flags.webhookSecretFile, '--webhook-secret-file', 'webhook secret').trim()

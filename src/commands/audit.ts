@@ -8,7 +8,8 @@ import {
 import { clientResults, startRecorder } from '../audit/index.js';
 import { injector, type Scenario, scenarioNames, scenarioOf, scenarios } from '../audit/scenarios.js';
 import { upstreamFailure } from '../audit/upstream.js';
-import { checkLine, summaryLines } from '../cli/console.js';
+import { writeGithub } from '../ci/github.js';
+import { RunReporter } from '../cli/reporter.js';
 import { RunSession } from '../cli/session.js';
 import { trackProcess } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
@@ -23,6 +24,7 @@ export interface AuditFlags {
   reportDir?: string;
   strict?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   maxTime?: number;
   timeout?: number;
   scenario?: string;
@@ -210,11 +212,11 @@ async function audit(
       results.verdict = 'not-certified';
     }
     out.results = results;
-    const tty = process.stdout.isTTY === true;
-    if (!flags.quiet)
-      for (const r of results.checks) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
+    const reporter = new RunReporter(flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
+    for (const r of results.checks) reporter.result(r);
     const written = await session.write(results);
-    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    reporter.finish(results, written.html);
+    writeGithub(results, process.env, process.stdout, session.dir);
     if (brokenUpstream) {
       process.stderr.write(`paycert: ${redactText(brokenUpstream)}\n`);
       return 2;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { redactText, registerSecret } from '../core/redact.js';
 import { contractsDir } from '../pact/contract.js';
+import { unreachableBroker } from '../pact/reach.js';
 
 // pact-js 16 / pact-core 19 ship no publisher (the Ruby CLI is gone), so contracts are published through the Pact
 // Broker HTTP API directly: PUT /pacts/provider/{provider}/consumer/{consumer}/version/{version} per pact file, then
@@ -62,7 +63,7 @@ async function put(opts: PublishOptions, url: string, body: string): Promise<num
       signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
     });
   } catch (err) {
-    throw new PublishError(`PUT ${url}: ${(err as Error).message}`);
+    throw new PublishError(unreachableBroker(opts.brokerUrl.replace(/\/+$/, ''), err));
   }
   const text = await res.text().catch(() => '');
   if (!res.ok) throw new PublishError(`PUT ${url}: HTTP ${res.status} ${text.slice(0, 300)}`, res.status);

@@ -1,5 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeGithub } from '../ci/github.js';
 import { loadBundlePublicKey } from '../cli/bundle-setup.js';
 import { summaryLines } from '../cli/console.js';
 import { prepareReportDir } from '../cli/outputs.js';
@@ -7,6 +8,7 @@ import { loadTrustedKeys } from '../cli/trusted-keys.js';
 import { UsageError } from '../core/errors.js';
 import { validate } from '../core/schema-registry.js';
 import { exitCodeOf, recompute } from '../core/verdict.js';
+import { compareWithBaseline, type FailOn } from '../report/baseline.js';
 import { verifyBundle } from '../report/bundle.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
@@ -16,6 +18,7 @@ import { readResults } from './run.js';
 export interface ReportFlags {
   output: string;
   baseline?: string;
+  failOn?: FailOn;
 }
 
 /** `paycert report`: re-renders any past run; several files (shards) are merged into one verdict. */
@@ -38,6 +41,13 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     }
   }
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
+  if (flags.failOn === 'new' && !baseline)
+    throw new UsageError(
+      '--fail-on new compares with a baseline: give --baseline results.json of an earlier run',
+    );
+  // The merged run against the baseline: shards' own gates are replaced by the one of the whole run.
+  if (baseline) results = { ...results, gate: compareWithBaseline(results, baseline, flags.failOn ?? 'any') };
+  else if (results.gate) results = { ...results, gate: undefined };
   // `-o reports/merged` (a folder, existing or not: no .html ending) means reports/merged/index.html.
   const isDir =
     /[\\/]$/.test(flags.output) ||
@@ -54,8 +64,11 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code}`);
   }
   process.stdout.write(`${summaryLines(results, output).join('\n')}\n`);
+  writeGithub(results, process.env, process.stdout, dir);
   for (const g of results.gateways) if (g.error) process.stderr.write(`paycert: ${g.error}\n`);
-  return exitCodeOf(results.verdict, results.allowIncomplete === true);
+  const code = exitCodeOf(results.verdict, results.allowIncomplete === true);
+  if (code === 1 && results.gate?.failOn === 'new') return results.gate.passed ? 0 : 1;
+  return code;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeGithub } from '../ci/github.js';
 import { prepareBundle } from '../cli/bundle-setup.js';
-import { checkLine, summaryLines } from '../cli/console.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
+import { type ConsoleMode, RunReporter } from '../cli/reporter.js';
 import { RunSession } from '../cli/session.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
-import { redactText } from '../core/redact.js';
+import { redactDeep, redactText } from '../core/redact.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { openDriver } from '../drivers/index.js';
@@ -21,10 +22,14 @@ import { runIdentity, seedOf } from '../engine/identity.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
 import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
+import { compareWithBaseline, type FailOn } from '../report/baseline.js';
+import { machineSummary } from '../report/machine.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags extends CredentialFlags {
   baseUrl?: string;
+  /** Per-gateway base URLs of a run of every gateway (from the config file). */
+  baseUrls?: Partial<Record<Gateway, string>>;
   reportDir: string;
   only?: string[];
   skip?: string[];
@@ -45,6 +50,9 @@ export interface RunFlags extends CredentialFlags {
   bundleFile?: string;
   allowProduction: boolean;
   quiet: boolean;
+  verbose?: boolean;
+  format?: 'text' | 'json' | 'json-full';
+  failOn?: FailOn;
   mockVariant: string;
   mockFault?: string;
   webhookListen?: string;
@@ -81,14 +89,14 @@ function gatewaysWithChecks(
   gateways: Gateway[],
   only: string[] | undefined,
   skip: string[] | undefined,
+  human: NodeJS.WritableStream,
 ): Gateway[] {
   const selects = selectionMatcher(only, skip);
   const kept = gateways.filter((g) => catalogue(g).checks.some(selects));
   const words = selectionWords(only, skip);
   if (kept.length === 0)
     throw new UsageError(`no check matches ${words} (check IDs look like LP-QO-004, PL-SIG-001)`);
-  for (const g of gateways)
-    if (!kept.includes(g)) process.stdout.write(`${g}: not run — no check matches ${words}\n`);
+  for (const g of gateways) if (!kept.includes(g)) human.write(`${g}: not run — no check matches ${words}\n`);
   return kept;
 }
 
@@ -123,20 +131,44 @@ export function readResults(path: string): Results {
   }
 }
 
+/** The document `--format json|json-full` writes to stdout: a compact summary, or the whole (redacted) results. */
+function machineDocument(
+  results: Results,
+  written: { results: string; html: string },
+  format: string,
+): string {
+  if (format === 'json-full') return JSON.stringify(redactDeep(results));
+  return JSON.stringify(
+    machineSummary(redactDeep(results), { results: written.results, html: written.html }),
+  );
+}
+
 /** `paycert run`: resolves targets, certifies them, writes the report; returns the exit code. */
 export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<number> {
+  const format = flags.format ?? 'text';
+  // With a machine-readable format stdout holds only that document; the lines for people go to stderr.
+  const human = format === 'text' ? process.stdout : process.stderr;
+  const mode: ConsoleMode = flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
+  const reporter = new RunReporter(mode, human, process.stderr);
   const asked = parseGateways(gatewayArg);
-  const gateways = gatewaysWithChecks(asked, flags.only, flags.skip);
+  const gateways = gatewaysWithChecks(asked, flags.only, flags.skip, human);
   const identity = runIdentity(flags.runId, process.env);
   if (flags.baseUrl && gateways.length > 1) {
     throw new UsageError('--base-url certifies one gateway: name it (paycert run lesspay --base-url …)');
   }
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction) : undefined;
-  if (flags.mockFault) await checkMockFault(flags.mockFault, gateways, baseUrl !== undefined);
+  const urlOf = (g: Gateway) =>
+    baseUrl ?? (flags.baseUrls?.[g] ? parseBaseUrl(flags.baseUrls[g]!, flags.allowProduction) : undefined);
+  const remote = gateways.some((g) => urlOf(g) !== undefined);
+  if (flags.mockFault) await checkMockFault(flags.mockFault, gateways, remote);
   const deviations = flags.deviations ? loadDeviations(flags.deviations) : undefined;
   const capabilities = flags.capabilities ? loadCapabilities(flags.capabilities) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const baseline = flags.baseline ? readResults(flags.baseline) : undefined;
+  if (flags.failOn === 'new' && !baseline)
+    throw new UsageError(
+      '--fail-on new compares with a baseline: give --baseline results.json of an earlier run',
+    );
   const webhooks = parseWebhookFlags(flags);
   const payoutDriver = openPayoutDriver(flags.payoutDriver);
   const driver = await openDriver(flags.driver);
@@ -167,10 +199,11 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   );
   try {
     for (const gateway of gateways) {
-      if (baseUrl) {
+      const url = urlOf(gateway);
+      if (url) {
         const credentials = credentialsFor(gateway, flags, process.env);
         registerCredentialSecrets(credentials);
-        targets.push({ gateway, baseUrl, credentials, kind: 'remote' });
+        targets.push({ gateway, baseUrl: url, credentials, kind: 'remote' });
       } else {
         // Short webhook retry delays, so the webhook checks' retry waits stay short (as in the self-test).
         const { target, mock } = await startEmbedded(gateway, {
@@ -183,7 +216,6 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         targets.push(target);
       }
     }
-    const tty = process.stdout.isTTY === true;
     const options: CertifyOptions = {
       targets,
       timeoutMs: flags.timeout,
@@ -201,7 +233,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       webhooks,
       driver,
       payoutDriver,
-      say: consoleSay(),
+      say: reporter.say(consoleSay()),
       generation,
       scope: {
         runId: identity.id,
@@ -212,7 +244,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       },
       onResult: (r) => {
         judged.push(r);
-        if (!flags.quiet) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
+        reporter.result(r);
       },
     };
     const selects = shard
@@ -230,27 +262,48 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       throw new UsageError(
         `--max-requests ${flags.maxRequests} is too small for the ${selected} selected checks (each sends at least one request; at least ${least} needed): raise it or narrow --only`,
       );
-    const results = await certify(options);
+    reporter.opening(
+      targets.map((t, i) => ({
+        gateway: t.gateway,
+        target:
+          t.kind === 'remote'
+            ? t.baseUrl
+            : `${t.baseUrl} (bundled mock, variant ${flags.mockVariant}${flags.mockFault ? `, fault ${flags.mockFault}` : ''})`,
+        selected: counts[i]!,
+        of: catalogue(t.gateway).checks.length,
+        note: [
+          flags.only ? `--only ${flags.only.join(',')}` : '',
+          flags.skip?.length ? `--skip ${flags.skip.join(',')}` : '',
+          shard ? `shard ${shard.index}/${shard.total}` : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
+      })),
+    );
+    const results: Results = await certify(options);
+    if (baseline) results.gate = compareWithBaseline(results, baseline, flags.failOn ?? 'any');
     const written = await session.write(results, baseline);
+    const before: string[] = [];
     if (bundle) {
       // tar is loaded only when a bundle is asked for.
       const { keyFingerprint, writeBundle } = await import('../report/bundle.js');
       await writeBundle(written.dir, bundle.file, bundle.key);
-      process.stdout.write(
-        `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})\n`,
+      before.push(
+        `bundle: ${bundle.file} (${bundle.key ? `manifest signed by ${keyFingerprint(bundle.key)}` : 'unsigned: set PAYCERT_BUNDLE_KEY to an Ed25519 private key to sign it'})`,
       );
     }
     // The seed matters only when generated checks ran: it is what replays them.
     const gen = options.generation!;
     if (shard && identity.source === 'generated')
-      process.stdout.write(
+      human.write(
         `run id: ${identity.id} (give the other shards --run-id ${identity.id}, or \`paycert report\` refuses to merge them)\n`,
       );
     if (results.checks.some((c) => c.id.includes('-GEN-')))
-      process.stdout.write(
-        `generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})\n`,
-      );
-    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+      before.push(`generated checks: seed ${gen.seed}, budget ${gen.budget} (replay: --seed ${gen.seed})`);
+    reporter.finish(results, written.html, before);
+    // On GitHub Actions: annotations and the job summary, redacted like every output.
+    writeGithub(results, process.env, human, flags.reportDir);
+    if (format !== 'text') process.stdout.write(`${machineDocument(results, written, format)}\n`);
     const starved = results.checks.filter(
       (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
     );
@@ -264,9 +317,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     for (const g of gatewayErrors) process.stderr.write(`paycert: ${redactText(g.error!)}\n`);
     if (gatewayErrors.length) return 2;
     if (results.checks.length === 0 && shard) {
-      process.stdout.write(
-        `shard ${shard.index}/${shard.total} holds no selected check: nothing to judge here\n`,
-      );
+      human.write(`shard ${shard.index}/${shard.total} holds no selected check: nothing to judge here\n`);
       return 0;
     }
     if (results.checks.length === 0) {
@@ -280,7 +331,10 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       );
       return 2;
     }
-    return exitCodeOf(results.verdict, flags.allowIncomplete === true);
+    const code = exitCodeOf(results.verdict, flags.allowIncomplete === true);
+    // The baseline gate decides between 0 and 1 only: a run that could not be judged stays 2.
+    if (code === 1 && results.gate?.failOn === 'new') return results.gate.passed ? 0 : 1;
+    return code;
   } finally {
     session.close();
     await Promise.all(mocks.map((m) => m.close()));

@@ -112,6 +112,10 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       }
     : undefined;
   if (broker?.token) registerSecret(broker.token);
+  if (broker) {
+    const problem = await (await import('../pact/reach.js')).brokerProblem(broker.url);
+    if (problem) throw new UsageError(problem);
+  }
   const baseUrl = flags.baseUrl ? parseBaseUrl(flags.baseUrl, flags.allowProduction === true) : undefined;
   if (flags.mockFault) await checkMockFault(flags.mockFault, [gateway], baseUrl !== undefined);
   const session = RunSession.open(flags.reportDir);

@@ -1,8 +1,9 @@
-import { checkLine, summaryLines } from '../cli/console.js';
+import { writeGithub } from '../ci/github.js';
+import { RunReporter } from '../cli/reporter.js';
 import { RunSession } from '../cli/session.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
-import { redactText, registerSecret } from '../core/redact.js';
+import { registerSecret } from '../core/redact.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
@@ -22,6 +23,7 @@ export interface WebhookTestFlags {
   allowIncomplete?: boolean;
   timeout?: number;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 function httpUrl(value: string, flag: string): string {
@@ -73,7 +75,7 @@ export async function webhookTestCommand(
     throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);
   registerSecret(secret);
   const session = RunSession.open(flags.reportDir ?? 'reports');
-  const tty = process.stdout.isTTY === true;
+  const reporter = new RunReporter(flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
   // What a signal finds judged: every check result as it completes.
   const judged: CheckResult[] = [];
   const clock = startRun();
@@ -102,12 +104,13 @@ export async function webhookTestCommand(
       selection,
       onResult: (r) => {
         judged.push(r);
-        if (!flags.quiet) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
+        reporter.result(r);
       },
     });
     out.results = results;
     const written = await session.write(results);
-    process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
+    reporter.finish(results, written.html);
+    writeGithub(results, process.env, process.stdout, session.dir);
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only)\n');
       return 2;

@@ -34,7 +34,16 @@ describe('core: the outcome classifier', () => {
   });
 
   it('a setup error is an error; anything else is a check error, never passed', async () => {
-    expect(outcomeOf(new SetupError('no order'))).to.deep.equal({ status: 'error', message: 'no order' });
+    expect(outcomeOf(new SetupError('no order'))).to.deep.equal({
+      status: 'error',
+      message: 'no order',
+      blockedBy: { reason: 'no order' },
+    });
+    // The check that judges the missing precondition travels with the error: its root cause.
+    expect(outcomeOf(new SetupError('create refused', 'LP-CO-001')).blockedBy).to.deep.equal({
+      check: 'LP-CO-001',
+      reason: 'create refused',
+    });
     expect(outcomeOf(new TypeError('boom'))).to.deep.equal({ status: 'error', message: 'check error: boom' });
     expect(await outcomeOfRun(async () => {})).to.deep.equal({ status: 'passed' });
     expect((await outcomeOfRun(async () => Promise.reject(new CheckSkipped('later')))).status).to.equal(

@@ -26,16 +26,29 @@ export class CheckSkipped extends Error {
   }
 }
 
-/** A precondition the check needs (state it creates through the public API) could not be met: status `error`. */
+/**
+ * A precondition the check needs (state it creates through the public API) could not be met: status `error`.
+ * `blockedBy` names the check that judges that precondition (e.g. the create a query needs), so a report can show the
+ * one failure that left many checks not judged once, as their root cause; `reason` is the innermost cause's text.
+ */
 export class SetupError extends Error {
-  constructor(message: string) {
+  readonly reason: string;
+  constructor(
+    message: string,
+    readonly blockedBy?: string,
+    reason?: string,
+  ) {
     super(message);
     this.name = 'SetupError';
+    this.reason = reason ?? message;
   }
 }
 
 /** How a check ended, as a result records it (the result's status and what it says about it). */
-export type Outcome = Pick<CheckResult, 'status' | 'message' | 'expected' | 'received' | 'notApplicable'>;
+export type Outcome = Pick<
+  CheckResult,
+  'status' | 'message' | 'expected' | 'received' | 'notApplicable' | 'blockedBy'
+>;
 
 // Keeps what the target sent short enough for a report: deep or huge values become a note; secrets are redacted.
 export function preview(value: unknown): unknown {
@@ -67,7 +80,14 @@ export function outcomeOf(err: unknown): Outcome {
   if (named<CheckSkipped>(err, 'CheckSkipped'))
     return { status: 'skipped', message: err.reason, notApplicable: err.notApplicable };
   if (named<Error>(err, 'TransportError')) return { status: 'error', message: `transport: ${err.message}` };
-  if (named<SetupError>(err, 'SetupError')) return { status: 'error', message: err.message };
+  if (named<SetupError>(err, 'SetupError')) {
+    const reason = err.reason ?? err.message;
+    return {
+      status: 'error',
+      message: err.message,
+      blockedBy: { ...(err.blockedBy ? { check: err.blockedBy } : {}), reason: reason.split('\n')[0]! },
+    };
+  }
   return { status: 'error', message: `check error: ${(err as Error)?.message ?? String(err)}` };
 }
 

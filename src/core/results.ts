@@ -64,6 +64,8 @@ export interface HttpExchange {
 export interface Deviation {
   reason: string;
   stale?: boolean;
+  /** Set when the deviation's expiry date has passed (the date): it no longer excuses the check. */
+  expired?: string;
 }
 
 export interface Check {
@@ -81,6 +83,9 @@ export interface Check {
   received?: unknown;
   deviation?: Deviation | null;
   notApplicable?: boolean;
+  /** Why a check could not be judged, structured: the check whose failure left it without what it needed, and the
+   * innermost reason (a setup's own failure). Reports show such checks once, under that root cause. */
+  blockedBy?: { check?: string; reason: string };
   evidence?: HttpExchange[];
 }
 
@@ -168,6 +173,15 @@ export interface Results {
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;
+  /** Set with `--baseline`: this run against the baseline run, and whether `--fail-on` lets it pass. */
+  gate?: {
+    failOn: 'any' | 'new';
+    baseline: string;
+    new: string[];
+    fixed: string[];
+    still: string[];
+    passed: boolean;
+  };
   checks: Check[];
 }
 

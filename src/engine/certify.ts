@@ -109,9 +109,13 @@ export function displayUrl(url: string): string {
 
 function applyDeviations(results: CheckResult[], deviations?: Map<string, Deviation>): CheckResult[] {
   if (!deviations) return results;
+  const today = new Date().toISOString().slice(0, 10);
   return results.map((r) => {
     const d = deviations.get(r.id);
     if (!d) return r;
+    // An expired deviation was accepted until a date: past it, it fails the run as a stale one does, and says why.
+    if (d.expires && d.expires < today && r.status !== 'skipped')
+      return { ...r, deviation: { reason: d.reason, stale: true, expired: d.expires } };
     if (r.status === 'passed') return { ...r, deviation: { reason: d.reason, stale: true } };
     if (r.status === 'failed' || r.status === 'error') return { ...r, deviation: { reason: d.reason } };
     return r;

@@ -258,7 +258,15 @@ export class CheckContext {
     } catch (err) {
       keep();
       if ((err as Error)?.name === 'TransportError') throw err;
-      throw new SetupError(`setup "${setup.name}" failed: ${(err as Error).message}`);
+      // The root cause travels with the error: the check that judges the precondition and the innermost reason.
+      const inner = err as Partial<SetupError> & Error;
+      throw new SetupError(
+        `setup "${setup.name}" failed: ${inner?.message}`,
+        inner?.name === 'SetupError' ? inner.blockedBy : undefined,
+        inner?.name === 'SetupError' && inner.reason
+          ? inner.reason
+          : `setup "${setup.name}" failed: ${inner?.message}`,
+      );
     }
   }
 

@@ -32,6 +32,9 @@ export function isProductionHost(host: string): boolean {
 }
 
 export function parseBaseUrl(value: string, allowProduction: boolean): string {
+  // `localhost:18080` parses as a URL of scheme "localhost:": say what is missing, not what the parser saw.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && /^[\w.-]+(:\d+)?(\/|$)/.test(value))
+    throw new UsageError(`--base-url needs a scheme: http://${value} (or https://${value})`);
   let url: URL;
   try {
     url = new URL(value);

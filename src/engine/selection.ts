@@ -41,6 +41,8 @@ export interface Deviation {
   check: string;
   reason: string;
   issue?: string;
+  /** Date (YYYY-MM-DD) after which the deviation no longer excuses the check: it fails the run like a stale one. */
+  expires?: string;
 }
 
 export function loadDeviations(path: string): Map<string, Deviation> {

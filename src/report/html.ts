@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { redactDeep } from '../core/redact.js';
 import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from '../core/results.js';
-import { isKnownDeviation, notJudgedByReason, selectionText, summarize } from '../core/verdict.js';
+import { isKnownDeviation, selectionText, summarize } from '../core/verdict.js';
 import { type Coverage, renderCoverage } from './coverage.js';
 import { type DiffOp, diffValues } from './diff.js';
 import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
+import { failureGroups } from './root-cause.js';
 import { specLabel } from './spec-label.js';
 
 export interface HtmlOptions {
@@ -245,16 +246,31 @@ function renderVerdictCard(g: GatewayResult, r: Results): string {
   ];
   const stale = r.checks.filter((c) => c.gateway === g.gateway && c.deviation?.stale).length;
   if (stale) facts.push(plural(stale, 'stale deviation'));
-  // What was not judged, and the reason each check gives: what the tester must supply for a full certification.
-  const notJudged = notJudgedByReason(
+  // Failed MUST checks first, each with its root cause (the checks that needed it counted under it); then what was
+  // not judged for other reasons: what the tester must supply for a full certification.
+  const groups = failureGroups(
     r.checks.filter((c) => c.gateway === g.gateway),
     r.strict ?? false,
   );
-  const n = notJudged.reduce((sum, x) => sum + x.ids.length, 0);
-  if (n) facts.unshift(plural(n, r.strict ? 'check not judged' : 'MUST check not judged'));
-  const njList = n
-    ? `<div class="nj">${r.allowIncomplete ? 'Accepted by --allow-incomplete. ' : ''}Not judged:<ul>${notJudged
-        .map((x) => `<li><b>${e(idList(x.ids))}</b> — ${e(x.reason)}</li>`)
+  const failedMust = groups.filter((x) => x.check && x.check.level === 'MUST');
+  const others = groups.filter((x) => !x.check);
+  const n = groups.reduce((sum, x) => sum + x.blocked.length, 0);
+  // "245 MUST checks not judged", never "245 MUST check not judgeds".
+  if (n) facts.unshift(`${plural(n, r.strict ? 'check' : 'MUST check')} not judged`);
+  const fmList = failedMust.length
+    ? `<div class="fm">Failed MUST:<ul>${failedMust
+        .slice(0, 12)
+        .map(
+          (x) =>
+            `<li><b>${e(x.check!.id)}</b> — ${e(x.reason)}${x.blocked.length ? ` <i>(and ${e(plural(x.blocked.length, 'check'))} that needed it, not judged)</i>` : ''}</li>`,
+        )
+        .join(
+          '',
+        )}${failedMust.length > 12 ? `<li>and ${e(failedMust.length - 12)} more in the list below</li>` : ''}</ul></div>`
+    : '';
+  const njList = others.length
+    ? `<div class="nj">${r.allowIncomplete ? 'Accepted by --allow-incomplete. ' : ''}Not judged:<ul>${others
+        .map((x) => `<li><b>${e(idList(x.blocked.map((c) => c.id)))}</b> — ${e(x.reason)}</li>`)
         .join('')}</ul></div>`
     : '';
   return [
@@ -266,6 +282,7 @@ function renderVerdictCard(g: GatewayResult, r: Results): string {
     g.statement ? `<div class="scope">${e(g.statement)}</div>` : '',
     g.error ? `<div class="gerr">${e(g.error)}</div>` : '',
     g.warning ? `<div class="gerr">Warning: ${e(g.warning)}</div>` : '',
+    fmList,
     njList,
     '</section>\n',
   ].join('');
@@ -649,7 +666,8 @@ pre,code{font:12px/1.45 var(--mono)}
 .v-passed-partial{border-color:var(--dev);background:var(--dev-bg)}.v-passed-partial .word,.v-passed-partial .gw{color:var(--dev)}
 .verdict .scope{margin-top:6px;font-size:13px;font-weight:600}
 .v-interrupted{border-color:var(--dev);background:var(--dev-bg)}.v-interrupted .word,.v-interrupted .gw{color:var(--dev)}
-.verdict .nj{margin-top:8px;font-size:13px}.verdict .nj ul{margin:4px 0 0 18px;padding:0}
+.verdict .nj,.verdict .fm{margin-top:8px;font-size:13px}.verdict .nj ul,.verdict .fm ul{margin:4px 0 0 18px;padding:0}
+.verdict li b{overflow-wrap:anywhere}
 .vword{font-weight:800;padding:0 6px;border-radius:4px;border:1px solid}
 .meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:8px 24px;margin:0;padding:14px 16px;
 background:var(--soft);border:1px solid var(--line);border-radius:8px}
@@ -694,7 +712,7 @@ border-top:1px solid var(--line)}
 .r[open]>summary{background:#f6f8fa;border-bottom:1px solid var(--line)}
 div.r>:first-child{padding-left:12px}
 .r i,.r em{font-style:normal}
-:is(div.r,.r>summary)>:nth-child(1){font:600 12px/1.9 var(--mono);white-space:nowrap}
+:is(div.r,.r>summary)>:nth-child(1){font:600 12px/1.9 var(--mono);overflow-wrap:anywhere}
 :is(div.r,.r>summary)>:nth-child(3),:is(div.r,.r>summary)>:nth-child(4){font-size:12px;line-height:1.9}
 .r.M>:nth-child(3),.r.M>summary>:nth-child(3){font-weight:700}
 :is(div.r,.r>summary)>:nth-child(6){font-size:12px;line-height:1.9;color:var(--muted);text-align:right;

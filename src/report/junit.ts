@@ -4,6 +4,7 @@
 import { redactDeep } from '../core/redact.js';
 import type { Check, Gateway, Results } from '../core/results.js';
 import { isKnownDeviation, notJudgedByReason, selectionText } from '../core/verdict.js';
+import { gateMark } from './baseline.js';
 import { stableJson } from './diff.js';
 import { escapeXmlAttr as a, escapeXml as x } from './escape.js';
 import { specLabel } from './spec-label.js';
@@ -35,6 +36,18 @@ function details(c: Check): string {
     if (ev.curl) parts.push(`Replay:\n${ev.curl}`);
   }
   return parts.join('\n\n');
+}
+
+/** With `--fail-on new`, a check failing in the baseline too does not fail the run: a dashboard shows it as skipped,
+ * saying so, and keeps the failures for new ones; with `--fail-on any` the failure stays and names itself. */
+function gatedOutcome(c: Check, r: Results): Outcome {
+  const o = caseOutcome(c, r.strict ?? false);
+  const mark = gateMark(r.gate, c.id);
+  if (!mark || !r.gate || (o.kind !== 'failure' && o.kind !== 'error')) return o;
+  const label = mark === 'new' ? 'new failure' : `still failing since baseline ${r.gate.baseline}`;
+  if (mark === 'still' && r.gate.failOn === 'new')
+    return { kind: 'skipped', message: `${label} (not new: --fail-on new): ${o.message}` };
+  return { ...o, message: `${label}: ${o.message}` };
 }
 
 function caseOutcome(c: Check, strict: boolean): Outcome {
@@ -103,7 +116,7 @@ export function renderJunit(input: Results): string {
     let ms = 0;
     const cases: string[] = [];
     for (const c of checks) {
-      const o = caseOutcome(c, r.strict ?? false);
+      const o = gatedOutcome(c, r);
       counts.tests++;
       ms += c.durationMs || 0;
       const props = [
@@ -114,6 +127,7 @@ export function renderJunit(input: Results): string {
         ...(c.specRef?.url ? [['spec.url', c.specRef.url]] : []),
         ...(c.deviation ? [['deviation', c.deviation.reason]] : []),
         ...(o.kind === 'pass' && o.finding ? [['finding', o.finding]] : []),
+        ...(gateMark(r.gate, c.id) ? [['baseline', gateMark(r.gate, c.id)!]] : []),
       ]
         .map(([k, v]) => `        <property name="${a(k)}" value="${a(v)}"/>\n`)
         .join('');
@@ -162,6 +176,13 @@ export function renderJunit(input: Results): string {
         r.strict ?? false,
       ).map((x) => ['notJudged', `${x.ids.join(', ')}: ${x.reason}`]),
       ...(r.allowIncomplete ? [['allowIncomplete', 'true']] : []),
+      ...(r.gate
+        ? [
+            ['baseline', r.gate.baseline],
+            ['failOn', r.gate.failOn],
+            ['gate', r.gate.passed ? 'passed' : 'failed'],
+          ]
+        : []),
       ['profileVersion', r.profileVersion],
       ['tool', `${r.tool.name} ${r.tool.version}`],
       ['runId', r.runId],

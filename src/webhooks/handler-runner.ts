@@ -84,7 +84,13 @@ export async function preflightHandler(opts: HandlerRunOptions & { secretVar: st
   if (!acked) {
     const wrong = preflight.wronglySigned(kit, kit.orderId('PF'));
     const refused = await kit.deliver(wrong.body, wrong.headers).catch(() => undefined);
-    if (refused && refused.status === answer.status && refused.text === answer.text)
+    const same = refused && refused.status === answer.status && refused.text === answer.text;
+    // 404/405 to both callbacks is the web server's "no such route", not a signature verdict: the path is wrong.
+    if (same && (answer.status === 404 || answer.status === 405))
+      throw new UsageError(
+        `the handler URL ${shown(opts.handlerUrl)} answered HTTP ${answer.status} to every callback, signed or not: nothing handles callbacks at that path; check the path of --handler-url${opts.orderSetupUrl ? '' : ' (or, if the handler answers 404 for orders it never created, see --order-setup-url)'}`,
+      );
+    if (same)
       throw new UsageError(
         `the handler answered a correctly signed callback exactly as a wrongly signed one (HTTP ${answer.status}): check that ${opts.secretVar} is the secret the handler verifies with (if it is, the handler refuses every callback${opts.orderSetupUrl ? '' : ', or those of orders it never created: see --order-setup-url'})`,
       );

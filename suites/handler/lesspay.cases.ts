@@ -77,7 +77,10 @@ function ensureNotAck(res: { status: number; text: string }, what: string): void
 async function deliverValid(h: HandlerKit, body: Json): Promise<void> {
   const res = await deliver(h, body);
   if (!acknowledged(res))
-    throw new SetupError(`a valid callback was not acknowledged (see LPH-ACK-001): HTTP ${res.status}`);
+    throw new SetupError(
+      `a valid callback was not acknowledged (see LPH-ACK-001): HTTP ${res.status}`,
+      'LPH-ACK-001',
+    );
 }
 
 function tamperedSignature(sig: string): string {

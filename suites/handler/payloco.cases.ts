@@ -97,7 +97,10 @@ function ensureNotAck(res: { status: number; text: string; json: unknown }, what
 async function deliverValid(h: HandlerKit, raw: string): Promise<void> {
   const res = await deliverRaw(h, raw);
   if (!acknowledged(res))
-    throw new SetupError(`a valid webhook was not acknowledged (see PLH-ACK-001): HTTP ${res.status}`);
+    throw new SetupError(
+      `a valid webhook was not acknowledged (see PLH-ACK-001): HTTP ${res.status}`,
+      'PLH-ACK-001',
+    );
 }
 
 function wrongSignature(h: HandlerKit, raw: string): string {

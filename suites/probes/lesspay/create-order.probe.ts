@@ -40,7 +40,7 @@ describe('lesspay · create-order', () => {
   check('LP-CO-002', async (t) => {
     const body = await create(t);
     if (body.code !== 0)
-      throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`);
+      throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
     const id = body.data?.pay_order_id;
     ensure(
       typeof id === 'string' && id !== '',
@@ -54,7 +54,7 @@ describe('lesspay · create-order', () => {
   check('LP-CO-003', async (t) => {
     const body = await create(t);
     if (body.code !== 0)
-      throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`);
+      throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
     const url = body.data?.checkout_url;
     let ok = false;
     try {

@@ -245,7 +245,10 @@ export async function ensureSignedAccepted(
 
 export function usable(res: ProbeResponse, validAuth = true, signingCheck = 'LP-AUTH-007'): Answer {
   if (validAuth && res.status === 401) {
-    throw new SetupError(`a correctly signed request was refused with HTTP 401 (see ${signingCheck})`);
+    throw new SetupError(
+      `a correctly signed request was refused with HTTP 401 (see ${signingCheck})`,
+      signingCheck,
+    );
   }
   const body = res.body;
   if (!body)
@@ -305,7 +308,10 @@ export async function createPayin(t: CheckContext, overrides: Body = {}): Promis
   const body = createBody(t, overrides);
   const { body: answer } = await call(t, PATH.createPayin, body);
   if (answer.code !== 0)
-    throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
+    throw new SetupError(
+      `a valid cashier create was refused: code ${answer.code} ${answer.msg}`,
+      'LP-CO-001',
+    );
   const id = answer.data?.pay_order_id;
   return {
     requestId: body.request_id as string,
@@ -315,7 +321,8 @@ export async function createPayin(t: CheckContext, overrides: Body = {}): Promis
 }
 
 export function needPayOrderId(order: CreatedPayin): string {
-  if (!order.payOrderId) throw new SetupError('create returned no pay_order_id string (see LP-CO-002)');
+  if (!order.payOrderId)
+    throw new SetupError('create returned no pay_order_id string (see LP-CO-002)', 'LP-CO-002');
   return order.payOrderId;
 }
 
@@ -329,6 +336,7 @@ export async function queryFound(t: CheckContext, order: CreatedPayin): Promise<
   if (!found)
     throw new SetupError(
       `the order ${order.requestId} could not be queried (see LP-QO-012): code ${body.code}`,
+      'LP-QO-012',
     );
   return found;
 }
@@ -355,7 +363,10 @@ export async function createPayout(
   const sent = body ?? (kind === 'batch' ? batchBody(t) : singlePayoutBody(t));
   const { body: answer } = await call(t, kind === 'batch' ? PATH.createBatch : PATH.createPayout, sent);
   if (answer.code !== 0)
-    throw new SetupError(`a valid ${kind} payout create was refused: code ${answer.code} ${answer.msg}`);
+    throw new SetupError(
+      `a valid ${kind} payout create was refused: code ${answer.code} ${answer.msg}`,
+      kind === 'batch' ? 'LP-PO-002' : 'LP-PO-001',
+    );
   const id = answer.data?.pay_order_id;
   return {
     requestId: sent.request_id as string,
@@ -380,7 +391,7 @@ export async function initialPayoutStatus(t: CheckContext, created: CreatedPayou
   if (data && typeof data === 'object' && 'order_status' in data) return data.order_status;
   const { body } = await call(t, PATH.queryPayout, { request_id: created.requestId });
   if (body.code !== 0 || !body.data)
-    throw new SetupError(`the new payout could not be queried (see LP-PQ-004)`);
+    throw new SetupError(`the new payout could not be queried (see LP-PQ-004)`, 'LP-PQ-004');
   return body.data.order_status;
 }
 

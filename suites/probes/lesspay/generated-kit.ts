@@ -115,12 +115,13 @@ export const lesspayKit: GatewayKit = {
     if (ep.name === 'create-order') {
       const { body: answer } = usable(await t.post(PATH.queryPayin, queryBody({ request_id: id })));
       const order = answer.code === 0 ? locateOrder(answer.data, { requestId: id }) : undefined;
-      if (!order) throw new SetupError(`the new order ${id} could not be queried (see LP-QO-012)`);
+      if (!order)
+        throw new SetupError(`the new order ${id} could not be queried (see LP-QO-012)`, 'LP-QO-012');
       return orderAmount(order);
     }
     const { body: answer } = usable(await t.post(PATH.queryPayout, { request_id: id }), true, 'LP-AUTH-013');
     if (answer.code !== 0 || !answer.data)
-      throw new SetupError(`the new payout ${id} could not be queried (see LP-PQ-004)`);
+      throw new SetupError(`the new payout ${id} could not be queried (see LP-PQ-004)`, 'LP-PQ-004');
     return answer.data.total_amount;
   },
 

@@ -26,6 +26,7 @@ async function queryBatch(t: CheckContext) {
   if (body.code !== 0 || body.data === null || typeof body.data !== 'object') {
     throw new SetupError(
       `the payout ${payout.requestId} could not be queried (see LP-PQ-004): code ${body.code}`,
+      'LP-PQ-004',
     );
   }
   return { payout, data: body.data as Record<string, any> };

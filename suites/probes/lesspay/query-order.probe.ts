@@ -146,11 +146,14 @@ describe('lesspay · query-order', () => {
     const created = createBody(t);
     const made = await t.post(PATH.createPayin, created);
     if (made.body?.code !== 0)
-      throw new SetupError(`the valid create was refused (see LP-CO-001): HTTP ${made.status}`);
+      throw new SetupError(`the valid create was refused (see LP-CO-001): HTTP ${made.status}`, 'LP-CO-001');
     const requestId = created.request_id as string;
     const body = ensureJsonObject(await t.post(PATH.queryPayin, queryBody({ request_id: requestId })));
     if (body.code !== 0)
-      throw new SetupError(`the query was refused (see LP-QO-010): code ${JSON.stringify(body.code)}`);
+      throw new SetupError(
+        `the query was refused (see LP-QO-010): code ${JSON.stringify(body.code)}`,
+        'LP-QO-010',
+      );
     const found = locateOrder(body.data, { requestId });
     ensure(
       found !== undefined,

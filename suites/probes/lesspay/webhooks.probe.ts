@@ -98,7 +98,10 @@ async function paidPayin(t: CheckContext, apiVersion: 'V1' | 'V2', policy: Webho
     signingCheckOf(PATH.createPayin, body),
   );
   if (answer.code !== 0)
-    throw new SetupError(`a valid cashier create was refused: code ${answer.code} ${answer.msg}`);
+    throw new SetupError(
+      `a valid cashier create was refused: code ${answer.code} ${answer.msg}`,
+      'LP-CO-001',
+    );
   const unpaid = await payAtCashier(t, answer, body);
   if (unpaid) return { skip: unpaid, deliveries: [], waitMs: 0 };
   const payOrderId = answer.data?.pay_order_id;
@@ -194,7 +197,7 @@ const finishedBatch = setup('a batch payout of test amounts was created', async 
   const sent = batchBody(t, { notify_url: hook.url }, PAYOUT_AMOUNTS);
   const { body: answer } = usable(await t.post(PATH.createBatch, sent), true, 'LP-AUTH-015');
   if (answer.code !== 0)
-    throw new SetupError(`a valid batch payout was refused: code ${answer.code} ${answer.msg}`);
+    throw new SetupError(`a valid batch payout was refused: code ${answer.code} ${answer.msg}`, 'LP-PO-002');
   const payout = {
     requestId: sent.request_id as string,
     payOrderId: typeof answer.data?.pay_order_id === 'string' ? answer.data.pay_order_id : undefined,

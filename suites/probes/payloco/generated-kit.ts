@@ -83,7 +83,8 @@ export const paylocoKit: GatewayKit = {
   async echoedAmount(t, _ep, b) {
     const res = await query(t, { merchantOrderId: merchantOrderIdOf(b) as string });
     const found = accepted(res);
-    if (!found?.data) throw new SetupError('the new order could not be queried (see PL-QRY-001)');
+    if (!found?.data)
+      throw new SetupError('the new order could not be queried (see PL-QRY-001)', 'PL-QRY-001');
     return found.data.transAmt;
   },
 

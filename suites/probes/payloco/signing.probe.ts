@@ -77,7 +77,8 @@ describe('payloco · signing', () => {
     if (!signature) return t.skip('the response carries no signature header: nothing to verify');
     ensure(
       paylocoVerify(res.text, signature, key),
-      'the response signature does not verify over the raw body',
+      // A wrong platform key fails here too: say so, so the reader checks the key before blaming the gateway.
+      "the response signature does not verify over the raw body with the platform public key given (if that key is not this environment's platform key, every signature fails this way)",
       'a valid SHA256withRSA signature',
       `${signature.slice(0, 16)}…`,
     );

@@ -51,6 +51,7 @@ async function paidQr(t: CheckContext, policy: WebhookPolicy): Promise<Observed>
   if (!answer)
     throw new SetupError(
       `the active QR pay was not accepted (HTTP ${res.status}, code ${JSON.stringify(res.body?.code)})`,
+      'PL-QR-001',
     );
   if (!answer.data || typeof answer.data !== 'object')
     throw new SetupError('the QR pay answer has no data object (see PL-ENV-*)');

@@ -1,0 +1,63 @@
+// Precedence of a command's settings: command-line flags, then the environment, then the config file, then the
+// defaults. Commander records where each option's value came from; a value from the file replaces only a default.
+import type { Command } from 'commander';
+import { type Config, configPath, loadConfig, type Section } from './load.js';
+
+/** Options whose value can also come from an environment variable: that variable beats the file. */
+const ENV_OF: Record<string, string[]> = {
+  appId: ['LESSPAY_APP_ID'],
+  appSecretFile: ['LESSPAY_APP_SECRET'],
+  merchantId: ['PAYLOCO_MERCHANT_ID'],
+  privateKey: ['PAYLOCO_PRIVATE_KEY'],
+  platformPublicKey: ['PAYLOCO_PLATFORM_PUBLIC_KEY'],
+  webhookSecretFile: ['PAYLOCO_WEBHOOK_SECRET'],
+};
+
+/** The part of a config that is not a flag: audit's client command. */
+export interface Extras {
+  command?: string[];
+}
+
+/**
+ * Reads the config file (if any) and fills in every option the command line did not give and the environment does
+ * not hold. Returns the config's extras (audit's command), or nothing when there is no config file.
+ */
+export function applyConfig(
+  cmd: Command,
+  section: Section,
+  gateway: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Extras {
+  const opts = cmd.opts() as Record<string, unknown>;
+  const path = configPath(opts.config as string | undefined);
+  if (!path) return {};
+  const config: Config = loadConfig(path, (opts.config as string | undefined) ?? 'paycert.config.json');
+  const values = config.options(section, gateway && gateway !== 'all' ? gateway : undefined);
+  const extras: Extras = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'command') {
+      extras.command = value as string[];
+      continue;
+    }
+    const source = cmd.getOptionValueSource(key);
+    if (source === 'cli' || source === 'env') continue;
+    if ((ENV_OF[key] ?? []).some((name) => env[name])) continue;
+    // `only` is a comma-separated list on the command line: the file may give a list or the same string.
+    const v = key === 'only' && typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+    cmd.setOptionValueWithSource(key, v, 'config');
+  }
+  return extras;
+}
+
+/** Per-gateway base URLs of a run of every gateway: each gateway's own `run.baseUrl` in the file. */
+export function baseUrlsFromConfig(cmd: Command): Partial<Record<'lesspay' | 'payloco', string>> {
+  const path = configPath(cmd.opts().config as string | undefined);
+  if (!path) return {};
+  const config = loadConfig(path, (cmd.opts().config as string | undefined) ?? 'paycert.config.json');
+  const out: Partial<Record<'lesspay' | 'payloco', string>> = {};
+  for (const g of ['lesspay', 'payloco'] as const) {
+    const url = config.options('run', g).baseUrl;
+    if (typeof url === 'string') out[g] = url;
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+// paycert.config.json: JSON with comments (jsonc-parser, which reports where a problem is), checked against
+// schemas/paycert/config.schema.json. Every problem is one line naming file, line and column.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
+import { UsageError } from '../core/errors.js';
+import { explain, validatorFor } from '../core/schema-registry.js';
+
+export const CONFIG_FILE = 'paycert.config.json';
+
+export type Section = 'run' | 'audit' | 'webhook-test';
+export type Options = Record<string, unknown>;
+
+export interface Config {
+  path: string;
+  /** The options of a command for a gateway (or for every gateway): the gateway's own over the common ones. */
+  options(section: Section, gateway?: string): Options;
+}
+
+/** Where a secret goes instead of the file, by the key a user might try. */
+const SECRET_HOME: Record<string, string> = {
+  appSecret: 'LESSPAY_APP_SECRET (or appSecretFile, a file holding it)',
+  webhookSecret: 'PAYLOCO_WEBHOOK_SECRET (or webhookSecretFile, a file holding it)',
+  privateKeyPem: 'PAYLOCO_PRIVATE_KEY (or privateKey, the path of the PEM file)',
+  bundleKey: 'PAYCERT_BUNDLE_KEY',
+  token: 'PACT_BROKER_TOKEN',
+  brokerToken: 'PACT_BROKER_TOKEN',
+  password: 'an environment variable',
+  secret: 'an environment variable',
+};
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+/** The path of the config file to read: `--config FILE`, else paycert.config.json in the working directory, else none. */
+export function configPath(flag: string | undefined, cwd = process.cwd()): string | undefined {
+  if (flag) {
+    const path = resolve(cwd, flag);
+    if (!existsSync(path)) throw new UsageError(`--config ${flag}: no such file`);
+    return path;
+  }
+  const found = resolve(cwd, CONFIG_FILE);
+  return existsSync(found) ? found : undefined;
+}
+
+/** Reads and checks a config file; a problem is a UsageError "FILE:LINE:COL: what". */
+export function loadConfig(path: string, shown = path): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read config file ${shown}: ${(err as NodeJS.ErrnoException).code}`);
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !tree) {
+    const e = errors[0];
+    const where = e ? lineColumn(text, e.offset) : '1:1';
+    throw new UsageError(
+      `${shown}:${where}: not valid JSON: ${e ? words(printParseErrorCode(e.error)) : 'empty file'}`,
+    );
+  }
+  const data = getNodeValue(tree) as unknown;
+  const at = (node: Node | undefined) => `${shown}:${lineColumn(text, node?.offset ?? 0)}`;
+  // A secret is named with where it belongs before any other problem: the schema alone would only say "not allowed".
+  const secret = findSecret(tree, []);
+  if (secret) {
+    const key = secret.path.at(-1) as string;
+    const home =
+      key === 'privateKey' || key === 'platformPublicKey'
+        ? `a path to the PEM file (or ${key === 'privateKey' ? 'PAYLOCO_PRIVATE_KEY' : 'PAYLOCO_PLATFORM_PUBLIC_KEY'})`
+        : SECRET_HOME[key]!;
+    throw new UsageError(
+      `${at(secret.node)}: ${key} is a secret and never goes in the config file: use ${home}`,
+    );
+  }
+  const check = validatorFor('paycert/config.schema.json');
+  if (!check(data)) {
+    // The most useful problem first: an unknown option (a typo) named by its key, else the schema's own words.
+    const errors = check.errors ?? [];
+    const e = errors.find((x) => x.keyword === 'additionalProperties') ?? errors[0]!;
+    const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map(decodePointer);
+    if (e.keyword === 'additionalProperties') {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const node = findNodeAtLocation(tree, [...segments, key]);
+      const where = segments.length ? `in ${segments.join('.')}` : 'at the top level';
+      throw new UsageError(
+        `${at(node?.parent?.children?.[0] ?? node)}: unknown option "${key}" ${where} (see schemas/paycert/config.schema.json)`,
+      );
+    }
+    const node = findNodeAtLocation(tree, segments);
+    const problem = explain([e], data)[0]!;
+    throw new UsageError(
+      `${at(node)}: ${segments.join('.') || 'the file'}: ${problem.message.replace(/^\S+ /, '')}`,
+    );
+  }
+  const config = data as Record<string, Options | Record<string, Record<string, Options>>>;
+  return {
+    path,
+    options(section, gateway) {
+      const common = (config[section] as Options | undefined) ?? {};
+      const own = gateway
+        ? ((config.gateways as Record<string, Record<string, Options>>)?.[gateway]?.[section] ?? {})
+        : {};
+      return { ...common, ...own };
+    },
+  };
+}
+
+/** jsonc-parser names its errors in CamelCase (CommaExpected): "comma expected". */
+const words = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+const decodePointer = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
+function findSecret(
+  node: Node,
+  path: (string | number)[],
+): { node: Node; path: (string | number)[] } | undefined {
+  if (node.type === 'object') {
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      if (!keyNode || !valueNode) continue;
+      const key = String(keyNode.value);
+      if (key in SECRET_HOME) return { node: keyNode, path: [...path, key] };
+      if (
+        (key === 'privateKey' || key === 'platformPublicKey') &&
+        typeof valueNode.value === 'string' &&
+        valueNode.value.includes('-----BEGIN')
+      )
+        return { node: valueNode, path: [...path, key] };
+      const inner = findSecret(valueNode, [...path, key]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
