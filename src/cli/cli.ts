@@ -52,7 +52,11 @@ function withConfig(cmd: Command): Command {
 function withReport(cmd: Command): Command {
   return cmd
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
-    .option('--quiet', 'print only the verdict line and the failing check IDs', false)
+    .option(
+      '--quiet',
+      'print only the summary: the verdicts, the failing check IDs, what was not judged',
+      false,
+    )
     .option('--verbose', 'print every check as it ends, not only the failures', false);
 }
 
@@ -124,7 +128,7 @@ export function buildProgram(): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'also write to stdout: json (a compact summary) or json-full (results.json)',
+        'stdout carries json (a compact summary) or json-full (results.json); the lines for people go to stderr',
       )
         .choices(['text', 'json', 'json-full'])
         .default('text'),
