@@ -43,7 +43,10 @@ export function applyConfig(
     if (source === 'cli' || source === 'env') continue;
     if ((ENV_OF[key] ?? []).some((name) => env[name])) continue;
     // `only` is a comma-separated list on the command line: the file may give a list or the same string.
-    const v = key === 'only' && typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+    const v =
+      (key === 'only' || key === 'skip') && typeof value === 'string'
+        ? value.split(',').filter(Boolean)
+        : value;
     cmd.setOptionValueWithSource(key, v, 'config');
   }
   return extras;
