@@ -90,7 +90,8 @@ describe('payloco · signing', () => {
     // A missing route is judged by the endpoint checks (P1), not as a signing failure.
     if (res.status === 404 || res.status === 405)
       throw new SetupError(
-        `the pay route answered HTTP ${res.status}: a missing route, not a signature refusal`,
+        `the pay route answered HTTP ${res.status}: a missing route, not a signature refusal (see PL-EP-001)`,
+        'PL-EP-001',
       );
     if (accepted(res)) return;
     // Payloco documents no code for a refused signature: a refusal is an answer like the one to a wrongly signed pay.
