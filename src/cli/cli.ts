@@ -186,10 +186,10 @@ export function buildProgram(): Command {
     )
     .action(async (gateway, _opts, cmd: Command) => {
       const { applyConfig, baseUrlsFromConfig } = await import('../config/apply.js');
-      applyConfig(cmd, 'run', gateway);
+      await applyConfig(cmd, 'run', gateway);
       const opts = cmd.opts();
       // A run of every gateway takes each one's base URL from its own section of the config file.
-      if (gateway === 'all' && !opts.baseUrl) opts.baseUrls = baseUrlsFromConfig(cmd);
+      if (gateway === 'all' && !opts.baseUrl) opts.baseUrls = await baseUrlsFromConfig(cmd);
       process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts as never);
     });
 
@@ -307,7 +307,7 @@ export function buildProgram(): Command {
     )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .action(async (gateway, _opts, cmd: Command) => {
-      (await import('../config/apply.js')).applyConfig(cmd, 'webhook-test', gateway);
+      await (await import('../config/apply.js')).applyConfig(cmd, 'webhook-test', gateway);
       const opts = cmd.opts();
       // Required, from the command line or the config file.
       if (!opts.handlerUrl) throw new UsageError("required option '--handler-url <url>' not specified");
@@ -343,7 +343,7 @@ export function buildProgram(): Command {
       'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
     )
     .action(async (gateway, command: string[], _opts, cmd: Command) => {
-      const extras = (await import('../config/apply.js')).applyConfig(cmd, 'audit', gateway);
+      const extras = await (await import('../config/apply.js')).applyConfig(cmd, 'audit', gateway);
       const run = command.length ? command : (extras.command ?? []);
       process.exitCode = await (await import('../commands/audit.js')).auditCommand(
         gateway,

@@ -1,7 +1,8 @@
 // Precedence of a command's settings: command-line flags, then the environment, then the config file, then the
 // defaults. Commander records where each option's value came from; a value from the file replaces only a default.
 import type { Command } from 'commander';
-import { type Config, configPath, loadConfig, type Section } from './load.js';
+import { configPath } from './find.js';
+import type { Config, Section } from './load.js';
 
 /** Options whose value can also come from an environment variable: that variable beats the file. */
 const ENV_OF: Record<string, string[]> = {
@@ -22,15 +23,16 @@ export interface Extras {
  * Reads the config file (if any) and fills in every option the command line did not give and the environment does
  * not hold. Returns the config's extras (audit's command), or nothing when there is no config file.
  */
-export function applyConfig(
+export async function applyConfig(
   cmd: Command,
   section: Section,
   gateway: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): Extras {
+): Promise<Extras> {
   const opts = cmd.opts() as Record<string, unknown>;
   const path = configPath(opts.config as string | undefined);
   if (!path) return {};
+  const { loadConfig } = await import('./load.js');
   const config: Config = loadConfig(path, (opts.config as string | undefined) ?? 'paycert.config.json');
   const values = config.options(section, gateway && gateway !== 'all' ? gateway : undefined);
   const extras: Extras = {};
@@ -53,9 +55,12 @@ export function applyConfig(
 }
 
 /** Per-gateway base URLs of a run of every gateway: each gateway's own `run.baseUrl` in the file. */
-export function baseUrlsFromConfig(cmd: Command): Partial<Record<'lesspay' | 'payloco', string>> {
+export async function baseUrlsFromConfig(
+  cmd: Command,
+): Promise<Partial<Record<'lesspay' | 'payloco', string>>> {
   const path = configPath(cmd.opts().config as string | undefined);
   if (!path) return {};
+  const { loadConfig } = await import('./load.js');
   const config = loadConfig(path, (cmd.opts().config as string | undefined) ?? 'paycert.config.json');
   const out: Partial<Record<'lesspay' | 'payloco', string>> = {};
   for (const g of ['lesspay', 'payloco'] as const) {

@@ -1,7 +1,6 @@
 // paycert.config.json: JSON with comments (jsonc-parser, which reports where a problem is), checked against
 // schemas/paycert/config.schema.json. Every problem is one line naming file, line and column.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   findNodeAtLocation,
   getNodeValue,
@@ -12,8 +11,6 @@ import {
 } from 'jsonc-parser';
 import { UsageError } from '../core/errors.js';
 import { explain, validatorFor } from '../core/schema-registry.js';
-
-export const CONFIG_FILE = 'paycert.config.json';
 
 export type Section = 'run' | 'audit' | 'webhook-test';
 export type Options = Record<string, unknown>;
@@ -39,17 +36,6 @@ const SECRET_HOME: Record<string, string> = {
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
   return `${before.length}:${before.at(-1)!.length + 1}`;
-}
-
-/** The path of the config file to read: `--config FILE`, else paycert.config.json in the working directory, else none. */
-export function configPath(flag: string | undefined, cwd = process.cwd()): string | undefined {
-  if (flag) {
-    const path = resolve(cwd, flag);
-    if (!existsSync(path)) throw new UsageError(`--config ${flag}: no such file`);
-    return path;
-  }
-  const found = resolve(cwd, CONFIG_FILE);
-  return existsSync(found) ? found : undefined;
 }
 
 /** Reads and checks a config file; a problem is a UsageError "FILE:LINE:COL: what". */
