@@ -87,6 +87,12 @@ export function buildProgram(): Command {
       int('--retry-after-cap', 0),
       10_000,
     )
+    .option(
+      '--max-wait <ms>',
+      'total time the run waits on 429/503 Retry-After; past it the run stops as a setup error (exit 2)',
+      int('--max-wait', 0),
+      30_000,
+    )
     .option('--deviations <file>', 'known deviations (JSON, schemas/paycert/deviations.schema.json)')
     .option(
       '--capabilities <file>',

@@ -32,6 +32,7 @@ export interface RunFlags extends CredentialFlags {
   maxRequests: number;
   maxBody: number;
   retryAfterCap: number;
+  maxWait?: number;
   deviations?: string;
   capabilities?: string;
   shard?: string;
@@ -150,6 +151,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       rate: flags.rate,
       maxRequests: flags.maxRequests,
       retryAfterCapMs: flags.retryAfterCap,
+      maxWaitMs: flags.maxWait,
       strict: flags.strict,
       allowIncomplete: flags.allowIncomplete === true,
       selects: idMatcher(flags.only),

@@ -27,6 +27,8 @@ export interface CertifyOptions {
   rate: number;
   maxRequests: number;
   retryAfterCapMs: number;
+  /** Total wait on the target's Retry-After before the run stops as a setup error (--max-wait); default 30 s. */
+  maxWaitMs?: number;
   strict: boolean;
   /** --allow-incomplete: recorded in the results so every output says the incomplete verdict was accepted. */
   allowIncomplete?: boolean;
@@ -100,6 +102,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
         target.kind === 'remote',
       );
       let results: CheckResult[] = [];
+      let stopped: string | undefined;
       if (!error) {
         await adapters[target.gateway].prepare?.();
         const out = await runGateway(
@@ -110,6 +113,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             timeoutMs: opts.timeoutMs,
             maxBodyBytes: opts.maxBodyBytes,
             retryAfterCapMs: opts.retryAfterCapMs,
+            maxWaitMs: opts.maxWaitMs,
             capabilities: opts.capabilities?.[target.gateway],
             runTag,
             webhooks: webhooks.accessFor(target),
@@ -126,15 +130,17 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
           checkDeadlineMs,
         );
         results = applyDeviations(out.results, opts.deviations);
+        // A target that kept refusing requests could not be judged: a setup error, with what was judged kept.
+        stopped = out.run.waitExhausted;
       }
       checks.push(...results);
       gateways.push({
         gateway: target.gateway,
         target: displayUrl(target.baseUrl),
         targetKind: target.kind,
-        verdict: verdictOf(results, opts.strict, { gatewayError: error }),
+        verdict: verdictOf(results, opts.strict, { gatewayError: error ?? stopped }),
         summary: summarize(results),
-        ...(error ? { error } : {}),
+        ...(error || stopped ? { error: error ?? stopped } : {}),
         ...(warning ? { warning } : {}),
       });
     }

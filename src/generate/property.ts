@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CheckFailure } from '../core/outcome.js';
+import { CheckFailure, SetupError } from '../core/outcome.js';
 import type { CheckContext } from '../engine/context.js';
 
 // Runs one generated check as a fast-check property: `budget` inputs drawn with a seed derived from the run's seed
@@ -63,6 +63,12 @@ export async function property<T>(
   );
   if (fatal !== undefined) throw fatal;
   if (!details.failed) return;
+  // fast-check's time limit can end a run while its input is still being tried (a target throttling with
+  // Retry-After): it then reports a failure with no counterexample. No input was judged, so the check could not run.
+  if (failing === undefined && details.counterexample === null)
+    throw new SetupError(
+      'the generated check ran out of its 4 s before any input was judged (the target answered too slowly)',
+    );
   const err = details.errorInstance as CheckFailure | undefined;
   if (failing) {
     const kept = t.evidence.slice(failing.from, failing.to);
