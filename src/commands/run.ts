@@ -17,7 +17,7 @@ import { parseBaseUrl } from '../engine/guard.js';
 import { closeHttp } from '../engine/http.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
-import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
+import { DEFAULT_BUDGET, randomSeed } from '../generate/generation.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags extends CredentialFlags {

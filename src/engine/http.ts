@@ -1,19 +1,11 @@
+import { Agent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import type * as Https from 'node:https';
 import { createRequire } from 'node:module';
-import type * as Undici from 'undici';
-
-// Fast start: undici's entry module also loads fetch, WebSocket, caches and mocks (110 modules, which in turn wake
-// Node's own bundled undici), about 40 ms of every run. The harness needs only the keep-alive Agent, the request
-// API and the error classes, so it loads those three parts; undici's entry module wires the API the same way.
-// These paths are undici internals: package.json pins undici to patch releases (~7.30), and the tests load them.
-const load = createRequire(import.meta.url);
-const Agent = load('undici/lib/dispatcher/agent') as typeof Undici.Agent;
-const errors = load('undici/lib/core/errors') as typeof Undici.errors;
-Object.assign(
-  (load('undici/lib/dispatcher/dispatcher') as typeof Undici.Dispatcher).prototype,
-  load('undici/lib/api'),
-);
-
 import { noteExchange } from '../webhooks/waits.js';
+
+// Node's own HTTP client: undici (the harness's client until issue 26) cost every run ~40 ms of CPU to load its
+// modules and compile its WebAssembly parser (measured: 53 ms against 11 ms for one request to a local server);
+// node:http is part of Node's start-up snapshot. TLS (node:https) is loaded only for an https target.
 
 export interface HttpRequest {
   method: string;
@@ -54,33 +46,25 @@ export interface HttpLimits {
   maxBodyBytes: number;
 }
 
-// One keep-alive agent for the process; redirects are never followed (undici.request does not follow them).
-let agent: Undici.Agent | undefined;
-function dispatcher(): Undici.Agent {
-  agent ??= new Agent({ keepAliveTimeout: 4_000, connections: 64, pipelining: 1 });
-  return agent;
-}
+// One keep-alive agent per scheme for the process; redirects are never followed (node:http does not follow them).
+// An idle socket is dropped after 4 s, before a server's usual 5 s keep-alive ends it under a request.
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, timeout: 4_000, scheduling: 'lifo' } as const;
+let agent: Agent | undefined;
+let tlsAgent: Https.Agent | undefined;
+let https: typeof Https | undefined;
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(raw: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw))
     if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
-function describeError(err: unknown, limits: HttpLimits): TransportError {
+function describeError(err: unknown): TransportError {
   if (err instanceof TransportError) return err;
   const e = err as { name?: string; code?: string; message?: string };
-  if (
-    e.name === 'TimeoutError' ||
-    e.name === 'AbortError' ||
-    err instanceof errors.HeadersTimeoutError ||
-    err instanceof errors.BodyTimeoutError
-  ) {
-    return new TransportError('timeout', `no complete response within ${limits.timeoutMs} ms`);
-  }
   if (e.code === 'ECONNREFUSED') return new TransportError('connection', 'connection refused');
-  if (e.code === 'ECONNRESET' || err instanceof errors.SocketError) {
+  if (e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ERR_STREAM_PREMATURE_CLOSE') {
     return new TransportError('connection', 'connection reset by the target');
   }
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
@@ -112,52 +96,90 @@ export function recordRequests(fn: ((req: HttpRequest) => void) | undefined): vo
   recorder = fn;
 }
 
+function exchange(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
+  const url = new URL(req.url);
+  const started = performance.now();
+  const headers: Record<string, string> = { ...req.headers };
+  // A string body goes with its length (node:http would otherwise send it chunked), unless the probe set one.
+  if (req.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
+    headers['content-length'] = String(Buffer.byteLength(req.body));
+  const secure = url.protocol === 'https:';
+  if (secure) {
+    https ??= createRequire(import.meta.url)('node:https') as typeof Https;
+    tlsAgent ??= new https.Agent(AGENT_OPTIONS);
+  } else agent ??= new Agent(AGENT_OPTIONS);
+  const options: RequestOptions = {
+    method: req.method,
+    headers,
+    agent: secure ? tlsAgent : agent,
+  };
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (err: unknown, res?: HttpResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (err) reject(describeError(err));
+      else resolve(res!);
+    };
+    const request = (secure ? https!.request : httpRequest)(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limits.maxBodyBytes) {
+          finish(
+            new TransportError('too-large', `response body exceeds the ${limits.maxBodyBytes}-byte cap`),
+          );
+          request.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('error', (err) => finish(err));
+      res.on('close', () => {
+        if (!res.complete) finish(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      });
+      res.on('end', () => {
+        if (!res.complete) return finish(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        noteExchange();
+        const { text, invalidUtf8 } = decode(Buffer.concat(chunks));
+        finish(undefined, {
+          status: res.statusCode ?? 0,
+          headers: flattenHeaders(res.headers),
+          text,
+          invalidUtf8,
+          ...parseJson(text),
+          durationMs: Math.round(performance.now() - started),
+        });
+      });
+    });
+    // The deadline covers the whole exchange: connecting, the headers and the last byte of the body.
+    timer = setTimeout(() => {
+      finish(new TransportError('timeout', `no complete response within ${limits.timeoutMs} ms`));
+      request.destroy();
+    }, limits.timeoutMs);
+    request.on('error', (err) => finish(err));
+    request.end(req.body);
+  });
+}
+
 /** Sends one request with a hard deadline and a cap on the response body. */
 export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
   recorder?.(req);
   noteExchange();
-  const started = performance.now();
-  const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
-    const url = new URL(req.url);
-    const res = await dispatcher().request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: req.method as 'POST',
-      headers: req.headers,
-      body: req.body,
-      signal,
-      headersTimeout: limits.timeoutMs,
-      bodyTimeout: limits.timeoutMs,
-    });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += chunk.length;
-      if (size > limits.maxBodyBytes) {
-        res.body.destroy();
-        throw new TransportError('too-large', `response body exceeds the ${limits.maxBodyBytes}-byte cap`);
-      }
-      chunks.push(chunk);
-    }
-    noteExchange();
-    const { text, invalidUtf8 } = decode(Buffer.concat(chunks));
-    return {
-      status: res.statusCode,
-      headers: flattenHeaders(res.headers),
-      text,
-      invalidUtf8,
-      ...parseJson(text),
-      durationMs: Math.round(performance.now() - started),
-    };
+    return await exchange(req, limits);
   } catch (err) {
-    throw describeError(err, limits);
+    throw describeError(err);
   }
 }
 
-/** Drops kept-alive sockets so the process can exit; a later send() opens a new agent. */
+/** Drops kept-alive sockets so the process can exit; a later send() opens new agents. */
 export async function closeHttp(): Promise<void> {
-  const current = agent;
+  agent?.destroy();
+  tlsAgent?.destroy();
   agent = undefined;
-  await current?.destroy();
+  tlsAgent = undefined;
 }

@@ -1,17 +1,10 @@
 import { ensureJsonContentType, ensureJsonObject, ensureSchema, ensureStatus } from '../checks/response.js';
 import { CheckFailure, SetupError } from '../core/outcome.js';
-import type { Gateway } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import type { CheckContext, ProbeResponse, Setup } from '../engine/context.js';
 import { setup } from '../engine/probe.js';
-import {
-  type Family,
-  fieldName,
-  type GeneratedCase,
-  generatedCases,
-  PROBE_GROUPS,
-  type ProbeGroup,
-} from './cases.js';
+import { type Body, getAt, setAt } from './body-path.js';
+import { type Family, fieldName, type GeneratedCase, generatedCases } from './cases.js';
 import type { Endpoint } from './endpoints.js';
 import { property } from './property.js';
 import { type Field, requestFields, requiredOneOf } from './schema-walk.js';
@@ -33,7 +26,7 @@ import {
 // One function per rule family (as Schemathesis' checks.py): each builds the request of its case from a valid
 // body, sends it and judges the answer through the gateway's kit, which knows what the profile expects of it.
 
-export type Body = Record<string, any>;
+export type { Body } from './body-path.js';
 
 /** What the generated families need to know of a gateway: valid bodies, and how the profile judges answers. */
 export interface GatewayKit {
@@ -61,26 +54,6 @@ export interface GatewayKit {
   envelopeSchema(ep: Endpoint, kind: string): string;
   /** L8 combinations (Lesspay query-order only). */
   window?(t: CheckContext, ids: string, win: string, span: number): Promise<void>;
-}
-
-export function getAt(body: Body, path: string[]): unknown {
-  return path.reduce<any>((o, k) => (o === undefined || o === null ? undefined : o[k]), body);
-}
-
-/** A deep copy of `body` with the value at `path` replaced (undefined: removed). */
-export function setAt(body: Body, path: string[], value: unknown): Body {
-  const copy = structuredClone(body);
-  let node: any = copy;
-  for (const k of path.slice(0, -1)) {
-    if (node[k] === undefined || node[k] === null) node[k] = {};
-    node = node[k];
-  }
-  const last = path[path.length - 1];
-  if (value === undefined) {
-    if (Array.isArray(node)) node.splice(Number(last), 1);
-    else delete node[last];
-  } else node[last] = value;
-  return copy;
 }
 
 /** The schema must reject what a negative case sends and accept what a positive one sends: else the generator is wrong. */
@@ -337,14 +310,7 @@ async function answerOf(t: CheckContext, kit: GatewayKit, c: GeneratedCase): Pro
   }
 }
 
-/** The generated checks of one probe group of a gateway as (id, function) pairs for its probe file. */
-export function generatedChecks(
-  gateway: Gateway,
-  kit: GatewayKit,
-  group: ProbeGroup,
-): { id: string; fn: (t: CheckContext) => Promise<void> }[] {
-  const families: readonly Family[] = PROBE_GROUPS[group];
-  return generatedCases(gateway)
-    .filter((c) => families.includes(c.family))
-    .map((c) => ({ id: c.entry.id, fn: (t: CheckContext) => FAMILY[c.family](t, kit, c) }));
+/** Runs one generated case: loaded by src/generate/checks.ts when the first generated check runs. */
+export function runCase(t: CheckContext, kit: GatewayKit, c: GeneratedCase): Promise<void> {
+  return FAMILY[c.family](t, kit, c);
 }

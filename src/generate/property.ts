@@ -1,32 +1,14 @@
 import fc from 'fast-check';
 import { CheckFailure, SetupError } from '../core/outcome.js';
 import type { CheckContext } from '../engine/context.js';
+import { checkSeed, DEFAULT_BUDGET, type Generation } from './generation.js';
 
 // Runs one generated check as a fast-check property: `budget` inputs drawn with a seed derived from the run's seed
 // and the check ID (so `--seed S --only ID` replays one check exactly, whatever else runs), and on a failure
 // fast-check shrinks the input to the smallest one that still fails. Only a CheckFailure counts as a failing
 // input: a transport error, a failed setup or a skip ends the check at once, as in any other check.
 
-export interface Generation {
-  /** The run's seed (printed in the report); each check derives its own from it. */
-  seed: number;
-  /** Inputs tried per generated check. */
-  budget: number;
-}
-
-export const DEFAULT_BUDGET = 1;
-
-/** A fresh 32-bit seed for a run that was given none. */
-export function randomSeed(): number {
-  return Math.floor(Math.random() * 0x7fffffff);
-}
-
-/** The seed of one check: the run's seed mixed with the check ID (FNV-1a). */
-export function checkSeed(runSeed: number, id: string): number {
-  let h = 0x811c9dc5 ^ (runSeed >>> 0);
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h & 0x7fffffff;
-}
+export { checkSeed, DEFAULT_BUDGET, type Generation, randomSeed } from './generation.js';
 
 function show(value: unknown): string {
   const text = JSON.stringify(value, (_k, v) => (v === undefined ? null : v));
