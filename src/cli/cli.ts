@@ -43,6 +43,14 @@ function withCredentials(cmd: Command): Command {
 function withReport(cmd: Command): Command {
   return cmd
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
+    .addOption(
+      new Option(
+        '--evidence <which>',
+        'exchanges results.json keeps in full: failures (failed and errored checks; the others a summary) or full',
+      )
+        .choices(['failures', 'full'])
+        .default('failures'),
+    )
     .option('--quiet', 'print only the summary', false);
 }
 

@@ -21,6 +21,8 @@ export interface AuditFlags {
   reportDir?: string;
   strict?: boolean;
   quiet?: boolean;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
   maxTime?: number;
   timeout?: number;
   scenario?: string;
@@ -165,7 +167,7 @@ export async function auditCommand(
     const tty = process.stdout.isTTY === true;
     if (!flags.quiet)
       for (const r of results.checks) process.stdout.write(`${redactText(checkLine(r, tty))}\n`);
-    const written = writeReport(results, reportDir);
+    const written = writeReport(results, reportDir, undefined, flags.evidence);
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     if (failure) process.stderr.write(`paycert: ${failure}\n`);
     if (recorder.exchanges.length === 0) {

@@ -41,6 +41,8 @@ export interface RunFlags extends CredentialFlags {
   bundleFile?: string;
   allowProduction: boolean;
   quiet: boolean;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
   mockVariant: string;
   mockFault?: string;
   webhookListen?: string;
@@ -180,7 +182,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         `--max-requests ${flags.maxRequests} is too small for the ${selected} selected checks (each sends at least one request; at least ${least} needed): raise it or narrow --only`,
       );
     const results = await certify(options);
-    const written = writeReport(results, flags.reportDir, baseline);
+    const written = writeReport(results, flags.reportDir, baseline, flags.evidence);
     if (bundle) {
       // tar is loaded only when a bundle is asked for.
       const { keyFingerprint, writeBundle } = await import('../report/bundle.js');

@@ -28,6 +28,8 @@ export interface VerifyFlags extends CredentialFlags {
   timeout?: number;
   allowProduction?: boolean;
   quiet?: boolean;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
   mockVariant?: string;
   mockFault?: string;
 }
@@ -146,7 +148,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       registeredSecrets(),
       verifierLog,
     );
-    const written = writeReport(results, flags.reportDir);
+    const written = writeReport(results, flags.reportDir, undefined, flags.evidence);
     const tty = process.stdout.isTTY === true;
     if (!flags.quiet)
       for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);

@@ -18,6 +18,8 @@ export interface WebhookTestFlags {
   allowIncomplete?: boolean;
   timeout?: number;
   quiet?: boolean;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
 }
 
 function httpUrl(value: string, flag: string): string {
@@ -78,7 +80,7 @@ export async function webhookTestCommand(
       onResult: flags.quiet ? undefined : (r) => process.stdout.write(`${redactText(checkLine(r, tty))}\n`),
     });
     out.results = results;
-    const written = writeReport(results, reportDir);
+    const written = writeReport(results, reportDir, undefined, flags.evidence);
     process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
     if (results.checks.length === 0) {
       process.stderr.write('paycert: no check was selected (see --only)\n');

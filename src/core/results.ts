@@ -111,6 +111,11 @@ export interface Results {
   driver?: string;
   /** Seed and budget of the generated checks: `--seed` replays them exactly. */
   generation?: { seed: number; budget: number };
+  /**
+   * Which checks carry their exchanges in full: `failures` (the default) failed, errored and stale-deviation checks
+   * only, the others each exchange's summary (method, URL, status, duration, error); `full` (--evidence full) all.
+   */
+  evidence?: 'full' | 'failures';
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;

@@ -76,6 +76,9 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
     durationMs: Math.max(0, end - start),
     strict: first.strict ?? false,
     ...(parts.every((p) => p.allowIncomplete) ? { allowIncomplete: true } : {}),
+    // Full evidence only when every part kept it in full.
+    ...(parts.some((p) => p.evidence === 'failures') ? { evidence: 'failures' as const } : {}),
+    ...(parts.every((p) => p.evidence === 'full') ? { evidence: 'full' as const } : {}),
     shard: null,
     verdict: 'error',
     gateways: [...gateways.values()],
