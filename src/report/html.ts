@@ -98,7 +98,7 @@ export const INLINE_DETAILS_LIMIT = 512 * 1024;
 
 // Marks where a failure's details go while the rows are rendered: a NUL cannot come from the results (the escaping
 // functions remove C0 controls), so no text of a target can forge one.
-const SLOT = /\u0000(\d+)\u0000/g;
+const SLOT = '\u0000';
 
 /**
  * The evidence part of each failure's details (specification, diff, exchanges). A short report keeps it inline.
@@ -123,16 +123,21 @@ class Details {
       this.index.set(html, k);
     }
     this.size += html.length;
-    return `\u0000${k}\u0000`;
+    return `${SLOT}${k}${SLOT}`;
   }
 
   /** The rendered rows with each slot filled: inline, or a placeholder for the packed part. */
   place(rows: string): string {
-    if (!(this.pack ?? this.size > INLINE_DETAILS_LIMIT))
-      return rows.replace(SLOT, (_, k) => this.parts[Number(k)]!);
-    const data = deflateRawSync(Buffer.from(JSON.stringify(this.parts), 'utf8'), { level: 9 });
-    this.packed = `<script type="application/octet-stream" id="paycert-details">${data.toString('base64')}</script>\n`;
-    return rows.replace(SLOT, (_, k) => `<div class="lz" data-d="${k}"></div>`);
+    const pack = this.pack ?? this.size > INLINE_DETAILS_LIMIT;
+    if (pack) {
+      const data = deflateRawSync(Buffer.from(JSON.stringify(this.parts), 'utf8'), { level: 9 });
+      this.packed = `<script type="application/octet-stream" id="paycert-details">${data.toString('base64')}</script>\n`;
+    }
+    // Split on the marks: every odd piece is a slot's number.
+    const pieces = rows.split(SLOT);
+    for (let i = 1; i < pieces.length; i += 2)
+      pieces[i] = pack ? `<div class="lz" data-d="${pieces[i]}"></div>` : this.parts[Number(pieces[i])]!;
+    return pieces.join('');
   }
 }
 
