@@ -130,7 +130,7 @@ class Details {
   place(rows: string): string {
     const pack = this.pack ?? this.size > INLINE_DETAILS_LIMIT;
     if (pack) {
-      const data = deflateRawSync(Buffer.from(JSON.stringify(this.parts), 'utf8'), { level: 9 });
+      const data = deflateRawSync(Buffer.from(JSON.stringify(this.parts), 'utf8'));
       this.packed = `<script type="application/octet-stream" id="paycert-details">${data.toString('base64')}</script>\n`;
     }
     // Split on the marks: every odd piece is a slot's number.
