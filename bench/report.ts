@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { withEvidence } from '../src/cli/outputs.js';
 import { CHROMIUM_FLAGS } from '../src/core/chromium.js';
 import type { Check, Gateway, HttpExchange, Results, Status } from '../src/core/results.js';
 import { recompute } from '../src/core/verdict.js';
@@ -17,7 +18,12 @@ export interface ReportBench {
   checks: number;
   /** Checks that failed or errored: the ones whose evidence the HTML renders. */
   failing: number;
+  /** results.json as `paycert run` writes it by default (full evidence for failures only), pretty-printed. */
   resultsBytes: number;
+  /** The same with `--evidence full`: the baseline the default is measured against. */
+  resultsFullBytes: number;
+  /** results.json bytes per passing check of an all-passing run, default and with --evidence full. */
+  resultsBytesPerPassing: { failures: number; full: number };
   /** Wall-clock median of three renders after a warm-up. */
   htmlRenderMs: number;
   /** CPU time of the same render: less sensitive to a busy machine than wall-clock time. */
@@ -32,7 +38,11 @@ export interface ReportBench {
   /** Time to apply the status filter to every row; undefined without chromium. */
   browserFilterMs?: number;
   targets: { htmlRenderMs: number; htmlBytes: number };
+  met: { htmlRenderMs: boolean; htmlBytes: boolean };
 }
+
+const written = (r: Results, evidence: 'full' | 'failures') =>
+  Buffer.byteLength(`${JSON.stringify(withEvidence(r, evidence), null, 2)}\n`);
 
 const CHROMIUM = process.env.PAYCERT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -201,7 +211,11 @@ export async function benchReport(
 ): Promise<ReportBench> {
   const count = opts.checks ?? 10_000;
   const results = syntheticResults(count, opts.failing ?? 0.05);
-  const resultsBytes = Buffer.byteLength(JSON.stringify(results));
+  const resultsBytes = written(results, 'failures');
+  const resultsFullBytes = written(results, 'full');
+  const passing = syntheticResults(2_000, 0);
+  const perPassing = (evidence: 'full' | 'failures') =>
+    Math.round(written(passing, evidence) / passing.checks.filter((c) => c.status === 'passed').length);
   renderHtml(results); // warm-up: JIT and regex compilation are not what we measure
   const runs = [0, 1, 2].map(() => time(() => renderHtml(results)));
   const html = runs[0]![0];
@@ -215,6 +229,8 @@ export async function benchReport(
     checks: results.checks.length,
     failing: results.summary.failed + results.summary.error,
     resultsBytes,
+    resultsFullBytes,
+    resultsBytesPerPassing: { failures: perPassing('failures'), full: perPassing('full') },
     htmlRenderMs: Math.round(htmlRenderMs),
     htmlRenderCpuMs: Math.round(cpu),
     htmlBytes: Buffer.byteLength(html),
@@ -222,6 +238,7 @@ export async function benchReport(
     junitRenderMs: Math.round(junitRenderMs),
     junitBytes: Buffer.byteLength(junit),
     targets: { htmlRenderMs: 1000, htmlBytes: 3_000_000 },
+    met: { htmlRenderMs: htmlRenderMs <= 1000, htmlBytes: Buffer.byteLength(html) <= 3_000_000 },
   };
   if (opts.browser !== false && existsSync(CHROMIUM)) {
     const dir = await mkdtemp(join(tmpdir(), 'paycert-bench-'));
@@ -264,7 +281,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const b = await benchReport({ checks: n, failing });
   const mb = (x: number) => `${(x / 1e6).toFixed(2)} MB (${(x / 1024 / 1024).toFixed(2)} MiB)`;
   console.log(`checks                 ${b.checks} (${b.failing} failed or errored)`);
-  console.log(`results.json           ${mb(b.resultsBytes)}`);
+  console.log(`results.json           ${mb(b.resultsBytes)} (--evidence full: ${mb(b.resultsFullBytes)})`);
+  console.log(
+    `results.json/passing   ${b.resultsBytesPerPassing.failures} B (--evidence full: ${b.resultsBytesPerPassing.full} B)`,
+  );
   console.log(
     `HTML render (median)   ${b.htmlRenderMs} ms wall, ${b.htmlRenderCpuMs} ms CPU   target ≤ ${b.targets.htmlRenderMs} ms`,
   );

@@ -27,15 +27,11 @@ export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './engine/context.js';
 export { check, setup } from './engine/probe.js';
 export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
+export { type Body as GeneratedBody, getAt, setAt } from './generate/body-path.js';
 export type { GeneratedCase } from './generate/cases.js';
+export { generatedChecks } from './generate/checks.js';
 export type { Endpoint } from './generate/endpoints.js';
-export {
-  type Body as GeneratedBody,
-  type GatewayKit,
-  generatedChecks,
-  getAt,
-  setAt,
-} from './generate/families.js';
+export type { GatewayKit } from './generate/families.js';
 export type { Field } from './generate/schema-walk.js';
 export { compareWithCommitted } from './pact/committed.js';
 export {

@@ -52,6 +52,14 @@ function withConfig(cmd: Command): Command {
 function withReport(cmd: Command): Command {
   return cmd
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
+    .addOption(
+      new Option(
+        '--evidence <which>',
+        'exchanges results.json keeps in full: failures (failed and errored checks; the others a summary) or full',
+      )
+        .choices(['failures', 'full'])
+        .default('failures'),
+    )
     .option(
       '--quiet',
       'print only the summary: the verdicts, the failing check IDs, what was not judged',
@@ -109,6 +117,12 @@ export function buildProgram(): Command {
       'longest Retry-After honoured on 429/503',
       int('--retry-after-cap', 0),
       10_000,
+    )
+    .option(
+      '--max-wait <ms>',
+      'total time the run waits on 429/503 Retry-After; past it the run stops as a setup error (exit 2)',
+      int('--max-wait', 0),
+      30_000,
     )
     .option('--deviations <file>', 'known deviations (JSON, schemas/paycert/deviations.schema.json)')
     .option(

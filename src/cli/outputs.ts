@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { type EvidenceMode, keepsFullEvidence, summarizeExchanges } from '../core/evidence.js';
 import { redactDeep } from '../core/redact.js';
 import type { Results } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
@@ -75,10 +76,28 @@ function writeAllAtomic(files: [path: string, text: string][]): void {
 
 const MERCHANT_SIDE = new Set(['audit', 'proxy', 'webhook-test']);
 
+/**
+ * The results as written: by default a check that passed (or was skipped) keeps each exchange's summary and a failed,
+ * errored or stale one its full exchanges, so results.json grows with failures; `--evidence full` keeps everything.
+ * The JUnit and HTML renderers show full evidence for exactly the checks that keep it.
+ */
+export function withEvidence(results: Results, evidence: EvidenceMode): Results {
+  if (evidence === 'full') return { ...results, evidence };
+  const checks = results.checks.map((c) =>
+    keepsFullEvidence(c) || !c.evidence ? c : { ...c, evidence: summarizeExchanges(c.evidence) },
+  );
+  return { ...results, evidence, checks };
+}
+
 /** Writes results.json (validated against its schema), junit.xml, index.html and, for a gateway run, coverage.json; all redacted. */
-export function writeReport(results: Results, dir: string, baseline?: Results): WrittenReport {
+export function writeReport(
+  results: Results,
+  dir: string,
+  baseline?: Results,
+  evidence: EvidenceMode = 'failures',
+): WrittenReport {
   const abs = prepareReportDir(dir);
-  const safe = redactDeep(results);
+  const safe = redactDeep(withEvidence(results, evidence));
   const { valid, problems } = validate('paycert/results.schema.json', safe);
   if (!valid) throw new Error(`results do not match their schema: ${problems[0]?.message}`);
   const out = {

@@ -2,6 +2,7 @@ import { closeSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, wri
 import { join } from 'node:path';
 import { markStopping, stopAll } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
+import type { EvidenceMode } from '../core/evidence.js';
 import { redactText } from '../core/redact.js';
 import type { Results } from '../core/results.js';
 import { interrupted } from '../core/verdict.js';
@@ -126,10 +127,10 @@ export class RunSession {
    * Writes the run's own report (atomically); a signal from now on ends the process as usual. Once a signal is being
    * handled it never returns: the interrupted report is written instead, and the process exits with the signal's code.
    */
-  async write(results: Results, baseline?: Results): Promise<WrittenReport> {
+  async write(results: Results, baseline?: Results, evidence?: EvidenceMode): Promise<WrittenReport> {
     if (this.stopping) await new Promise(() => {});
     this.disarm();
-    return writeReport(results, this.dir, baseline);
+    return writeReport(results, this.dir, baseline, evidence);
   }
 
   /** Ends the session: no signal handling, the lock released. */

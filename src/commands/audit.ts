@@ -25,6 +25,8 @@ export interface AuditFlags {
   strict?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
   maxTime?: number;
   timeout?: number;
   scenario?: string;
@@ -214,7 +216,7 @@ async function audit(
     out.results = results;
     const reporter = new RunReporter(flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
     for (const r of results.checks) reporter.result(r);
-    const written = await session.write(results);
+    const written = await session.write(results, undefined, flags.evidence);
     reporter.finish(results, written.html);
     writeGithub(results, process.env, process.stdout, session.dir);
     if (brokenUpstream) {

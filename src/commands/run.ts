@@ -21,7 +21,7 @@ import { closeHttp } from '../engine/http.js';
 import { runIdentity, seedOf } from '../engine/identity.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
-import { DEFAULT_BUDGET, randomSeed } from '../generate/property.js';
+import { DEFAULT_BUDGET, randomSeed } from '../generate/generation.js';
 import { compareWithBaseline, type FailOn } from '../report/baseline.js';
 import { machineSummary } from '../report/machine.js';
 import { parseWebhookFlags } from '../webhooks/session.js';
@@ -42,6 +42,7 @@ export interface RunFlags extends CredentialFlags {
   maxRequests: number;
   maxBody: number;
   retryAfterCap: number;
+  maxWait?: number;
   deviations?: string;
   capabilities?: string;
   shard?: string;
@@ -53,6 +54,8 @@ export interface RunFlags extends CredentialFlags {
   verbose?: boolean;
   format?: 'text' | 'json' | 'json-full';
   failOn?: FailOn;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
   mockVariant: string;
   mockFault?: string;
   webhookListen?: string;
@@ -224,6 +227,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       rate: flags.rate,
       maxRequests: flags.maxRequests,
       retryAfterCapMs: flags.retryAfterCap,
+      maxWaitMs: flags.maxWait,
       strict: flags.strict,
       allowIncomplete: flags.allowIncomplete === true,
       selects: selectionMatcher(flags.only, flags.skip),
@@ -282,7 +286,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     );
     const results: Results = await certify(options);
     if (baseline) results.gate = compareWithBaseline(results, baseline, flags.failOn ?? 'any');
-    const written = await session.write(results, baseline);
+    const written = await session.write(results, baseline, flags.evidence);
     const before: string[] = [];
     if (bundle) {
       // tar is loaded only when a bundle is asked for.

@@ -30,6 +30,8 @@ export interface VerifyFlags extends CredentialFlags {
   timeout?: number;
   allowProduction?: boolean;
   quiet?: boolean;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
   mockVariant?: string;
   mockFault?: string;
   allowIncomplete?: boolean;
@@ -176,7 +178,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
       verifierLog,
     );
     if (flags.allowIncomplete) results.allowIncomplete = true;
-    const written = await session.write(results);
+    const written = await session.write(results, undefined, flags.evidence);
     const tty = process.stdout.isTTY === true;
     if (!flags.quiet)
       for (const c of results.checks) process.stdout.write(`${redactText(checkLine(c, tty))}\n`);

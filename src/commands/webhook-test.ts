@@ -24,6 +24,8 @@ export interface WebhookTestFlags {
   timeout?: number;
   quiet?: boolean;
   verbose?: boolean;
+  /** --evidence: which checks keep their exchanges in full in results.json. */
+  evidence?: 'full' | 'failures';
 }
 
 function httpUrl(value: string, flag: string): string {
@@ -108,7 +110,7 @@ export async function webhookTestCommand(
       },
     });
     out.results = results;
-    const written = await session.write(results);
+    const written = await session.write(results, undefined, flags.evidence);
     reporter.finish(results, written.html);
     writeGithub(results, process.env, process.stdout, session.dir);
     if (results.checks.length === 0) {

@@ -170,6 +170,11 @@ export interface Results {
   scope?: Scope;
   /** Set when a signal stopped the run: the checks are those judged before it, the verdict is `interrupted`. */
   interrupted?: { signal: 'SIGINT' | 'SIGTERM'; at: string };
+  /**
+   * Which checks carry their exchanges in full: `failures` (the default) failed, errored and stale-deviation checks
+   * only, the others each exchange's summary (method, URL, status, duration, error); `full` (--evidence full) all.
+   */
+  evidence?: 'full' | 'failures';
   verdict: Verdict;
   gateways: GatewayResult[];
   summary: Summary;

@@ -50,6 +50,29 @@ export function registry(): Ajv2020 {
   return shared;
 }
 
+const documents = new Map<string, Record<string, any>>();
+
+/**
+ * A schema document as written, by $id (no fragment), without Ajv: what reads a schema's shape (the generated
+ * checks' schema walk) needs no compiled validator, and compiling them all cost a run ~135 ms of start-up.
+ */
+export function schemaDocument(id: string): Record<string, any> | undefined {
+  let doc = documents.get(id);
+  if (doc === undefined && id.startsWith(SCHEMA_BASE) && !id.includes('#')) {
+    try {
+      doc = JSON.parse(readFileSync(join(schemasDir, id.slice(SCHEMA_BASE.length)), 'utf8')) as Record<
+        string,
+        any
+      >;
+    } catch {
+      return undefined;
+    }
+    if (doc.$id !== id) return undefined;
+    documents.set(id, doc);
+  }
+  return doc;
+}
+
 /** Accepts a full $id or a path relative to schemas/ (e.g. `lesspay/envelope.schema.json`). */
 export function schemaId(idOrPath: string): string {
   return idOrPath.startsWith('https://') ? idOrPath : SCHEMA_BASE + idOrPath;
@@ -73,9 +96,34 @@ export function precompiledValidators(): Precompiled | null {
   return precompiled;
 }
 
+const single = new Map<string, ValidateFunction | null>();
+
+/**
+ * One schema's standalone validator (schemas/dist/validators/<folder>/<name>.schema.cjs, compiled paycert only): a
+ * run requires the few it uses (~2 ms each) instead of the module of all of them (~25 ms); a paycert-schemas built
+ * before the split has only that module, which is then used.
+ */
+function precompiledValidator(id: string): ValidateFunction | undefined {
+  if (!compiled) return undefined;
+  let fn = single.get(id);
+  if (fn === undefined) {
+    const rel = id.startsWith(SCHEMA_BASE)
+      ? id.slice(SCHEMA_BASE.length).replace(/\.json$/, '.cjs')
+      : undefined;
+    try {
+      fn = rel ? ((load(join(schemasDir, 'dist/validators', rel)) as Precompiled)[id] ?? null) : null;
+    } catch {
+      fn = null;
+    }
+    fn ??= precompiledValidators()?.[id] ?? null;
+    single.set(id, fn);
+  }
+  return fn ?? undefined;
+}
+
 export function validatorFor(idOrPath: string): ValidateFunction {
   const id = schemaId(idOrPath);
-  const fn = precompiledValidators()?.[id] ?? registry().getSchema(id);
+  const fn = precompiledValidator(id) ?? registry().getSchema(id);
   if (!fn) throw new Error(`unknown schema ${id}`);
   return fn;
 }

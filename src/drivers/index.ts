@@ -1,19 +1,16 @@
 import { UsageError } from '../core/errors.js';
 import { AutoDriver } from './auto.js';
-import { BrowserDriver } from './browser.js';
-import { CommandDriver } from './command.js';
-import { FormDriver } from './form.js';
-import { ManualDriver } from './manual.js';
 import type { PaymentDriver } from './types.js';
 
-// `--driver auto|form:FILE|browser:FILE|command:CMD|manual`: the run's one way of finishing payments.
+// `--driver auto|form:FILE|browser:FILE|command:CMD|manual`: the run's one way of finishing payments. Only the
+// driver asked for is loaded (the auto driver by default): a run does not pay for the others' modules.
 
 export const DRIVER_USAGE = 'auto, form:FILE, browser:FILE, command:CMD or manual';
 
 export async function openDriver(spec: string | undefined): Promise<PaymentDriver> {
   const value = spec ?? 'auto';
   if (value === 'auto') return new AutoDriver();
-  if (value === 'manual') return new ManualDriver();
+  if (value === 'manual') return new (await import('./manual.js')).ManualDriver();
   const colon = value.indexOf(':');
   const kind = colon > 0 ? value.slice(0, colon) : value;
   const rest = colon > 0 ? value.slice(colon + 1) : '';
@@ -23,7 +20,7 @@ export async function openDriver(spec: string | undefined): Promise<PaymentDrive
     throw new UsageError(
       `--driver ${kind}: needs ${kind === 'command' ? 'a command' : 'a file'} after "${kind}:"`,
     );
-  if (kind === 'form') return new FormDriver(rest);
-  if (kind === 'browser') return BrowserDriver.open(rest);
-  return new CommandDriver(rest);
+  if (kind === 'form') return new (await import('./form.js')).FormDriver(rest);
+  if (kind === 'browser') return (await import('./browser.js')).BrowserDriver.open(rest);
+  return new (await import('./command.js')).CommandDriver(rest);
 }

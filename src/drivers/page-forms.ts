@@ -1,4 +1,12 @@
-import { type HTMLElement, parse } from 'node-html-parser';
+import { createRequire } from 'node:module';
+import type { HTMLElement } from 'node-html-parser';
+
+// The HTML parser (~25 ms to load) is loaded when a driver first reads a payment page, not by every run.
+let parser: typeof import('node-html-parser') | undefined;
+function parse(html: string, options: Parameters<typeof import('node-html-parser').parse>[1]) {
+  parser ??= createRequire(import.meta.url)('node-html-parser') as typeof import('node-html-parser');
+  return parser.parse(html, options);
+}
 
 // A test page's forms as data: every control with its name, value and the text a person would read next to it.
 // The auto driver judges these; it never runs the page's scripts.

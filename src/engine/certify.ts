@@ -29,6 +29,8 @@ export interface CertifyOptions {
   rate: number;
   maxRequests: number;
   retryAfterCapMs: number;
+  /** Total wait on the target's Retry-After before the run stops as a setup error (--max-wait); default 30 s. */
+  maxWaitMs?: number;
   strict: boolean;
   /** --allow-incomplete: recorded in the results so every output says the incomplete verdict was accepted. */
   allowIncomplete?: boolean;
@@ -155,6 +157,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
         target.kind === 'remote',
       );
       let results: CheckResult[] = [];
+      let stopped: string | undefined;
       if (!error) {
         await adapters[target.gateway].prepare?.();
         const out = await runGateway(
@@ -165,6 +168,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             timeoutMs: opts.timeoutMs,
             maxBodyBytes: opts.maxBodyBytes,
             retryAfterCapMs: opts.retryAfterCapMs,
+            maxWaitMs: opts.maxWaitMs,
             capabilities: opts.capabilities?.[target.gateway],
             runTag,
             webhooks: webhooks.accessFor(target),
@@ -182,6 +186,8 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
           checkDeadlineMs,
         );
         results = applyDeviations(out.results, opts.deviations);
+        // A target that kept refusing requests could not be judged: a setup error, with what was judged kept.
+        stopped = out.run.waitExhausted;
       }
       checks.push(...results);
       gateways.push({
@@ -189,11 +195,11 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
         target: displayUrl(target.baseUrl),
         targetKind: target.kind,
         ...judgeGateway(results, opts.strict, {
-          gatewayError: error,
+          gatewayError: error ?? stopped,
           mustTotal: mustTotal(target.gateway),
           selection,
         }),
-        ...(error ? { error } : {}),
+        ...(error || stopped ? { error: error ?? stopped } : {}),
         ...(warning ? { warning } : {}),
       });
     }

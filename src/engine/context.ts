@@ -21,6 +21,11 @@ export interface RunConfig {
   maxBodyBytes: number;
   /** Longest Retry-After (429/503) honoured before the exchange counts as an error. */
   retryAfterCapMs: number;
+  /**
+   * Total time the run may spend waiting on the target's Retry-After (429/503) (--max-wait); when a wait would go
+   * past it the run stops as a setup error. Undefined: 30 s.
+   */
+  maxWaitMs?: number;
   /** Declared capabilities; undefined means the target supports everything the profile covers. */
   capabilities?: Set<string>;
   /** Tag that makes ids created by this run unique (request_id, merchantOrderId). */
@@ -61,6 +66,8 @@ export interface Setup<T> {
   fn: SetupFn<T>;
 }
 
+export const DEFAULT_MAX_WAIT_MS = 30_000;
+
 // Consecutive transport failures after which the target counts as down and remaining checks end at once.
 const BREAKER_LIMIT = 4;
 // Id suffix: 4 base-36 characters name the check or setup, 2 count its ids.
@@ -91,6 +98,12 @@ export class RunState {
   private readonly pathFailures = new Map<string, number>();
   private readonly pathDown = new Map<string, string>();
   private readonly answered = new Set<string>();
+  /** Answers that were 429/503 with Retry-After, the first one's time, and the wall time spent waiting on them. */
+  private refusals = 0;
+  private firstRefusalAt = 0;
+  private waitedMs = 0;
+  private waitEndsAt = 0;
+  private waitReason: string | undefined;
 
   constructor(
     readonly config: RunConfig,
@@ -133,6 +146,38 @@ export class RunState {
     this.usedCodes.add(code);
     this.ownerCodes.set(owner, code);
     return code;
+  }
+
+  /** Why the run stopped: the target kept refusing requests with 429/503 past the wait budget (--max-wait). */
+  get waitExhausted(): string | undefined {
+    return this.waitReason;
+  }
+
+  /** Counts a 429/503 answer with Retry-After. */
+  noteRefusal(): void {
+    if (this.refusals++ === 0) this.firstRefusalAt = performance.now();
+  }
+
+  /**
+   * Books a wait of `ms` against the run's budget. Lanes that wait at the same time share the wall clock, so the
+   * budget counts the union of the waits, not their sum. Returns false, and stops the run, when the wait would go
+   * past the budget: a target that refuses everything then ends within --max-wait instead of once per check.
+   */
+  reserveWait(ms: number): boolean {
+    if (this.waitReason) return false;
+    const budget = this.config.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    const now = performance.now();
+    const end = now + ms;
+    const added = Math.max(0, end - Math.max(now, this.waitEndsAt));
+    if (this.waitedMs + added > budget) {
+      const seconds = (x: number) => `${Math.round(x / 100) / 10} s`;
+      this.waitReason = `the target refused ${this.refusals} requests with 429/503 for ${seconds(now - this.firstRefusalAt)} (waiting on its Retry-After would pass the ${seconds(budget)} budget of --max-wait)`;
+      this.downReason ??= this.waitReason;
+      return false;
+    }
+    this.waitedMs += added;
+    this.waitEndsAt = Math.max(this.waitEndsAt, end);
+    return true;
   }
 
   /** Why exchanges with this path end at once: the whole target or this endpoint stopped answering. */
@@ -346,12 +391,14 @@ export class CheckContext {
       // A throttled answer is not a working endpoint: it must not reset the breakers, or a target that keeps
       // throttling would cost two Retry-After waits for every check of the run.
       if (!throttled) this.run.noteTransport(endpoint, true);
+      else this.run.noteRefusal();
       const retryAfter = throttled ? this.retryAfterMs(res) : undefined;
-      if (retryAfter !== undefined && attempt < 2) {
+      const waits = retryAfter !== undefined && attempt < 2 && this.run.reserveWait(retryAfter);
+      if (waits) {
         attempt++;
         throttle.pauseUntil(Date.now() + retryAfter);
         await new Promise((r) => setTimeout(r, retryAfter));
-        continue;
+        if (!this.run.waitExhausted) continue;
       }
       this.keepResponse(exchange, res);
       if (throttled) {
@@ -359,7 +406,9 @@ export class CheckContext {
         exchange.error = `HTTP ${res.status} with Retry-After ${res.headers['retry-after']} (${
           retryAfter === undefined
             ? `over the ${config.retryAfterCapMs} ms cap`
-            : 'still throttled after 2 retries'
+            : this.run.waitExhausted
+              ? 'the run stopped waiting: --max-wait spent'
+              : 'still throttled after 2 retries'
         })`;
         const err = new TransportError('other', `target throttled: ${exchange.error}`);
         this.run.noteTransport(endpoint, false, err);

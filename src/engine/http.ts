@@ -1,9 +1,11 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import type * as Https from 'node:https';
+import { createRequire } from 'node:module';
 import { noteExchange } from '../webhooks/waits.js';
 
-// Node's own http and https modules, through their documented API only: they load with Node itself, so the harness's
-// start-up pays for no HTTP library, and no release of a dependency can change how a request is sent.
+// Node's own HTTP client: undici (the harness's client until issue 26) cost every run ~40 ms of CPU to load its
+// modules and compile its WebAssembly parser (measured: 53 ms against 11 ms for one request to a local server);
+// node:http is part of Node's start-up snapshot. TLS (node:https) is loaded only for an https target.
 
 export interface HttpRequest {
   method: string;
@@ -45,28 +47,24 @@ export interface HttpLimits {
 }
 
 // One keep-alive agent per scheme for the process; redirects are never followed (node:http does not follow them).
-const AGENT_OPTIONS = { keepAlive: true, keepAliveMsecs: 4_000, maxSockets: 64, timeout: 4_000 };
-let agents: { http: HttpAgent; https: HttpsAgent } | undefined;
-function agentsNow(): { http: HttpAgent; https: HttpsAgent } {
-  agents ??= { http: new HttpAgent(AGENT_OPTIONS), https: new HttpsAgent(AGENT_OPTIONS) };
-  return agents;
-}
+// An idle socket is dropped after 4 s, before a server's usual 5 s keep-alive ends it under a request.
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, timeout: 4_000, scheduling: 'lifo' } as const;
+let agent: Agent | undefined;
+let tlsAgent: Https.Agent | undefined;
+let https: typeof Https | undefined;
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(raw: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw))
     if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
-function describeError(err: unknown, limits: HttpLimits): TransportError {
+function describeError(err: unknown): TransportError {
   if (err instanceof TransportError) return err;
   const e = err as { name?: string; code?: string; message?: string };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'ABORT_ERR') {
-    return new TransportError('timeout', `no complete response within ${limits.timeoutMs} ms`);
-  }
   if (e.code === 'ECONNREFUSED') return new TransportError('connection', 'connection refused');
-  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') {
+  if (e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ERR_STREAM_PREMATURE_CLOSE') {
     return new TransportError('connection', 'connection reset by the target');
   }
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
@@ -98,23 +96,72 @@ export function recordRequests(fn: ((req: HttpRequest) => void) | undefined): vo
   recorder = fn;
 }
 
-/** The response head, once it arrives; the request is aborted by `signal`. */
-function exchange(req: HttpRequest, signal: AbortSignal): Promise<IncomingMessage> {
+function exchange(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
   const url = new URL(req.url);
-  const https = url.protocol === 'https:';
+  const started = performance.now();
   const headers: Record<string, string> = { ...req.headers };
+  // A string body goes with its length (node:http would otherwise send it chunked), unless the probe set one.
   if (req.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
     headers['content-length'] = String(Buffer.byteLength(req.body));
+  const secure = url.protocol === 'https:';
+  if (secure) {
+    https ??= createRequire(import.meta.url)('node:https') as typeof Https;
+    tlsAgent ??= new https.Agent(AGENT_OPTIONS);
+  } else agent ??= new Agent(AGENT_OPTIONS);
+  const options: RequestOptions = {
+    method: req.method,
+    headers,
+    agent: secure ? tlsAgent : agent,
+  };
   return new Promise((resolve, reject) => {
-    const options = {
-      method: req.method,
-      headers,
-      signal,
-      agent: https ? agentsNow().https : agentsNow().http,
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (err: unknown, res?: HttpResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (err) reject(describeError(err));
+      else resolve(res!);
     };
-    const outgoing = https ? httpsRequest(url, options, resolve) : httpRequest(url, options, resolve);
-    outgoing.on('error', reject);
-    outgoing.end(req.body);
+    const request = (secure ? https!.request : httpRequest)(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limits.maxBodyBytes) {
+          finish(
+            new TransportError('too-large', `response body exceeds the ${limits.maxBodyBytes}-byte cap`),
+          );
+          request.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('error', (err) => finish(err));
+      res.on('close', () => {
+        if (!res.complete) finish(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      });
+      res.on('end', () => {
+        if (!res.complete) return finish(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        noteExchange();
+        const { text, invalidUtf8 } = decode(Buffer.concat(chunks));
+        finish(undefined, {
+          status: res.statusCode ?? 0,
+          headers: flattenHeaders(res.headers),
+          text,
+          invalidUtf8,
+          ...parseJson(text),
+          durationMs: Math.round(performance.now() - started),
+        });
+      });
+    });
+    // The deadline covers the whole exchange: connecting, the headers and the last byte of the body.
+    timer = setTimeout(() => {
+      finish(new TransportError('timeout', `no complete response within ${limits.timeoutMs} ms`));
+      request.destroy();
+    }, limits.timeoutMs);
+    request.on('error', (err) => finish(err));
+    request.end(req.body);
   });
 }
 
@@ -122,40 +169,17 @@ function exchange(req: HttpRequest, signal: AbortSignal): Promise<IncomingMessag
 export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpResponse> {
   recorder?.(req);
   noteExchange();
-  const started = performance.now();
-  const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
-    const res = await exchange(req, signal);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limits.maxBodyBytes) {
-        res.destroy();
-        throw new TransportError('too-large', `response body exceeds the ${limits.maxBodyBytes}-byte cap`);
-      }
-      chunks.push(chunk);
-    }
-    if (!res.complete) throw new TransportError('connection', 'connection reset by the target');
-    noteExchange();
-    const { text, invalidUtf8 } = decode(Buffer.concat(chunks));
-    return {
-      status: res.statusCode ?? 0,
-      headers: flattenHeaders(res.headers),
-      text,
-      invalidUtf8,
-      ...parseJson(text),
-      durationMs: Math.round(performance.now() - started),
-    };
+    return await exchange(req, limits);
   } catch (err) {
-    throw describeError(signal.aborted ? signal.reason : err, limits);
+    throw describeError(err);
   }
 }
 
 /** Drops kept-alive sockets so the process can exit; a later send() opens new agents. */
 export async function closeHttp(): Promise<void> {
-  const current = agents;
-  agents = undefined;
-  current?.http.destroy();
-  current?.https.destroy();
+  agent?.destroy();
+  tlsAgent?.destroy();
+  agent = undefined;
+  tlsAgent = undefined;
 }

@@ -137,7 +137,10 @@ export async function smoke(
     // Payloco answers a refused signature with a result code the docs do not name: a request signed as the docs
     // say that is answered exactly as one with a wrong signature, and unsigned in return (P6: the response is signed
     // when the request's signature verified), was refused.
-    if (remote && gateway === 'payloco' && !res.headers.signature) {
+    // A throttled answer (429/503 with Retry-After) says nothing about the credentials: the run's wait budget
+    // (--max-wait) deals with a target that keeps refusing.
+    const throttled = (res.status === 429 || res.status === 503) && res.headers['retry-after'] !== undefined;
+    if (remote && gateway === 'payloco' && !res.headers.signature && !throttled) {
       const wrong = await exchange('bad-signature');
       const code = envelopeCode(res.json);
       // Only a Payloco failure code counts (8 digits, not success or pending): a target that answers anything

@@ -1,24 +1,15 @@
 import { ensureJsonContentType, ensureJsonObject, ensureSchema, ensureStatus } from '../checks/response.js';
 import { CheckFailure, SetupError } from '../core/outcome.js';
-import type { Gateway } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import type { CheckContext, ProbeResponse, Setup } from '../engine/context.js';
 import { setup } from '../engine/probe.js';
-import {
-  endpointFields,
-  type Family,
-  fieldName,
-  type GeneratedCase,
-  generatedCases,
-  PROBE_GROUPS,
-  type ProbeGroup,
-} from './cases.js';
+import { type Body, getAt, setAt } from './body-path.js';
+import { endpointFields, type Family, fieldName, type GeneratedCase, generatedCases } from './cases.js';
 import {
   amountSpellingCorners,
   BAD_AMOUNT_CORNERS,
   BAD_URL_CORNERS,
   belowMinimumCorners,
-  Derived,
   enumBreakCorners,
   nonAsciiCorners,
   UNKNOWN_SEGMENT_CORNERS,
@@ -27,7 +18,7 @@ import {
 } from './corners.js';
 import type { Endpoint } from './endpoints.js';
 import { property } from './property.js';
-import { EACH, type Field, requiredOneOf } from './schema-walk.js';
+import { type Field, requiredOneOf } from './schema-walk.js';
 import {
   amountSpelling,
   badAmount,
@@ -46,7 +37,7 @@ import {
 // One function per rule family (as Schemathesis' checks.py): each builds the request of its case from a valid
 // body, sends it and judges the answer through the gateway's kit, which knows what the profile expects of it.
 
-export type Body = Record<string, any>;
+export type { Body } from './body-path.js';
 
 /** What the generated families need to know of a gateway: valid bodies, and how the profile judges answers. */
 export interface GatewayKit {
@@ -74,50 +65,6 @@ export interface GatewayKit {
   envelopeSchema(ep: Endpoint, kind: string): string;
   /** L8 combinations (Lesspay query-order only). */
   window?(t: CheckContext, ids: string, win: string, span: number): Promise<void>;
-}
-
-/** The value at `path`; an array segment (`[]`) reads the first element. */
-export function getAt(body: Body, path: string[]): unknown {
-  return path.reduce<any>(
-    (o, k) =>
-      o === undefined || o === null ? undefined : k === EACH ? (Array.isArray(o) ? o[0] : undefined) : o[k],
-    body,
-  );
-}
-
-/** Where a path through an array (`[]`) lands: every element, the first or the last. */
-export type Element = 'every' | 'first' | 'last';
-
-/**
- * A deep copy of `body` with the value at `path` replaced (undefined: removed; a Derived value is computed from the
- * value it replaces). An array segment (`[]`) lands on `element`: negative cases break the last element only, so a
- * target that validates only the first detail of a batch is caught; positive ones change the first, so a value that
- * must stay unique per element (a detail's id) stays unique.
- */
-export function setAt(body: Body, path: string[], value: unknown, element: Element = 'every'): Body {
-  const copy = structuredClone(body);
-  put(copy, path, value, element);
-  return copy;
-}
-
-function put(node: any, path: string[], value: unknown, element: Element): void {
-  const [k, ...rest] = path;
-  if (k === EACH) {
-    const items = element === 'first' ? node.slice(0, 1) : element === 'last' ? node.slice(-1) : node;
-    for (const item of items) if (item !== null && typeof item === 'object') put(item, rest, value, element);
-    return;
-  }
-  if (rest.length === 0) {
-    if (value instanceof Derived) node[k] = value.of(node[k]);
-    else if (value !== undefined) node[k] = value;
-    else if (Array.isArray(node)) node.splice(Number(k), 1);
-    else delete node[k];
-    return;
-  }
-  if (rest[0] === EACH) {
-    if (!Array.isArray(node[k]) || node[k].length === 0) node[k] = [{}];
-  } else if (node[k] === undefined || node[k] === null || typeof node[k] !== 'object') node[k] = {};
-  put(node[k], rest, value, element);
 }
 
 /** The schema must reject what a negative case sends and accept what a positive one sends: else the generator is wrong. */
@@ -414,14 +361,7 @@ async function answerOf(t: CheckContext, kit: GatewayKit, c: GeneratedCase): Pro
   }
 }
 
-/** The generated checks of one probe group of a gateway as (id, function) pairs for its probe file. */
-export function generatedChecks(
-  gateway: Gateway,
-  kit: GatewayKit,
-  group: ProbeGroup,
-): { id: string; fn: (t: CheckContext) => Promise<void> }[] {
-  const families: readonly Family[] = PROBE_GROUPS[group];
-  return generatedCases(gateway)
-    .filter((c) => families.includes(c.family))
-    .map((c) => ({ id: c.entry.id, fn: (t: CheckContext) => FAMILY[c.family](t, kit, c) }));
+/** Runs one generated case: loaded by src/generate/checks.ts when the first generated check runs. */
+export function runCase(t: CheckContext, kit: GatewayKit, c: GeneratedCase): Promise<void> {
+  return FAMILY[c.family](t, kit, c);
 }

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { catalogue } from '../engine/catalogue.js';
+import { getAt, setAt } from './body-path.js';
 import { endpointFields, fieldName, generatedCases } from './cases.js';
 import { Derived, wrongTypeCorners } from './corners.js';
 import { coverage } from './coverage.js';
 import { endpointsOf } from './endpoints.js';
-import { getAt, setAt } from './families.js';
 
 // The generator reaches every documented member: array elements (`payout_order_details[]`) and the optional members
 // of nested objects, with IDs derived from the member's path.

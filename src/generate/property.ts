@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { CheckFailure } from '../core/outcome.js';
+import { CheckFailure, SetupError } from '../core/outcome.js';
 import type { CheckContext } from '../engine/context.js';
+import { checkSeed, DEFAULT_BUDGET, type Generation } from './generation.js';
 
 // Runs one generated check as a fast-check property: first the family's corner values (corners.ts), the same on
 // every run, then `budget` inputs drawn with a seed derived from the run's seed
@@ -8,21 +9,7 @@ import type { CheckContext } from '../engine/context.js';
 // fast-check shrinks the input to the smallest one that still fails. Only a CheckFailure counts as a failing
 // input: a transport error, a failed setup or a skip ends the check at once, as in any other check.
 
-import { DEFAULT_BUDGET, type Generation } from './generation.js';
-
-export { DEFAULT_BUDGET, type Generation };
-
-/** A fresh 32-bit seed for a run that was given none. */
-export function randomSeed(): number {
-  return Math.floor(Math.random() * 0x7fffffff);
-}
-
-/** The seed of one check: the run's seed mixed with the check ID (FNV-1a). */
-export function checkSeed(runSeed: number, id: string): number {
-  let h = 0x811c9dc5 ^ (runSeed >>> 0);
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h & 0x7fffffff;
-}
+export { checkSeed, DEFAULT_BUDGET, type Generation, randomSeed } from './generation.js';
 
 function show(value: unknown): string {
   const text = JSON.stringify(value, (_k, v) => (v === undefined ? null : v));
@@ -88,6 +75,12 @@ async function random<T>(
   );
   if (fatal !== undefined) throw fatal;
   if (!details.failed) return;
+  // fast-check's time limit can end a run while its input is still being tried (a target throttling with
+  // Retry-After): it then reports a failure with no counterexample. No input was judged, so the check could not run.
+  if (failing === undefined && details.counterexample === null)
+    throw new SetupError(
+      'the generated check ran out of its 4 s before any input was judged (the target answered too slowly)',
+    );
   const err = details.errorInstance as CheckFailure | undefined;
   if (failing) {
     const kept = t.evidence.slice(failing.from, failing.to);

@@ -1,6 +1,6 @@
-import { registry, SCHEMA_BASE } from '../core/schema-registry.js';
+import { SCHEMA_BASE, schemaDocument } from '../core/schema-registry.js';
 
-// Reads a request schema out of the one registry and flattens it into the constraints of each field, so that the
+// Reads a request schema as written (by $id, no Ajv) and flattens it into the constraints of each field, so that the
 // cases follow the schema: add a maxLength to a schema and a "one past the maximum" case appears.
 
 type Json = Record<string, any>;
@@ -60,7 +60,7 @@ function resolve(node: Json, root: Json, base: string): { node: Json; root: Json
       cur = { ...cur, node: { ...target, ...withoutRef(cur.node) } };
     } else {
       const id = new URL(ref, cur.base).href;
-      const schema = registry().getSchema(id)?.schema as Json | undefined;
+      const schema = schemaDocument(id);
       if (!schema) throw new Error(`${cur.base}: unknown schema ${id}`);
       cur = { node: { ...schema, ...withoutRef(cur.node), $ref: schema.$ref }, root: schema, base: id };
       if (cur.node.$ref === undefined) delete cur.node.$ref;
@@ -142,7 +142,7 @@ export const EACH = '[]';
  */
 export function requestFields(schemaPath: string, skip: Record<string, string> = {}): Field[] {
   const id = SCHEMA_BASE + schemaPath;
-  const schema = registry().getSchema(id)?.schema as Json | undefined;
+  const schema = schemaDocument(id);
   if (!schema) throw new Error(`unknown schema ${id}`);
   const out: Field[] = [];
   const walk = (node: Json, root: Json, base: string, prefix: string[], depth: number, always: boolean) => {
@@ -177,7 +177,7 @@ export function pathName(path: string[]): string {
 
 /** The members of a top-level `anyOf` of single-member `required` lists: "one of these is required". */
 export function requiredOneOf(schemaPath: string): string[] | undefined {
-  const schema = registry().getSchema(SCHEMA_BASE + schemaPath)?.schema as Json | undefined;
+  const schema = schemaDocument(SCHEMA_BASE + schemaPath);
   const alts = schema?.anyOf as Json[] | undefined;
   if (!alts?.every((a) => Array.isArray(a.required) && a.required.length === 1)) return undefined;
   return alts.map((a) => a.required[0] as string);

@@ -48,6 +48,8 @@ export interface ChaosOptions {
   behaviours: Record<string, Behaviour>;
   /** Hard stop for hanging and dripping connections, so the server never outlives a test. */
   maxHoldMs?: number;
+  /** Retry-After of the `throttle` (default 1) and `unavailable` (default 3600) answers, in seconds. */
+  retryAfter?: string;
 }
 
 export interface RunningChaos {
@@ -184,10 +186,13 @@ export async function startChaos(opts: ChaosOptions): Promise<RunningChaos> {
           res.writeHead(302, { location: 'http://paycert-elsewhere.invalid/moved', 'content-length': 0 });
           return res.end();
         case 'throttle':
-          res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });
+          res.writeHead(429, { 'retry-after': opts.retryAfter ?? '1', 'content-type': 'application/json' });
           return res.end('{"code":9999,"msg":"slow down"}');
         case 'unavailable':
-          res.writeHead(503, { 'retry-after': '3600', 'content-type': 'application/json' });
+          res.writeHead(503, {
+            'retry-after': opts.retryAfter ?? '3600',
+            'content-type': 'application/json',
+          });
           return res.end('{"code":10,"msg":"maintenance"}');
       }
     });

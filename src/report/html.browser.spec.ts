@@ -179,3 +179,72 @@ describe('report html in chromium', function () {
     expect(problems).to.deep.equal([]);
   });
 });
+
+// Issue 26: a long report packs the failures' evidence; the page inflates it and shows it when a row opens, with the
+// same defences (the canaries stay inert) and nothing fetched.
+describe('report html in chromium: packed failure details', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const problems: string[] = [];
+  let dialogs = 0;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      if (process.env.PAYCERT_SKIP_BROWSER === '1') this.skip();
+      throw new Error(
+        `${CHROMIUM} not found: apt-get install -y chromium, or set PAYCERT_SKIP_BROWSER=1 to skip`,
+      );
+    }
+    dir = await mkdtemp(join(tmpdir(), 'paycert-html-packed-'));
+    const file = join(dir, 'index.html');
+    await writeFile(file, renderHtml(loadFixture(), { packDetails: true }));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    page.on('request', (req) => {
+      if (!req.url().startsWith('file:') && !req.url().startsWith('data:'))
+        problems.push(`network: ${req.url()}`);
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('an opened failing row shows its inflated evidence: diff, exchange and curl line', async () => {
+    const row = page.locator('details.r', {
+      has: page.locator('summary > i:first-child', { hasText: 'LP-AUTH-002' }),
+    });
+    expect(await row.locator('.lz').count()).to.equal(1);
+    await row.locator('summary').click();
+    await row.locator('.diff').waitFor();
+    expect(await row.locator('.lz').count()).to.equal(0);
+    expect(await row.locator('.diff del').allTextContents()).to.include('−     "code": 1002,');
+    expect(await row.locator('pre.msg').textContent()).to.match(/^Received: HTTP 200 with code 0/);
+    expect(await row.locator('.curl code').textContent()).to.match(/^curl -sS -X POST/);
+  });
+
+  it('expanding every failure fills them all, and the canaries do not execute', async () => {
+    await page.click('#x-open');
+    await page.waitForFunction(() => document.querySelectorAll('.tbl .lz').length === 0);
+    expect(await page.evaluate(() => (window as any).__xss)).to.equal(undefined);
+    expect(dialogs).to.equal(0);
+    expect(await page.locator('.tbl img, .tbl svg, .tbl script').count()).to.equal(0);
+    expect(
+      await page.locator('text=<img src=x onerror="window.__xss=1;alert(1)">').count(),
+    ).to.be.greaterThan(0);
+    expect(problems).to.deep.equal([]);
+  });
+});

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { expect } from 'chai';
-import { baselineFixture, CANARIES, count, loadFixture } from './fixtures/index.js';
-import { renderHtml } from './html.js';
+import { clearSecrets, registerSecret } from '../core/redact.js';
+import {
+  baselineFixture,
+  CANARIES,
+  count,
+  loadFixture,
+  REGISTERED_SECRET,
+  SECRETS,
+} from './fixtures/index.js';
+import { INLINE_DETAILS_LIMIT, renderHtml } from './html.js';
 
 const scriptOf = (html: string) => {
   const m = /<script>([\s\S]*?)<\/script>\s*<\/body>/.exec(html);
@@ -107,5 +116,71 @@ describe('report html', () => {
       { request: { method: 'GET', url: 'http://127.0.0.1:1/passed-evidence' }, curl: 'curl x' },
     ];
     expect(renderHtml(r)).not.to.include('passed-evidence');
+  });
+});
+
+// Issue 26: a long report embeds the failures' evidence deflated in a data block that the page inflates; the
+// defences must hold inside it too (escaped canaries, no secrets), and every failing row keeps its message inline.
+describe('report html: failure details packed in the page', () => {
+  const fixture = loadFixture();
+  const failing = fixture.checks.filter((c) => c.status === 'failed' || c.status === 'error');
+  let packed = '';
+  let block: RegExpExecArray | null = null;
+  let parts: string[] = [];
+
+  before(() => {
+    // As at run start: the app secret is registered, so it is redacted wherever it appears.
+    registerSecret(REGISTERED_SECRET);
+    packed = renderHtml(fixture, { packDetails: true });
+    block = /<script type="application\/octet-stream" id="paycert-details">([A-Za-z0-9+/=]+)<\/script>/.exec(
+      packed,
+    );
+    parts = JSON.parse(inflateRawSync(Buffer.from(block?.[1] ?? '', 'base64')).toString('utf8')) as string[];
+  });
+
+  after(() => clearSecrets());
+
+  it('has one data block more, and the CSP hash still matches the inline script', () => {
+    expect(block).to.not.equal(null);
+    expect(count(packed, '<script')).to.equal(3);
+    expect(count(packed, '</script>')).to.equal(3);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(packed)![1]!;
+    const hash = createHash('sha256').update(scriptOf(packed), 'utf8').digest('base64');
+    expect(csp).to.include(`sha256-${hash}`);
+  });
+
+  it('each failing row has its message inline and a placeholder for its evidence', () => {
+    expect(count(packed, '<details class="r')).to.equal(failing.length);
+    expect(count(packed, '<div class="lz" data-d="')).to.equal(failing.length);
+    expect(count(packed, '<pre class="msg')).to.equal(failing.filter((c) => c.message).length);
+    expect(packed).not.to.include('class="copy"');
+  });
+
+  it('the packed parts hold the evidence, escaped as inline, without canaries or secrets', () => {
+    const all = parts.join('\n');
+    expect(all).to.include('<b>Transport error:</b> ETIMEDOUT: no response within 10000 ms');
+    expect(all).to.include('<del>−     "code": 1002,</del>');
+    expect(count(all, 'class="copy"')).to.equal(failing.length);
+    for (const text of [packed, all]) {
+      for (const canary of CANARIES) expect(text).not.to.include(canary);
+      for (const secret of SECRETS) expect(text).not.to.include(secret);
+    }
+    // The same parts inline: packing changes where the evidence is, not what it says.
+    const inline = renderHtml(fixture, { packDetails: false });
+    for (const part of parts) expect(inline).to.include(part);
+  });
+
+  it('packs by itself when the details are long, and keeps identical evidence once', () => {
+    const r = loadFixture();
+    const template = r.checks.find((c) => c.status === 'failed' && c.evidence?.length)!;
+    for (let i = 0; i < 400; i++) r.checks.push({ ...template, id: `LP-MANY-${String(i).padStart(3, '0')}` });
+    const out = renderHtml(r);
+    expect(out).to.include('id="paycert-details"');
+    const inline = renderHtml(r, { packDetails: false });
+    expect(inline.length).to.be.greaterThan(INLINE_DETAILS_LIMIT);
+    expect(out.length).to.be.lessThan(inline.length / 4);
+    const data = /id="paycert-details">([^<]+)</.exec(out)![1]!;
+    const kept = JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8')) as string[];
+    expect(kept.length).to.be.at.most(failing.length + 1);
   });
 });

@@ -3,6 +3,7 @@
 // target can reach the page. Passed checks render as one compact row without evidence (the evidence stays in
 // results.json): that is what keeps a 10 000-check report within a few megabytes.
 import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { redactDeep } from '../core/redact.js';
 import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from '../core/results.js';
 import { isKnownDeviation, selectionText, summarize } from '../core/verdict.js';
@@ -17,6 +18,8 @@ export interface HtmlOptions {
   baseline?: Results;
   /** The run's coverage table (coverage.json), shown as a grid after the checks. */
   coverage?: Coverage;
+  /** Pack the failures' details compressed (true) or keep them inline (false); undefined: by their size. */
+  packDetails?: boolean;
 }
 
 /** Bodies longer than this are cut in the HTML (never in results.json), with a note saying so. */
@@ -75,13 +78,15 @@ export function renderHtml(input: Results, opts: HtmlOptions = {}): string {
   );
   out.push(renderHeader(results, opts.baseline, marks));
   out.push(renderTotals(results));
-  out.push(renderChecks(results, marks));
+  const details = new Details(opts.packDetails);
+  out.push(details.place(renderChecks(results, marks, details)));
   if (opts.coverage) out.push(renderCoverage(opts.coverage));
   out.push(
     `<footer>Rendered by ${e(results.tool.name)} ${e(results.tool.version)} from results.json of run ${e(results.runId)}. `,
     'This page is a view of that file; secrets are redacted. Archive results.json as the record.</footer>\n',
   );
   out.push(`<script type="application/json" id="paycert-meta">${escapeJsonForScript(meta)}</script>\n`);
+  if (details.packed) out.push(details.packed);
   out.push(`<script>${script}</script>\n</body>\n</html>\n`);
   return out.join('');
 }
@@ -94,6 +99,54 @@ function renderable(r: Results): Results {
       : { ...c, evidence: undefined, expected: undefined, received: undefined },
   );
   return { ...r, checks };
+}
+
+/** Above this many characters of failure details the page embeds them compressed (issue 26: HTML <= 3 MB). */
+export const INLINE_DETAILS_LIMIT = 512 * 1024;
+
+// Marks where a failure's details go while the rows are rendered: a NUL cannot come from the results (the escaping
+// functions remove C0 controls), so no text of a target can forge one.
+const SLOT = '\u0000';
+
+/**
+ * The evidence part of each failure's details (specification, diff, exchanges). A short report keeps it inline.
+ * A long one (thousands of failures) keeps identical parts once and embeds them all deflated and base64-encoded in
+ * a data block, which the page's script inflates (DecompressionStream) and inserts when a row is opened: a
+ * 10 000-check report with 20 % failing went from 7.06 MB to under 3 MB. The parts are the renderer's own escaped
+ * HTML, so inserting them adds nothing a target could control; the message stays inline for the search.
+ */
+class Details {
+  private readonly parts: string[] = [];
+  private readonly index = new Map<string, number>();
+  private size = 0;
+  packed = '';
+
+  constructor(private readonly pack?: boolean) {}
+
+  /** A slot for one failure's details. */
+  add(html: string): string {
+    let k = this.index.get(html);
+    if (k === undefined) {
+      k = this.parts.push(html) - 1;
+      this.index.set(html, k);
+    }
+    this.size += html.length;
+    return `${SLOT}${k}${SLOT}`;
+  }
+
+  /** The rendered rows with each slot filled: inline, or a placeholder for the packed part. */
+  place(rows: string): string {
+    const pack = this.pack ?? this.size > INLINE_DETAILS_LIMIT;
+    if (pack) {
+      const data = deflateRawSync(Buffer.from(JSON.stringify(this.parts), 'utf8'));
+      this.packed = `<script type="application/octet-stream" id="paycert-details">${data.toString('base64')}</script>\n`;
+    }
+    // Split on the marks: every odd piece is a slot's number.
+    const pieces = rows.split(SLOT);
+    for (let i = 1; i < pieces.length; i += 2)
+      pieces[i] = pack ? `<div class="lz" data-d="${pieces[i]}"></div>` : this.parts[Number(pieces[i])]!;
+    return pieces.join('');
+  }
 }
 
 function compare(results: Results, baseline: Results): Map<Check, Mark> {
@@ -312,7 +365,7 @@ function renderTotals(r: Results): string {
   return out.join('');
 }
 
-function renderChecks(r: Results, marks: Map<Check, Mark> | undefined): string {
+function renderChecks(r: Results, marks: Map<Check, Mark> | undefined, details: Details): string {
   // Group by gateway (in the order the header lists them), then by endpoint in order of first appearance.
   const order = [...r.gateways.map((g) => g.gateway as string)];
   for (const c of r.checks) if (!order.includes(c.gateway)) order.push(c.gateway);
@@ -366,7 +419,7 @@ function renderChecks(r: Results, marks: Map<Check, Mark> | undefined): string {
     );
     for (const [endpoint, checks] of byEndpoint) {
       out.push(`<div class="grp ep-grp"><h4 class="ep-h">${e(endpoint)}</h4>\n`);
-      for (const c of checks) out.push(renderRow(c, marks?.get(c)));
+      for (const c of checks) out.push(renderRow(c, marks?.get(c), details));
       out.push('</div>\n');
     }
     out.push('</section>\n');
@@ -397,7 +450,7 @@ function statusCell(c: Check, mark: Mark | undefined): string {
 
 // Rows are kept small on purpose (a 10 000-check report is mostly passed rows): cells are bare <i>/<span>
 // elements styled by position, status and level are one-letter classes, and flags only appear when set.
-function renderRow(c: Check, mark: Mark | undefined): string {
+function renderRow(c: Check, mark: Mark | undefined, details: Details): string {
   const flags: string[] = [];
   if (isKnownDeviation(c)) flags.push('deviation');
   if (c.deviation?.stale) flags.push('stale');
@@ -418,17 +471,23 @@ function renderRow(c: Check, mark: Mark | undefined): string {
     `<i>${e(c.id)}</i><span>${e(c.title)}${note}</span><i>${e(c.level)}</i><i>${e(c.reading)}</i>` +
     `${statusCell(c, mark)}<i>${e(formatDuration(c.durationMs))}</i>`;
   if (c.status !== 'failed' && c.status !== 'error') return `<div ${attrs}>${cells}</div>\n`;
-  return `<details ${attrs}><summary>${cells}</summary>${renderDetail(c)}</details>\n`;
+  return `<details ${attrs}><summary>${cells}</summary>${renderDetail(c, details)}</details>\n`;
 }
 
-function renderDetail(c: Check): string {
-  const out: string[] = ['<div class="det">'];
-  if (c.message) out.push(`<pre class="msg m-${e(c.status)}">${t(c.message)}</pre>`);
+function renderDetail(c: Check, details: Details): string {
+  const head: string[] = ['<div class="det">'];
+  if (c.message) head.push(`<pre class="msg m-${e(c.status)}">${t(c.message)}</pre>`);
   if (c.deviation && !c.deviation.stale) {
-    out.push(
+    head.push(
       `<p class="devbox"><b>Known deviation</b> — does not affect the verdict. Reason: ${e(c.deviation.reason)}</p>`,
     );
   }
+  return `${head.join('')}${details.add(renderEvidence(c))}</div>`;
+}
+
+/** The part of a failure's details that may be packed: specification, expected vs received, the exchanges. */
+function renderEvidence(c: Check): string {
+  const out: string[] = [];
   out.push('<dl class="kv">');
   out.push(`<div><dt>Profile reading</dt><dd>${e(c.reading)}</dd></div>`);
   if (c.specRef) {
@@ -450,7 +509,6 @@ function renderDetail(c: Check): string {
   evidence.forEach((x, i) => {
     out.push(renderExchange(x, i, evidence.length));
   });
-  out.push('</div>');
   return out.join('');
 }
 
@@ -623,8 +681,26 @@ const SCRIPT = `(function () {
     d.body.removeChild(t);
     return ok;
   }
+  var packed = d.getElementById('paycert-details'), parts = null;
+  function fill(x) {
+    var p = parts && x.querySelector('.lz[data-d]');
+    if (!p) return;
+    p.insertAdjacentHTML('afterend', parts[+p.getAttribute('data-d')]);
+    p.parentNode.removeChild(p);
+  }
+  if (packed && window.DecompressionStream) {
+    var bin = atob(packed.textContent), bytes = new Uint8Array(bin.length);
+    for (var b = 0; b < bin.length; b++) bytes[b] = bin.charCodeAt(b);
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text().then(function (s) {
+      parts = JSON.parse(s);
+      Array.prototype.forEach.call(d.querySelectorAll('details.r[open]'), fill);
+      d.documentElement.className += ' ready';
+    });
+  }
+  d.addEventListener('toggle', function (ev) { if (ev.target.open) fill(ev.target); }, true);
   var closed = [];
   window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(d.querySelectorAll('details.r'), fill);
     closed = Array.prototype.filter.call(d.querySelectorAll('details'), function (x) { return !x.open; });
     closed.forEach(function (x) { x.open = true; });
   });
@@ -733,6 +809,7 @@ border-radius:10px;border:1px solid var(--line);color:var(--muted)}
 .t-stale,.t-new{color:var(--fail);border-color:var(--fail);background:#fff}
 .t-fixed{color:var(--pass);border-color:var(--pass);background:#fff}
 .det{padding:8px 16px 16px 28px;background:#fff;border-bottom:1px solid var(--line)}
+.lz::before{content:"The evidence of this check is packed in the page: a current browser with JavaScript shows it (else read results.json).";color:var(--muted)}
 .det pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px 10px;margin:0;overflow:auto;
 max-height:420px;white-space:pre-wrap;word-break:break-word}
 pre.msg{font:13px/1.5 var(--sans);border-left:4px solid var(--fail);background:var(--fail-bg);margin-top:6px}

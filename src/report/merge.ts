@@ -81,6 +81,9 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
     ...(parts.find((p) => p.interrupted)
       ? { interrupted: parts.find((p) => p.interrupted)!.interrupted }
       : {}),
+    // Full evidence only when every part kept it in full.
+    ...(parts.some((p) => p.evidence === 'failures') ? { evidence: 'failures' as const } : {}),
+    ...(parts.every((p) => p.evidence === 'full') ? { evidence: 'full' as const } : {}),
     shard: null,
     ...(first.scope
       ? { scope: { ...first.scope, selection: { ...first.scope.selection, shard: null }, statement: '' } }
