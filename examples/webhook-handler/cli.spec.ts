@@ -145,7 +145,7 @@ describe('examples · webhook-test through the CLI: tester mistakes and incomple
       expect(out.stderr).not.to.match(/order-status-url/);
       expect(out.stdout).to.match(
         new RegExp(
-          `^FAIL  ${id}\\s+MUST\\s+an acknowledged valid callback is applied.* — .*acknowledged but not applied`,
+          `^FAIL +${id}\\s+MUST\\s+(?:[LP]\\d+: )?an acknowledged valid callback is applied.* — .*acknowledged but not applied`,
           'm',
         ),
       );

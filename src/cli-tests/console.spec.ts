@@ -202,8 +202,19 @@ describe('paycert run console (issue 23)', function () {
     const base = reportDir();
     await runCli(['run', 'lesspay', ...fault, '--report-dir', base]);
     const shards = [reportDir(), reportDir()];
+    // The shards of one run share its id (issue 21: report refuses shards of different runs).
     for (const [i, d] of shards.entries())
-      await runCli(['run', 'lesspay', ...fault, '--shard', `${i + 1}/2`, '--report-dir', d]);
+      await runCli([
+        'run',
+        'lesspay',
+        ...fault,
+        '--shard',
+        `${i + 1}/2`,
+        '--run-id',
+        'console-gate',
+        '--report-dir',
+        d,
+      ]);
     const merged = reportDir();
     const out = await runCli([
       'report',

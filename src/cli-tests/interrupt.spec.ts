@@ -124,7 +124,7 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
     // An earlier run's report in the folder: it must not survive as if it were this run's.
     writeFileSync(join(reportDir, 'results.json'), '{"verdict":"certified","runId":"OLD"}\n');
     writeFileSync(join(reportDir, 'index.html'), '<p>CERTIFIED (old)</p>');
-    const r = run(['run', 'lesspay', '--rate', '5', '--report-dir', reportDir]);
+    const r = run(['run', 'lesspay', '--verbose', '--rate', '5', '--report-dir', reportDir]);
     await r.waitFor(/^PASS /m);
     r.child.kill('SIGINT');
     const { code } = await r.ended;
@@ -272,6 +272,7 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
         [
           'webhook-test',
           'lesspay',
+          '--verbose',
           '--report-dir',
           reportDir,
           '--handler-url',
@@ -296,7 +297,7 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
 
   it('a second run into the same report folder exits 2 with one line; the first one is unharmed', async () => {
     const reportDir = join(dir, 'locked');
-    const first = run(['run', 'lesspay', '--rate', '5', '--report-dir', reportDir]);
+    const first = run(['run', 'lesspay', '--verbose', '--rate', '5', '--report-dir', reportDir]);
     await first.waitFor(/^PASS /m);
     const second = await runCli(['run', 'lesspay', '--quiet', '--report-dir', reportDir]);
     expect(second.code).to.equal(2);

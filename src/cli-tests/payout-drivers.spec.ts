@@ -42,6 +42,8 @@ async function run(target: { mock: RunningMock; env: NodeJS.ProcessEnv }, extra:
     [
       'run',
       'lesspay',
+      // Every check's line, passes too: the assertions read them.
+      '--verbose',
       '--base-url',
       target.mock.url,
       '--only',
