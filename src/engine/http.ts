@@ -45,6 +45,8 @@ export interface HttpLimits {
 }
 
 // One keep-alive agent per scheme for the process; redirects are never followed (node:http does not follow them).
+// `timeout` closes a socket idle in the pool after 4 s, as undici's keepAliveTimeout did; a request's own deadline
+// is its AbortSignal.
 const AGENT_OPTIONS = { keepAlive: true, keepAliveMsecs: 4_000, maxSockets: 64, timeout: 4_000 };
 let agents: { http: HttpAgent; https: HttpsAgent } | undefined;
 function agentsNow(): { http: HttpAgent; https: HttpsAgent } {
@@ -148,7 +150,8 @@ export async function send(req: HttpRequest, limits: HttpLimits): Promise<HttpRe
       durationMs: Math.round(performance.now() - started),
     };
   } catch (err) {
-    throw describeError(signal.aborted ? signal.reason : err, limits);
+    // After the deadline the error is whatever the aborted socket said; the deadline is the reason.
+    throw describeError(err instanceof TransportError || !signal.aborted ? err : signal.reason, limits);
   }
 }
 
