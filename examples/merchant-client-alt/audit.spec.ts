@@ -102,8 +102,9 @@ describe('examples · a second conformant client passes every client check (merc
     it(`${gateway}: on mock variants a and b, every check passes, with the same checks as the first client`, async () => {
       const [first, ...runs] = await Promise.all([
         audit(gateway, main),
-        audit(gateway, alt, ['--mock-variant', 'a']),
-        audit(gateway, alt, ['--mock-variant', 'b']),
+        // --evidence full: a passing check keeps its exchanges whole, so the judged traffic can be read below.
+        audit(gateway, alt, ['--mock-variant', 'a', '--evidence', 'full']),
+        audit(gateway, alt, ['--mock-variant', 'b', '--evidence', 'full']),
       ]);
       expect(first!.code, first!.stderr).to.equal(0);
       for (const run of runs) {
