@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { cliArgs, runCli } from './run-cli.js';
+import { runCli, spawnCli } from './run-cli.js';
 
 // Issue 21, through the real binary: an interrupted run leaves an honest trace (verdict interrupted, exit 130/143,
 // no child left behind, no older report passing for this one), a report folder holds one run at a time, and a
@@ -30,13 +30,7 @@ interface Running {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Running {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(LESSPAY|PAYLOCO)_/.test(k)),
-  ) as NodeJS.ProcessEnv;
-  const child = spawn(process.execPath, [...cliArgs, ...args], {
-    env: { ...clean, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCli(args, env);
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));

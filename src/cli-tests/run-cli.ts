@@ -12,16 +12,22 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Starts the real `paycert` command line with `env` over this process's environment, less any gateway credential
+ * of the developer's shell (a test names every credential it means). */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(LESSPAY|PAYLOCO)_/.test(k)),
+  ) as NodeJS.ProcessEnv;
+  return spawn(process.execPath, [...cliArgs, ...args], {
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /** Runs the real `paycert` command line, as a user would, with a bounded wall time. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(LESSPAY|PAYLOCO)_/.test(k)),
-    ) as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, [...cliArgs, ...args], {
-      env: { ...clean, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
