@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type RunClock, resultsDocument } from '../core/head.js';
+import { CheckFailure, CheckSkipped, outcomeOf, passedOutcome } from '../core/outcome.js';
 import { codeDir, codeExt, dataDir } from '../core/paths.js';
-import { redactDeep, redactText } from '../core/redact.js';
-import { describeCheck } from '../core/result.js';
+import { redactDeep } from '../core/redact.js';
+import { type Ran, resultOf } from '../core/result.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
-import { summarize, verdictOf } from '../core/verdict.js';
+import { judgeGateway } from '../core/verdict.js';
 import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
 import {
   type ClientCredentials,
@@ -76,6 +77,51 @@ function findingLine(f: ClientFinding): string {
   return `${requestLine(f.request)}: ${f.message}${fix}`;
 }
 
+/**
+ * What one client rule made of the traffic, as core/outcome records it: findings are a CheckFailure, traffic the
+ * rule does not apply to (or cannot judge) a CheckSkipped, a rule that throws an error of the check.
+ */
+function ruleOutcome(
+  rule: ClientRule,
+  requests: readonly ClientRequest[],
+  opts: JudgeOptions,
+  selected: boolean,
+): Pick<Ran, 'outcome' | 'notes' | 'evidence'> {
+  try {
+    const v = rule.judge(requests, opts.credentials);
+    const notes = v.notes ?? [];
+    if (v.judged.length === 0) {
+      const scenario = opts.scenario!;
+      throw selected
+        ? new CheckSkipped(
+            `scenario ${scenario.name} was selected but the client never sent a request it ${scenario.answer ? 'answers' : 'judges'} (${scenario.paths.join(', ')})`,
+          )
+        : new CheckSkipped('the client sent no request this check applies to', true);
+    }
+    if (v.cannotJudge) throw new CheckSkipped(v.cannotJudge);
+    if (v.findings.length === 0)
+      return { outcome: passedOutcome(), notes, evidence: [evidenceOf(v.judged[0]!, opts.origin)] };
+    const shown = v.findings.slice(0, SHOWN);
+    const more = v.findings.length - shown.length;
+    const failure = new CheckFailure(
+      [
+        `${v.findings.length} of ${v.judged.length} requests break this rule`,
+        ...shown.map(findingLine),
+        ...(more > 0 ? [`… and ${more} more`] : []),
+      ].join('\n'),
+      shown[0]!.expected,
+      shown[0]!.received,
+    );
+    return {
+      outcome: outcomeOf(failure),
+      notes,
+      evidence: shown.map((f) => evidenceOf(f.request, opts.origin)),
+    };
+  } catch (err) {
+    return { outcome: outcomeOf(err) };
+  }
+}
+
 export interface JudgeOptions {
   gateway: Gateway;
   exchanges: readonly Recorded[];
@@ -99,57 +145,17 @@ export async function judgeClient(opts: JudgeOptions): Promise<CheckResult[]> {
     if (!rule)
       throw new Error(`client check ${entry.id} has no rule in suites/client/${opts.gateway}.rules.ts`);
     const t0 = performance.now();
-    let outcome: Pick<
-      CheckResult,
-      'status' | 'message' | 'expected' | 'received' | 'evidence' | 'notApplicable'
-    >;
-    try {
-      const v = rule.judge(requests, opts.credentials);
-      const notes = v.notes ?? [];
-      if (v.judged.length === 0)
-        outcome = selected.has(entry.id)
-          ? {
-              status: 'skipped',
-              message: `scenario ${opts.scenario!.name} was selected but the client never sent a request it ${opts.scenario!.answer ? 'answers' : 'judges'} (${opts.scenario!.paths.join(', ')})`,
-            }
-          : {
-              status: 'skipped',
-              notApplicable: true,
-              message: 'the client sent no request this check applies to',
-            };
-      else if (v.cannotJudge) outcome = { status: 'skipped', message: v.cannotJudge };
-      else if (v.findings.length === 0)
-        outcome = {
-          status: 'passed',
-          ...(notes.length ? { message: notes.join('\n') } : {}),
-          evidence: [evidenceOf(v.judged[0]!, opts.origin)],
-        };
-      else {
-        const shown = v.findings.slice(0, SHOWN);
-        const more = v.findings.length - shown.length;
-        outcome = {
-          status: 'failed',
-          message: [
-            `${v.findings.length} of ${v.judged.length} requests break this rule`,
-            ...shown.map(findingLine),
-            ...(more > 0 ? [`… and ${more} more`] : []),
-            ...notes,
-          ].join('\n'),
-          expected: shown[0]!.expected,
-          received: shown[0]!.received,
-          evidence: shown.map((f) => evidenceOf(f.request, opts.origin)),
-        };
-      }
-    } catch (err) {
-      outcome = { status: 'error', message: `check error: ${(err as Error).message}` };
-    }
+    const found = ruleOutcome(rule, requests, opts, selected.has(entry.id));
     results.push(
-      redactDeep({
-        ...describeCheck(opts.gateway, entry, cat.docs[entry.spec.section]),
-        ...outcome,
-        ...(outcome.message ? { message: redactText(outcome.message) } : {}),
-        durationMs: Math.round(performance.now() - t0),
-      }),
+      redactDeep(
+        resultOf({
+          gateway: opts.gateway,
+          entry,
+          url: cat.docs[entry.spec.section],
+          ...found,
+          durationMs: performance.now() - t0,
+        }),
+      ),
     );
   }
   return results;
@@ -163,6 +169,10 @@ export interface ClientRun extends JudgeOptions {
   /** `--allow-incomplete`: recorded in the results (the verdict stays incomplete). */
   allowIncomplete?: boolean;
   clock: RunClock;
+  /** The upstream (sandbox or mock) failed, not the client: the client could not be judged (verdict `error`). */
+  upstreamError?: string;
+  /** `audit`: the client's own command failed, so its tests saw something go wrong (verdict `not-certified`). */
+  commandFailure?: string;
 }
 
 /** A URL as shown in a report: no credentials, no query. */
@@ -176,7 +186,6 @@ function shownTarget(url: string): string {
 
 export async function clientResults(run: ClientRun): Promise<Results> {
   const checks = await judgeClient(run);
-  const verdict = verdictOf(checks, run.strict);
   return resultsDocument(run.clock, {
     command: run.command,
     strict: run.strict,
@@ -186,8 +195,12 @@ export async function clientResults(run: ClientRun): Promise<Results> {
         gateway: run.gateway,
         target: shownTarget(run.target),
         targetKind: run.targetKind,
-        verdict,
-        summary: summarize(checks),
+        ...judgeGateway(checks, run.strict, {
+          gatewayError: run.upstreamError,
+          commandFailure: run.upstreamError ? undefined : run.commandFailure,
+        }),
+        ...(run.upstreamError ? { error: run.upstreamError } : {}),
+        ...(run.commandFailure && !run.upstreamError ? { warning: run.commandFailure } : {}),
       },
     ],
     checks,

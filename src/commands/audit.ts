@@ -5,7 +5,7 @@ import {
   givenCredentials,
   mockClientCredentials,
 } from '../audit/credentials.js';
-import { clientResults, startRecorder } from '../audit/index.js';
+import { type ClientRun, clientResults, startRecorder } from '../audit/index.js';
 import { injector, type Scenario, scenarioNames, scenarioOf, scenarios } from '../audit/scenarios.js';
 import { upstreamFailure } from '../audit/upstream.js';
 import { writeGithub } from '../ci/github.js';
@@ -177,7 +177,7 @@ async function audit(
   const clock = startRun();
   try {
     const credentials = given?.client ?? (mock ? mockClientCredentials(gateway, mock) : {});
-    const judge = () =>
+    const judge = (found: Pick<ClientRun, 'upstreamError' | 'commandFailure'> = {}) =>
       clientResults({
         command: 'audit',
         gateway,
@@ -190,29 +190,25 @@ async function audit(
         strict: flags.strict ?? false,
         allowIncomplete: flags.allowIncomplete === true,
         clock,
+        ...found,
       });
     // Stopped by a signal: the requests the client made so far are judged, the command's group is already ended.
-    session.onInterrupt(judge);
+    session.onInterrupt(() => judge());
     // The base path of the upstream (Payloco's /gateway) stays on the upstream side of the front.
     const childEnv = clientEnv(gateway, env, recorder.url, mock, given);
     // The client's own tests may expect the scenario's failure (a refused signature, a rejected payout): say which.
     if (scenario) childEnv.PAYCERT_SCENARIO = scenario.name;
     const ran = await runCommand(argv, childEnv, maxMs);
     const failure = commandFailure(ran, maxMs);
-    const results = await judge();
     const brokenUpstream = upstreamFailure(recorder.exchanges, upstream, !mock);
     const silent = recorder.exchanges.length === 0;
-    if (brokenUpstream) {
-      // Not the client's fault: the run could not judge it (exit 2), whatever its checks say.
-      results.gateways[0]!.error = brokenUpstream;
-      results.gateways[0]!.verdict = 'error';
-      results.verdict = 'error';
-    } else if (failure && !silent) {
-      // The command's own failure fails the audit: its tests saw something go wrong the checks may not show.
-      results.gateways[0]!.warning = failure;
-      results.gateways[0]!.verdict = 'not-certified';
-      results.verdict = 'not-certified';
-    }
+    // A broken upstream is not the client's fault: the run could not judge it (exit 2), whatever its checks say.
+    // The command's own failure fails the audit: its tests saw something go wrong the checks may not show (a
+    // command that made no request judged nothing: that is a setup problem, below).
+    const results = await judge({
+      upstreamError: brokenUpstream,
+      commandFailure: failure && !silent ? failure : undefined,
+    });
     out.results = results;
     const reporter = new RunReporter(flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
     for (const r of results.checks) reporter.result(r);

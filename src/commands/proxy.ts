@@ -83,7 +83,7 @@ async function proxy(
     process.stderr.write('paycert: no request went through the proxy: nothing to judge\n');
     return 2;
   }
-  const judge = () =>
+  const judge = (upstreamError?: string) =>
     clientResults({
       command: 'proxy',
       gateway,
@@ -95,17 +95,13 @@ async function proxy(
       strict: flags.strict ?? false,
       allowIncomplete: flags.allowIncomplete === true,
       clock,
+      ...(upstreamError ? { upstreamError } : {}),
     });
-  session.onInterrupt(judge);
+  session.onInterrupt(() => judge());
   session.armSignals();
-  const results = await judge();
+  // The sandbox, not the client, is at fault: the client was not judged (exit 2).
   const brokenUpstream = upstreamFailure(recorder.exchanges, target, true);
-  if (brokenUpstream) {
-    // The sandbox, not the client, is at fault: the client was not judged (exit 2).
-    results.gateways[0]!.error = brokenUpstream;
-    results.gateways[0]!.verdict = 'error';
-    results.verdict = 'error';
-  }
+  const results = await judge(brokenUpstream);
   const written = await session.write(results);
   process.stdout.write(`${summaryLines(results, written.html).map(redactText).join('\n')}\n`);
   if (brokenUpstream) {

@@ -8,7 +8,7 @@ import { resultsDocument, startRun } from '../core/head.js';
 import { ensureOptional } from '../core/optional.js';
 import { redactText, registeredSecrets, registerSecret } from '../core/redact.js';
 import type { Gateway } from '../core/results.js';
-import { exitCodeOf, summarize } from '../core/verdict.js';
+import { exitCodeOf, interruptedGateway } from '../core/verdict.js';
 import { displayUrl } from '../engine/certify.js';
 import { startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
@@ -155,12 +155,11 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
             gateway,
             target: displayUrl(shown.baseUrl),
             targetKind: shown.kind,
-            verdict: 'interrupted',
-            summary: summarize([]),
+            ...interruptedGateway([]),
           },
         ],
         checks: [],
-        verdict: 'interrupted',
+        interrupted: true,
       }),
     );
     const verifierLog = join(reportAbs, 'pact-verifier.log');

@@ -1,8 +1,8 @@
 // The head of every results file and the one runId rule: every runner (run, verify, webhook-test, …) starts a run
 // here and writes its document through resultsDocument, so the files they write differ only in what they checked.
 import { randomBytes } from 'node:crypto';
-import type { CheckResult, GatewayResult, Results, Scope, Verdict } from './results.js';
-import { overallVerdict, summarize } from './verdict.js';
+import type { CheckResult, GatewayResult, Results, Scope } from './results.js';
+import { runVerdict, summarize } from './verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from './version.js';
 
 export interface RunClock {
@@ -38,8 +38,10 @@ export interface RunBody {
   scope?: Scope;
   gateways: GatewayResult[];
   checks: CheckResult[];
-  /** Replaces the verdict of the gateways (an empty shard judges nothing and fails nothing). */
-  verdict?: Verdict;
+  /** An empty shard (more shards than units of work): its verdict is not its gateways' (see runVerdict). */
+  emptyShard?: boolean;
+  /** A run a signal stopped before it judged its gateways (see runVerdict). */
+  interrupted?: boolean;
 }
 
 /** A results document (format paycert-results/1): the head from the run's clock, the body from the runner. */
@@ -60,7 +62,7 @@ export function resultsDocument(clock: RunClock, body: RunBody): Results {
     ...(body.payoutDriver ? { payoutDriver: body.payoutDriver } : {}),
     ...(body.generation ? { generation: body.generation } : {}),
     ...(body.scope ? { scope: body.scope } : {}),
-    verdict: body.verdict ?? overallVerdict(body.gateways.map((g) => g.verdict)),
+    verdict: runVerdict(body.gateways, body),
     gateways: body.gateways,
     summary: summarize(body.checks),
     checks: body.checks,

@@ -1,5 +1,6 @@
 // The typed ways a check ends other than passing (style: schemathesis failures, bowtie skip/error records), and the
-// one classifier every runner uses to turn them into a result's outcome.
+// one classifier every runner uses to turn them into a result's outcome. run, verify, audit, proxy and webhook-test
+// all throw or hand their findings here: no module outside core/ writes a check's status (architecture-judging.spec).
 import { redactText } from './redact.js';
 import type { CheckResult } from './results.js';
 
@@ -44,6 +45,18 @@ export class SetupError extends Error {
   }
 }
 
+/**
+ * The check could not be judged, for a reason the runner states in full (the target unreachable, a provider state it
+ * could not reach, a verifier that did not report the interaction): status `error`, the message as given, no root
+ * cause (unlike SetupError, it blocks on no other check).
+ */
+export class CheckError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckError';
+  }
+}
+
 /** How a check ended, as a result records it (the result's status and what it says about it). */
 export type Outcome = Pick<
   CheckResult,
@@ -79,6 +92,7 @@ export function outcomeOf(err: unknown): Outcome {
   }
   if (named<CheckSkipped>(err, 'CheckSkipped'))
     return { status: 'skipped', message: err.reason, notApplicable: err.notApplicable };
+  if (named<CheckError>(err, 'CheckError')) return { status: 'error', message: err.message };
   if (named<Error>(err, 'TransportError')) return { status: 'error', message: `transport: ${err.message}` };
   if (named<SetupError>(err, 'SetupError')) {
     const reason = err.reason ?? err.message;
@@ -91,11 +105,16 @@ export function outcomeOf(err: unknown): Outcome {
   return { status: 'error', message: `check error: ${(err as Error)?.message ?? String(err)}` };
 }
 
+/** The outcome of a check that ran to its end and found nothing against its clause. */
+export function passedOutcome(): Outcome {
+  return { status: 'passed' };
+}
+
 /** Runs one check body and classifies how it ended. */
 export async function outcomeOfRun(body: () => Promise<void>): Promise<Outcome> {
   try {
     await body();
-    return { status: 'passed' };
+    return passedOutcome();
   } catch (err) {
     return outcomeOf(err);
   }

@@ -41,7 +41,8 @@ export interface Ran {
   /** Lines the check noted for the reader, after the outcome's own message. */
   notes?: readonly string[];
   durationMs: number;
-  evidence: Exchange[];
+  /** The exchanges it recorded; a runner that records none for an outcome (audit: skipped, errored) leaves it out. */
+  evidence?: Exchange[];
 }
 
 /** The result of a check that ran: its description, its outcome, its notes (redacted), timing and evidence. */
@@ -52,7 +53,7 @@ export function resultOf(ran: Ran): CheckResult {
     ...ran.outcome,
     ...(message ? { message: redactText(message) } : {}),
     durationMs: Math.round(ran.durationMs),
-    evidence: ran.evidence,
+    ...(ran.evidence ? { evidence: ran.evidence } : {}),
   };
 }
 

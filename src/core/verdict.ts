@@ -65,24 +65,32 @@ export function rejudge(verdict: Verdict, judged: Judged | undefined): Verdict {
   return judged && judged.must >= judged.mustTotal ? 'certified' : 'passed-partial';
 }
 
+/** What a runner knows about a gateway besides its checks. */
+export interface VerdictOptions {
+  /** The gateway could not be judged at all (unreachable, refused, an upstream that failed): verdict `error`. */
+  gatewayError?: string;
+  /** The audited client's own command failed (`paycert audit`): its tests saw something go wrong that the checks
+   * may not show, so the client is not certified whatever they say. */
+  commandFailure?: string;
+  judged?: Judged;
+}
+
 /**
  * The certification verdict of one gateway.
  * - `error`: the gateway could not be judged at all (`gatewayError` set, no check, every check errored, or every
  *   check was skipped as not applicable): a setup fault, exit 2;
- * - `not-certified`: a MUST check (with `strict`, a SHOULD check too) failed without a non-stale known deviation,
- *   or any deviation is stale (listed as known but the check passed: the list must be fixed);
+ * - `not-certified`: the audited command failed (`commandFailure`), or a MUST check (with `strict`, a SHOULD check
+ *   too) failed without a non-stale known deviation, or any deviation is stale (listed as known but the check
+ *   passed: the list must be fixed);
  * - `incomplete`: nothing failed, but a MUST check (with `strict`, a SHOULD check too) could not be judged
  *   (see `notJudged`): not a certification, exit 1 unless `--allow-incomplete`;
  * - `passed-partial`: nothing failed and every selected check was judged, but fewer than all the MUST checks of
  *   the gateway (`judged`, when given) were selected: not a certification, exit 0;
  * - `certified` otherwise: every counted check was judged and passed, is a known deviation or is not applicable.
  */
-export function verdictOf(
-  checks: readonly Check[],
-  strict = false,
-  opts: { gatewayError?: string; judged?: Judged } = {},
-): Verdict {
+export function verdictOf(checks: readonly Check[], strict = false, opts: VerdictOptions = {}): Verdict {
   if (opts.gatewayError) return 'error';
+  if (opts.commandFailure) return 'not-certified';
   if (checks.length === 0 || checks.every((c) => c.status === 'error')) return 'error';
   if (checks.every((c) => c.status === 'skipped' && c.notApplicable)) return 'error';
   if (checks.some((c) => failsVerdict(c, strict))) return 'not-certified';
@@ -111,15 +119,16 @@ export function statementOf(verdict: Verdict, judged: Judged | undefined, select
 export function judgeGateway(
   checks: readonly Check[],
   strict: boolean,
-  opts: { gatewayError?: string; mustTotal?: number; selection?: string } = {},
+  opts: Omit<VerdictOptions, 'judged'> & { mustTotal?: number; selection?: string } = {},
 ): Pick<GatewayResult, 'verdict' | 'summary' | 'judged' | 'statement'> {
+  const { gatewayError, commandFailure } = opts;
   if (opts.mustTotal === undefined)
     return {
-      verdict: verdictOf(checks, strict, { gatewayError: opts.gatewayError }),
+      verdict: verdictOf(checks, strict, { gatewayError, commandFailure }),
       summary: summarize(checks),
     };
   const judged = judgedOf(checks, opts.mustTotal);
-  const verdict = verdictOf(checks, strict, { gatewayError: opts.gatewayError, judged });
+  const verdict = verdictOf(checks, strict, { gatewayError, commandFailure, judged });
   return {
     verdict,
     summary: summarize(checks),
@@ -132,6 +141,26 @@ export function judgeGateway(
 export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.length === 0) return 'error';
   return verdicts.reduce(worseVerdict);
+}
+
+/**
+ * The verdict a runner's results document opens with: the worst of its gateways' (overallVerdict), except
+ * - an empty shard (more shards than units of work) judges nothing and fails nothing: `passed-partial`, so it
+ *   merges as an empty part;
+ * - a run a signal stopped before it judged its gateways: `interrupted` (cli/session then rejudges it by `interrupted`).
+ */
+export function runVerdict(
+  gateways: readonly Pick<GatewayResult, 'verdict'>[],
+  how: { emptyShard?: boolean; interrupted?: boolean } = {},
+): Verdict {
+  if (how.interrupted) return 'interrupted';
+  if (how.emptyShard) return 'passed-partial';
+  return overallVerdict(gateways.map((g) => g.verdict));
+}
+
+/** Verdict and summary of a gateway a signal stopped: `interrupted`, whatever the checks it completed say. */
+export function interruptedGateway(checks: readonly Check[]): Pick<GatewayResult, 'verdict' | 'summary'> {
+  return { verdict: 'interrupted', summary: summarize(checks) };
 }
 
 /** The selection of a run as words: `--only LP-QO-*`, `--skip …`, `shard 1/2`; empty for the whole catalogue. */
@@ -213,9 +242,13 @@ export function isGatewayRun(results: Pick<Results, 'command'>): boolean {
   return GATEWAY_RUNS.has(results.command ?? 'run');
 }
 
+/** A results document whose run-level verdict and summary are not judged yet (shards being merged). */
+export type UnjudgedResults = Omit<Results, 'verdict' | 'summary'> &
+  Partial<Pick<Results, 'verdict' | 'summary'>>;
+
 /** Gateway entries and run-level summary/verdict/statement recomputed from the checks. A gateway run's entry keeps
  * its `mustTotal`; one without it (an older file) has an unknown scope and cannot stay `certified`. */
-export function recompute(results: Results, gatewayRun = isGatewayRun(results)): Results {
+export function recompute(results: UnjudgedResults, gatewayRun = isGatewayRun(results)): Results {
   const strict = results.strict ?? false;
   const selection = selectionText(results);
   const gateways: GatewayResult[] = results.gateways.map((g) => {

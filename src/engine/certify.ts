@@ -1,6 +1,6 @@
 import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
-import { judgeGateway, scopeStatement, selectionText, summarize } from '../core/verdict.js';
+import { interruptedGateway, judgeGateway, scopeStatement, selectionText } from '../core/verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
 import type { PayoutDriver } from '../drivers/payout.js';
 import type { PaymentDriver } from '../drivers/types.js';
@@ -224,7 +224,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
     gateways,
     checks,
     // An empty shard (more shards than units of work) judges nothing and fails nothing: it merges as an empty part.
-    ...(opts.shard && gateways.length === 0 ? { verdict: 'passed-partial' as const } : {}),
+    ...(opts.shard && gateways.length === 0 ? { emptyShard: true } : {}),
   });
 }
 
@@ -250,11 +250,10 @@ export function partialResults(
         gateway: t.gateway,
         target: displayUrl(t.baseUrl),
         targetKind: t.kind,
-        verdict: 'interrupted',
-        summary: summarize(own),
+        ...interruptedGateway(own),
       };
     }),
     checks: [...checks],
-    verdict: 'interrupted',
+    interrupted: true,
   });
 }

@@ -1,4 +1,4 @@
-import { CheckSkipped, type Outcome, outcomeOf } from '../core/outcome.js';
+import { CheckSkipped, type Outcome, outcomeOf, passedOutcome } from '../core/outcome.js';
 import { notRunResult, resultOf } from '../core/result.js';
 import type { CheckResult, Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
@@ -19,7 +19,7 @@ export async function execute(
 ): Promise<CheckResult> {
   const t = new CheckContext(run, entry.id);
   const started = performance.now();
-  let outcome: Outcome = { status: 'passed' };
+  let outcome: Outcome = passedOutcome();
   let timer: NodeJS.Timeout | undefined;
   let strayReject: ((err: unknown) => void) | undefined;
   try {

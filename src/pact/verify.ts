@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Verifier } from '@pact-foundation/pact';
 import { resultsDocument, startRun } from '../core/head.js';
 import { importOptional } from '../core/optional.js';
+import { CheckError, CheckFailure, outcomeOf, passedOutcome } from '../core/outcome.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
-import { summarize, verdictOf } from '../core/verdict.js';
+import { judgeGateway } from '../core/verdict.js';
 import { displayUrl } from '../engine/certify.js';
 import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
 import { CHECK_PREFIX, contractFile, PROVIDER } from './contract.js';
@@ -187,23 +188,19 @@ export function toChecks(
       level: 'MUST',
       reading,
       specRef: { doc: 'contract', section: `${PROVIDER[gateway]} pact: ${description}` },
-      status: 'passed',
+      ...passedOutcome(),
       durationMs: durationMs(outcome?.duration),
     };
     if (!base.endpoint) delete base.endpoint;
     const ex = evidence.get(description);
     if (ex) base.evidence = [ex];
-    if (!outcome) {
-      return {
-        ...base,
-        status: 'error',
-        message: extras.runError ?? 'the verifier did not report this interaction',
-      };
-    }
+    const judged = (failure?: Error): CheckResult => (failure ? { ...base, ...outcomeOf(failure) } : base);
+    if (!outcome)
+      return judged(new CheckError(extras.runError ?? 'the verifier did not report this interaction'));
     const mismatches = errorsFor(json!, description);
-    if (/^ok$/i.test(outcome.result) && mismatches.length === 0) return base;
+    if (/^ok$/i.test(outcome.result) && mismatches.length === 0) return judged();
     // The target could not be talked to: an error (like a probe's transport failure), not a conformance failure.
-    if (ex?.error) return { ...base, status: 'error', message: `target unreachable: ${ex.error}` };
+    if (ex?.error) return judged(new CheckError(`target unreachable: ${ex.error}`));
     // A setup belongs to the interaction replayed right after it; without that order, go by the state's name.
     const index = results.indexOf(outcome);
     const stateProblems = extras.stateErrors.filter((s) =>
@@ -211,21 +208,17 @@ export function toChecks(
     );
     const unreachable = stateProblems.find((s) => s.transport);
     if (unreachable)
-      return {
-        ...base,
-        status: 'error',
-        message: `provider state "${unreachable.state}": ${unreachable.error}`,
-      };
+      return judged(new CheckError(`provider state "${unreachable.state}": ${unreachable.error}`));
     const lines = mismatches.map(mismatchText);
     for (const s of stateProblems) lines.push(`provider state "${s.state}" could not be set up: ${s.error}`);
-    return {
-      ...base,
-      // A provider state the target refused to set up is a finding about the target, like a mismatch.
-      status: 'failed',
-      message: lines.join('\n') || `verification result: ${outcome.result}`,
-      expected: mismatches[0]?.expected,
-      received: mismatches[0]?.actual,
-    };
+    // A provider state the target refused to set up is a finding about the target, like a mismatch.
+    return judged(
+      new CheckFailure(
+        lines.join('\n') || `verification result: ${outcome.result}`,
+        mismatches[0]?.expected,
+        mismatches[0]?.actual,
+      ),
+    );
   });
 }
 
@@ -307,8 +300,6 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
     hints,
   });
   if (checks.length === 0 && !runError) runError = 'no interaction was verified (no pacts found?)';
-  const summary = summarize(checks);
-  const verdict = verdictOf(checks, false, { gatewayError: runError });
   return resultsDocument(clock, {
     command: 'verify',
     strict: false,
@@ -317,8 +308,7 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
         gateway,
         target: displayUrl(opts.baseUrl),
         targetKind: opts.targetKind ?? 'remote',
-        verdict,
-        summary,
+        ...judgeGateway(checks, false, { gatewayError: runError }),
         ...(runError ? { error: runError } : {}),
       },
     ],

@@ -1,6 +1,6 @@
 // Shards of one run merged into one results document; the verdict is recomputed by the core's rule.
 import type { Check, GatewayResult, Results, Scope, Status } from '../core/results.js';
-import { isGatewayRun, recompute, summarize } from '../core/verdict.js';
+import { isGatewayRun, recompute, type UnjudgedResults } from '../core/verdict.js';
 
 // When two shards report the same check, the more damning outcome is kept: a certification must not turn green
 // because a retry passed.
@@ -66,7 +66,7 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
   const end = Math.max(...ends);
   const runIds = [...new Set(parts.map((p) => p.runId))];
 
-  const merged: Results = {
+  const merged: UnjudgedResults = {
     format: first.format,
     tool: { ...first.tool },
     profileVersion: first.profileVersion,
@@ -88,9 +88,7 @@ export function mergeResults(parts: Results[], opts: MergeOptions = {}): Results
     ...(first.scope
       ? { scope: { ...first.scope, selection: { ...first.scope.selection, shard: null }, statement: '' } }
       : {}),
-    verdict: 'error',
     gateways: [...gateways.values()],
-    summary: summarize([]),
     checks: [...byKey.values()],
   };
   for (const c of merged.checks)
