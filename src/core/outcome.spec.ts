@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import { resultsDocument, startRun } from './head.js';
-import { CheckFailure, CheckSkipped, outcomeOf, outcomeOfRun, SetupError } from './outcome.js';
+import {
+  CheckError,
+  CheckFailure,
+  CheckSkipped,
+  outcomeOf,
+  outcomeOfRun,
+  passedOutcome,
+  SetupError,
+} from './outcome.js';
 import { registerSecret } from './redact.js';
 
 describe('core: the outcome classifier', () => {
@@ -45,6 +53,12 @@ describe('core: the outcome classifier', () => {
       reason: 'create refused',
     });
     expect(outcomeOf(new TypeError('boom'))).to.deep.equal({ status: 'error', message: 'check error: boom' });
+    // A runner that states the whole reason (pact: the target unreachable) keeps its words, with no root cause.
+    expect(outcomeOf(new CheckError('target unreachable: ECONNREFUSED'))).to.deep.equal({
+      status: 'error',
+      message: 'target unreachable: ECONNREFUSED',
+    });
+    expect(passedOutcome()).to.deep.equal({ status: 'passed' });
     expect(await outcomeOfRun(async () => {})).to.deep.equal({ status: 'passed' });
     expect((await outcomeOfRun(async () => Promise.reject(new CheckSkipped('later')))).status).to.equal(
       'skipped',

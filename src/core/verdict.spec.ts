@@ -2,10 +2,12 @@ import { expect } from 'chai';
 import type { Check } from './results.js';
 import {
   exitCodeOf,
+  interruptedGateway,
   judgeGateway,
   overallVerdict,
   RANK,
   recompute,
+  runVerdict,
   summarize,
   verdictOf,
   worseVerdict,
@@ -79,6 +81,30 @@ describe('core verdict rule', () => {
     expect(verdictOf([])).to.equal('error');
     expect(verdictOf([check({ status: 'skipped', notApplicable: true })])).to.equal('error');
     expect(verdictOf([check({})], false, { gatewayError: 'target unreachable' })).to.equal('error');
+  });
+
+  it("an audited command's own failure is not-certified whatever its checks say; an unjudged gateway still error", () => {
+    const failure = 'the command exited with code 3';
+    expect(verdictOf([check({})], false, { commandFailure: failure })).to.equal('not-certified');
+    expect(verdictOf([check({ status: 'error' })], false, { commandFailure: failure })).to.equal(
+      'not-certified',
+    );
+    expect(
+      verdictOf([check({})], false, { gatewayError: 'upstream down', commandFailure: failure }),
+    ).to.equal('error');
+    expect(judgeGateway([check({})], false, { commandFailure: failure }).verdict).to.equal('not-certified');
+  });
+
+  it("a runner's document takes the worst gateway verdict, an empty shard passed-partial, a stopped run interrupted", () => {
+    const gateways = [{ verdict: 'certified' as const }, { verdict: 'incomplete' as const }];
+    expect(runVerdict(gateways)).to.equal('incomplete');
+    expect(runVerdict([])).to.equal('error');
+    expect(runVerdict([], { emptyShard: true })).to.equal('passed-partial');
+    expect(runVerdict(gateways, { interrupted: true })).to.equal('interrupted');
+    expect(interruptedGateway([check({}), check({ status: 'failed' })])).to.deep.include({
+      verdict: 'interrupted',
+    });
+    expect(interruptedGateway([check({ status: 'failed' })]).summary).to.include({ total: 1, failed: 1 });
   });
 
   it('the run verdict: not-certified over error over incomplete over certified', () => {
