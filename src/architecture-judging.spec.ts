@@ -12,13 +12,14 @@ import ts from 'typescript';
 // fixtures and mocks excepted: test data, and an independent gateway implementation whose `status` is a payment's):
 // 1. No check status is written. A status literal (a member of `Status` in core/results.ts: 'passed', 'failed', …)
 //    is *written* when it is the value of an object property named `status`, of an assignment to `status`, `x.status`
-//    or `x['status']`, or of a variable, parameter or field named `status` or typed `Status`. The value is looked
+//    or `x['status']`, of a variable, parameter or field named `status` or typed `Status`, or returned by a function
+//    declared to return `Status`. The value is looked
 //    through parentheses, `as`/`satisfies`/`!`, both arms of `?:` and the operands of `??`, `||`, `&&` and `,`.
 //    Reading is not writing: `c.status === 'failed'`, `case 'passed':`, `['failed', 'error'].includes(c.status)`,
 //    a `Record<Status, …>`'s keys.
 // 2. No verdict is overwritten or spelled: no assignment to `verdict`, `x.verdict` or `x['verdict']` whatever its
 //    value, and no verdict literal (a member of `Verdict`) as the value of a property, variable, parameter or field
-//    named `verdict` or typed `Verdict`.
+//    named `verdict` or typed `Verdict`, or returned by a function declared to return `Verdict`.
 // 3. Commands and the CLI compute no verdict: under src/commands/ and src/cli/ no property, variable, parameter or
 //    field named `verdict` is given a value at all (they read results.verdict; core/verdict.ts judged it).
 
@@ -87,6 +88,12 @@ function typed(type: ts.TypeNode | undefined, alias: string): boolean {
   return false;
 }
 
+/** The declared return type of the function a `return` belongs to. */
+function returnType(node: ts.Node): ts.TypeNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n.type;
+  return undefined;
+}
+
 interface Written {
   /** What receives the value: `status`, `verdict`, … */
   name: string;
@@ -144,6 +151,24 @@ function collect(fileName: string, text: string): Written[] {
         name,
         typedAs: (alias) => typed(type, alias),
         value: node.initializer,
+        assignment: false,
+        line: line(node),
+      });
+    } else if (ts.isReturnStatement(node) && node.expression) {
+      const type = returnType(node);
+      out.push({
+        name: '',
+        typedAs: (alias) => typed(type, alias),
+        value: node.expression,
+        assignment: false,
+        line: line(node),
+      });
+    } else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
+      const type = node.type;
+      out.push({
+        name: '',
+        typedAs: (alias) => typed(type, alias),
+        value: node.body,
         assignment: false,
         line: line(node),
       });
@@ -228,7 +253,9 @@ describe('architecture: one judging path for every runner (issue 25)', () => {
         r['verdict'] = 'certified';
         const g = { verdict: 'not-certified' as const };
         return { a, b, s, g };
-      }`;
+      }
+      const worst = (): Verdict => 'error';
+      function statusOf(ok: boolean): Status { return ok ? 'passed' : 'failed'; }`;
     const reading = `
       export function read(c: { status: string; verdict: string }, code: number) {
         if (c.status === 'failed' || c.status !== 'error') return 1;
@@ -246,6 +273,7 @@ describe('architecture: one judging path for every runner (issue 25)', () => {
         'planted.ts:5: writes status passed | error',
         'planted.ts:6: writes status skipped',
         'planted.ts:7: writes status passed',
+        'planted.ts:13: writes status passed | failed',
       ]);
       expect(statusWrites('reading.ts', reading)).to.deep.equal([]);
     });
@@ -254,6 +282,7 @@ describe('architecture: one judging path for every runner (issue 25)', () => {
       expect(verdictWrites('planted.ts', planted, false)).to.deep.equal([
         'planted.ts:8: overwrites a verdict',
         'planted.ts:9: writes verdict not-certified',
+        'planted.ts:12: writes verdict error',
       ]);
       expect(verdictWrites('reading.ts', reading, false)).to.deep.equal([]);
       expect(verdictWrites('src/commands/x.ts', reading, true)).to.deep.equal([
