@@ -18,7 +18,7 @@ export interface CheckDefinition {
   /**
    * The faults that fail this check: a fault of the example (examples/merchant-client, examples/webhook-handler),
    * `alt:<fault>` of its second example (examples/webhook-handler-alt), `mock:<fault>` of the gateway's mock judged
-   * through `paycert proxy`.
+   * through `paycert proxy`. At least one: every check can fail.
    */
-  killedBy: readonly string[];
+  killedBy: [string, ...string[]];
 }
