@@ -6,8 +6,9 @@ export type {
   ClientRequest,
   ClientRule,
   ClientVerdict,
+  DefinedClientRule,
 } from './audit/client-kit.js';
-export { answerObject } from './audit/client-kit.js';
+export { answerObject, clientRule } from './audit/client-kit.js';
 export { ensure } from './checks/assert.js';
 export {
   ensureEqual,
@@ -19,6 +20,7 @@ export {
 } from './checks/response.js';
 export { signingDiagnosis } from './checks/signing-diagnosis.js';
 export * from './clients/index.js';
+export type { CheckDefinition } from './core/check-definition.js';
 export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
 export { validate, validatorFor } from './core/schema-registry.js';
 export { approvePayout, payoutReviewNotApplicable } from './drivers/approve.js';
@@ -61,7 +63,14 @@ export {
   paylocoWebhookSignedText,
 } from './signing/payloco.js';
 export type { CheckWebhooks } from './webhooks/check.js';
-export type { HandlerCase, HandlerKit, HandlerPreflight, OrderState } from './webhooks/handler-kit.js';
+export type {
+  DefinedHandlerCase,
+  HandlerCase,
+  HandlerKit,
+  HandlerPreflight,
+  OrderState,
+} from './webhooks/handler-kit.js';
+export { handlerCase } from './webhooks/handler-kit.js';
 export {
   deliveryJson,
   ensureDeliverySchema,

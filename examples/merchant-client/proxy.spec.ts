@@ -13,6 +13,10 @@ import { mockModule, type RunningMock } from '../../src/engine/embedded.js';
 // SIGTERM writes the report and exits with the verdict. The key is given as the PEM itself and never shows.
 
 const client = fileURLToPath(new URL('./client.ts', import.meta.url));
+/** What each fault fails, exactly: generated from the checks' killedBy (`mock:` names a fault of the gateway's mock). */
+const EXPECTED: Record<'lesspay' | 'payloco', Record<string, string[]>> = JSON.parse(
+  readFileSync(fileURLToPath(new URL('./faults.expected.json', import.meta.url)), 'utf8'),
+);
 
 function run(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -103,21 +107,23 @@ describe('examples · paycert proxy judges live client traffic to a sandbox', fu
     for (const text of [out.raw, out.stdout, out.stderr]) expect(text).not.to.include('PRIVATE KEY');
   });
 
-  it('fails a client that signs with SHA-1 on PLC-SIG-001 (exit 1)', async () => {
+  it(`fails a client that signs with SHA-1 on ${EXPECTED.payloco['sha1-signature']} (exit 1)`, async () => {
     const out = await proxied('sha1', 'sha1-signature');
     expect(out.code, out.stderr).to.equal(1);
     const failed = out.results.checks.filter((c: { status: string }) => c.status === 'failed');
-    expect(failed.map((c: { id: string }) => c.id)).to.deep.equal(['PLC-SIG-001']);
+    expect(failed.map((c: { id: string }) => c.id)).to.deep.equal(EXPECTED.payloco['sha1-signature']);
     expect(failed[0].message).to.match(/RSA-SHA1; P6 is SHA256withRSA/);
   });
 
-  for (const [gateway, fault, id] of [
-    ['lesspay', 'code-as-string', 'LPC-RSP-001'],
-    ['payloco', 'code-numeric', 'PLC-RSP-001'],
-    // The query answer is judged whole (query-response.schema.json), not by the envelope only.
-    ['payloco', 'query-complete-time-number', 'PLC-RSP-001'],
-  ] as const) {
-    it(`${gateway} (${fault}): a sandbox whose answers break the response schema fails ${id} (SHOULD: the client stays certified)`, async () => {
+  // The faulty sandboxes: mock faults whose answers break a response schema (payloco's query-complete-time-number
+  // shows the query answer is judged whole, not by the envelope only).
+  const sandboxes = (['lesspay', 'payloco'] as const).flatMap((gateway) =>
+    Object.entries(EXPECTED[gateway])
+      .filter(([name]) => name.startsWith('mock:'))
+      .map(([name, ids]) => [gateway, name.slice('mock:'.length), ids] as const),
+  );
+  for (const [gateway, fault, ids] of sandboxes) {
+    it(`${gateway} (${fault}): a sandbox whose answers break the response schema fails ${ids} (SHOULD: the client stays certified)`, async () => {
       const faulty = await (await mockModule(gateway)).start({ host: '127.0.0.1', port: 0, fault } as never);
       try {
         const c = faulty.credentials;
@@ -128,7 +134,7 @@ describe('examples · paycert proxy judges live client traffic to a sandbox', fu
         const out = await proxied(`rsp-${gateway}`, undefined, gateway, faulty, creds);
         expect(out.code, out.stderr).to.equal(0);
         const failed = out.results.checks.filter((c: { status: string }) => c.status === 'failed');
-        expect(failed.map((c: { id: string }) => c.id)).to.deep.equal([id]);
+        expect(failed.map((c: { id: string }) => c.id)).to.deep.equal(ids);
         expect(failed[0].message).to.match(/the gateway's answer/);
       } finally {
         await faulty.close();

@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { runCli } from '../../src/cli-tests/run-cli.js';
 import { webhookTestCommand } from '../../src/commands/webhook-test.js';
@@ -15,38 +16,20 @@ const SECRET = 'alt-handler-test-secret';
 const ENV = { LESSPAY_APP_SECRET: SECRET, PAYLOCO_WEBHOOK_SECRET: SECRET };
 type Gateway = 'lesspay' | 'payloco';
 
-const ALL: Record<Gateway, string[]> = {
-  lesspay: [
-    'LPH-ACK-001',
-    'LPH-ACK-002',
-    'LPH-ACK-003',
-    'LPH-BAD-001',
-    'LPH-BAD-002',
-    'LPH-DUP-001',
-    'LPH-DUP-002',
-    'LPH-EXT-001',
-    'LPH-ORD-001',
-    'LPH-SIG-001',
-    'LPH-SIG-002',
-    'LPH-SIG-003',
-    'LPH-SIG-004',
-  ],
-  payloco: [
-    'PLH-ACK-001',
-    'PLH-ACK-002',
-    'PLH-BAD-001',
-    'PLH-BAD-002',
-    'PLH-DUP-001',
-    'PLH-DUP-002',
-    'PLH-EXT-001',
-    'PLH-ORD-001',
-    'PLH-SIG-001',
-    'PLH-SIG-002',
-    'PLH-SIG-003',
-    'PLH-SIG-004',
-    'PLH-SIG-005',
-  ],
-};
+/** Every handler check of the gateway, sorted. */
+const ALL: Record<Gateway, string[]> = Object.fromEntries(
+  (['lesspay', 'payloco'] as const).map((g) => [
+    g,
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL(`../../suites/handler/catalogue/${g}.json`, import.meta.url)),
+        'utf8',
+      ),
+    )
+      .checks.map((c: { id: string }) => c.id)
+      .sort(),
+  ]),
+) as Record<Gateway, string[]>;
 
 async function webhookTest(
   handler: RunningAltHandler,
@@ -77,19 +60,13 @@ async function webhookTest(
   }
 }
 
-/** Each fault fails exactly these checks: the processing checks judge a handler that applies callbacks late. */
-const FAULTS: Record<Gateway, Record<AltFault, string[]>> = {
-  lesspay: {
-    'queues-forged': ['LPH-SIG-001', 'LPH-SIG-002', 'LPH-SIG-003', 'LPH-SIG-004'],
-    'queues-duplicates': ['LPH-DUP-002'],
-    'queues-older-state': ['LPH-ORD-001'],
-  },
-  payloco: {
-    'queues-forged': ['PLH-SIG-001', 'PLH-SIG-002', 'PLH-SIG-003', 'PLH-SIG-004', 'PLH-SIG-005'],
-    'queues-duplicates': ['PLH-DUP-002'],
-    'queues-older-state': ['PLH-ORD-001'],
-  },
-};
+/**
+ * Each fault fails exactly these checks (the processing checks judge a handler that applies callbacks late):
+ * generated from the checks' killedBy (`alt:` names in suites/handler/<gw>.cases.ts).
+ */
+const FAULTS: Record<Gateway, Record<AltFault, string[]>> = JSON.parse(
+  readFileSync(fileURLToPath(new URL('./faults.expected.json', import.meta.url)), 'utf8'),
+);
 
 const ids = (r: Results, status: string) =>
   r.checks

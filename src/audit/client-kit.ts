@@ -1,3 +1,4 @@
+import type { CheckDefinition } from '../core/check-definition.js';
 import type { Recorded } from './recorder.js';
 
 // What a client rule (suites/client/<gw>.rules.ts) sees of one recorded request, and what it returns. Rules are
@@ -63,6 +64,15 @@ export interface ClientVerdict {
 export interface ClientRule {
   id: string;
   judge(requests: readonly ClientRequest[], credentials: ClientCredentials): ClientVerdict;
+}
+
+/** A client rule with its definition (catalogue entry and killing faults) beside it: the one source of the check. */
+export interface DefinedClientRule extends ClientRule {
+  check: CheckDefinition;
+}
+
+export function clientRule(check: CheckDefinition, judge: ClientRule['judge']): DefinedClientRule {
+  return { id: check.id, check, judge };
 }
 
 const MAX_DEPTH = 64;

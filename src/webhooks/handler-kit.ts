@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CheckDefinition } from '../core/check-definition.js';
 import { CheckSkipped, SetupError } from '../core/outcome.js';
 import type { Exchange, Gateway } from '../core/results.js';
 import { type HttpResponse, send } from '../engine/http.js';
@@ -242,6 +243,15 @@ export class HandlerKit {
 export interface HandlerCase {
   id: string;
   run(h: HandlerKit): Promise<void>;
+}
+
+/** A handler case with its definition (catalogue entry and killing faults) beside it: the one source of the check. */
+export interface DefinedHandlerCase extends HandlerCase {
+  check: CheckDefinition;
+}
+
+export function handlerCase(check: CheckDefinition, run: HandlerCase['run']): DefinedHandlerCase {
+  return { id: check.id, check, run };
 }
 
 /** One delivery a preflight sends: a JSON text and its headers. */

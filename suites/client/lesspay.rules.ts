@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
-import { lesspaySign, lesspayStringToSign } from '../../src/index.js';
+import type { ClientRequest, ClientVerdict, DefinedClientRule } from '../../src/index.js';
+import { clientRule, lesspaySign, lesspayStringToSign } from '../../src/index.js';
 import {
   noResendAfterDuplicate,
   pendingQueriedNotRecreated,
@@ -119,12 +119,62 @@ const ORDER = {
   sameOrder: (r: ClientRequest) => canonical(r.json),
 };
 
-export const rules: ClientRule[] = [
-  { id: 'LPC-TRN-001', judge: postToDocumented('Lesspay', ENDPOINTS) },
-  { id: 'LPC-TRN-002', judge: jsonObjectBody },
-  {
-    id: 'LPC-AUTH-001',
-    judge: (reqs, creds) =>
+/** The documents the checks' sections cite, by section name. */
+export const docs: Record<string, string> = {
+  'Pay In Error Codes': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7883854m0',
+  'Pay In dev guide': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7883829m0',
+  'Pay Out dev guide': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7883830m0',
+  'profile C1': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/8036405m0',
+  'profile L1': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/393710783e0',
+  'profile L10': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7883830m0',
+  'profile L2': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7883854m0',
+  'profile L3': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7768724m0',
+  'profile L6': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7883839m0',
+  'profile L7': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/8036405m0',
+  'profile L8': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/393710783e0',
+};
+
+export const rules: DefinedClientRule[] = [
+  clientRule(
+    {
+      id: 'LPC-TRN-001',
+      title: 'every request is a POST to a documented endpoint',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'client: every request',
+      clause: 'Every documented endpoint is `POST` with a JSON body.',
+      spec: { section: 'profile L1' },
+      note: 'The endpoints the vendor demo documents count too: payout bank, balance and triggerNotify (lesspay.md §4.6–4.8).',
+      killedBy: ['put-query'],
+    },
+    postToDocumented('Lesspay', ENDPOINTS),
+  ),
+  clientRule(
+    {
+      id: 'LPC-TRN-002',
+      title: 'every request body is a JSON object sent as application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'client: every request',
+      clause: 'Every documented endpoint is `POST` with a JSON body.',
+      spec: { section: 'profile L1' },
+      killedBy: ['text-plain'],
+    },
+    jsonObjectBody,
+  ),
+  clientRule(
+    {
+      id: 'LPC-AUTH-001',
+      title: 'x-auth-appid carries the app id',
+      level: 'MUST',
+      reading: 'L3',
+      endpoint: 'client: every request',
+      clause:
+        'Headers `x-auth-appid`, `X-Auth-Timestamp` (13-digit milliseconds), `x-auth-signature` (names are case-insensitive).',
+      spec: { section: 'profile L3' },
+      killedBy: ['no-appid'],
+    },
+    (reqs, creds) =>
       each(reqs, (r) => {
         const got = r.headers['x-auth-appid'];
         if (got === undefined)
@@ -141,10 +191,20 @@ export const rules: ClientRule[] = [
           ];
         return [];
       }),
-  },
-  {
-    id: 'LPC-AUTH-002',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'LPC-AUTH-002',
+      title: 'X-Auth-Timestamp is a 13-digit millisecond timestamp',
+      level: 'MUST',
+      reading: 'L3',
+      endpoint: 'client: every request',
+      clause:
+        'Headers `x-auth-appid`, `X-Auth-Timestamp` (13-digit milliseconds), `x-auth-signature` (names are case-insensitive).',
+      spec: { section: 'profile L3' },
+      killedBy: ['seconds-timestamp'],
+    },
+    (reqs) =>
       each(reqs, (r) => {
         const got = r.headers['x-auth-timestamp'];
         if (got !== undefined && /^\d{13}$/.test(got)) return [];
@@ -160,10 +220,21 @@ export const rules: ClientRule[] = [
           },
         ];
       }),
-  },
-  {
-    id: 'LPC-SIG-001',
-    judge: (reqs, creds): ClientVerdict => {
+  ),
+  clientRule(
+    {
+      id: 'LPC-SIG-001',
+      title: 'x-auth-signature is the L3 signature of the body sent',
+      level: 'MUST',
+      reading: 'L3',
+      endpoint: 'client: every request',
+      clause:
+        'Signature = uppercase hex SHA-256 (plain hash, not HMAC) of: the body\'s top-level keys with a non-empty value (not null, not `""`), sorted by ASCII, joined as `k=v` with `&`, followed by `&key=<appSecret>`.',
+      spec: { section: 'profile L3' },
+      note: 'When the signature is wrong the finding names the likely mistake: empty values signed, keys unsorted, HMAC, lower-case hex, or a body changed after signing. L3 does not say whether empty members inside an array are signed: signed as written or left out (as the vendor demo does), both are accepted.',
+      killedBy: ['signs-empty-values', 'unsorted-keys', 'hmac-signature', 'changed-after-signing'],
+    },
+    (reqs, creds): ClientVerdict => {
       const applies = reqs.filter((r) => json(r) !== undefined);
       if (applies.length && !creds.appSecret)
         return { judged: applies, findings: [], cannotJudge: 'LESSPAY_APP_SECRET was not given to paycert' };
@@ -187,10 +258,21 @@ export const rules: ClientRule[] = [
         ];
       });
     },
-  },
-  {
-    id: 'LPC-SCH-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'LPC-SCH-001',
+      title: "every request body matches its endpoint's request schema",
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'client: every documented endpoint',
+      clause:
+        'a required field missing, a wrong type, an amount that is not a string holding a positive decimal, a URL that is not http(s), a field over its length',
+      spec: { section: 'profile L6' },
+      note: 'Judged with the request schemas in schemas/lesspay/ (required fields, types, amounts as strings, lengths, URLs, enums); the id a query names is LPC-QRY-001\'s. null and "" members read as absent, as L3 drops them from the signature (a client may serialise unset optional fields so); an empty required field reads as missing.',
+      killedBy: ['amount-as-number'],
+    },
+    (reqs) =>
       each(
         reqs.filter((r) => documented(r) && json(r) !== undefined),
         // Which id a query names is LPC-QRY-001's to judge; null and "" members read as absent (withoutEmpty).
@@ -203,10 +285,20 @@ export const rules: ClientRule[] = [
               (p.expected === 'property "request_id"' || p.expected === 'property "pay_order_id"'),
           ),
       ),
-  },
-  {
-    id: 'LPC-QRY-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'LPC-QRY-001',
+      title: 'a query names request_id or pay_order_id',
+      level: 'MUST',
+      reading: 'L8',
+      endpoint: 'POST /api/global/v1/pay/query-order, POST /api/global/payout/query',
+      clause:
+        'neither `request_id` nor `pay_order_id`: non-zero code and `msg` exactly `mchOrderNo and payOrderId cannot be empty at the same time`.',
+      spec: { section: 'profile L8' },
+      killedBy: ['query-without-id'],
+    },
+    (reqs) =>
       each(
         reqs.filter((r) => QUERIES.includes(r.path) && json(r) !== undefined),
         (r) => {
@@ -223,10 +315,21 @@ export const rules: ClientRule[] = [
           ];
         },
       ),
-  },
-  {
-    id: 'LPC-QRY-002',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'LPC-QRY-002',
+      title: "a pay-in query's time window is start < end, at most 7 days",
+      level: 'MUST',
+      reading: 'L8',
+      endpoint: 'POST /api/global/v1/pay/query-order',
+      clause:
+        '`start_time >= end_time`, or `end_time - start_time` > 7 days (604 800 000 ms): non-zero code and `msg` exactly `Request time error`. A span of exactly 7 days is accepted.',
+      spec: { section: 'profile L8' },
+      note: 'Judged when both bounds are given (null or "" read as absent): the demo marks only start_time required, so a window open at one end is the gateway\'s to take.',
+      killedBy: ['eight-day-window'],
+    },
+    (reqs) =>
       each(
         // Judged when both bounds are given: L8 bounds a window, and the demo marks only start_time required, so a
         // window open at one end (a bound absent, null or "", read as absent as L3 does) is left to the gateway.
@@ -253,12 +356,21 @@ export const rules: ClientRule[] = [
           ];
         },
       ),
-  },
-  {
-    id: 'LPC-ID-001',
+  ),
+  clientRule(
+    {
+      id: 'LPC-ID-001',
+      title: 'a new order never reuses the request_id of a different earlier order of its family',
+      level: 'MUST',
+      reading: 'C1',
+      endpoint: 'pay-in and payout create-order',
+      spec: { section: 'profile C1' },
+      note: 'Families: pay-in (create-order), payout (single and batch create-order); the docs say only "unique under app id" per API, and a gateway may keep separate namespaces, so a pay-in\'s request_id used again for a payout is allowed. A resend of the identical body is a retry and is noted, not failed; an id whose first request the gateway refused created nothing and may be reused.',
+      killedBy: ['reuses-request-id'],
+    },
     // Profile C1: request_id is unique per endpoint family (pay-in; payout, single and batch): a gateway may keep
     // separate namespaces, so a pay-in's request_id may be used again for a payout.
-    judge: (reqs) => {
+    (reqs) => {
       const byFamily = ID_FAMILIES.map((paths) =>
         idReuse(
           reqs.filter((r) => paths.includes(r.path) && json(r) !== undefined),
@@ -277,10 +389,21 @@ export const rules: ClientRule[] = [
         notes: byFamily.flatMap((v) => v.notes ?? []),
       };
     },
-  },
-  {
-    id: 'LPC-BAT-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'LPC-BAT-001',
+      title: "a batch payout's total_amount is the sum of its detail amounts",
+      level: 'MUST',
+      reading: 'L10',
+      endpoint: 'POST /api/global/payout/batch/create-order',
+      clause:
+        'a batch whose `total_amount` differs from the sum of detail amounts gets 30002 (SHOULD; MUST non-zero)',
+      spec: { section: 'profile L10' },
+      note: 'Sums are exact decimals, never floats.',
+      killedBy: ['wrong-batch-total'],
+    },
+    (reqs) =>
       each(
         reqs.filter((r) => r.path === '/api/global/payout/batch/create-order' && json(r) !== undefined),
         (r) => {
@@ -302,10 +425,21 @@ export const rules: ClientRule[] = [
           ];
         },
       ),
-  },
-  {
-    id: 'LPC-RSP-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'LPC-RSP-001',
+      title: "the gateway's answers match the response schemas",
+      level: 'SHOULD',
+      reading: 'L2',
+      endpoint: 'gateway answers the client received',
+      clause:
+        '`{ "code": integer, "msg": string, "data"?: object|null }`. `code` is a JSON integer (never a string), `0` means success and only success.',
+      spec: { section: 'profile L2' },
+      note: "Judges the gateway, not the client: what `paycert proxy` sees of a sandbox. SHOULD, so a sandbox's fault never fails the client's verdict unless --strict; the gateway suite (`paycert run`) certifies the gateway.",
+      killedBy: ['mock:code-as-string'],
+    },
+    (reqs) =>
       answersMatch(
         reqs.filter(documented),
         'lesspay/envelope.schema.json',
@@ -316,12 +450,108 @@ export const rules: ClientRule[] = [
         },
         (a) => a.code === 0,
       ),
-  },
-  { id: 'LPC-RTY-001', judge: retryKeepsOrder(ORDER.idOf, ORDER.sameOrder, 'request_id') },
-  { id: 'LPC-RTY-002', judge: retryAfterHonoured(ORDER) },
-  { id: 'LPC-DUP-001', judge: noResendAfterDuplicate },
-  { id: 'LPC-RTY-003', judge: timeoutResolvedBySameId },
-  { id: 'LPC-PND-001', judge: pendingQueriedNotRecreated },
-  { id: 'LPC-AUTH-003', judge: signatureRefusalNotRetried },
-  { id: 'LPC-REJ-001', judge: rejectedPayoutNotResubmitted },
+  ),
+  clientRule(
+    {
+      id: 'LPC-RTY-001',
+      title: 'a retry after an HTTP 5xx on create-order keeps the request_id and the body',
+      level: 'SHOULD',
+      reading: 'L7',
+      endpoint: 'pay-in and payout create-order (scenarios create-500, create-503-retry-after)',
+      clause:
+        'A second create with the same `request_id` gets code 1201 and leaves the first order unchanged.',
+      spec: { section: 'profile L7' },
+      note: "Runs only under `--scenario`. Lesspay documents no retry rule, hence SHOULD: a 5xx leaves the order's existence unknown, and only a resend with the same request_id is safe (L7 answers it 1201 if the first attempt got through). A client that does not retry is skipped, not failed. The retry is the later request to the same path with the same id, or with the same body under a new id: another order the client sent meanwhile is not taken for it.",
+      killedBy: ['new-id-on-retry'],
+    },
+    retryKeepsOrder(ORDER.idOf, ORDER.sameOrder, 'request_id'),
+  ),
+  clientRule(
+    {
+      id: 'LPC-RTY-002',
+      title: 'a retry after HTTP 503 waits at least the Retry-After delay',
+      level: 'SHOULD',
+      reading: 'L7',
+      endpoint: 'pay-in and payout create-order (scenario create-503-retry-after)',
+      clause:
+        'A second create with the same `request_id` gets code 1201 and leaves the first order unchanged.',
+      spec: { section: 'profile L7' },
+      note: 'Runs only under `--scenario create-503-retry-after`. Lesspay documents no Retry-After; RFC 9110 §10.2.3 defines it, hence SHOULD. Measured from the arrival of the first attempt to that of the retry. The retry is the later request to the same path with the same id, or with the same body under a new id: another order the client sent meanwhile is not taken for it.',
+      killedBy: ['ignores-retry-after'],
+    },
+    retryAfterHonoured(ORDER),
+  ),
+  clientRule(
+    {
+      id: 'LPC-DUP-001',
+      title: 'after 1201 Duplicate Data Exists the client does not resend that request_id',
+      level: 'SHOULD',
+      reading: 'L7',
+      endpoint: 'pay-in and payout create-order (scenario duplicate-request-id)',
+      clause:
+        'A second create with the same `request_id` gets code 1201 and leaves the first order unchanged.',
+      spec: { section: 'Pay In Error Codes' },
+      note: 'Runs only under `--scenario duplicate-request-id` (the order is created, the client is told 1201). The error-code table (lesspay.md §5.2) says of 1201: "The request_id or another unique field already exists. Do not retry with the same ID." Retries are client behaviour the profile does not rule on, hence SHOULD. Querying the order by that request_id, or creating under a new id, are both fine.',
+      killedBy: ['resends-duplicate-id'],
+    },
+    noResendAfterDuplicate,
+  ),
+  clientRule(
+    {
+      id: 'LPC-RTY-003',
+      title: 'a create whose answer never comes is given up on, then resolved by the same request_id',
+      level: 'SHOULD',
+      reading: 'L7',
+      endpoint: 'pay-in and payout create-order (scenario create-timeout)',
+      clause:
+        'A second create with the same `request_id` gets code 1201 and leaves the first order unchanged.',
+      spec: { section: 'profile L7' },
+      note: "Runs only under `--scenario create-timeout`: the gateway creates the order and its answer is withheld (`--scenario-hold`, default 30 s). The client SHOULD give up before the hold ends (a client deadline), then learn the order's fate with the SAME request_id: a resend of the identical body (L7 answers 1201 when the first attempt got through) or a query by request_id. The same order created under a new request_id before that is a possible double charge. Lesspay documents no timeout rule, hence SHOULD.",
+      killedBy: ['new-id-after-timeout'],
+    },
+    timeoutResolvedBySameId,
+  ),
+  clientRule(
+    {
+      id: 'LPC-PND-001',
+      title: 'a pay-in answered as pending is queried, not created again',
+      level: 'SHOULD',
+      reading: 'L8',
+      endpoint:
+        'POST /api/global/v1/pay/create-order, POST /api/global/v1/pay/query-order (scenario pending-then-success)',
+      spec: { section: 'Pay In dev guide' },
+      note: 'Runs only under `--scenario pending-then-success` (the mock pays every new pay-in by itself after 1 s). Dev guide Step 4 "Query Status (Optional but Recommended)": "verify order status using /api/global/v1/pay/query-order, specifically for orders that stay in PENDING states"; hence SHOULD. Fails when the same order (amount, currency, product) is created under a new request_id before the first is queried, or when a pending order is never queried and the create named no notify_url. With a notify_url and no query the client may rely on the webhook, which paycert does not see: noted. A resend with the same request_id is harmless (L7 answers 1201): noted.',
+      killedBy: ['recreates-pending-order'],
+    },
+    pendingQueriedNotRecreated,
+  ),
+  clientRule(
+    {
+      id: 'LPC-AUTH-003',
+      title: 'a create refused as wrongly signed is not resent unchanged again and again',
+      level: 'SHOULD',
+      reading: 'L3',
+      endpoint: 'pay-in and payout create-order (scenario invalid-signature)',
+      clause:
+        'A request with a missing or wrong signature, or a missing or unknown app id, gets HTTP 401 (MUST) and SHOULD carry the envelope with a non-zero code.',
+      spec: { section: 'profile L3' },
+      note: 'Runs only under `--scenario invalid-signature`: the first create, and every identical resend of it, gets HTTP 401 with code 5004. A signature refusal is not transient (the signature covers the body and the secret only), so a resend of the same body cannot succeed; one resend (e.g. with a fresh timestamp, whose tolerance is undocumented) is tolerated and noted, a second fails. Retry policy is undocumented, hence SHOULD.',
+      killedBy: ['retries-any-error'],
+    },
+    signatureRefusalNotRetried,
+  ),
+  clientRule(
+    {
+      id: 'LPC-REJ-001',
+      title: 'a payout rejected in review is looked up, not resubmitted by the client',
+      level: 'SHOULD',
+      reading: 'L10',
+      endpoint:
+        'payout create-order and batch create-order, POST /api/global/payout/query (scenario payout-rejected)',
+      spec: { section: 'Pay Out dev guide' },
+      note: 'Runs only under `--scenario payout-rejected` (the mock\'s review rejects every payout: FAILED, audit_state REJECTED). Dev guide: "Rejected: The order status becomes FAILED, and a notification is sent": a rejection is a decision of Lesspay Operations (30003 Review Rejected), not a transient failure. Fails when the client resubmits a payout it saw rejected (the same request_id, or the same amount, currency and beneficiary account under a new one), or never asks about a payout that named no notify_url. With a notify_url and no query, the client may learn the outcome from the webhook, which paycert does not see: noted. Hence SHOULD: the docs state no client rule.',
+      killedBy: ['resubmits-rejected-payout'],
+    },
+    rejectedPayoutNotResubmitted,
+  ),
 ];

@@ -1,6 +1,6 @@
 import { createVerify } from 'node:crypto';
-import type { ClientRequest, ClientRule, ClientVerdict } from '../../src/index.js';
-import { paylocoVerify, validate } from '../../src/index.js';
+import type { ClientRequest, ClientVerdict, DefinedClientRule } from '../../src/index.js';
+import { clientRule, paylocoVerify, validate } from '../../src/index.js';
 import {
   duplicateNotResent,
   merchantOrderId,
@@ -105,12 +105,57 @@ function signatureReason(r: ClientRequest, sig: string, key: string): string {
   return 'it does not verify over the raw body with the merchant public key: the body was changed after signing, or another key was used';
 }
 
-export const rules: ClientRule[] = [
-  { id: 'PLC-TRN-001', judge: postToDocumented('Payloco', SCHEMAS) },
-  { id: 'PLC-TRN-002', judge: jsonObjectBody },
-  {
-    id: 'PLC-PRM-001',
-    judge: (reqs) =>
+/** The documents the checks' sections cite, by section name. */
+export const docs: Record<string, string> = {
+  'paycert profile P9': 'https://doc2.payloco.com/api-reference/acquiring/transaction-query',
+  'payloco acquiring/payment': 'https://doc2.payloco.com/api-reference/acquiring/payment',
+  'payloco api-reference/introduction': 'https://doc2.payloco.com/api-reference/introduction',
+  'payloco public-body/request': 'https://doc2.payloco.com/developers/public-body/request',
+  'payloco public-body/response': 'https://doc2.payloco.com/developers/public-body/response',
+  'payloco sign-tool': 'https://doc2.payloco.com/developers/sign-tool',
+};
+
+export const rules: DefinedClientRule[] = [
+  clientRule(
+    {
+      id: 'PLC-TRN-001',
+      title: 'every request is a POST to a documented endpoint',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'client: every request',
+      clause:
+        '`POST` with a JSON body on `/v1/payments/open/api/pay`, `/v1/payments/open/api/query`, `/v1/payments/open/api/preAuthVoid` (and `/v2/payments/open/api/pay`, business fields nested in `data`).',
+      spec: { section: 'payloco api-reference/introduction' },
+      killedBy: ['put-query'],
+    },
+    postToDocumented('Payloco', SCHEMAS),
+  ),
+  clientRule(
+    {
+      id: 'PLC-TRN-002',
+      title: 'every request body is a JSON object sent as application/json',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'client: every request',
+      clause: '`POST` with a JSON body',
+      spec: { section: 'payloco api-reference/introduction' },
+      killedBy: ['text-plain'],
+    },
+    jsonObjectBody,
+  ),
+  clientRule(
+    {
+      id: 'PLC-PRM-001',
+      title: 'parameters are in the body, none in the query string',
+      level: 'MUST',
+      reading: 'P5',
+      endpoint: 'client: every request',
+      clause:
+        'A POST that carries its parameters in the query string instead of the body MUST fail (seed FAQ: missing system parameters).',
+      spec: { section: 'payloco public-body/request' },
+      killedBy: ['params-in-query-string'],
+    },
+    (reqs) =>
       each(reqs, (r) =>
         r.query === ''
           ? []
@@ -126,10 +171,21 @@ export const rules: ClientRule[] = [
               },
             ],
       ),
-  },
-  {
-    id: 'PLC-SIG-001',
-    judge: (reqs, creds): ClientVerdict => {
+  ),
+  clientRule(
+    {
+      id: 'PLC-SIG-001',
+      title: 'the signature header is SHA256withRSA over the raw body sent',
+      level: 'MUST',
+      reading: 'P6',
+      endpoint: 'client: every request',
+      clause:
+        "Header `signature` = Base64(SHA256withRSA(raw request body bytes, UTF-8)) with the merchant's RSA private key (>= 2048 bits, PKCS#8).",
+      spec: { section: 'payloco sign-tool' },
+      note: 'When the signature is wrong the finding names the likely mistake: not Base64, another hash, another serialisation than the bytes sent, or a body changed after signing.',
+      killedBy: ['signs-reserialised-body', 'sha1-signature'],
+    },
+    (reqs, creds): ClientVerdict => {
       const applies = reqs.filter((r) => r.text !== undefined && r.raw.length > 0);
       if (applies.length && !creds.merchantPublicKeyPem)
         return { judged: applies, findings: [], cannotJudge: 'PAYLOCO_PRIVATE_KEY was not given to paycert' };
@@ -150,10 +206,21 @@ export const rules: ClientRule[] = [
         ];
       });
     },
-  },
-  {
-    id: 'PLC-COM-001',
-    judge: (reqs, creds) =>
+  ),
+  clientRule(
+    {
+      id: 'PLC-COM-001',
+      title: 'the common parameters are present and well-formed',
+      level: 'MUST',
+      reading: 'P4',
+      endpoint: 'client: every documented endpoint',
+      clause:
+        '`charset`, `version` (only `2.0.0` accepted: another value MUST fail), `transType`, `accessType`, `signType` (`RSA`), `memberId`, `merchantId` (required: missing MUST fail), `requestTime`, `keyVersion`.',
+      spec: { section: 'payloco public-body/request' },
+      note: 'Judged with schemas/payloco/request-common.schema.json; merchantId must be the merchant id the client was given.',
+      killedBy: ['wrong-version'],
+    },
+    (reqs, creds) =>
       each(
         reqs.filter((r) => documented(r) && json(r) !== undefined),
         (r) => {
@@ -178,10 +245,21 @@ export const rules: ClientRule[] = [
           return out;
         },
       ),
-  },
-  {
-    id: 'PLC-SCH-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'PLC-SCH-001',
+      title: "every request body matches its endpoint's request schema",
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'client: every documented endpoint',
+      clause:
+        '`"22070030"` with message `Format error-transType cannot be empty` and status `FAILED` when `transType` is missing from a v1 pay or v1 query request',
+      spec: { section: 'payloco acquiring/payment' },
+      note: "Judged with the request schemas in schemas/payloco/ (transType on v1 pay and query, amounts as strings, URLs, enums); the common parameters are PLC-COM-001's, the query's id PLC-QRY-001's. A member sent null or \"\" is judged as absent (profile C2): a required one is missing here, an optional one is PLC-SCH-002's SHOULD.",
+      killedBy: ['amount-as-number'],
+    },
+    (reqs) =>
       each(
         reqs.filter((r) => documented(r) && json(r) !== undefined),
         // The common parameters are PLC-COM-001's to judge, the query's id PLC-QRY-001's. A member sent null or ""
@@ -199,10 +277,19 @@ export const rules: ClientRule[] = [
             );
           }),
       ),
-  },
-  {
-    id: 'PLC-SCH-002',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'PLC-SCH-002',
+      title: 'optional business fields are left out rather than sent null or empty',
+      level: 'SHOULD',
+      reading: 'C2',
+      endpoint: 'client: every documented endpoint',
+      spec: { section: 'payloco acquiring/payment' },
+      note: "Payloco documents no rule like Lesspay's L3 that drops empty values, so a gateway may read null or \"\" as a value: leaving the member out is safe. Not wrong, hence SHOULD (profile C2); a required member sent empty is PLC-SCH-001's MUST, a common parameter PLC-COM-001's.",
+      killedBy: ['sends-null-optional'],
+    },
+    (reqs) =>
       each(
         reqs.filter((r) => documented(r) && json(r) !== undefined),
         (r) => {
@@ -216,10 +303,19 @@ export const rules: ClientRule[] = [
             }));
         },
       ),
-  },
-  {
-    id: 'PLC-QRY-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'PLC-QRY-001',
+      title: 'a query names merchantOrderId or orderId',
+      level: 'MUST',
+      reading: 'P9',
+      endpoint: 'POST /v1/payments/open/api/query',
+      clause: 'Query by `merchantOrderId` or `orderId`',
+      spec: { section: 'paycert profile P9' },
+      killedBy: ['query-without-id'],
+    },
+    (reqs) =>
       each(
         reqs.filter((r) => r.path === '/v1/payments/open/api/query' && json(r) !== undefined),
         (r) => {
@@ -236,10 +332,20 @@ export const rules: ClientRule[] = [
           ];
         },
       ),
-  },
-  {
-    id: 'PLC-ID-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'PLC-ID-001',
+      title: 'a new payment never reuses the merchantOrderId of a different order',
+      level: 'MUST',
+      reading: 'P9',
+      endpoint: 'POST /v1/payments/open/api/pay, POST /v2/payments/open/api/pay',
+      clause: 'Duplicate `merchantOrderId` on pay MUST NOT create a second order.',
+      spec: { section: 'paycert profile P9' },
+      note: 'A resend of the identical body (requestTime aside) is a retry and is noted, not failed.',
+      killedBy: ['reuses-merchant-order-id'],
+    },
+    (reqs) =>
       idReuse(
         reqs.filter((r) => PAYS.includes(r.path) && json(r) !== undefined),
         merchantOrderId,
@@ -248,10 +354,21 @@ export const rules: ClientRule[] = [
         (r) => ['00000000', '00000003'].includes(r.answer?.code as string),
         'merchantOrderId',
       ),
-  },
-  {
-    id: 'PLC-RSP-001',
-    judge: (reqs) =>
+  ),
+  clientRule(
+    {
+      id: 'PLC-RSP-001',
+      title: "the gateway's answers match the response schemas",
+      level: 'SHOULD',
+      reading: 'P2',
+      endpoint: 'gateway answers the client received',
+      clause:
+        '`{ "code": string of 8 digits, "message": string, "traceId": non-empty string, "data": object with "status" ∈ PENDING | SUCCESS | FAILED | CLOSED }`',
+      spec: { section: 'payloco public-body/response' },
+      note: "Judges the gateway, not the client: what `paycert proxy` sees of a sandbox. Accepted pay and query answers are judged whole (pay-response.schema.json, query-response.schema.json), every other answer by the envelope. SHOULD, so a sandbox's fault never fails the client's verdict unless --strict; the gateway suite (`paycert run`) certifies the gateway.",
+      killedBy: ['mock:code-numeric', 'mock:query-complete-time-number'],
+    },
+    (reqs) =>
       answersMatch(
         reqs.filter(documented),
         'payloco/envelope.schema.json',
@@ -262,15 +379,93 @@ export const rules: ClientRule[] = [
         },
         (a) => a.code === '00000000' || a.code === '00000003',
       ),
-  },
-  {
-    id: 'PLC-RTY-001',
-    judge: retryKeepsOrder(merchantOrderId, sameOrder, 'merchantOrderId'),
-  },
-  { id: 'PLC-RTY-002', judge: retryAfterHonoured({ idOf: merchantOrderId, sameOrder }) },
+  ),
+  clientRule(
+    {
+      id: 'PLC-RTY-001',
+      title: 'a retry after an HTTP 5xx on pay keeps the merchantOrderId and the order',
+      level: 'SHOULD',
+      reading: 'P9',
+      endpoint:
+        'POST /v1/payments/open/api/pay, POST /v2/payments/open/api/pay (scenarios pay-500, pay-503-retry-after)',
+      clause: 'Duplicate `merchantOrderId` on pay MUST NOT create a second order.',
+      spec: { section: 'paycert profile P9' },
+      note: "Runs only under `--scenario`. Payloco documents no retry rule, hence SHOULD: a 5xx leaves the order's existence unknown, and only a resend with the same merchantOrderId is safe (P9). requestTime may change. A client that does not retry is skipped, not failed. The retry is the later request to the same path with the same id, or with the same body under a new id: another order the client sent meanwhile is not taken for it.",
+      killedBy: ['new-id-on-retry'],
+    },
+    retryKeepsOrder(merchantOrderId, sameOrder, 'merchantOrderId'),
+  ),
+  clientRule(
+    {
+      id: 'PLC-RTY-002',
+      title: 'a retry after HTTP 503 waits at least the Retry-After delay',
+      level: 'SHOULD',
+      reading: 'P9',
+      endpoint:
+        'POST /v1/payments/open/api/pay, POST /v2/payments/open/api/pay (scenario pay-503-retry-after)',
+      clause: 'Duplicate `merchantOrderId` on pay MUST NOT create a second order.',
+      spec: { section: 'paycert profile P9' },
+      note: 'Runs only under `--scenario pay-503-retry-after`. Payloco documents no Retry-After; RFC 9110 §10.2.3 defines it, hence SHOULD. Measured from the arrival of the first attempt to that of the retry. The retry is the later request to the same path with the same id, or with the same body under a new id: another order the client sent meanwhile is not taken for it.',
+      killedBy: ['ignores-retry-after'],
+    },
+    retryAfterHonoured({ idOf: merchantOrderId, sameOrder }),
+  ),
   // Under the other scenarios (payloco-sequels.ts): what the client does after the scenario's failure.
-  { id: 'PLC-RTY-003', judge: timeoutResolvedWithSameId },
-  { id: 'PLC-DUP-001', judge: duplicateNotResent },
-  { id: 'PLC-SIG-002', judge: signatureRefusalNotRetried },
-  { id: 'PLC-PND-001', judge: pendingQueriedNotRecreated },
+  clientRule(
+    {
+      id: 'PLC-RTY-003',
+      title: 'a pay that never answers is given up, then resolved with the same merchantOrderId',
+      level: 'SHOULD',
+      reading: 'P9',
+      endpoint: 'POST /v1/payments/open/api/pay, POST /v2/payments/open/api/pay (scenario pay-timeout)',
+      clause: 'Query by `merchantOrderId` or `orderId`',
+      spec: { section: 'paycert profile P9' },
+      note: 'Runs only under `--scenario pay-timeout`: the order is created, the answer withheld. Payloco documents no timeout rule, hence SHOULD. The client must give up before the hold ends (a per-request deadline), then ask about the same merchantOrderId: a query by it, or the same body resent (answered as a duplicate, P9). Creating the order again under a new merchantOrderId makes a second order. Without such a request, a pay that gave a notifyUrl is noted (the webhook may tell the client; not observable here), one that gave none fails.',
+      killedBy: ['new-id-after-timeout'],
+    },
+    timeoutResolvedWithSameId,
+  ),
+  clientRule(
+    {
+      id: 'PLC-DUP-001',
+      title: 'after a duplicate answer, the merchantOrderId is not sent again',
+      level: 'SHOULD',
+      reading: 'P9',
+      endpoint: 'POST /v1/payments/open/api/pay, POST /v2/payments/open/api/pay (scenario duplicate-order)',
+      clause: 'Duplicate `merchantOrderId` on pay MUST NOT create a second order.',
+      spec: { section: 'paycert profile P9' },
+      note: "Runs only under `--scenario duplicate-order`: the first pay creates the order, then the client is told its merchantOrderId is a duplicate. The docs name no duplicate code: 22070041 is the bundled mock's choice (mocks/payloco/codes.ts), sent in the P2 envelope with status FAILED. Payloco documents no follow-up, hence SHOULD: a resend with that id is answered the same way (P9), so the client queries the order by it or pays under a new merchantOrderId; both pass.",
+      killedBy: ['resends-duplicate'],
+    },
+    duplicateNotResent,
+  ),
+  clientRule(
+    {
+      id: 'PLC-SIG-002',
+      title: 'a refused signature is not retried as if it were transient',
+      level: 'SHOULD',
+      reading: 'P6',
+      endpoint: 'POST /v1/payments/open/api/pay, POST /v2/payments/open/api/pay (scenario invalid-signature)',
+      clause: 'A missing or invalid signature MUST fail (non-success code, nothing created).',
+      spec: { section: 'payloco sign-tool' },
+      note: "Runs only under `--scenario invalid-signature`: the first pay is refused with the bundled mock's signature code 11000001 (the docs name none), unsigned, as the gateway signs only answers to verified requests (P6). Retries are undocumented, hence SHOULD. The same bytes resent carry the same refused signature; one re-signed resend (a fresh requestTime) is tolerated and noted, more fail.",
+      killedBy: ['retries-any-failure'],
+    },
+    signatureRefusalNotRetried,
+  ),
+  clientRule(
+    {
+      id: 'PLC-PND-001',
+      title: 'a pending pay is queried, not created again',
+      level: 'SHOULD',
+      reading: 'P7',
+      endpoint:
+        'POST /v1/payments/open/api/pay, POST /v1/payments/open/api/query (scenario pending-then-success)',
+      clause: 'code `00000003`, status `PENDING`; a query then shows `PENDING` until paid.',
+      spec: { section: 'payloco public-body/response' },
+      note: 'Runs only under `--scenario pending-then-success`: the bundled mock pays every active QR by itself after 1 s and sends its webhook. The docs say 00000003 means the order awaits payment and shows PENDING; they document no polling, hence SHOULD. After a pending answer the client queries that order (by merchantOrderId or orderId) and does not send it again, under the same merchantOrderId or a new one (the same body otherwise). A pay that gave a notifyUrl and is not queried is noted (the webhook may tell the client; not observable here). A client whose pays are never pending is skipped.',
+      killedBy: ['recreates-pending'],
+    },
+    pendingQueriedNotRecreated,
+  ),
 ];

@@ -1,9 +1,10 @@
 import {
   CheckFailure,
+  type DefinedHandlerCase,
   ensure,
-  type HandlerCase,
   type HandlerKit,
   type HandlerPreflight,
+  handlerCase,
   lesspayCallbackSign,
   lesspaySign,
   SetupError,
@@ -109,19 +110,58 @@ export const preflight: HandlerPreflight = {
   },
 };
 
-export const cases: HandlerCase[] = [
-  {
-    id: 'LPH-ACK-001',
-    run: async (h) => ensureAck(h, await deliver(h, callback(h.orderId())), 'a valid v1 callback'),
-  },
-  {
-    id: 'LPH-ACK-002',
-    run: async (h) =>
+/** The documents the checks' sections cite, by section name. */
+export const docs: Record<string, string> = {
+  'lesspay §6.1 Pay-in webhook': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7770673m0',
+  'lesspay §6.1 PayinWebhookVerifyExample':
+    'https://github.com/doopayment/payment_openapi_demo/blob/da8d3decd56c5fe5aaa1507928c8e65f25b671d2/lesspay2-api-demo-java/src/test/java/com/dpe/lesspay2/demo/example/payin/PayinWebhookVerifyExample.java',
+  'lesspay §6.4 Pay In acknowledgement': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7883829m0',
+  'profile L11': 'https://s.apifox.cn/17fcf024-def0-4757-b581-cc37eaba666a/7770673m0',
+};
+
+export const cases: DefinedHandlerCase[] = [
+  handlerCase(
+    {
+      id: 'LPH-ACK-001',
+      title: 'a valid v1-signed pay-in callback is acknowledged with SUCCESS',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      clause: 'Response: Return the string "SUCCESS" to acknowledge receipt.',
+      spec: { section: 'lesspay §6.4 Pay In acknowledgement' },
+      note: "The callback is shaped as the vendor demo's real pay-in sample (api_version v1), signed over the v1 field set.",
+      killedBy: ['wrong-ack'],
+    },
+    async (h) => ensureAck(h, await deliver(h, callback(h.orderId())), 'a valid v1 callback'),
+  ),
+  handlerCase(
+    {
+      id: 'LPH-ACK-002',
+      title: 'a valid v2-signed pay-in callback is acknowledged with SUCCESS',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      clause: 'v2 signs the full OrderCallbackRequest field set',
+      spec: { section: 'lesspay §6.1 PayinWebhookVerifyExample' },
+      note: "The signed field set depends on the body's api_version: a handler that always strips the v1 fields rejects v2 callbacks.",
+      killedBy: ['wrong-ack', 'v1-signing-only'],
+    },
+    async (h) =>
       ensureAck(h, await deliver(h, callback(h.orderId(), { api_version: 'v2' })), 'a valid v2 callback'),
-  },
-  {
-    id: 'LPH-ACK-003',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-ACK-003',
+      title: 'an acknowledged valid callback is applied: the order shows a status, processed >= 1',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      clause: 'Return the string "SUCCESS" to acknowledge receipt.',
+      spec: { section: 'lesspay §6.4 Pay In acknowledgement' },
+      note: 'Needs --order-status-url. The acknowledgement ends the gateway\'s retries, so a callback acknowledged but never applied is lost: the profile says so only through the retry rule, and paycert reads it as a MUST. A handler that applies from a queue is read until the request timeout. Only an answer that is not the documented {"status","processed"} shape (404 for the order, not JSON) is a setup error.',
+      killedBy: ['acks-without-applying'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       await deliverValid(h, callback(id));
@@ -136,30 +176,54 @@ export const cases: HandlerCase[] = [
           : 'HTTP 404 (no such order)',
       );
     },
-  },
-  {
-    id: 'LPH-SIG-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-SIG-001',
+      title: 'a callback with a wrong x-auth-signature is not acknowledged',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'profile L11' },
+      killedBy: ['accepts-any-signature', 'ack-before-verify', 'alt:queues-forged'],
+    },
+    async (h) => {
       const body = callback(h.orderId());
       ensureNotAck(
         await deliver(h, body, headersFor(h, body, tamperedSignature(lesspayCallbackSign(body, h.secret)))),
         'a callback with a wrong signature',
       );
     },
-  },
-  {
-    id: 'LPH-SIG-002',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-SIG-002',
+      title: 'a callback without x-auth-signature is not acknowledged',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'lesspay §6.1 Pay-in webhook' },
+      killedBy: ['accepts-any-signature', 'ack-before-verify', 'alt:queues-forged'],
+    },
+    async (h) => {
       const body = callback(h.orderId());
       ensureNotAck(
         await deliver(h, body, { 'X-Auth-Timestamp': String(Date.now()) }),
         'a callback without x-auth-signature',
       );
     },
-  },
-  {
-    id: 'LPH-SIG-003',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-SIG-003',
+      title: 'a callback whose amount changed after signing is not acknowledged',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'lesspay §6.1 Pay-in webhook' },
+      killedBy: ['accepts-any-signature', 'ack-before-verify', 'alt:queues-forged'],
+    },
+    async (h) => {
       const body = callback(h.orderId());
       const headers = headersFor(h, body);
       ensureNotAck(
@@ -167,10 +231,19 @@ export const cases: HandlerCase[] = [
         'a callback whose amount was changed after signing',
       );
     },
-  },
-  {
-    id: 'LPH-SIG-004',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-SIG-004',
+      title: 'a callback with a wrong signature changes no order',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'profile L11' },
+      note: 'Needs --order-status-url (GET, JSON with status and processed); without it the check skips. Read after a barrier (a later valid callback for a fresh order shows on that URL), so a handler that applies callbacks from a queue after acknowledging them is judged once it has caught up.',
+      killedBy: ['accepts-any-signature', 'alt:queues-forged'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       const body = callback(id);
@@ -185,19 +258,36 @@ export const cases: HandlerCase[] = [
         state,
       );
     },
-  },
-  {
-    id: 'LPH-DUP-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-DUP-001',
+      title: 'the same callback delivered twice is acknowledged twice',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'profile L11' },
+      killedBy: ['rejects-duplicates'],
+    },
+    async (h) => {
       const body = callback(h.orderId());
       const headers = headersFor(h, body);
       await deliverValid(h, body);
       ensureAck(h, await deliver(h, body, headers), 'the second delivery of the same callback');
     },
-  },
-  {
-    id: 'LPH-DUP-002',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-DUP-002',
+      title: 'the same callback delivered twice is processed once',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'profile L11' },
+      note: 'Needs --order-status-url (GET, JSON with status and processed); without it the check skips. Read after a barrier (a later valid callback for a fresh order shows on that URL), so a handler that applies callbacks from a queue after acknowledging them is judged once it has caught up.',
+      killedBy: ['processes-duplicates', 'alt:queues-duplicates'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       const body = callback(id);
@@ -214,10 +304,19 @@ export const cases: HandlerCase[] = [
         state,
       );
     },
-  },
-  {
-    id: 'LPH-ORD-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-ORD-001',
+      title: 'an older PENDING callback after SUCCEED leaves the order final',
+      level: 'SHOULD',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'profile L11' },
+      note: 'Needs --order-status-url (GET, JSON with status and processed); without it the check skips. Read after a barrier (a later valid callback for a fresh order shows on that URL), so a handler that applies callbacks from a queue after acknowledging them is judged once it has caught up. SHOULD: delivery order is undocumented; a final state that regresses double-books or loses a payment.',
+      killedBy: ['regresses-final-state', 'alt:queues-older-state'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       const paid = callback(id);
@@ -235,26 +334,53 @@ export const cases: HandlerCase[] = [
         after.status,
       );
     },
-  },
-  {
-    id: 'LPH-EXT-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-EXT-001',
+      title: 'a valid callback with unknown extra fields is acknowledged',
+      level: 'SHOULD',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      clause: 'Notification parameters table',
+      spec: { section: 'lesspay §6.1 Pay-in webhook' },
+      note: "The demo's real sample already carries fields beyond the table (channel_biz_data, event, event_data): a handler must not insist on a closed field list.",
+      killedBy: ['rejects-unknown-fields', 'wrong-ack'],
+    },
+    async (h) => {
       const body = callback(h.orderId(), { paycert_unknown_field: 'x', risk_level: 'LOW' });
       ensureAck(h, await deliver(h, body), 'a valid callback with unknown extra fields');
     },
-  },
-  {
-    id: 'LPH-BAD-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-BAD-001',
+      title: 'a callback body that is not JSON is not acknowledged',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'lesspay §6.1 Pay-in webhook' },
+      killedBy: ['ack-before-verify'],
+    },
+    async (h) => {
       const res = await h.deliver('{"request_id": "broken', {
         'x-auth-signature': lesspaySign(null, h.secret),
       });
       ensureNotAck(res, 'a callback body that is not JSON');
     },
-  },
-  {
-    id: 'LPH-BAD-002',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'LPH-BAD-002',
+      title: 'a callback body that is not JSON gets no HTTP 5xx',
+      level: 'SHOULD',
+      reading: 'L11',
+      endpoint: 'notify_url handler',
+      spec: { section: 'lesspay §6.1 Pay-in webhook' },
+      note: 'A 5xx tells the gateway to retry a body that can never be processed; a 4xx is expected.',
+      killedBy: ['bad-json-500'],
+    },
+    async (h) => {
       const res = await h.deliver('{"request_id": "broken', {
         'x-auth-signature': lesspaySign(null, h.secret),
       });
@@ -269,5 +395,5 @@ export const cases: HandlerCase[] = [
         );
       }
     },
-  },
+  ),
 ];

@@ -1,9 +1,10 @@
 import {
   CheckFailure,
+  type DefinedHandlerCase,
   ensure,
-  type HandlerCase,
   type HandlerKit,
   type HandlerPreflight,
+  handlerCase,
   paylocoWebhookSignature,
   paylocoWebhookSignedText,
   SetupError,
@@ -130,15 +131,44 @@ export const preflight: HandlerPreflight = {
   },
 };
 
-export const cases: HandlerCase[] = [
-  {
-    id: 'PLH-ACK-001',
-    run: async (h) =>
-      ensureAck(h, await deliverRaw(h, JSON.stringify(event(h, h.orderId()))), 'a valid webhook'),
-  },
-  {
-    id: 'PLH-ACK-002',
-    run: async (h) => {
+/** The documents the checks' sections cite, by section name. */
+export const docs: Record<string, string> = {
+  'payloco webhooks/webhooks-overview': 'https://doc2.payloco.com/webhooks/webhooks-overview',
+  'payloco webhooks/webhooks-signature': 'https://doc2.payloco.com/webhooks/webhooks-signature',
+  'payloco webhooks/signature': 'https://doc2.payloco.com/webhooks/signature',
+  'paycert profile P10': 'https://doc2.payloco.com/webhooks/webhooks-overview',
+};
+
+export const cases: DefinedHandlerCase[] = [
+  handlerCase(
+    {
+      id: 'PLH-ACK-001',
+      title: 'a valid signed webhook is acknowledged with 200 and code 00000000',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause:
+        'Your endpoint must return a 200 status code and the following response body for PayLoco to consider the delivery successful',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'A message other than "Success" is noted, not failed.',
+      killedBy: ['wrong-ack'],
+    },
+    async (h) => ensureAck(h, await deliverRaw(h, JSON.stringify(event(h, h.orderId()))), 'a valid webhook'),
+  ),
+  handlerCase(
+    {
+      id: 'PLH-ACK-002',
+      title: 'an acknowledged valid callback is applied: the order shows a status, processed >= 1',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause:
+        'Your endpoint must return a 200 status code and the following response body for PayLoco to consider the delivery successful',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'Needs --order-status-url. The acknowledgement ends the gateway\'s retries, so a callback acknowledged but never applied is lost: the profile says so only through the retry rule, and paycert reads it as a MUST. A handler that applies from a queue is read until the request timeout. Only an answer that is not the documented {"status","processed"} shape (404 for the order, not JSON) is a setup error.',
+      killedBy: ['acks-without-applying'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       await deliverValid(h, JSON.stringify(event(h, id)));
@@ -153,30 +183,55 @@ export const cases: HandlerCase[] = [
           : 'HTTP 404 (no such order)',
       );
     },
-  },
-  {
-    id: 'PLH-SIG-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-SIG-001',
+      title: 'a webhook with a wrong x-signature is not acknowledged',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      spec: { section: 'payloco webhooks/signature' },
+      killedBy: ['accepts-any-signature', 'ack-before-verify', 'alt:queues-forged'],
+    },
+    async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
       ensureNotAck(
         await deliverRaw(h, raw, headersFor(h, raw, { signature: wrongSignature(h, raw) })),
         'a webhook with a wrong x-signature',
       );
     },
-  },
-  {
-    id: 'PLH-SIG-002',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-SIG-002',
+      title: 'a webhook without x-signature is not acknowledged',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      spec: { section: 'payloco webhooks/signature' },
+      killedBy: ['accepts-any-signature', 'ack-before-verify', 'alt:queues-forged'],
+    },
+    async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
       ensureNotAck(
         await deliverRaw(h, raw, headersFor(h, raw, { signature: null })),
         'a webhook without x-signature',
       );
     },
-  },
-  {
-    id: 'PLH-SIG-003',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-SIG-003',
+      title: 'a webhook whose body changed after signing is not acknowledged',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'x-signature | HMAC hex digest of the request body.',
+      spec: { section: 'payloco webhooks/webhooks-signature' },
+      killedBy: ['accepts-any-signature', 'ack-before-verify', 'alt:queues-forged'],
+    },
+    async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
       const headers = headersFor(h, raw);
       ensureNotAck(
@@ -184,10 +239,19 @@ export const cases: HandlerCase[] = [
         'a webhook whose body was changed after signing',
       );
     },
-  },
-  {
-    id: 'PLH-SIG-004',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-SIG-004',
+      title: 'a webhook with a wrong x-signature changes no order',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      spec: { section: 'payloco webhooks/signature' },
+      note: 'Needs --order-status-url (GET, JSON with status and processed); without it the check skips. Read after a barrier (a later valid callback for a fresh order shows on that URL), so a handler that applies callbacks from a queue after acknowledging them is judged once it has caught up.',
+      killedBy: ['accepts-any-signature', 'alt:queues-forged'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       const raw = JSON.stringify(event(h, id));
@@ -202,10 +266,20 @@ export const cases: HandlerCase[] = [
         state,
       );
     },
-  },
-  {
-    id: 'PLH-SIG-005',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-SIG-005',
+      title: 'a webhook whose x-timestamp is an hour old is not acknowledged',
+      level: 'SHOULD',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'The signature is computed as an HMAC using the request timestamp and request body',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'SHOULD: the tolerance is undocumented (the page is truncated); an hour-old timestamp is a replay by any reading.',
+      killedBy: ['accepts-any-signature', 'ack-before-verify', 'no-replay-window', 'alt:queues-forged'],
+    },
+    async (h) => {
       const at = Date.now() - HOUR_MS;
       const raw = JSON.stringify(event(h, h.orderId(), 'SUCCESS', at));
       ensureNotAck(
@@ -213,18 +287,37 @@ export const cases: HandlerCase[] = [
         'a webhook whose x-timestamp is an hour old',
       );
     },
-  },
-  {
-    id: 'PLH-DUP-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-DUP-001',
+      title: 'the same event delivered twice is acknowledged twice',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'Your endpoint may receive the same event more than once.',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      killedBy: ['rejects-duplicates'],
+    },
+    async (h) => {
       const raw = JSON.stringify(event(h, h.orderId()));
       await deliverValid(h, raw);
       ensureAck(h, await deliverRaw(h, raw), 'the second delivery of the same event');
     },
-  },
-  {
-    id: 'PLH-DUP-002',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-DUP-002',
+      title: 'the same event delivered twice is processed once',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'Implement idempotent processing by tracking the event id in the payload',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'Needs --order-status-url (GET, JSON with status and processed); without it the check skips. Read after a barrier (a later valid callback for a fresh order shows on that URL), so a handler that applies callbacks from a queue after acknowledging them is judged once it has caught up.',
+      killedBy: ['processes-duplicates', 'alt:queues-duplicates'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       const raw = JSON.stringify(event(h, id));
@@ -241,10 +334,20 @@ export const cases: HandlerCase[] = [
         state,
       );
     },
-  },
-  {
-    id: 'PLH-ORD-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-ORD-001',
+      title: 'an older PENDING event after SUCCESS leaves the order final',
+      level: 'SHOULD',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'PayLoco does not guarantee events are delivered in the order they were generated.',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'Needs --order-status-url (GET, JSON with status and processed); without it the check skips. Read after a barrier (a later valid callback for a fresh order shows on that URL), so a handler that applies callbacks from a queue after acknowledging them is judged once it has caught up. The older event has its own id and an earlier notifyTime.',
+      killedBy: ['regresses-final-state', 'alt:queues-older-state'],
+    },
+    async (h) => {
       h.needOrderStatus();
       const id = h.orderId();
       const now = Date.now();
@@ -261,24 +364,52 @@ export const cases: HandlerCase[] = [
         after.status,
       );
     },
-  },
-  {
-    id: 'PLH-EXT-001',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-EXT-001',
+      title: 'a valid webhook with unknown extra fields is acknowledged',
+      level: 'SHOULD',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'The full details of the event are included',
+      spec: { section: 'payloco webhooks/webhooks-signature' },
+      note: "The payload schema is unpublished and depends on the subscription's API version: a handler must not insist on a closed field list.",
+      killedBy: ['rejects-unknown-fields', 'wrong-ack'],
+    },
+    async (h) => {
       const raw = JSON.stringify(
         event(h, h.orderId(), 'SUCCESS', Date.now(), { account_id: 'acct_1', version: '2025-01-01' }),
       );
       ensureAck(h, await deliverRaw(h, raw), 'a valid webhook with unknown extra fields');
     },
-  },
-  {
-    id: 'PLH-BAD-001',
-    run: async (h) =>
-      ensureNotAck(await deliverRaw(h, MALFORMED), 'a correctly signed body that is not JSON'),
-  },
-  {
-    id: 'PLH-BAD-002',
-    run: async (h) => {
+  ),
+  handlerCase(
+    {
+      id: 'PLH-BAD-001',
+      title: 'a correctly signed body that is not JSON is not acknowledged',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'The webhook payload is sent as JSON in the POST request body.',
+      spec: { section: 'payloco webhooks/webhooks-signature' },
+      killedBy: ['ack-before-verify'],
+    },
+    async (h) => ensureNotAck(await deliverRaw(h, MALFORMED), 'a correctly signed body that is not JSON'),
+  ),
+  handlerCase(
+    {
+      id: 'PLH-BAD-002',
+      title: 'a correctly signed body that is not JSON gets no HTTP 5xx',
+      level: 'SHOULD',
+      reading: 'P10',
+      endpoint: 'notify_url handler',
+      clause: 'The webhook payload is sent as JSON in the POST request body.',
+      spec: { section: 'payloco webhooks/webhooks-signature' },
+      note: 'A 5xx tells the gateway to retry a body that can never be processed; a 4xx is expected.',
+      killedBy: ['bad-json-500'],
+    },
+    async (h) => {
       const res = await deliverRaw(h, MALFORMED);
       if (res.status >= 500) {
         throw new CheckFailure(
@@ -288,5 +419,5 @@ export const cases: HandlerCase[] = [
         );
       }
     },
-  },
+  ),
 ];
