@@ -191,6 +191,8 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const mocks: { close(): Promise<void> }[] = [];
   // What a signal finds judged: every check result as it completes.
   const judged: CheckResult[] = [];
+  // Checks the request budget left unrun, told by the transport error's kind (engine/http isBudgetSpent).
+  const starved = new Set<string>();
   const clock = startRun();
   session.onInterrupt(() =>
     partialResults(clock, targets, judged, {
@@ -250,6 +252,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         judged.push(r);
         reporter.result(r);
       },
+      onStarved: (id) => starved.add(id),
     };
     const selects = shard
       ? await shardSelector(
@@ -308,12 +311,9 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     // On GitHub Actions: annotations and the job summary, redacted like every output.
     writeGithub(results, process.env, human, flags.reportDir);
     if (format !== 'text') process.stdout.write(`${machineDocument(results, written, format)}\n`);
-    const starved = results.checks.filter(
-      (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
-    );
-    if (starved.length) {
+    if (starved.size) {
       process.stderr.write(
-        `paycert: the request budget (--max-requests ${flags.maxRequests}) ran out: ${starved.length} checks could not run; raise --max-requests\n`,
+        `paycert: the request budget (--max-requests ${flags.maxRequests}) ran out: ${starved.size} checks could not run; raise --max-requests\n`,
       );
       return 2;
     }

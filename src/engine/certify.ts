@@ -39,6 +39,8 @@ export interface CertifyOptions {
   deviations?: Map<string, Deviation>;
   capabilities?: Capabilities;
   onResult?: (result: CheckResult) => void;
+  /** Called with each check the request budget (--max-requests) left unrun. */
+  onStarved?: (checkId: string) => void;
   /** Webhook receiver options (--webhook-listen, --webhook-public-url, --webhook-wait). */
   webhooks?: WebhookRunOptions;
   /** How lifecycle checks finish payments (--driver); default: the auto driver. */
@@ -182,6 +184,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             selects,
             files,
             onResult: opts.onResult,
+            onStarved: opts.onStarved,
           },
           checkDeadlineMs,
         );

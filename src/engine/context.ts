@@ -83,6 +83,8 @@ export class RunState {
   /** Ends a running check with an error (an exception no check's promise caught arrived while it ran). */
   readonly inFlight = new Set<(err: unknown) => void>();
   onResult?: (result: CheckResult) => void;
+  /** Called with each check the request budget (--max-requests) left unrun. */
+  onStarved?: (checkId: string) => void;
   private readonly setups = new Map<
     Setup<unknown>,
     { promise: Promise<unknown>; evidence: Exchange[]; notes: string[] }

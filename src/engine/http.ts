@@ -39,6 +39,12 @@ export class TransportError extends Error {
   }
 }
 
+/** Whether an error is the run's request budget running out (told by kind, not by its message). */
+export function isBudgetSpent(err: unknown): boolean {
+  const e = err as Partial<TransportError> | undefined;
+  return e?.name === 'TransportError' && e.kind === 'budget';
+}
+
 export interface HttpLimits {
   /** Whole exchange, headers and body, in milliseconds. */
   timeoutMs: number;
