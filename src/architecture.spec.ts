@@ -174,10 +174,18 @@ const LAYERS: Layer[] = [
 ];
 
 /**
- * Imports the layers allow for now, each with its reason; the list may only shrink (a stale entry fails the test).
- * Gateway credentials are being moved into src/gateways/ by the gateway registry's work.
+ * Imports that break the order today, each with its reason; the list may only shrink (an entry that no longer occurs
+ * fails the test). All are gateway knowledge outside the gateway registry, which is moving into src/gateways/.
  */
-const KNOWN_UPWARD: Record<string, string> = {};
+const KNOWN_UPWARD: Record<string, string> = {
+  'src/audit/credentials.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
+  'src/commands/run.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
+  'src/commands/verify.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
+  'src/output/bundle-setup.ts -> src/cli/credentials.js':
+    'reading a PEM from a variable lives with the credentials',
+  'src/signing/diagnose.ts -> src/gateways/types.js':
+    "the signing diagnosis names each gateway's credentials",
+};
 
 /** The room of a path under src/ ('src/engine/http.ts' -> 'engine', 'src/index.ts' -> 'index.ts'). */
 function roomOf(path: string): string {

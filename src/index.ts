@@ -23,9 +23,15 @@ export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
 export { validate, validatorFor } from './core/schema-registry.js';
 export { approvePayout, payoutReviewNotApplicable } from './drivers/approve.js';
 export { completePayment } from './drivers/complete.js';
-export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './engine/context.js';
+export type { PaymentOrder, PaymentOutcome } from './engine/drivers.js';
 export { check, setup } from './engine/probe.js';
+export type {
+  Delivery as WebhookDelivery,
+  Endpoint as WebhookEndpoint,
+  Policy as WebhookPolicy,
+} from './engine/receiver.js';
+export type { CheckWebhooks } from './engine/webhook-check.js';
 export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
 export { type Body as GeneratedBody, getAt, setAt } from './generate/body-path.js';
 export type { GeneratedCase } from './generate/cases.js';
@@ -60,7 +66,6 @@ export {
   paylocoWebhookSignature,
   paylocoWebhookSignedText,
 } from './signing/payloco.js';
-export type { CheckWebhooks } from './webhooks/check.js';
 export type { HandlerCase, HandlerKit, HandlerPreflight, OrderState } from './webhooks/handler-kit.js';
 export {
   deliveryJson,
@@ -68,8 +73,3 @@ export {
   firstDelivery,
   type ObservedDeliveries,
 } from './webhooks/observed.js';
-export type {
-  Delivery as WebhookDelivery,
-  Endpoint as WebhookEndpoint,
-  Policy as WebhookPolicy,
-} from './webhooks/receiver.js';

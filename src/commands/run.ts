@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeGithub } from '../ci/github.js';
-import { prepareBundle } from '../cli/bundle-setup.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
-import { type ConsoleMode, RunReporter } from '../cli/reporter.js';
-import { RunSession } from '../cli/session.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
 import { redactDeep, redactText } from '../core/redact.js';
@@ -16,15 +13,18 @@ import { consoleSay } from '../drivers/say.js';
 import { type CatalogueEntry, catalogue } from '../engine/catalogue.js';
 import { type CertifyOptions, certify, partialResults, type Target } from '../engine/certify.js';
 import { mockModule, startEmbedded } from '../engine/embedded.js';
+import { DEFAULT_BUDGET, randomSeed } from '../engine/generation.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { closeHttp } from '../engine/http.js';
 import { runIdentity, seedOf } from '../engine/identity.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
-import { DEFAULT_BUDGET, randomSeed } from '../generate/generation.js';
+import { parseWebhookFlags } from '../engine/webhook-session.js';
+import { prepareBundle } from '../output/bundle-setup.js';
+import { type ConsoleMode, RunReporter } from '../output/reporter.js';
+import { RunSession } from '../output/session.js';
 import { compareWithBaseline, type FailOn } from '../report/baseline.js';
 import { machineSummary } from '../report/machine.js';
-import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags extends CredentialFlags {
   baseUrl?: string;

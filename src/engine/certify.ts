@@ -2,17 +2,16 @@ import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
 import { judgeGateway, scopeStatement, selectionText, summarize } from '../core/verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
-import type { PayoutDriver } from '../drivers/payout.js';
-import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
-import { DEFAULT_BUDGET, type Generation } from '../generate/generation.js';
-import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
-import { announceWaits } from '../webhooks/waits.js';
 import { type CatalogueEntry, catalogue, catalogueHash, mustTotal } from './catalogue.js';
+import type { PaymentDriver, PayoutDriver } from './drivers.js';
+import { DEFAULT_BUDGET, type Generation } from './generation.js';
 import { probeFiles, runGateway } from './runner.js';
 import type { Capabilities, Deviation } from './selection.js';
 import { shardSelector } from './shard.js';
 import { smoke } from './smoke.js';
+import { announceWaits } from './waits.js';
+import { openWebhookSession, type WebhookRunOptions } from './webhook-session.js';
 
 export interface Target {
   gateway: Gateway;

@@ -3,15 +3,14 @@ import { CheckFailure, CheckSkipped, SetupError } from '../core/outcome.js';
 import { REDACTED, redactText } from '../core/redact.js';
 import type { CheckResult, Exchange, Gateway } from '../core/results.js';
 import { shellQuote } from '../core/shell.js';
-import type { PayoutDriver } from '../drivers/payout.js';
-import type { PageRequest, PageResponse, PaymentDriver } from '../drivers/types.js';
 import { type AuthMode, adapters, type Credentials } from '../gateways/index.js';
-import type { Generation } from '../generate/generation.js';
-import { CheckWebhooks } from '../webhooks/check.js';
-import type { WebhookAccess } from '../webhooks/session.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
+import type { PageRequest, PageResponse, PaymentDriver, PayoutDriver } from './drivers.js';
+import type { Generation } from './generation.js';
 import { type HttpRequest, type HttpResponse, send, TransportError } from './http.js';
 import type { Throttle } from './throttle.js';
+import { CheckWebhooks } from './webhook-check.js';
+import type { WebhookAccess } from './webhook-session.js';
 
 export interface RunConfig {
   gateway: Gateway;
