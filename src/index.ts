@@ -1,5 +1,8 @@
 // The only module probe files and contract tests import: the harness's narrow public surface.
 
+// A program that runs probes through this entry sees the generated checks in the catalogue.
+import './generate/register.js';
+
 export type {
   ClientCredentials,
   ClientFinding,

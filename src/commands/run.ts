@@ -1,3 +1,5 @@
+// The generated checks join the catalogue before anything loads it.
+import '../generate/register.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeGithub } from '../ci/github.js';

@@ -1,3 +1,5 @@
+// The generated checks join the catalogue before anything loads it.
+import '../generate/register.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';

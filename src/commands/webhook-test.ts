@@ -1,3 +1,5 @@
+// The generated checks join the catalogue before anything loads it.
+import '../generate/register.js';
 import { writeGithub } from '../ci/github.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';

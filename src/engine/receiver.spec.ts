@@ -1,3 +1,4 @@
+import '../generate/register.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
