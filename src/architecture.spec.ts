@@ -132,8 +132,9 @@ const LAYERS: Layer[] = [
   {
     name: 'capabilities',
     rooms: {
-      webhooks: 'the webhook receiver and handler checks, plugged into the engine',
-      drivers: 'how lifecycle checks finish payments and payouts, called through the engine',
+      webhooks: 'the handler checks of webhook-test and observed callbacks',
+      drivers:
+        "how lifecycle checks finish payments and payouts, implementing the engine's driver interfaces",
       generate: 'checks generated from the request schemas, registered into the catalogue',
       audit: 'client checks over a recording proxy',
       pact: 'Pact contracts and their verification',
@@ -290,6 +291,22 @@ describe('architecture', () => {
       expect(relativeImports(text).sort()).to.deep.equal(
         ['../b/b.js', '../f/f.js', './a.js', './c.js', './d.js', './e.js'].sort(),
       );
+    });
+
+    it("CONTRIBUTING.md's layer table says the same order", () => {
+      const text = readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
+      const table = text.slice(text.indexOf('### Layers of `src/`')).split('\n\n')[1]!;
+      const documented: Record<string, string> = {};
+      let layer = '';
+      for (const row of table.split('\n').slice(2)) {
+        const [, name, rooms] = row.split('|').map((c) => c.trim());
+        layer = name || layer;
+        for (const m of rooms!.matchAll(/`([^`]+?)\/?`/g)) documented[m[1]!] = layer;
+      }
+      const declared = Object.fromEntries(
+        LAYERS.flatMap((l) => Object.keys(l.rooms).map((r) => [r, l.name])),
+      );
+      expect(documented).to.deep.equal(declared);
     });
 
     it('every room of src/ has a layer', () => {
