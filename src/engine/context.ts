@@ -81,7 +81,7 @@ export class RunState {
   onResult?: (result: CheckResult) => void;
   /** Called with each check the request budget (--max-requests) left unrun. */
   onStarved?: (checkId: string) => void;
-  private readonly setups = new Setups();
+  private readonly setups = new Setups<CheckContext>();
   private readonly ids: RunIds;
   private readonly breakers = new Breakers();
   private readonly waits: WaitBudget;

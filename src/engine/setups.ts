@@ -1,8 +1,13 @@
 import type { Exchange } from '../core/results.js';
-import type { CheckContext, Setup } from './context.js';
 
 // Shared state a group of checks needs (an order exists, a payout waits for review), created once per run through
 // the target's public API: the first check to use a setup starts it, the others await the same promise.
+
+/** What a setup runs in: a check context, whose exchanges and notes become the setup's evidence. */
+interface SetupContext {
+  readonly evidence: Exchange[];
+  readonly notes: string[];
+}
 
 export interface SetupRun<T> {
   promise: Promise<T>;
@@ -11,22 +16,24 @@ export interface SetupRun<T> {
   notes: string[];
 }
 
-export class Setups {
-  private readonly started = new Map<Setup<unknown>, SetupRun<unknown>>();
+type AnySetup<C> = { fn: (ctx: C) => Promise<unknown> };
+
+export class Setups<C extends SetupContext> {
+  private readonly started = new Map<AnySetup<C>, SetupRun<unknown>>();
 
   /** The run of `setup`, started now in a context `make` gives when it has not started yet. */
-  runOf<T>(setup: Setup<T>, make: () => CheckContext): SetupRun<T> {
-    let hit = this.started.get(setup as Setup<unknown>);
+  runOf<T>(setup: { fn: (ctx: C) => Promise<T> }, make: () => C): SetupRun<T> {
+    let hit = this.started.get(setup);
     if (!hit) {
       const ctx = make();
       hit = { promise: setup.fn(ctx), evidence: ctx.evidence, notes: ctx.notes };
       hit.promise.catch(() => {});
-      this.started.set(setup as Setup<unknown>, hit);
+      this.started.set(setup, hit);
     }
     return hit as SetupRun<T>;
   }
 
-  has(setup: Setup<unknown>): boolean {
+  has(setup: AnySetup<C>): boolean {
     return this.started.has(setup);
   }
 }

@@ -1,14 +1,24 @@
 import type { Exchange } from '../core/results.js';
-import type { RunState } from './context.js';
 import { type HttpRequest, type HttpResponse, send, TransportError } from './http.js';
 import { retryAfterMs } from './retry-after.js';
+import type { Throttle } from './throttle.js';
 
 // A check's exchanges with the target: within the run's request budget and politeness (the throttle), fed to the
 // breakers, and honouring the target's Retry-After within the run's wait budget.
 
+/** What an exchange needs of the run (its RunState): limits, the throttle, the breakers and the wait budget. */
+export interface TransportRun {
+  readonly config: { timeoutMs: number; maxBodyBytes: number; retryAfterCapMs: number };
+  readonly throttle: Throttle;
+  readonly waitExhausted: string | undefined;
+  noteTransport(path: string, ok: boolean, err?: TransportError): void;
+  noteRefusal(): void;
+  reserveWait(ms: number): boolean;
+}
+
 /** One exchange within the run's budget and politeness; a transport failure is noted on the exchange. */
 export async function sendOnce(
-  run: RunState,
+  run: TransportRun,
   httpReq: HttpRequest,
   exchange: Exchange,
 ): Promise<HttpResponse> {
@@ -32,7 +42,7 @@ export async function sendOnce(
  * the answer on the exchange's evidence; a target that stays throttled ends the check as a transport error.
  */
 export async function exchangeWith(
-  run: RunState,
+  run: TransportRun,
   endpoint: string,
   httpReq: HttpRequest,
   exchange: Exchange,
