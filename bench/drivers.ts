@@ -1,4 +1,4 @@
-import type { PaymentDriver } from '../src/drivers/types.js';
+import type { PaymentDriver } from '../src/engine/drivers.js';
 import { certifyMock } from '../src/selftest/certify-mock.js';
 import { DRIVEN, driverFor, repo, WAYS } from '../src/selftest/driver-ways.js';
 

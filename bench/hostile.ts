@@ -1,3 +1,5 @@
+// The generated checks join the catalogue before anything loads it.
+import '../src/generate/register.js';
 // Memory against a hostile target: the `huge` behaviour answers 50 MB bodies on several endpoints; the body cap
 // (--max-body, 1 MiB) must keep the process's memory bounded. Run alone (`node --import tsx bench/hostile.ts`) so
 // nothing else in the process moves the RSS figure.

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { withEvidence } from '../src/cli/outputs.js';
 import { CHROMIUM_FLAGS } from '../src/core/chromium.js';
 import type { Check, Gateway, HttpExchange, Results, Status } from '../src/core/results.js';
 import { recompute } from '../src/core/verdict.js';
+import { withEvidence } from '../src/output/outputs.js';
 import { renderHtml } from '../src/report/html.js';
 import { renderJunit } from '../src/report/junit.js';
 

@@ -1,3 +1,5 @@
+// The generated checks join the catalogue before anything loads it.
+import '../src/generate/register.js';
 import { writeFileSync } from 'node:fs';
 import { allProbeFiles, catalogueTitle, probeSource, withTitles } from '../src/engine/probe-titles.js';
 

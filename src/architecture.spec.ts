@@ -82,6 +82,162 @@ function deepImports(file: string, text: string): string[] {
   );
 }
 
+// The layers of src/, lowest first (CONTRIBUTING.md's layout table says the same in words). A room is a folder under
+// src/ or a file directly in it. A room may import itself, any room of a lower layer, and a room of its own layer only
+// where `beside` declares it; never a room of a higher layer. Test-only rooms sit on top: nothing at run time imports
+// them. Spec files are tests of their room and are not held to its layer.
+interface Layer {
+  name: string;
+  /** Each room of the layer with the reason it sits here. */
+  rooms: Record<string, string>;
+  /** Imports between rooms of this layer, declared one by one (room -> the rooms beside it that it may import). */
+  beside?: Record<string, string[]>;
+}
+
+const LAYERS: Layer[] = [
+  {
+    name: 'core',
+    rooms: {
+      core: 'result types, outcome classifier, verdict, redaction, schema registry, catalogue loader, paths',
+    },
+  },
+  {
+    name: 'leaves',
+    rooms: {
+      signing: 'signature maths of each gateway; needs only the core',
+      report: 'renderers of a results document; read only the core result types',
+      ci: "CI's own outputs (job summary, annotations), drawn from results and the report's root causes",
+      config: 'paycert.config.json, read and validated against its schema; the CLI applies it',
+      openapi: 'the OpenAPI document written from the schemas; needs only the core',
+    },
+    beside: { ci: ['report'] },
+  },
+  {
+    name: 'gateways',
+    rooms: {
+      gateways: 'the gateway registry: endpoints, credentials, signing adapters of each gateway',
+      clients: "typed example clients of each gateway (the package's ./clients), built on signing",
+    },
+  },
+  {
+    name: 'engine',
+    rooms: {
+      engine: 'the run of probe files: catalogue, context, runner, transport, waits, selection, certify',
+    },
+  },
+  {
+    name: 'checks',
+    rooms: { checks: 'the assertions a check calls on what its CheckContext received' },
+  },
+  {
+    name: 'capabilities',
+    rooms: {
+      webhooks: 'the handler checks of webhook-test and observed callbacks',
+      drivers:
+        "how lifecycle checks finish payments and payouts, implementing the engine's driver interfaces",
+      generate: 'checks generated from the request schemas, registered into the catalogue',
+      audit: 'client checks over a recording proxy',
+      pact: 'Pact contracts and their verification',
+    },
+  },
+  {
+    name: 'output',
+    rooms: {
+      output:
+        "what a command shows and writes: console lines, the live reporter, the report folder, the run's session",
+    },
+  },
+  {
+    name: 'commands',
+    rooms: {
+      commands: 'one module per paycert command, composing the rooms below',
+      'index.ts': 'the package entry probe files and integrators import: re-exports the rooms below',
+      'checks-doc.ts': 'writes docs/checks.md from every catalogue (scripts/gen-checks-doc.ts)',
+    },
+  },
+  {
+    name: 'cli',
+    rooms: { cli: 'the command line: options, help, and the command each one loads' },
+  },
+  {
+    name: 'entry',
+    rooms: { 'main.ts': "the bin's entry: runs the CLI" },
+  },
+  {
+    name: 'tests',
+    rooms: {
+      'cli-tests': 'tests of the binary (test-only)',
+      hostile: 'tests against hostile targets (test-only)',
+      selftest: 'the fault matrix of the mocks (test-only)',
+      'registry.testkit.ts': 'a test helper of the schema registry (test-only)',
+    },
+  },
+];
+
+/**
+ * Imports that break the order today, each with its reason; the list may only shrink (an entry that no longer occurs
+ * fails the test). All are gateway knowledge outside the gateway registry, which is moving into src/gateways/.
+ */
+const KNOWN_UPWARD: Record<string, string> = {
+  'src/audit/credentials.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
+  'src/commands/run.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
+  'src/commands/verify.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
+  'src/output/bundle-setup.ts -> src/cli/credentials.js':
+    'reading a PEM from a variable lives with the credentials',
+  'src/signing/diagnose.ts -> src/gateways/types.js':
+    "the signing diagnosis names each gateway's credentials",
+};
+
+/** The room of a path under src/ ('src/engine/http.ts' -> 'engine', 'src/index.ts' -> 'index.ts'). */
+function roomOf(path: string): string {
+  const parts = path.split('/');
+  return parts.length > 2 ? parts[1]! : parts[1]!.replace(/\.js$/, '.ts');
+}
+
+/** Every import of a relative path in a module's text: static, `export … from`, bare and dynamic `import('…')`. */
+function relativeImports(text: string): string[] {
+  const patterns = [
+    /^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"](\.[^'"]+)['"]/gm,
+    /^\s*import\s+['"](\.[^'"]+)['"]/gm,
+    /\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g,
+  ];
+  return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1]!));
+}
+
+/** The import edges between files of src/ (paths relative to the repository root), runtime modules only. */
+function srcImportGraph(): { from: string; to: string }[] {
+  return tsFiles('src')
+    .filter((f) => !/\.spec\.ts$/.test(f))
+    .flatMap((from) =>
+      relativeImports(readFileSync(join(root, from), 'utf8'))
+        .map((spec) => ({ from, to: relative(root, join(root, from, '..', spec)) }))
+        .filter((e) => e.to.startsWith('src/')),
+    );
+}
+
+/** The imports that break the layer order: upward, sideways undeclared, or from or to a room with no layer. */
+function layerViolations(edges: { from: string; to: string }[], layers: Layer[] = LAYERS): string[] {
+  const layerOf = new Map<string, number>();
+  layers.forEach((l, i) => {
+    for (const room of Object.keys(l.rooms)) layerOf.set(room, i);
+  });
+  return edges.flatMap(({ from, to }) => {
+    const [a, b] = [roomOf(from), roomOf(to)];
+    if (a === b) return [];
+    const [la, lb] = [layerOf.get(a), layerOf.get(b)];
+    const edge = `${from} -> ${to}`;
+    if (la === undefined || lb === undefined)
+      return [`${edge}: room ${la === undefined ? a : b} has no layer (add it to LAYERS)`];
+    if (lb < la) return [];
+    if (lb > la)
+      return [
+        `${edge}: ${a} (layer ${layers[la]!.name}) imports ${b} of the higher layer ${layers[lb]!.name}`,
+      ];
+    if (layers[la]!.beside?.[a]?.includes(b)) return [];
+    return [`${edge}: ${a} imports ${b} beside it in layer ${layers[la]!.name}, undeclared`];
+  });
+}
+
 describe('architecture', () => {
   it('mocks import nothing from the harness, the suites or the contracts', () => {
     expect(offenders('mocks', (t) => /^(src|suites|contracts)\//.test(t))).to.deep.equal([]);
@@ -96,22 +252,82 @@ describe('architecture', () => {
     expect(offenders('src', (t) => /^(mocks|suites)\//.test(t))).to.deep.equal([]);
   });
 
-  it('the core imports nothing of the harness outside src/core/: no renderer, no runner', () => {
-    const runtime = (f: string) => !/\.spec\.ts$/.test(f);
-    const found = tsFiles('src/core')
-      .filter(runtime)
-      .flatMap((f) => importsOf(f).map((t) => `${f} -> ${t}`))
-      .filter((edge) => !/ -> src\/core\//.test(edge));
-    expect(found).to.deep.equal([]);
-  });
+  describe('the layers of src/', () => {
+    const planted = [
+      { from: 'src/core/a.ts', to: 'src/core/b.ts' }, // own room
+      { from: 'src/engine/http.ts', to: 'src/core/errors.ts' }, // down
+      { from: 'src/ci/github.ts', to: 'src/report/root-cause.ts' }, // beside, declared
+      { from: 'src/main.ts', to: 'src/cli/cli.ts' }, // top-level file, down
+      { from: 'src/engine/http.ts', to: 'src/webhooks/waits.ts' }, // up
+      { from: 'src/core/catalogue.ts', to: 'src/generate/cases.ts' }, // up, several layers
+      { from: 'src/drivers/complete.ts', to: 'src/webhooks/session.ts' }, // beside, undeclared
+      { from: 'src/report/html.ts', to: 'src/ci/github.ts' }, // beside, declared only the other way
+      { from: 'src/newroom/x.ts', to: 'src/core/errors.ts' }, // a room with no layer
+      { from: 'src/commands/run.ts', to: 'src/hostile/chaos-server.ts' }, // runtime code reaching a test-only room
+    ];
 
-  it('the renderers (src/report/) import only the core and each other', () => {
-    const runtime = (f: string) => !/(\.spec\.ts$|^src\/report\/fixtures\/)/.test(f);
-    const found = tsFiles('src/report')
-      .filter(runtime)
-      .flatMap((f) => importsOf(f).map((t) => `${f} -> ${t}`))
-      .filter((edge) => !/ -> src\/(core|report)\//.test(edge));
-    expect(found).to.deep.equal([]);
+    it('the rule finds every planted violation and only those', () => {
+      expect(layerViolations(planted)).to.deep.equal([
+        'src/engine/http.ts -> src/webhooks/waits.ts: engine (layer engine) imports webhooks of the higher layer capabilities',
+        'src/core/catalogue.ts -> src/generate/cases.ts: core (layer core) imports generate of the higher layer capabilities',
+        'src/drivers/complete.ts -> src/webhooks/session.ts: drivers imports webhooks beside it in layer capabilities, undeclared',
+        'src/report/html.ts -> src/ci/github.ts: report imports ci beside it in layer leaves, undeclared',
+        'src/newroom/x.ts -> src/core/errors.ts: room newroom has no layer (add it to LAYERS)',
+        'src/commands/run.ts -> src/hostile/chaos-server.ts: commands (layer commands) imports hostile of the higher layer tests',
+      ]);
+    });
+
+    it('every kind of relative import is read: static, type-only, export-from, bare and dynamic', () => {
+      const text = [
+        "import { a } from './a.js';",
+        "import type {\n  B,\n} from '../b/b.js';",
+        "export { c } from './c.js';",
+        "export * from './d.js';",
+        "import './e.js';",
+        "const f = await import('../f/f.js');",
+        "import g from 'node:fs';",
+        'const h = await import(pathToFileURL(file).href);',
+      ].join('\n');
+      expect(relativeImports(text).sort()).to.deep.equal(
+        ['../b/b.js', '../f/f.js', './a.js', './c.js', './d.js', './e.js'].sort(),
+      );
+    });
+
+    it("CONTRIBUTING.md's layer table says the same order", () => {
+      const text = readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
+      const table = text.slice(text.indexOf('### Layers of `src/`')).split('\n\n')[1]!;
+      const documented: Record<string, string> = {};
+      let layer = '';
+      for (const row of table.split('\n').slice(2)) {
+        const [, name, rooms] = row.split('|').map((c) => c.trim());
+        layer = name || layer;
+        for (const m of rooms!.matchAll(/`([^`]+?)\/?`/g)) documented[m[1]!] = layer;
+      }
+      const declared = Object.fromEntries(
+        LAYERS.flatMap((l) => Object.keys(l.rooms).map((r) => [r, l.name])),
+      );
+      expect(documented).to.deep.equal(declared);
+    });
+
+    it('every room of src/ has a layer', () => {
+      const rooms = readdirSync(join(root, 'src'))
+        .filter(
+          (n) =>
+            statSync(join(root, 'src', n)).isDirectory() || (n.endsWith('.ts') && !n.endsWith('.spec.ts')),
+        )
+        .filter((n) => !n.endsWith('.d.ts'));
+      const placed = new Set(LAYERS.flatMap((l) => Object.keys(l.rooms)));
+      expect(rooms.filter((r) => !placed.has(r))).to.deep.equal([]);
+    });
+
+    it('src/ imports only down the layers (and beside where declared)', () => {
+      const found = layerViolations(srcImportGraph());
+      const known = (v: string) => v.split(':')[0]! in KNOWN_UPWARD;
+      expect(found.filter((v) => !known(v))).to.deep.equal([]);
+      // A known exception that no longer occurs is taken off the list.
+      const stale = Object.keys(KNOWN_UPWARD).filter((edge) => !found.some((v) => v.startsWith(`${edge}:`)));
+      expect(stale).to.deep.equal([]);
+    });
   });
 
   it('no runner keeps its own outcome classifier, results head or verdict rule', () => {

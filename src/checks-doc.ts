@@ -1,3 +1,5 @@
+// The generated checks join the catalogue before anything loads it.
+import './generate/register.js';
 import { clientCatalogue } from './audit/index.js';
 import { scenarios } from './audit/scenarios.js';
 import type { Gateway } from './core/results.js';

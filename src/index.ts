@@ -1,5 +1,8 @@
 // The only module probe files and contract tests import: the harness's narrow public surface.
 
+// A program that runs probes through this entry sees the generated checks in the catalogue.
+import './generate/register.js';
+
 export type {
   ClientCredentials,
   ClientFinding,
@@ -25,9 +28,15 @@ export { CheckFailure, CheckSkipped, SetupError } from './core/outcome.js';
 export { validate, validatorFor } from './core/schema-registry.js';
 export { approvePayout, payoutReviewNotApplicable } from './drivers/approve.js';
 export { completePayment } from './drivers/complete.js';
-export type { PaymentOrder, PaymentOutcome } from './drivers/types.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './engine/context.js';
+export type { PaymentOrder, PaymentOutcome } from './engine/drivers.js';
 export { check, setup } from './engine/probe.js';
+export type {
+  Delivery as WebhookDelivery,
+  Endpoint as WebhookEndpoint,
+  Policy as WebhookPolicy,
+} from './engine/receiver.js';
+export type { CheckWebhooks } from './engine/webhook-check.js';
 export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
 export { type Body as GeneratedBody, getAt, setAt } from './generate/body-path.js';
 export type { GeneratedCase } from './generate/cases.js';
@@ -62,7 +71,6 @@ export {
   paylocoWebhookSignature,
   paylocoWebhookSignedText,
 } from './signing/payloco.js';
-export type { CheckWebhooks } from './webhooks/check.js';
 export type {
   DefinedHandlerCase,
   HandlerCase,
@@ -77,8 +85,3 @@ export {
   firstDelivery,
   type ObservedDeliveries,
 } from './webhooks/observed.js';
-export type {
-  Delivery as WebhookDelivery,
-  Endpoint as WebhookEndpoint,
-  Policy as WebhookPolicy,
-} from './webhooks/receiver.js';

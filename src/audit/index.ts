@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { type Catalogue, loadCatalogue } from '../core/catalogue.js';
 import { type RunClock, resultsDocument } from '../core/head.js';
+<<<<<<< HEAD
 import { CheckFailure, CheckSkipped, outcomeOf, passedOutcome } from '../core/outcome.js';
 import { codeDir, codeExt, dataDir } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
@@ -9,6 +10,13 @@ import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js
 import { validate } from '../core/schema-registry.js';
 import { judgeGateway } from '../core/verdict.js';
 import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
+=======
+import { codeDir, codeExt } from '../core/paths.js';
+import { redactDeep, redactText } from '../core/redact.js';
+import { describeCheck } from '../core/result.js';
+import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
+import { summarize, verdictOf } from '../core/verdict.js';
+>>>>>>> i25-layers
 import {
   type ClientCredentials,
   type ClientFinding,
@@ -27,22 +35,10 @@ export type { Recorded, Recorder } from './recorder.js';
 export { startRecorder } from './recorder.js';
 
 const clientSuiteDir = codeDir('suites/client');
-const clientCatalogueDir = dataDir('suites/client/catalogue');
 
-interface ClientCatalogue {
-  gateway: Gateway;
-  docs: Record<string, string>;
-  checks: CatalogueEntry[];
-}
-
-export function clientCatalogue(gateway: Gateway): ClientCatalogue {
-  const file = `${clientCatalogueDir}${gateway}.json`;
-  const cat = JSON.parse(readFileSync(file, 'utf8')) as ClientCatalogue;
-  const { valid, problems } = validate('paycert/catalogue.schema.json', cat);
-  if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
-  if (cat.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
-  const readings = readingsOf(gateway);
-  return { ...cat, checks: cat.checks.map((entry) => cited(readings, entry, gateway)) };
+/** The client checks of a gateway (suites/client/catalogue/<gateway>.json), through the one catalogue loader. */
+export function clientCatalogue(gateway: Gateway): Catalogue {
+  return loadCatalogue('client', gateway);
 }
 
 export async function clientRules(gateway: Gateway): Promise<ClientRule[]> {

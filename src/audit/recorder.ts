@@ -28,6 +28,8 @@ export interface Recorded {
   abandonedAfterMs?: number;
   /** Set when the request could not be forwarded or answered (body over the cap, upstream timeout…). */
   error?: string;
+  /** Whose side `error` is on: the client's request, or an upstream that did not answer. */
+  errorKind?: 'request' | 'upstream';
   response?: { status: number; headers: Record<string, string>; body: Buffer; durationMs: number };
 }
 
@@ -186,8 +188,9 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
       receivedAt: Date.now(),
     };
     exchanges.push(r);
-    const fail = (status: number, message: string) => {
+    const fail = (status: number, message: string, kind: 'request' | 'upstream' = 'request') => {
       r.error = message;
+      r.errorKind = kind;
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', connection: 'close' });
       res.end(`paycert: ${message}\n`);
       opts.onExchange?.(r);
@@ -202,7 +205,7 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
     try {
       if (!injected || when !== 'instead') r.response = await forward(upstream, r, timeoutMs, maxBody);
     } catch (err) {
-      return fail(502, `upstream: ${(err as Error).message}`);
+      return fail(502, `upstream: ${(err as Error).message}`, 'upstream');
     }
     if (injected) {
       r.injected = injected.scenario;
@@ -225,7 +228,7 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
         durationMs: upstreamMs,
       };
     }
-    if (!r.response) return fail(502, 'upstream: no answer');
+    if (!r.response) return fail(502, 'upstream: no answer', 'upstream');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(r.response.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
     headers['content-length'] = String(r.response.body.length);

@@ -12,7 +12,7 @@ export function upstreamFailure(
   upstream: string,
   remote: boolean,
 ): string | undefined {
-  const unanswered = exchanges.filter((r) => r.error?.startsWith('upstream:'));
+  const unanswered = exchanges.filter((r) => r.errorKind === 'upstream');
   if (unanswered.length)
     return `the upstream ${upstream} did not answer ${unanswered.length} of ${exchanges.length} requests (${unanswered[0]!.error!.replace(/^upstream:\s*/, '')}): check that it is up and reachable; the client was not judged`;
   const forwarded = exchanges.filter((r) => !r.injected && r.response);

@@ -81,7 +81,7 @@ export function schemaProblems(schemaId: string, data: unknown): string[] | unde
     const { valid, problems } = validate(schemaId, data);
     return valid ? [] : problems.map((p) => p.message);
   } catch (err) {
-    if (/unknown schema/.test((err as Error).message)) return undefined;
+    if ((err as Error)?.name === 'UnknownSchemaError') return undefined;
     throw err;
   }
 }

@@ -9,8 +9,6 @@ import { type ClientRun, clientResults, startRecorder } from '../audit/index.js'
 import { injector, type Scenario, scenarioNames, scenarioOf, scenarios } from '../audit/scenarios.js';
 import { upstreamFailure } from '../audit/upstream.js';
 import { writeGithub } from '../ci/github.js';
-import { RunReporter } from '../cli/reporter.js';
-import { RunSession } from '../cli/session.js';
 import { trackProcess } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
@@ -18,6 +16,8 @@ import { redactText } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { mockModule, type RunningMock } from '../engine/embedded.js';
+import { RunReporter } from '../output/reporter.js';
+import { RunSession } from '../output/session.js';
 
 export interface AuditFlags {
   target?: string;

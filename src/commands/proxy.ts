@@ -1,13 +1,13 @@
 import { givenCredentials } from '../audit/credentials.js';
 import { clientResults, startRecorder } from '../audit/index.js';
 import { upstreamFailure } from '../audit/upstream.js';
-import { summaryLines } from '../cli/console.js';
-import { RunSession } from '../cli/session.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
 import { redactText } from '../core/redact.js';
 import type { Gateway } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
+import { summaryLines } from '../output/console.js';
+import { RunSession } from '../output/session.js';
 import { gatewayOf, targetUrl } from './audit.js';
 
 export interface ProxyFlags {

@@ -1,13 +1,13 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeGithub } from '../ci/github.js';
-import { loadBundlePublicKey } from '../cli/bundle-setup.js';
-import { summaryLines } from '../cli/console.js';
-import { prepareReportDir } from '../cli/outputs.js';
-import { loadTrustedKeys } from '../cli/trusted-keys.js';
 import { UsageError } from '../core/errors.js';
 import { validate } from '../core/schema-registry.js';
 import { exitCodeOf, recompute } from '../core/verdict.js';
+import { loadBundlePublicKey } from '../output/bundle-setup.js';
+import { summaryLines } from '../output/console.js';
+import { prepareReportDir } from '../output/outputs.js';
+import { loadTrustedKeys } from '../output/trusted-keys.js';
 import { compareWithBaseline, type FailOn } from '../report/baseline.js';
 import { verifyBundle } from '../report/bundle.js';
 import { renderHtml } from '../report/html.js';

@@ -1,10 +1,9 @@
+// The generated checks join the catalogue before anything loads it.
+import '../generate/register.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeGithub } from '../ci/github.js';
-import { prepareBundle } from '../cli/bundle-setup.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
-import { type ConsoleMode, RunReporter } from '../cli/reporter.js';
-import { RunSession } from '../cli/session.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
 import { redactDeep, redactText } from '../core/redact.js';
@@ -16,15 +15,18 @@ import { consoleSay } from '../drivers/say.js';
 import { type CatalogueEntry, catalogue } from '../engine/catalogue.js';
 import { type CertifyOptions, certify, partialResults, type Target } from '../engine/certify.js';
 import { mockModule, startEmbedded } from '../engine/embedded.js';
+import { DEFAULT_BUDGET, randomSeed } from '../engine/generation.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { closeHttp } from '../engine/http.js';
 import { runIdentity, seedOf } from '../engine/identity.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
-import { DEFAULT_BUDGET, randomSeed } from '../generate/generation.js';
+import { parseWebhookFlags } from '../engine/webhook-session.js';
+import { prepareBundle } from '../output/bundle-setup.js';
+import { type ConsoleMode, RunReporter } from '../output/reporter.js';
+import { RunSession } from '../output/session.js';
 import { compareWithBaseline, type FailOn } from '../report/baseline.js';
 import { machineSummary } from '../report/machine.js';
-import { parseWebhookFlags } from '../webhooks/session.js';
 
 export interface RunFlags extends CredentialFlags {
   baseUrl?: string;
@@ -191,6 +193,8 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
   const mocks: { close(): Promise<void> }[] = [];
   // What a signal finds judged: every check result as it completes.
   const judged: CheckResult[] = [];
+  // Checks the request budget left unrun, told by the transport error's kind (engine/http isBudgetSpent).
+  const starved = new Set<string>();
   const clock = startRun();
   session.onInterrupt(() =>
     partialResults(clock, targets, judged, {
@@ -250,6 +254,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
         judged.push(r);
         reporter.result(r);
       },
+      onStarved: (id) => starved.add(id),
     };
     const selects = shard
       ? await shardSelector(
@@ -308,12 +313,9 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
     // On GitHub Actions: annotations and the job summary, redacted like every output.
     writeGithub(results, process.env, human, flags.reportDir);
     if (format !== 'text') process.stdout.write(`${machineDocument(results, written, format)}\n`);
-    const starved = results.checks.filter(
-      (c) => c.status === 'error' && /request budget of the run is spent/.test(c.message ?? ''),
-    );
-    if (starved.length) {
+    if (starved.size) {
       process.stderr.write(
-        `paycert: the request budget (--max-requests ${flags.maxRequests}) ran out: ${starved.length} checks could not run; raise --max-requests\n`,
+        `paycert: the request budget (--max-requests ${flags.maxRequests}) ran out: ${starved.size} checks could not run; raise --max-requests\n`,
       );
       return 2;
     }

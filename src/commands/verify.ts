@@ -1,8 +1,8 @@
+// The generated checks join the catalogue before anything loads it.
+import '../generate/register.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkLine, summaryLines } from '../cli/console.js';
 import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
-import { RunSession } from '../cli/session.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { resultsDocument, startRun } from '../core/head.js';
 import { ensureOptional } from '../core/optional.js';
@@ -13,6 +13,8 @@ import { displayUrl } from '../engine/certify.js';
 import { startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { smoke } from '../engine/smoke.js';
+import { checkLine, summaryLines } from '../output/console.js';
+import { RunSession } from '../output/session.js';
 import { PROVIDER } from '../pact/contract.js';
 import { type ConsumerVersionSelector, failingInteractions } from '../pact/verify.js';
 import { verifyInChild } from '../pact/verify-process.js';

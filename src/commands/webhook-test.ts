@@ -1,6 +1,6 @@
+// The generated checks join the catalogue before anything loads it.
+import '../generate/register.js';
 import { writeGithub } from '../ci/github.js';
-import { RunReporter } from '../cli/reporter.js';
-import { RunSession } from '../cli/session.js';
 import { UsageError } from '../core/errors.js';
 import { startRun } from '../core/head.js';
 import { registerSecret } from '../core/redact.js';
@@ -8,6 +8,8 @@ import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
 import { idMatcher } from '../engine/selection.js';
+import { RunReporter } from '../output/reporter.js';
+import { RunSession } from '../output/session.js';
 import { PAYLOCO_WEBHOOK_FORMS, type PaylocoWebhookForm } from '../signing/payloco.js';
 import { handlerResults, preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 

@@ -2,9 +2,9 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { catalogueDir } from '../engine/catalogue.js';
 import { probesDir } from '../engine/runner.js';
 import { contractsDir } from '../pact/contract.js';
+import { catalogueDir } from './catalogue.js';
 import { codeDir, codeExt, codeRoot, compiled, dataDir, packageRoot, schemasDir } from './paths.js';
 
 // From the sources (as the tests run) code and data share the repository root; the compiled layout

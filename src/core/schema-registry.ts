@@ -121,10 +121,18 @@ function precompiledValidator(id: string): ValidateFunction | undefined {
   return fn ?? undefined;
 }
 
+/** A schema `$id` the registry does not hold: callers that can do without the schema tell it by name. */
+export class UnknownSchemaError extends Error {
+  constructor(readonly schemaId: string) {
+    super(`unknown schema ${schemaId}`);
+    this.name = 'UnknownSchemaError';
+  }
+}
+
 export function validatorFor(idOrPath: string): ValidateFunction {
   const id = schemaId(idOrPath);
   const fn = precompiledValidator(id) ?? registry().getSchema(id);
-  if (!fn) throw new Error(`unknown schema ${id}`);
+  if (!fn) throw new UnknownSchemaError(id);
   return fn;
 }
 

@@ -1,7 +1,6 @@
 import type { CheckContext } from '../engine/context.js';
-import { REMOTE_WAIT_MS } from '../webhooks/session.js';
-import type { PayoutOrder } from './payout.js';
-import type { Completion } from './types.js';
+import type { Completion, PayoutOrder } from '../engine/drivers.js';
+import { REMOTE_WAIT_MS } from '../engine/waits.js';
 
 // The probes' one call for a payout that waits for a person's review: the run's payout driver approves it, and what
 // it did becomes a note of every check that uses the payout.

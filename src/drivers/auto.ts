@@ -1,5 +1,3 @@
-import { choose, type Submission } from './choose.js';
-import { parsePage } from './page-forms.js';
 import type {
   Completion,
   DriverIO,
@@ -7,7 +5,9 @@ import type {
   PaymentDriver,
   PaymentOrder,
   PaymentOutcome,
-} from './types.js';
+} from '../engine/drivers.js';
+import { choose, type Submission } from './choose.js';
+import { parsePage } from './page-forms.js';
 
 // The default driver: reads the payment page like a person would and submits the form that clearly leads to the
 // outcome, with the page's own hidden fields. It follows the pages a submission leads to (a confirm step, a card

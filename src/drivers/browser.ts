@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../core/chromium.js';
 import { UsageError } from '../core/errors.js';
+import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from '../engine/drivers.js';
 import { type BrowserStep, type DriverFile, pageFor, readDriverFile } from './driver-file.js';
-import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from './types.js';
 
 // `--driver browser:FILE`: for payment pages that need JavaScript. The page is opened in the system Chromium through
 // playwright-core (an optional dependency, loaded only here) and the file's steps for the outcome are played, like

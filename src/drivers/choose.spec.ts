@@ -1,7 +1,7 @@
 import { expect } from 'chai';
+import type { PaymentOutcome } from '../engine/drivers.js';
 import { choose, type Submission } from './choose.js';
 import { parsePage } from './page-forms.js';
-import type { PaymentOutcome } from './types.js';
 
 // The auto driver on pages it was not written for: the shapes real sandboxes use, in several languages. Each case
 // names the form and values it must send, or that it must refuse to guess.

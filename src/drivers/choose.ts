@@ -1,6 +1,6 @@
+import type { PaymentOutcome } from '../engine/drivers.js';
 import type { Control, PageForm, ParsedPage } from './page-forms.js';
 import { cardFor, documentedValue, type Purpose, purposeOf } from './test-values.js';
-import type { PaymentOutcome } from './types.js';
 import { paymentOutcomeOf, strength } from './words.js';
 
 // Which form of a page, with which values, leads to the outcome. Each form is scored by the controls that speak for

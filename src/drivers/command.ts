@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { trackProcess } from '../core/children.js';
-import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from './types.js';
+import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from '../engine/drivers.js';
 
 // `--driver command:CMD`: the team's own script finishes the payment. It gets the page URL, the outcome and the
 // order's ids in its environment; exit 0 means done, any other exit means it could not (its last line says why).

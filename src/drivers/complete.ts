@@ -1,7 +1,7 @@
 import type { CheckContext } from '../engine/context.js';
-import { REMOTE_WAIT_MS } from '../webhooks/session.js';
+import type { Completion, PaymentOrder, PaymentOutcome } from '../engine/drivers.js';
+import { REMOTE_WAIT_MS } from '../engine/waits.js';
 import { AutoDriver } from './auto.js';
-import type { Completion, PaymentOrder, PaymentOutcome } from './types.js';
 
 // The probes' one call for finishing a payment: the run's driver does it, and what it did becomes a note of every
 // check that uses the payment, so the report says how each lifecycle payment was completed.

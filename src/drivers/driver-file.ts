@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { validate } from '../core/schema-registry.js';
-import type { PaymentOrder, PaymentOutcome } from './types.js';
+import type { PaymentOrder, PaymentOutcome } from '../engine/drivers.js';
 
 // The driver file of `--driver form:FILE` and `--driver browser:FILE`, read and checked against
 // schemas/paycert/driver.schema.json before the run starts (a bad file is a usage error, exit 2).

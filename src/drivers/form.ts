@@ -1,6 +1,6 @@
+import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from '../engine/drivers.js';
 import { type DriverFile, pageFor, readDriverFile } from './driver-file.js';
 import { parsePage } from './page-forms.js';
-import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from './types.js';
 
 // `--driver form:FILE`: the sandbox team declares, per page URL pattern, the request that finishes a payment with
 // each outcome. Fields named in `copy` are read from the page first (a per-order token).

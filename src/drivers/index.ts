@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
+import type { PaymentDriver } from '../engine/drivers.js';
 import { AutoDriver } from './auto.js';
-import type { PaymentDriver } from './types.js';
 
 // `--driver auto|form:FILE|browser:FILE|command:CMD|manual`: the run's one way of finishing payments. Only the
 // driver asked for is loaded (the auto driver by default): a run does not pay for the others' modules.

@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from './types.js';
+import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome } from '../engine/drivers.js';
 
 // `--driver manual`: a person finishes the payment. paycert prints the page (and, for a scan page, a QR code the
 // person's test wallet can scan) and waits up to --webhook-wait with a countdown, as the OpenID suite's "waiting for

@@ -1,13 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { expect } from 'chai';
 import { UsageError } from '../core/errors.js';
-import {
-  CommandPayoutDriver,
-  ManualPayoutDriver,
-  openPayoutDriver,
-  type PayoutOrder,
-  payoutEnv,
-} from './payout.js';
+import type { PayoutOrder } from '../engine/drivers.js';
+import { CommandPayoutDriver, ManualPayoutDriver, openPayoutDriver, payoutEnv } from './payout.js';
 
 // --payout-driver: a person (Enter on the terminal) or a command approves a payout that waits for review.
 

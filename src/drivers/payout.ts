@@ -1,8 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { UsageError } from '../core/errors.js';
-import type { Gateway } from '../core/results.js';
+import type { Completion, PayoutDriver, PayoutIO, PayoutOrder } from '../engine/drivers.js';
 import { runCommand } from './command.js';
-import type { Completion } from './types.js';
 
 // `--payout-driver manual|command:CMD`: how a payout that waits for a person's review (a sandbox whose operations
 // team approves payouts in the merchant dashboard) gets approved, as `--driver` finishes a payment. Without one, a
@@ -10,30 +9,6 @@ import type { Completion } from './types.js';
 // "payout-manual-review" capability (they are then not applicable).
 
 export const PAYOUT_DRIVER_USAGE = 'manual or command:CMD';
-
-export interface PayoutOrder {
-  gateway: Gateway;
-  /** The payout's ids as the API knows them (request_id, pay_order_id). */
-  ids: Record<string, string>;
-  amount: string;
-  currency: string;
-  /** The target's base URL (no credentials), so a script knows which sandbox's admin API to call. */
-  baseUrl: string;
-  /** Whether the payout has left its review state, asked through the public API. */
-  reviewed?: () => Promise<boolean>;
-}
-
-export interface PayoutIO {
-  say(line: string, opts?: { transient?: boolean }): void;
-  /** How long a person or a command may take (--webhook-wait). */
-  waitMs: number;
-}
-
-export interface PayoutDriver {
-  readonly name: string;
-  approve(order: PayoutOrder, io: PayoutIO): Promise<Completion>;
-  close?(): Promise<void>;
-}
 
 const POLL_MS = 1000;
 const describe = (order: PayoutOrder) =>

@@ -1,5 +1,5 @@
+import type { PaymentOutcome } from '../engine/drivers.js';
 import type { Control } from './page-forms.js';
-import type { PaymentOutcome } from './types.js';
 import { paymentOutcomeOf } from './words.js';
 
 // Values a cashier asks a person to type (a test card, its expiry and CVC, a one-time code) are taken only from

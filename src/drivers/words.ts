@@ -1,4 +1,4 @@
-import type { PaymentOutcome } from './types.js';
+import type { PaymentOutcome } from '../engine/drivers.js';
 
 // What a control on a test page means, judged by the words in its name, value and label. Test cashiers are written
 // in many languages and naming styles (outcome=succeed, result=1 "支付成功", accion=aprobar, "Bezahlen"), so the

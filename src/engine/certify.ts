@@ -2,17 +2,16 @@ import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
 import { interruptedGateway, judgeGateway, scopeStatement, selectionText } from '../core/verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
-import type { PayoutDriver } from '../drivers/payout.js';
-import type { PaymentDriver } from '../drivers/types.js';
 import { adapters, type Credentials } from '../gateways/index.js';
-import { DEFAULT_BUDGET, type Generation } from '../generate/generation.js';
-import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
-import { announceWaits } from '../webhooks/waits.js';
 import { type CatalogueEntry, catalogue, catalogueHash, mustTotal } from './catalogue.js';
+import type { PaymentDriver, PayoutDriver } from './drivers.js';
+import { DEFAULT_BUDGET, type Generation } from './generation.js';
 import { probeFiles, runGateway } from './runner.js';
 import type { Capabilities, Deviation } from './selection.js';
 import { shardSelector } from './shard.js';
 import { smoke } from './smoke.js';
+import { announceWaits } from './waits.js';
+import { openWebhookSession, type WebhookRunOptions } from './webhook-session.js';
 
 export interface Target {
   gateway: Gateway;
@@ -39,6 +38,8 @@ export interface CertifyOptions {
   deviations?: Map<string, Deviation>;
   capabilities?: Capabilities;
   onResult?: (result: CheckResult) => void;
+  /** Called with each check the request budget (--max-requests) left unrun. */
+  onStarved?: (checkId: string) => void;
   /** Webhook receiver options (--webhook-listen, --webhook-public-url, --webhook-wait). */
   webhooks?: WebhookRunOptions;
   /** How lifecycle checks finish payments (--driver); default: the auto driver. */
@@ -182,6 +183,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
             selects,
             files,
             onResult: opts.onResult,
+            onStarved: opts.onStarved,
           },
           checkDeadlineMs,
         );

@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import type * as Https from 'node:https';
 import { createRequire } from 'node:module';
-import { noteExchange } from '../webhooks/waits.js';
+import { noteExchange } from './waits.js';
 
 // Node's own HTTP client: undici (the harness's client until issue 26) cost every run ~40 ms of CPU to load its
 // modules and compile its WebAssembly parser (measured: 53 ms against 11 ms for one request to a local server);
@@ -37,6 +37,12 @@ export class TransportError extends Error {
     super(message);
     this.name = 'TransportError';
   }
+}
+
+/** Whether an error is the run's request budget running out (told by kind, not by its message). */
+export function isBudgetSpent(err: unknown): boolean {
+  const e = err as Partial<TransportError> | undefined;
+  return e?.name === 'TransportError' && e.kind === 'budget';
 }
 
 export interface HttpLimits {

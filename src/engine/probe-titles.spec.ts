@@ -1,3 +1,4 @@
+import '../generate/register.js';
 import { strict as assert } from 'node:assert';
 import { relative } from 'node:path';
 import { allProbeFiles, catalogueTitle, probeSource, withTitles } from './probe-titles.js';

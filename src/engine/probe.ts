@@ -3,7 +3,7 @@ import { notRunResult, resultOf } from '../core/result.js';
 import type { CheckResult, Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
-import { TransportError } from './http.js';
+import { isBudgetSpent, TransportError } from './http.js';
 import { type ProbeFn, recordCheck } from './probe-file.js';
 
 /** Declares shared state (e.g. "an order exists") created once per run, on first use. */
@@ -45,6 +45,7 @@ export async function execute(
     await Promise.race([fn(t), deadline, stray]);
   } catch (err) {
     outcome = outcomeOf(err);
+    if (isBudgetSpent(err)) run.onStarved?.(entry.id);
   } finally {
     clearTimeout(timer);
     if (strayReject) run.inFlight.delete(strayReject);

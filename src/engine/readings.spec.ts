@@ -1,8 +1,10 @@
+import '../generate/register.js';
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
+import { catalogueFiles } from '../core/catalogue.js';
 import { dataDir } from '../core/paths.js';
 import { handlerCatalogue } from '../webhooks/handler-runner.js';
-import { type CatalogueEntry, catalogue, catalogueFiles, GATEWAYS, readingsOf } from './catalogue.js';
+import { type CatalogueEntry, catalogue, GATEWAYS, readingsOf } from './catalogue.js';
 
 // Readings are cited once: the catalogue names each reading with its quote and its anchor in docs/profile.md, and a
 // check carries the reading and, where it enforces one clause, that clause on one line.

@@ -26,6 +26,7 @@ export interface GatewayRunOptions {
   selects: (entry: CatalogueEntry) => boolean;
   files: string[];
   onResult?: (result: CheckResult) => void;
+  onStarved?: (checkId: string) => void;
 }
 
 interface Planned {
@@ -74,6 +75,7 @@ function catchStrays(run: RunState): () => void {
 export async function runGateway(config: RunConfig, opts: GatewayRunOptions, checkDeadlineMs: number) {
   const run = new RunState(config, new Throttle(opts.throttle), opts.selects, checkDeadlineMs);
   run.onResult = opts.onResult;
+  run.onStarved = opts.onStarved;
   const laneCount = Math.max(1, Math.min(opts.throttle.concurrency, opts.files.length));
   const lanes: string[][] = Array.from({ length: laneCount }, () => []);
   // Files whose checks wait for callbacks go first, so their waits run alongside everything else instead of after it.

@@ -1,5 +1,5 @@
+import type { CatalogueEntry } from '../core/catalogue.js';
 import type { Gateway, Level } from '../core/results.js';
-import type { CatalogueEntry } from '../engine/catalogue.js';
 import { type Endpoint, endpointsOf, SOURCES, type Source } from './endpoints.js';
 import {
   ANSWERS,

@@ -1,10 +1,11 @@
+import '../generate/register.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { writeReport } from '../cli/outputs.js';
 import { validate } from '../core/schema-registry.js';
 import { catalogue, GATEWAYS } from '../engine/catalogue.js';
+import { writeReport } from '../output/outputs.js';
 import { renderCoverage } from '../report/coverage.js';
 import { loadFixture } from '../report/fixtures/index.js';
 import { familyOfKeyword } from './cases.js';

@@ -1,3 +1,4 @@
+import '../generate/register.js';
 import { expect } from 'chai';
 import { catalogue } from '../engine/catalogue.js';
 import { getAt, setAt } from './body-path.js';

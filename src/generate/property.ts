@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CheckFailure, SetupError } from '../core/outcome.js';
 import type { CheckContext } from '../engine/context.js';
-import { checkSeed, DEFAULT_BUDGET, type Generation } from './generation.js';
+import { checkSeed, DEFAULT_BUDGET, type Generation } from '../engine/generation.js';
 
 // Runs one generated check as a fast-check property: first the family's corner values (corners.ts), the same on
 // every run, then `budget` inputs drawn with a seed derived from the run's seed
@@ -9,7 +9,7 @@ import { checkSeed, DEFAULT_BUDGET, type Generation } from './generation.js';
 // fast-check shrinks the input to the smallest one that still fails. Only a CheckFailure counts as a failing
 // input: a transport error, a failed setup or a skip ends the check at once, as in any other check.
 
-export { checkSeed, DEFAULT_BUDGET, type Generation, randomSeed } from './generation.js';
+export { checkSeed, DEFAULT_BUDGET, type Generation, randomSeed } from '../engine/generation.js';
 
 function show(value: unknown): string {
   const text = JSON.stringify(value, (_k, v) => (v === undefined ? null : v));

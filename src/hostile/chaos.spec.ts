@@ -1,16 +1,17 @@
+import '../generate/register.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { writeReport } from '../cli/outputs.js';
 import { runCli } from '../cli-tests/run-cli.js';
 import { redactDeep, TOO_DEEP } from '../core/redact.js';
 import type { CheckResult, Results } from '../core/results.js';
 import { type CertifyOptions, certify, type Target } from '../engine/certify.js';
 import { startEmbedded } from '../engine/embedded.js';
 import { closeHttp, recordRequests } from '../engine/http.js';
+import { writeReport } from '../output/outputs.js';
 import { BEHAVIOURS, type Behaviour, type RunningChaos, startChaos } from './chaos-server.js';
 
 // Issue 9: against a target that hangs, throttles, answers garbage or goes down, a run stays bounded, its verdicts

@@ -1,3 +1,4 @@
+import '../generate/register.js';
 import { expect } from 'chai';
 import { redactDeep } from '../core/redact.js';
 import type { Results } from '../core/results.js';

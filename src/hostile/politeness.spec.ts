@@ -1,3 +1,4 @@
+import '../generate/register.js';
 import { expect } from 'chai';
 import { UsageError } from '../core/errors.js';
 import type { Results } from '../core/results.js';

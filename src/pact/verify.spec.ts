@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { writeReport } from '../cli/outputs.js';
 import type { Gateway, Results } from '../core/results.js';
 import { startEmbedded } from '../engine/embedded.js';
+import { writeReport } from '../output/outputs.js';
 import { contractFile } from './contract.js';
 import { checkIds, readInteractions, toChecks, verifyContracts } from './verify.js';
 

@@ -1,3 +1,5 @@
+// The generated checks join the catalogue before anything loads it.
+import '../generate/register.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Gateway, Results } from '../core/results.js';
 import { type CertifyOptions, certify } from '../engine/certify.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Gateway } from '../core/results.js';
 import { openDriver } from '../drivers/index.js';
 import { ManualDriver } from '../drivers/manual.js';
-import type { PaymentDriver } from '../drivers/types.js';
+import type { PaymentDriver } from '../engine/drivers.js';
 
 // The lifecycle checks a payment driver completes, and each conformant variant with the driver that certifies it.
 

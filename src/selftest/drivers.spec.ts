@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { PaymentDriver } from '../drivers/types.js';
+import type { PaymentDriver } from '../engine/drivers.js';
 import { mockModule } from '../engine/embedded.js';
 import { certifyMock, expectations, idsWithStatus } from './certify-mock.js';
 import { DRIVEN, driverFor, repo, WAYS } from './driver-ways.js';

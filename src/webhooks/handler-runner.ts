@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { type Catalogue, type CatalogueEntry, loadCatalogue } from '../core/catalogue.js';
 import { UsageError } from '../core/errors.js';
 import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import { outcomeOfRun, SetupError } from '../core/outcome.js';
-import { codeDir, codeExt, dataDir } from '../core/paths.js';
+import { codeDir, codeExt } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
 import { resultOf } from '../core/result.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
-import { validate } from '../core/schema-registry.js';
 import { judgeGateway } from '../core/verdict.js';
-import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
 import type { PaylocoWebhookForm } from '../signing/payloco.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
@@ -19,22 +17,10 @@ import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-k
 
 /** Where the handler cases run from (code); their catalogue is data, at the package root. */
 export const handlerSuiteDir = codeDir('suites/handler');
-const handlerCatalogueDir = dataDir('suites/handler/catalogue');
 
-interface HandlerCatalogue {
-  gateway: Gateway;
-  docs: Record<string, string>;
-  checks: CatalogueEntry[];
-}
-
-export function handlerCatalogue(gateway: Gateway): HandlerCatalogue {
-  const file = `${handlerCatalogueDir}${gateway}.json`;
-  const cat = JSON.parse(readFileSync(file, 'utf8')) as HandlerCatalogue;
-  const { valid, problems } = validate('paycert/catalogue.schema.json', cat);
-  if (!valid) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
-  if (cat.gateway !== gateway) throw new Error(`${file}: gateway must be ${gateway}`);
-  const readings = readingsOf(gateway);
-  return { ...cat, checks: cat.checks.map((entry) => cited(readings, entry, gateway)) };
+/** The handler checks of a gateway (suites/handler/catalogue/<gateway>.json), through the one catalogue loader. */
+export function handlerCatalogue(gateway: Gateway): Catalogue {
+  return loadCatalogue('handler', gateway);
 }
 
 async function casesModule(gateway: Gateway): Promise<{ cases: HandlerCase[]; preflight: HandlerPreflight }> {

@@ -1,7 +1,7 @@
 import { ensureSchema } from '../checks/response.js';
 import { CheckFailure, SetupError } from '../core/outcome.js';
 import type { CheckContext } from '../engine/context.js';
-import type { Delivery as WebhookDelivery } from './receiver.js';
+import type { Delivery as WebhookDelivery } from '../engine/receiver.js';
 
 /** What a webhook scenario saw: the deliveries within the wait, or why it could not be played on this target. */
 export interface ObservedDeliveries {

@@ -3,6 +3,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // What the run is waiting for (callbacks, their retries, a person), so that a run with nothing left but waits says
 // so on the console instead of sitting silent.
 
+/** How long a check waits for a callback (or a person) by default: a bundled mock answers at once, a remote may not. */
+export const EMBEDDED_WAIT_MS = 1500;
+export const REMOTE_WAIT_MS = 20_000;
+
 const active = new Map<number, { what: string; until: number }>();
 let seq = 0;
 // Requests made inside a wait (asking a payout's state while its callback is awaited) are part of the wait.

@@ -3,8 +3,8 @@ import { CheckSkipped } from '../core/outcome.js';
 import { redactDeep } from '../core/redact.js';
 import type { Exchange, Gateway } from '../core/results.js';
 import type { Delivery, Endpoint, Policy } from './receiver.js';
-import type { WebhookAccess } from './session.js';
 import { waiting } from './waits.js';
+import type { WebhookAccess } from './webhook-session.js';
 
 // `t.webhooks`: what a probe sees of the run's webhook receiver. Deliveries a check waits for become its evidence.
 

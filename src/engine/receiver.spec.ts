@@ -1,8 +1,9 @@
+import '../generate/register.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
-import { openWebhookSession } from './session.js';
+import { openWebhookSession } from './webhook-session.js';
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, {

@@ -1,9 +1,10 @@
 import { UsageError } from '../core/errors.js';
 import type { Gateway } from '../core/results.js';
-import type { CatalogueEntry } from '../engine/catalogue.js';
-import { catalogue } from '../engine/catalogue.js';
-import { send } from '../engine/http.js';
+import type { CatalogueEntry } from './catalogue.js';
+import { catalogue } from './catalogue.js';
+import { send } from './http.js';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
+import { EMBEDDED_WAIT_MS, REMOTE_WAIT_MS } from './waits.js';
 
 // Decides, once per run, whether a webhook receiver runs and which targets can reach it.
 
@@ -24,9 +25,6 @@ export interface WebhookTarget {
   baseUrl: string;
   kind: 'embedded-mock' | 'remote';
 }
-
-export const EMBEDDED_WAIT_MS = 1500;
-export const REMOTE_WAIT_MS = 20_000;
 
 export interface WebhookSession {
   accessFor(target: WebhookTarget): WebhookAccess;

@@ -1,7 +1,8 @@
 import type { Gateway } from '../core/results.js';
 
-// One interface for every way a payment can be finished on a target: the lifecycle checks ask the run's driver to
-// complete an order and get back either how it was done or why it cannot be (the checks then skip with that reason).
+// What the engine asks of a driver (the drivers in src/drivers/ implement it): one interface for every way a payment
+// can be finished on a target, and one for approving a payout that waits for review. The lifecycle checks ask the
+// run's driver to complete an order and get back either how it was done or why it cannot be (the checks then skip).
 
 /** What the payer does on the payment page. */
 export type PaymentOutcome = 'success' | 'failure' | 'cancel';
@@ -58,5 +59,29 @@ export interface PaymentDriver {
   readonly name: string;
   complete(order: PaymentOrder, outcome: PaymentOutcome, io: DriverIO): Promise<Completion>;
   /** Frees what the driver holds for the run (a browser). */
+  close?(): Promise<void>;
+}
+
+export interface PayoutOrder {
+  gateway: Gateway;
+  /** The payout's ids as the API knows them (request_id, pay_order_id). */
+  ids: Record<string, string>;
+  amount: string;
+  currency: string;
+  /** The target's base URL (no credentials), so a script knows which sandbox's admin API to call. */
+  baseUrl: string;
+  /** Whether the payout has left its review state, asked through the public API. */
+  reviewed?: () => Promise<boolean>;
+}
+
+export interface PayoutIO {
+  say(line: string, opts?: { transient?: boolean }): void;
+  /** How long a person or a command may take (--webhook-wait). */
+  waitMs: number;
+}
+
+export interface PayoutDriver {
+  readonly name: string;
+  approve(order: PayoutOrder, io: PayoutIO): Promise<Completion>;
   close?(): Promise<void>;
 }

@@ -58,7 +58,7 @@ export function prepareReportDir(dir: string): string {
   return abs;
 }
 
-/** The files of one report: a run removes them at its start (cli/session) and writes them all at its end. */
+/** The files of one report: a run removes them at its start (output/session) and writes them all at its end. */
 export const REPORT_FILES = ['results.json', 'coverage.json', 'junit.xml', 'index.html'] as const;
 
 /**

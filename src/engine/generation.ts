@@ -1,5 +1,6 @@
-// The run's generation settings, apart from property.ts so the published declarations that name them (the check
-// context, the certify options) do not import fast-check's types, which resolve only under Node16+ module settings.
+// The run's generation settings (seed and budget), in the engine because the run carries them, and apart from
+// src/generate/property.ts so the published declarations that name them (the check context, the certify options) do
+// not import fast-check's types, which resolve only under Node16+ module settings.
 
 export interface Generation {
   /** The run's seed (printed in the report); each check derives its own from it. */

@@ -16,7 +16,7 @@ import { prepareReportDir, REPORT_FILES, type WrittenReport, writeReport } from 
 // - a clean start: the report files of an earlier run are removed, so nothing older can pass for this run's;
 // - SIGINT/SIGTERM: every child and server the command started is stopped (core/children), what was judged so far
 //   is written as a report whose verdict is `interrupted`, and the process exits 130 (SIGINT) or 143 (SIGTERM).
-// The report itself is written file by file to a temporary name and renamed (cli/outputs), results.json last.
+// The report itself is written file by file to a temporary name and renamed (output/outputs), results.json last.
 // Hand-written: the lock libraries on npm (proper-lockfile, lockfile) lock one file by mtime, not a folder by pid.
 
 export const LOCK_FILE = '.paycert.lock';
