@@ -5,16 +5,12 @@ import { UsageError } from '../core/errors.js';
 import { registerSecret } from '../core/redact.js';
 import type { Gateway } from '../core/results.js';
 import type { RunningMock } from '../engine/embedded.js';
+import { gatewayModel } from '../gateways/index.js';
 import { loadPrivateKey } from '../signing/payloco.js';
 import type { ClientCredentials } from './client-kit.js';
 
 // The client's credentials: the ones already in the environment when set (the mock then accepts exactly those), else
 // the bundled mock's test credentials, passed on to the command. Every secret is registered for redaction first.
-
-const VARS = {
-  lesspay: ['LESSPAY_APP_ID', 'LESSPAY_APP_SECRET'],
-  payloco: ['PAYLOCO_MERCHANT_ID', 'PAYLOCO_PRIVATE_KEY'],
-} as const;
 
 export interface GivenCredentials {
   /** What the rules recompute signatures with. */
@@ -26,7 +22,7 @@ export interface GivenCredentials {
 
 /** The credentials set in the environment, or undefined when none is set; a partial set is a usage error. */
 export function givenCredentials(gateway: Gateway, env: NodeJS.ProcessEnv): GivenCredentials | undefined {
-  const [idVar, secretVar] = VARS[gateway];
+  const [idVar, secretVar] = gatewayModel(gateway).credentials.required;
   const id = env[idVar]?.trim();
   const secret = env[secretVar]?.trim();
   if (!id && !secret) return undefined;

@@ -13,6 +13,7 @@ import { displayUrl } from '../engine/certify.js';
 import { startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { smoke } from '../engine/smoke.js';
+import { parseGateway } from '../gateways/index.js';
 import { PROVIDER } from '../pact/contract.js';
 import { type ConsumerVersionSelector, failingInteractions } from '../pact/verify.js';
 import { verifyInChild } from '../pact/verify-process.js';
@@ -35,11 +36,6 @@ export interface VerifyFlags extends CredentialFlags {
   mockVariant?: string;
   mockFault?: string;
   allowIncomplete?: boolean;
-}
-
-function gatewayOf(value: string): Gateway {
-  if (value === 'lesspay' || value === 'payloco') return value;
-  throw new UsageError(`unknown gateway "${value}": use lesspay or payloco`);
 }
 
 /** A pact file must be JSON and name this gateway as its provider: another provider's pact is refused, not relabelled. */
@@ -92,7 +88,7 @@ function brokerUrl(value: string): string {
  * 2 usage error or the verification could not run.
  */
 export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Promise<number> {
-  const gateway = gatewayOf(gatewayArg);
+  const gateway = parseGateway(gatewayArg);
   if (flags.brokerUrl && flags.pact?.length)
     throw new UsageError('give either --pact files or --broker-url, not both');
   if (flags.publishResults && !flags.brokerUrl) throw new UsageError('--publish-results needs --broker-url');
@@ -129,7 +125,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
     let target: { baseUrl: string; credentials: any; kind: 'embedded-mock' | 'remote' };
     if (baseUrl) {
       const credentials = credentialsFor(gateway, flags, process.env);
-      registerCredentialSecrets(credentials);
+      registerCredentialSecrets(gateway, credentials);
       target = { baseUrl, credentials, kind: 'remote' };
       // An unreachable target or refused credentials are the tester's to fix: one line, before any interaction.
       const { error } = await smoke(gateway, baseUrl, credentials, flags.timeout ?? 10_000, true);
@@ -139,7 +135,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
         variant: flags.mockVariant ?? 'a',
         fault: flags.mockFault,
       });
-      registerCredentialSecrets(started.target.credentials);
+      registerCredentialSecrets(gateway, started.target.credentials);
       mock = started.mock;
       target = started.target;
     }

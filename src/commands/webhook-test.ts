@@ -8,6 +8,7 @@ import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
 import { idMatcher } from '../engine/selection.js';
+import { gatewayModel, parseGateway } from '../gateways/index.js';
 import { PAYLOCO_WEBHOOK_FORMS, type PaylocoWebhookForm } from '../signing/payloco.js';
 import { handlerResults, preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
@@ -55,10 +56,7 @@ export async function webhookTestCommand(
   env: NodeJS.ProcessEnv = process.env,
   out: { results?: Results } = {},
 ): Promise<number> {
-  if (gatewayArg !== 'lesspay' && gatewayArg !== 'payloco') {
-    throw new UsageError(`unknown gateway "${gatewayArg}": use lesspay or payloco`);
-  }
-  const gateway: Gateway = gatewayArg;
+  const gateway = parseGateway(gatewayArg);
   if (!flags.handlerUrl) throw new UsageError('--handler-url is required');
   const handlerUrl = httpUrl(flags.handlerUrl, '--handler-url');
   const orderStatusUrl = flags.orderStatusUrl
@@ -71,7 +69,7 @@ export async function webhookTestCommand(
     );
   const orderSetupUrl = flags.orderSetupUrl ? httpUrl(flags.orderSetupUrl, '--order-setup-url') : undefined;
   const signedForm = signedFormOf(gateway, flags.webhookSigned);
-  const secretVar = gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET';
+  const secretVar = gatewayModel(gateway).credentials.webhookSecret;
   const secret = env[secretVar]?.trim();
   if (!secret)
     throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);

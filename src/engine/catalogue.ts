@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { compiled, dataDir } from '../core/paths.js';
 import type { Gateway, Level } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
+import { dataFolder, gatewayModel, gatewayNames, gatewayOf as ownerOf } from '../gateways/index.js';
 import { generatedCases } from '../generate/cases.js';
 import { EXTRA_DOCS } from '../generate/endpoints.js';
 
@@ -36,23 +37,28 @@ export interface Catalogue {
   checks: CatalogueEntry[];
 }
 
-export const GATEWAYS: readonly Gateway[] = ['lesspay', 'payloco'];
+/** The shipped gateways (the registry's folders, src/gateways/). */
+export const GATEWAYS: readonly Gateway[] = gatewayNames();
+
+/** The folder of the shipped gateways' catalogues (each model names its own: locations.catalogue). */
+export const catalogueDir = dataDir('suites/catalogue');
 
 const cache = new Map<Gateway, { catalogue: Catalogue; byId: Map<string, CatalogueEntry> }>();
-
-export const catalogueDir = dataDir('suites/catalogue');
 
 /** The hand-written checks of a gateway (the catalogue JSON files), without the generated ones. */
 export function handWritten(gateway: Gateway): CatalogueEntry[] {
   return catalogue(gateway).checks.filter((c) => c.family === undefined);
 }
 
-/** `<gateway>.json` first, then `<gateway>.<area>.json` parts (e.g. webhooks), merged in name order. */
+/** `<main>.json` first, then `<main>.<area>.json` parts (e.g. webhooks), merged in name order; where and which
+ * files is the gateway model's data (its locations). */
 export function catalogueFiles(gateway: Gateway): string[] {
-  const parts = readdirSync(catalogueDir)
-    .filter((f) => f.startsWith(`${gateway}.`) && f.endsWith('.json') && f !== `${gateway}.json`)
+  const { dir, main } = gatewayModel(gateway).locations.catalogue;
+  const folder = dataFolder(dir);
+  const parts = readdirSync(folder)
+    .filter((f) => f.startsWith(`${main}.`) && f.endsWith('.json') && f !== `${main}.json`)
     .sort();
-  return [`${gateway}.json`, ...parts].map((f) => catalogueDir + f);
+  return [`${main}.json`, ...parts].map((f) => folder + f);
 }
 
 function load(gateway: Gateway) {
@@ -73,7 +79,7 @@ function load(gateway: Gateway) {
       catalogue.checks.push(...part.checks);
     }
     // The checks derived from the request schemas follow the hand-written ones; they are data too, computed.
-    Object.assign(catalogue.docs, EXTRA_DOCS[gateway]);
+    Object.assign(catalogue.docs, EXTRA_DOCS[gateway] ?? {});
     catalogue.checks.push(...generatedCases(gateway).map((c) => c.entry));
     catalogue.checks = catalogue.checks.map((entry) => cited(catalogue.readings, entry, gateway));
     const byId = new Map<string, CatalogueEntry>();
@@ -117,7 +123,10 @@ export function catalogue(gateway: Gateway): Catalogue {
 
 export function catalogueEntry(gateway: Gateway, id: string): CatalogueEntry {
   const entry = load(gateway).byId.get(id);
-  if (!entry) throw new Error(`check ${id} is not in suites/catalogue/${gateway}.json`);
+  if (!entry) {
+    const { dir, main } = gatewayModel(gateway).locations.catalogue;
+    throw new Error(`check ${id} is not in ${dir}/${main}.json`);
+  }
   return entry;
 }
 
@@ -125,9 +134,10 @@ export function specUrl(gateway: Gateway, entry: CatalogueEntry): string {
   return load(gateway).catalogue.docs[entry.spec.section];
 }
 
-/** Which gateway a check ID belongs to, or undefined. */
-export function gatewayOf(id: string): Gateway | undefined {
-  return GATEWAYS.find((g) => load(g).byId.has(id));
+/** Which gateway's catalogue holds a check ID (its owner by ID prefix, when it holds it), or undefined. */
+export function catalogueOwner(id: string): Gateway | undefined {
+  const gateway = ownerOf(id);
+  return gateway !== undefined && load(gateway).byId.has(id) ? gateway : undefined;
 }
 
 /** The MUST checks of a gateway's whole catalogue: what a `certified` verdict must have judged. */

@@ -4,7 +4,7 @@ import { judgeGateway, scopeStatement, selectionText, summarize } from '../core/
 import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
 import type { PayoutDriver } from '../drivers/payout.js';
 import type { PaymentDriver } from '../drivers/types.js';
-import { adapters, type Credentials } from '../gateways/index.js';
+import { type Credentials, gatewayModel } from '../gateways/index.js';
 import { DEFAULT_BUDGET, type Generation } from '../generate/generation.js';
 import { openWebhookSession, type WebhookRunOptions } from '../webhooks/session.js';
 import { announceWaits } from '../webhooks/waits.js';
@@ -159,7 +159,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
       let results: CheckResult[] = [];
       let stopped: string | undefined;
       if (!error) {
-        await adapters[target.gateway].prepare?.();
+        await gatewayModel(target.gateway).adapter.prepare?.();
         const out = await runGateway(
           {
             gateway: target.gateway,

@@ -5,7 +5,7 @@ import type { CheckResult, Exchange, Gateway } from '../core/results.js';
 import { shellQuote } from '../core/shell.js';
 import type { PayoutDriver } from '../drivers/payout.js';
 import type { PageRequest, PageResponse, PaymentDriver } from '../drivers/types.js';
-import { type AuthMode, adapters, type Credentials } from '../gateways/index.js';
+import { type AuthMode, type Credentials, gatewayModel } from '../gateways/index.js';
 import type { Generation } from '../generate/generation.js';
 import { CheckWebhooks } from '../webhooks/check.js';
 import type { WebhookAccess } from '../webhooks/session.js';
@@ -352,7 +352,7 @@ export class CheckContext {
 
   async request(req: ProbeRequest): Promise<ProbeResponse> {
     const { config, throttle } = this.run;
-    const adapter = adapters[config.gateway];
+    const adapter = gatewayModel(config.gateway).adapter;
     const raw =
       req.body === undefined ? '' : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     const parsed = typeof req.body === 'object' ? req.body : undefined;
@@ -458,7 +458,7 @@ export class CheckContext {
   }
 
   private redactHeaders(h: Record<string, string>): Record<string, string> {
-    const secret = new Set(adapters[this.gateway].secretHeaders);
+    const secret = new Set(gatewayModel(this.gateway).adapter.secretHeaders);
     return Object.fromEntries(
       Object.entries(h).map(([k, v]) => [k, secret.has(k.toLowerCase()) ? REDACTED : redactText(v)]),
     );

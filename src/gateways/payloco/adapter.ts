@@ -1,8 +1,8 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { shellQuote } from '../core/shell.js';
-import { loadPrivateKey, paylocoSign } from '../signing/payloco.js';
-import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from './types.js';
+import { shellQuote } from '../../core/shell.js';
+import { loadPrivateKey, paylocoSign } from '../../signing/payloco.js';
+import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from '../types.js';
 
 const keys = new Map<string, KeyObject>();
 let foreign: KeyObject | undefined;

@@ -1,0 +1,24 @@
+import { need, readFile } from '../credential-files.js';
+import type { CredentialFlags, CredentialModel } from '../model.js';
+import type { LesspayCredentials } from '../types.js';
+
+// Lesspay credentials: an app id and the app secret the requests are signed with (L3).
+
+function load(flags: CredentialFlags, env: NodeJS.ProcessEnv): LesspayCredentials {
+  const appId = need(flags.appId ?? env.LESSPAY_APP_ID, 'LESSPAY_APP_ID (or --app-id)');
+  const secret = flags.appSecretFile
+    ? readFile(flags.appSecretFile, '--app-secret-file', 'app secret')
+    : env.LESSPAY_APP_SECRET;
+  return { appId, appSecret: need(secret, 'LESSPAY_APP_SECRET (or --app-secret-file)') };
+}
+
+export const credentials: CredentialModel = {
+  required: ['LESSPAY_APP_ID', 'LESSPAY_APP_SECRET'],
+  baseUrl: 'LESSPAY_BASE_URL',
+  webhookSecret: 'LESSPAY_APP_SECRET',
+  load,
+  exportLines: (c) => [
+    `export LESSPAY_APP_ID='${c.appId}'`,
+    `export LESSPAY_APP_SECRET='${c.appSecret}'   # test-only secret`,
+  ],
+};

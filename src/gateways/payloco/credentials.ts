@@ -1,0 +1,74 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { UsageError } from '../../core/errors.js';
+import { loadPrivateKey, loadPublicKey } from '../../signing/payloco.js';
+import { need, pemOrFile, readFile } from '../credential-files.js';
+import type { CredentialFlags, CredentialModel } from '../model.js';
+import type { PaylocoCredentials } from '../types.js';
+
+// Payloco credentials: a merchant id and the merchant's RSA key (P6); the platform's public key and the webhook
+// secret are optional (the checks that need them say so).
+
+function samePublicKey(privatePem: string, publicPem: string): boolean {
+  try {
+    const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' }).toString('base64');
+    return spki(createPublicKey(privatePem)) === spki(createPublicKey(publicPem));
+  } catch {
+    return false;
+  }
+}
+
+function load(flags: CredentialFlags, env: NodeJS.ProcessEnv): PaylocoCredentials {
+  const merchantId = need(
+    flags.merchantId ?? env.PAYLOCO_MERCHANT_ID,
+    'PAYLOCO_MERCHANT_ID (or --merchant-id)',
+  );
+  const keySource = flags.privateKey ? '--private-key' : 'PAYLOCO_PRIVATE_KEY';
+  const keyValue = need(
+    flags.privateKey ?? env.PAYLOCO_PRIVATE_KEY,
+    'PAYLOCO_PRIVATE_KEY (or --private-key)',
+  );
+  const privateKeyPem = pemOrFile(keyValue, keySource, 'private key');
+  try {
+    loadPrivateKey(privateKeyPem);
+  } catch (err) {
+    throw new UsageError(
+      `${keySource} is not a usable merchant key: ${(err as Error).message} (give a path to a PKCS#8 PEM file, or the PEM itself)`,
+    );
+  }
+  const pubSource = flags.platformPublicKey ? '--platform-public-key' : 'PAYLOCO_PLATFORM_PUBLIC_KEY';
+  const pubValue = (flags.platformPublicKey ?? env.PAYLOCO_PLATFORM_PUBLIC_KEY)?.trim();
+  let platformPublicKeyPem: string | undefined;
+  if (pubValue) {
+    platformPublicKeyPem = pemOrFile(pubValue, pubSource, 'platform public key');
+    try {
+      loadPublicKey(platformPublicKeyPem);
+    } catch (err) {
+      throw new UsageError(
+        `${pubSource} is not a usable public key: ${(err as Error).message} (give a path to a PEM file, or the PEM itself)`,
+      );
+    }
+    // The usual swap: the public half of the merchant's own key given as the platform's. Every signature of the
+    // gateway would then fail to verify, and read as the gateway's fault (PL-SIG-008).
+    if (samePublicKey(privateKeyPem, platformPublicKeyPem))
+      throw new UsageError(
+        `${pubSource} is the public half of your merchant key (${keySource}), not the platform's: give the platform public key Payloco publishes for this environment`,
+      );
+  }
+  const webhookSecret = flags.webhookSecretFile
+    ? readFile(flags.webhookSecretFile, '--webhook-secret-file', 'webhook secret').trim()
+    : env.PAYLOCO_WEBHOOK_SECRET?.trim() || undefined;
+  return { merchantId, privateKeyPem, platformPublicKeyPem, webhookSecret };
+}
+
+export const credentials: CredentialModel = {
+  required: ['PAYLOCO_MERCHANT_ID', 'PAYLOCO_PRIVATE_KEY'],
+  baseUrl: 'PAYLOCO_BASE_URL',
+  webhookSecret: 'PAYLOCO_WEBHOOK_SECRET',
+  load,
+  exportLines: (c) => [
+    `export PAYLOCO_MERCHANT_ID='${c.merchantId}'`,
+    `export PAYLOCO_PRIVATE_KEY='${c.privateKeyPath}'   # test-only key`,
+    `export PAYLOCO_PLATFORM_PUBLIC_KEY='${c.platformPublicKeyPath}'`,
+    `export PAYLOCO_WEBHOOK_SECRET='${c.webhookSecret}'   # test-only secret`,
+  ],
+};

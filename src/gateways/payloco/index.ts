@@ -1,0 +1,85 @@
+import { paylocoMistakes } from '../../signing/mistakes.js';
+import type { GatewayModel } from '../model.js';
+import type { Credentials, PaylocoCredentials } from '../types.js';
+import { payloco as adapter } from './adapter.js';
+import { credentials } from './credentials.js';
+
+// Payloco: card payments over POST + JSON, RSA-signed requests and answers (docs/profile.md P1–P10).
+
+const QUERY = '/v1/payments/open/api/query';
+
+/** A query of an order that does not exist: it creates nothing. */
+function query(creds: Credentials, merchantOrderId: string, order: 'smoke' | 'diagnosis') {
+  const common = { version: '2.0.0', charset: 'UTF-8', transType: 'PAY', accessType: 's2s', signType: 'RSA' };
+  const merchantId = (creds as PaylocoCredentials).merchantId;
+  const requestTime = new Date().toISOString();
+  // The two requests keep the member order they always had (the signed bytes follow it).
+  return order === 'smoke'
+    ? {
+        charset: common.charset,
+        version: common.version,
+        transType: common.transType,
+        accessType: common.accessType,
+        signType: common.signType,
+        merchantId,
+        requestTime,
+        merchantOrderId,
+      }
+    : { ...common, merchantId, requestTime, merchantOrderId };
+}
+
+export const gateway: GatewayModel = {
+  name: 'payloco',
+  displayName: 'Payloco',
+  idPrefixes: ['PL', 'PLW', 'PLC', 'PLH'],
+  readingPrefix: 'P',
+  endpoints: {
+    pay: {
+      path: '/v1/payments/open/api/pay',
+      request: 'payloco/pay-v1-request.schema.json',
+      response: 'payloco/pay-response.schema.json',
+    },
+    payV2: {
+      path: '/v2/payments/open/api/pay',
+      request: 'payloco/pay-v2-request.schema.json',
+      response: 'payloco/pay-response.schema.json',
+    },
+    query: {
+      path: QUERY,
+      request: 'payloco/query-request.schema.json',
+      response: 'payloco/query-response.schema.json',
+    },
+    preAuthVoid: {
+      path: '/v1/payments/open/api/preAuthVoid',
+      request: 'payloco/preauth-void-request.schema.json',
+      response: 'payloco/preauth-void-response.schema.json',
+    },
+  },
+  credentials,
+  smoke: {
+    request: (creds) => ({ path: QUERY, body: query(creds, 'PCSMOKE0000', 'smoke') }),
+    // Payloco documents no code for a refused signature; it signs only answers to requests whose signature verified
+    // (P6). Only a Payloco failure code counts (8 digits, not success or pending).
+    unsignedRefusal: {
+      header: 'signature',
+      isFailureCode: (code) =>
+        typeof code === 'string' && /^\d{8}$/.test(code) && !['00000000', '00000003'].includes(code),
+    },
+  },
+  signing: {
+    header: 'signature',
+    diagnosisRequest: (creds) => ({ path: QUERY, body: query(creds, 'PCDIAG0000', 'diagnosis') }),
+    mistakes: (creds, body) => paylocoMistakes(body, (creds as PaylocoCredentials).privateKeyPem),
+    refusesWith401: false,
+  },
+  webhookAnswers: {
+    ack: { contentType: 'application/json', body: '{"code":"00000000","message":"Success"}' },
+    refusal: { contentType: 'application/json', body: '{"code":"99999999","message":"Failure"}' },
+  },
+  adapter,
+  locations: {
+    mock: 'mocks/payloco',
+    probes: 'suites/probes/payloco',
+    catalogue: { dir: 'suites/catalogue', main: 'payloco' },
+  },
+};
