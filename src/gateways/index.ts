@@ -71,12 +71,16 @@ export function gatewayChoices(also?: string): string {
  * Adds a gateway folder's model to the registry. For the project's tests only (a test-only gateway proves a gateway
  * is added by adding a folder); the CLI never calls it, so the shipped registry lists the shipped folders.
  */
-export function registerGateway(model: GatewayModel): void {
+export function registerGateway(model: GatewayModel): () => void {
   if (isGateway(model.name)) throw new Error(`gateway "${model.name}" is already registered`);
   const taken = gateways().flatMap((g) => g.idPrefixes);
   const clash = model.idPrefixes.find((p) => taken.includes(p));
   if (clash) throw new Error(`gateway "${model.name}": ID prefix ${clash} belongs to another gateway`);
   added.push(model);
+  // Removes it again, so the tests after this one see the shipped registry.
+  return () => {
+    added.splice(added.indexOf(model), 1);
+  };
 }
 
 export type { CredentialFlags, EndpointModel, GatewayModel } from './model.js';

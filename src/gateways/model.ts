@@ -8,7 +8,7 @@ import type { Credentials, GatewayAdapter } from './types.js';
 /** One documented endpoint: its path and the `$id`s (below schemas/) of its request and answer. */
 export interface EndpointModel {
   path: string;
-  request: string;
+  request?: string;
   response?: string;
 }
 
