@@ -23,6 +23,8 @@ export interface CredentialFlags {
 }
 
 export interface CredentialModel {
+  /** The CLI's credential flags this gateway reads, each with the variable that stands for it when the flag is absent. */
+  flagVars: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
   /** The identity and signing-secret variables a person sets, named in this order in messages. */
   required: readonly [string, string];
   /** Where a client under audit reads the gateway's base URL. */
@@ -84,6 +86,8 @@ export interface GatewayModel {
   idPrefixes: readonly string[];
   /** The profile readings the gateway's checks cite start with this letter (docs/profile.md). */
   readingPrefix: string;
+  /** Readings the harness cites by role where no check names one (e.g. a pact interaction's envelope). */
+  readings: { envelope: string };
   /** The documented endpoints, by the names paycert uses for them. */
   endpoints: Readonly<Record<string, EndpointModel>>;
   credentials: CredentialModel;

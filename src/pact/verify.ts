@@ -6,7 +6,12 @@ import { importOptional } from '../core/optional.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
 import { summarize, verdictOf } from '../core/verdict.js';
 import { displayUrl } from '../engine/certify.js';
-import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
+import {
+  type Credentials,
+  gatewayModel,
+  type LesspayCredentials,
+  type PaylocoCredentials,
+} from '../gateways/index.js';
 import { CHECK_PREFIX, contractFile, PROVIDER } from './contract.js';
 import { type ExchangeLog, providerSetup, type StateLog } from './provider-states.js';
 
@@ -178,7 +183,7 @@ export function toChecks(
     const reading =
       rec?.reading ??
       (rec?.path ? READING_BY_PATH[rec.path] : undefined) ??
-      (gateway === 'lesspay' ? 'L2' : 'P2');
+      gatewayModel(gateway).readings.envelope;
     const base: CheckResult = {
       id,
       gateway,

@@ -13,6 +13,7 @@ function load(flags: CredentialFlags, env: NodeJS.ProcessEnv): LesspayCredential
 }
 
 export const credentials: CredentialModel = {
+  flagVars: { appId: 'LESSPAY_APP_ID', appSecretFile: 'LESSPAY_APP_SECRET' },
   required: ['LESSPAY_APP_ID', 'LESSPAY_APP_SECRET'],
   baseUrl: 'LESSPAY_BASE_URL',
   webhookSecret: 'LESSPAY_APP_SECRET',

@@ -10,9 +10,10 @@ const PAYIN_QUERY = '/api/global/v1/pay/query-order';
 
 export const gateway: GatewayModel = {
   name: 'lesspay',
-  displayName: 'Lesspay',
+  displayName: 'Lesspay 2.0',
   idPrefixes: ['LP', 'LPW', 'LPC', 'LPH'],
   readingPrefix: 'L',
+  readings: { envelope: 'L2' },
   endpoints: {
     createPayin: {
       path: '/api/global/v1/pay/create-order',

@@ -61,6 +61,12 @@ function load(flags: CredentialFlags, env: NodeJS.ProcessEnv): PaylocoCredential
 }
 
 export const credentials: CredentialModel = {
+  flagVars: {
+    merchantId: 'PAYLOCO_MERCHANT_ID',
+    privateKey: 'PAYLOCO_PRIVATE_KEY',
+    platformPublicKey: 'PAYLOCO_PLATFORM_PUBLIC_KEY',
+    webhookSecretFile: 'PAYLOCO_WEBHOOK_SECRET',
+  },
   required: ['PAYLOCO_MERCHANT_ID', 'PAYLOCO_PRIVATE_KEY'],
   baseUrl: 'PAYLOCO_BASE_URL',
   webhookSecret: 'PAYLOCO_WEBHOOK_SECRET',

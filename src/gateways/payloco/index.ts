@@ -33,6 +33,7 @@ export const gateway: GatewayModel = {
   displayName: 'Payloco',
   idPrefixes: ['PL', 'PLW', 'PLC', 'PLH'],
   readingPrefix: 'P',
+  readings: { envelope: 'P2' },
   endpoints: {
     pay: {
       path: '/v1/payments/open/api/pay',

@@ -27,11 +27,13 @@ export const gateway: GatewayModel = {
   displayName: 'Toypay',
   idPrefixes: ['TY'],
   readingPrefix: 'T',
+  readings: { envelope: 'T1' },
   endpoints: {
     create: { path: '/toy/orders', request: 'toy/create-request.schema.json' },
     query: { path: '/toy/orders/query', request: 'toy/query-request.schema.json' },
   },
   credentials: {
+    flagVars: {},
     required: ['TOY_API_KEY', 'TOY_SECRET'],
     baseUrl: 'TOY_BASE_URL',
     webhookSecret: 'TOY_SECRET',
