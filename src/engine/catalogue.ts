@@ -5,7 +5,6 @@ import type { Gateway, Level } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import { dataFolder, gatewayModel, gatewayNames, gatewayOf as ownerOf } from '../gateways/index.js';
 import { generatedCases } from '../generate/cases.js';
-import { EXTRA_DOCS } from '../generate/endpoints.js';
 
 export interface CatalogueEntry {
   id: string;
@@ -79,7 +78,7 @@ function load(gateway: Gateway) {
       catalogue.checks.push(...part.checks);
     }
     // The checks derived from the request schemas follow the hand-written ones; they are data too, computed.
-    Object.assign(catalogue.docs, EXTRA_DOCS[gateway] ?? {});
+    Object.assign(catalogue.docs, gatewayModel(gateway).extraDocs);
     catalogue.checks.push(...generatedCases(gateway).map((c) => c.entry));
     catalogue.checks = catalogue.checks.map((entry) => cited(catalogue.readings, entry, gateway));
     const byId = new Map<string, CatalogueEntry>();

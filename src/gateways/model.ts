@@ -1,5 +1,6 @@
 import type { Gateway } from '../core/results.js';
 import type { SigningMistake } from '../signing/mistakes.js';
+import type { Endpoint } from './requests.js';
 import type { Credentials, GatewayAdapter } from './types.js';
 
 // What paycert knows of one gateway, in one place: each gateway folder (src/gateways/<name>/) exports one model, and
@@ -90,6 +91,10 @@ export interface GatewayModel {
   readings: { envelope: string };
   /** The documented endpoints, by the names paycert uses for them. */
   endpoints: Readonly<Record<string, EndpointModel>>;
+  /** The documented requests the generated checks are derived from (src/generate); none: no generated checks. */
+  requests?: readonly Endpoint[];
+  /** Doc sections the generated checks cite that the hand-written catalogue does not. */
+  extraDocs?: Readonly<Record<string, string>>;
   credentials: CredentialModel;
   smoke: SmokeModel;
   signing: SigningModel;

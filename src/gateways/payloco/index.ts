@@ -3,10 +3,10 @@ import type { GatewayModel } from '../model.js';
 import type { Credentials, PaylocoCredentials } from '../types.js';
 import { payloco as adapter } from './adapter.js';
 import { credentials } from './credentials.js';
+import { endpoints } from './endpoints.js';
+import { requests } from './requests.js';
 
 // Payloco: card payments over POST + JSON, RSA-signed requests and answers (docs/profile.md P1–P10).
-
-const QUERY = '/v1/payments/open/api/query';
 
 /** A query of an order that does not exist: it creates nothing. */
 function query(creds: Credentials, merchantOrderId: string, order: 'smoke' | 'diagnosis') {
@@ -34,31 +34,11 @@ export const gateway: GatewayModel = {
   idPrefixes: ['PL', 'PLW', 'PLC', 'PLH'],
   readingPrefix: 'P',
   readings: { envelope: 'P2' },
-  endpoints: {
-    pay: {
-      path: '/v1/payments/open/api/pay',
-      request: 'payloco/pay-v1-request.schema.json',
-      response: 'payloco/pay-response.schema.json',
-    },
-    payV2: {
-      path: '/v2/payments/open/api/pay',
-      request: 'payloco/pay-v2-request.schema.json',
-      response: 'payloco/pay-response.schema.json',
-    },
-    query: {
-      path: QUERY,
-      request: 'payloco/query-request.schema.json',
-      response: 'payloco/query-response.schema.json',
-    },
-    preAuthVoid: {
-      path: '/v1/payments/open/api/preAuthVoid',
-      request: 'payloco/preauth-void-request.schema.json',
-      response: 'payloco/preauth-void-response.schema.json',
-    },
-  },
+  endpoints,
+  requests,
   credentials,
   smoke: {
-    request: (creds) => ({ path: QUERY, body: query(creds, 'PCSMOKE0000', 'smoke') }),
+    request: (creds) => ({ path: endpoints.query.path, body: query(creds, 'PCSMOKE0000', 'smoke') }),
     // Payloco documents no code for a refused signature; it signs only answers to requests whose signature verified
     // (P6). Only a Payloco failure code counts (8 digits, not success or pending).
     unsignedRefusal: {
@@ -69,7 +49,10 @@ export const gateway: GatewayModel = {
   },
   signing: {
     header: 'signature',
-    diagnosisRequest: (creds) => ({ path: QUERY, body: query(creds, 'PCDIAG0000', 'diagnosis') }),
+    diagnosisRequest: (creds) => ({
+      path: endpoints.query.path,
+      body: query(creds, 'PCDIAG0000', 'diagnosis'),
+    }),
     mistakes: (creds, body) => paylocoMistakes(body, (creds as PaylocoCredentials).privateKeyPem),
     refusesWith401: false,
   },
