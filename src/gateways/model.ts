@@ -11,6 +11,8 @@ export interface EndpointModel {
   path: string;
   request?: string;
   response?: string;
+  /** The profile reading that describes what this endpoint does (cited where no check names one, e.g. a pact). */
+  reading?: string;
 }
 
 /** Where the credential flags of the CLI put their values (flags override the environment). */

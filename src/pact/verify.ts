@@ -9,6 +9,7 @@ import { displayUrl } from '../engine/certify.js';
 import {
   type Credentials,
   gatewayModel,
+  gateways,
   type LesspayCredentials,
   type PaylocoCredentials,
 } from '../gateways/index.js';
@@ -82,17 +83,12 @@ interface RecordedInteraction {
   states: string[];
 }
 
-/** Readings by endpoint, for interactions whose pact carries no `comments.references.paycert.reading`. */
-const READING_BY_PATH: Record<string, string> = {
-  '/api/global/v1/pay/create-order': 'L7',
-  '/api/global/v1/pay/query-order': 'L8',
-  '/api/global/payout/query': 'L9',
-  '/api/global/payout/create-order': 'L10',
-  '/api/global/payout/batch/create-order': 'L10',
-  '/v1/payments/open/api/pay': 'P7',
-  '/v1/payments/open/api/query': 'P9',
-  '/v1/payments/open/api/preAuthVoid': 'P2',
-};
+/** Readings by endpoint (each gateway model's), for interactions whose pact carries no `comments.references.paycert.reading`. */
+const READING_BY_PATH: Record<string, string> = Object.fromEntries(
+  gateways().flatMap((g) =>
+    Object.values(g.endpoints).flatMap((e): [string, string][] => (e.reading ? [[e.path, e.reading]] : [])),
+  ),
+);
 
 export function readInteractions(files: string[]): RecordedInteraction[] {
   const out: RecordedInteraction[] = [];

@@ -7,6 +7,7 @@ export const endpoints = {
     path: '/v1/payments/open/api/pay',
     request: 'payloco/pay-v1-request.schema.json',
     response: 'payloco/pay-response.schema.json',
+    reading: 'P7',
   },
   payV2: {
     path: '/v2/payments/open/api/pay',
@@ -17,10 +18,12 @@ export const endpoints = {
     path: '/v1/payments/open/api/query',
     request: 'payloco/query-request.schema.json',
     response: 'payloco/query-response.schema.json',
+    reading: 'P9',
   },
   preAuthVoid: {
     path: '/v1/payments/open/api/preAuthVoid',
     request: 'payloco/preauth-void-request.schema.json',
     response: 'payloco/preauth-void-response.schema.json',
+    reading: 'P2',
   },
 } as const satisfies Record<string, EndpointModel>;
