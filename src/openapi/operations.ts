@@ -44,6 +44,8 @@ export interface GatewayApi {
   responseHeaders: { name: string; description: string }[];
   operations: Operation[];
   webhooks: Webhook[];
+  /** What an HTTP 200 answer is: the envelope and how its code reads. */
+  okDescription: string;
   /** Statuses the profile reads beyond the documented table (SHOULD), with their meaning. */
   extraStatuses: Record<string, string>;
 }
@@ -63,6 +65,8 @@ const LP_WEBHOOK_ACK: Webhook['ack'] = {
 export const lesspayApi: GatewayApi = {
   gateway: 'lesspay',
   title: 'Lesspay 2.0 API (as paycert reads it)',
+  okDescription:
+    'OK: the envelope. `code` 0 is success; any other code is a business error of the code table.',
   description:
     'The Lesspay 2.0 pay-in and payout API, described from the vendor documentation by paycert. Every body is a ' +
     'JSON Schema of paycert-schemas; the conformance profile (readings L1–L11, docs/profile.md in paycert) says ' +
@@ -203,6 +207,8 @@ const PL_DOCS = 'https://doc2.payloco.com/';
 export const paylocoApi: GatewayApi = {
   gateway: 'payloco',
   title: 'Payloco gateway API (as paycert reads it)',
+  okDescription:
+    'OK: the unified envelope. "00000000" success, "00000003" awaiting payment, any other code a failure.',
   description:
     'The Payloco (doc2) acquiring API, described from the vendor documentation by paycert. Every body is a JSON ' +
     'Schema of paycert-schemas; the conformance profile (readings P1–P10, docs/profile.md in paycert) says how ' +
