@@ -25,6 +25,26 @@ export interface CredentialFlags {
   webhookSecretFile?: string;
 }
 
+/** The credentials a merchant's client under audit signs with (paycert audit, proxy), as the client rules read them. */
+export interface AuditedCredentials {
+  /** What the client rules recompute signatures with. */
+  client: Record<string, string>;
+  /** Options that make the bundled mock accept exactly these credentials. */
+  mockOptions: Record<string, unknown>;
+  webhookSecret?: string;
+}
+
+/** The side of a merchant's client under audit: every secret it reads is registered for redaction first. */
+export interface ClientSideModel {
+  /** From the identity and secret the environment gave (both set; `secretVar` names the secret in messages). */
+  given(id: string, secret: string, secretVar: string, env: NodeJS.ProcessEnv): AuditedCredentials;
+  /** The variables the audited command reads: the base URL, and a bundled mock's test credentials where it runs
+   * one (`mock`), its own where the environment gave none (`given` false). */
+  env(baseUrl: string, mock: Record<string, string> | undefined, given: boolean): Record<string, string>;
+  /** The client rules' view of a bundled mock's test credentials. */
+  fromMock(mock: Record<string, string>): Record<string, string>;
+}
+
 export interface CredentialModel {
   /** The CLI's credential flags this gateway reads, each with the variable that stands for it when the flag is absent. */
   flagVars: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
@@ -36,6 +56,8 @@ export interface CredentialModel {
   webhookSecret: string;
   /** The credentials of a run, from flags and the environment; a UsageError names what is missing or unusable. */
   load(flags: CredentialFlags, env: NodeJS.ProcessEnv): Credentials;
+  /** The side of a merchant's client under audit. */
+  client: ClientSideModel;
   /** `export` lines for a bundled mock's test credentials (as `paycert serve` prints them). */
   exportLines(mock: Record<string, string>): string[];
 }

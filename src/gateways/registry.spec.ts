@@ -19,7 +19,6 @@ const TEST_ONLY =
 
 /** Files that still branch on a gateway's name: gateway knowledge not yet moved into its folder. */
 const NAMES_LEFT = [
-  'audit/credentials.ts', // the audited client's credential shapes
   'audit/scenarios.ts', // the audit scenarios of each gateway
   'commands/webhook-test.ts', // --webhook-signed: a form only one gateway's callbacks have
   'generate/cases.ts', // each gateway's rule levels and readings of the generated checks
@@ -29,7 +28,6 @@ const NAMES_LEFT = [
 
 /** Files that still spell an endpoint path or a credential variable of a gateway model. */
 const SPELLINGS_LEFT = [
-  'audit/credentials.ts', // the audited client's environment
   'cli/cli.ts', // option help texts name the variables
   'config/load.ts', // config messages name the variables
   'openapi/operations.ts', // each gateway's OpenAPI operations

@@ -1,3 +1,4 @@
+import { registerSecret } from '../../core/redact.js';
 import { need, readFile } from '../credential-files.js';
 import type { CredentialFlags, CredentialModel } from '../model.js';
 import type { LesspayCredentials } from '../types.js';
@@ -18,6 +19,24 @@ export const credentials: CredentialModel = {
   baseUrl: 'LESSPAY_BASE_URL',
   webhookSecret: 'LESSPAY_APP_SECRET',
   load,
+  client: {
+    given(id, secret) {
+      registerSecret(secret);
+      return { client: { appId: id, appSecret: secret }, mockOptions: { appId: id, appSecret: secret } };
+    },
+    env(baseUrl, mock, given) {
+      const out: Record<string, string> = { LESSPAY_BASE_URL: baseUrl };
+      if (mock && !given) {
+        out.LESSPAY_APP_ID = mock.appId;
+        out.LESSPAY_APP_SECRET = mock.appSecret;
+      }
+      return out;
+    },
+    fromMock(mock) {
+      registerSecret(mock.appSecret);
+      return { appId: mock.appId, appSecret: mock.appSecret };
+    },
+  },
   exportLines: (c) => [
     `export LESSPAY_APP_ID='${c.appId}'`,
     `export LESSPAY_APP_SECRET='${c.appSecret}'   # test-only secret`,

@@ -1,5 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
+import { registerSecret } from '../../core/redact.js';
 import { loadPrivateKey, loadPublicKey } from '../../signing/payloco.js';
 import { need, pemOrFile, readFile } from '../credential-files.js';
 import type { CredentialFlags, CredentialModel } from '../model.js';
@@ -71,6 +73,49 @@ export const credentials: CredentialModel = {
   baseUrl: 'PAYLOCO_BASE_URL',
   webhookSecret: 'PAYLOCO_WEBHOOK_SECRET',
   load,
+  client: {
+    given(id, secret, secretVar, env) {
+      const pem = pemOrFile(secret, secretVar, 'private key');
+      registerSecret(pem);
+      let publicKeyPem: string;
+      try {
+        publicKeyPem = createPublicKey(loadPrivateKey(pem))
+          .export({ type: 'spki', format: 'pem' })
+          .toString();
+      } catch (err) {
+        throw new UsageError(`${secretVar} is not a usable merchant key: ${(err as Error).message}`);
+      }
+      const webhookSecret = env.PAYLOCO_WEBHOOK_SECRET?.trim() || undefined;
+      registerSecret(webhookSecret);
+      return {
+        client: { merchantId: id, merchantPublicKeyPem: publicKeyPem },
+        mockOptions: { merchant: { id, publicKeyPem }, ...(webhookSecret ? { webhookSecret } : {}) },
+        webhookSecret,
+      };
+    },
+    env(baseUrl, mock, given) {
+      const out: Record<string, string> = { PAYLOCO_BASE_URL: baseUrl };
+      if (mock) {
+        // The mock signs its answers with its own platform key: the client can only verify them with its public half.
+        out.PAYLOCO_PLATFORM_PUBLIC_KEY = mock.platformPublicKeyPath;
+        out.PAYLOCO_WEBHOOK_SECRET = mock.webhookSecret;
+        if (!given) {
+          out.PAYLOCO_MERCHANT_ID = mock.merchantId;
+          out.PAYLOCO_PRIVATE_KEY = mock.privateKeyPath;
+        }
+      }
+      return out;
+    },
+    fromMock(mock) {
+      registerSecret(mock.webhookSecret);
+      const pem = readFileSync(mock.privateKeyPath, 'utf8');
+      registerSecret(pem);
+      return {
+        merchantId: mock.merchantId,
+        merchantPublicKeyPem: createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString(),
+      };
+    },
+  },
   exportLines: (c) => [
     `export PAYLOCO_MERCHANT_ID='${c.merchantId}'`,
     `export PAYLOCO_PRIVATE_KEY='${c.privateKeyPath}'   # test-only key`,

@@ -42,6 +42,14 @@ export const gateway: GatewayModel = {
         apiKey: need(env.TOY_API_KEY, 'TOY_API_KEY'),
         secret: need(env.TOY_SECRET, 'TOY_SECRET'),
       }) as unknown as Credentials,
+    client: {
+      given: (apiKey, secret) => ({ client: { apiKey, secret }, mockOptions: {} }),
+      env: (baseUrl, mock, given) => ({
+        TOY_BASE_URL: baseUrl,
+        ...(mock && !given ? { TOY_API_KEY: mock.apiKey, TOY_SECRET: mock.secret } : {}),
+      }),
+      fromMock: (mock) => ({ apiKey: mock.apiKey, secret: mock.secret }),
+    },
     exportLines: (c) => [
       `export TOY_API_KEY='${c.apiKey}'`,
       `export TOY_SECRET='${c.secret}'   # test-only secret`,
