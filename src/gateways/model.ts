@@ -1,5 +1,6 @@
 import type { Gateway } from '../core/results.js';
 import type { SigningMistake } from '../signing/mistakes.js';
+import type { GatewayApi } from './api.js';
 import type { Endpoint } from './requests.js';
 import type { Credentials, GatewayAdapter } from './types.js';
 
@@ -119,6 +120,8 @@ export interface GatewayModel {
   requests?: readonly Endpoint[];
   /** Doc sections the generated checks cite that the hand-written catalogue does not. */
   extraDocs?: Readonly<Record<string, string>>;
+  /** What its OpenAPI document says beyond the schemas (src/openapi); none: no document. */
+  api?: GatewayApi;
   credentials: CredentialModel;
   smoke: SmokeModel;
   signing: SigningModel;

@@ -2,6 +2,7 @@ import { lesspayMistakes } from '../../signing/mistakes.js';
 import type { GatewayModel } from '../model.js';
 import type { LesspayCredentials } from '../types.js';
 import { lesspay as adapter } from './adapter.js';
+import { api } from './api.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
 import { extraDocs, requests } from './requests.js';
@@ -17,6 +18,7 @@ export const gateway: GatewayModel = {
   endpoints,
   requests,
   extraDocs,
+  api,
   credentials,
   smoke: {
     request: () => ({ path: endpoints.queryPayin.path, body: { request_id: 'PCSMOKE0000' } }),

@@ -2,6 +2,7 @@ import { paylocoMistakes } from '../../signing/mistakes.js';
 import type { GatewayModel } from '../model.js';
 import type { Credentials, PaylocoCredentials } from '../types.js';
 import { payloco as adapter } from './adapter.js';
+import { api } from './api.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
 import { requests } from './requests.js';
@@ -36,6 +37,7 @@ export const gateway: GatewayModel = {
   readings: { envelope: 'P2' },
   endpoints,
   requests,
+  api,
   credentials,
   smoke: {
     request: (creds) => ({ path: endpoints.query.path, body: query(creds, 'PCSMOKE0000', 'smoke') }),
