@@ -8,8 +8,8 @@ import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
 import { idMatcher } from '../engine/selection.js';
-import { gatewayModel, parseGateway } from '../gateways/index.js';
-import { PAYLOCO_WEBHOOK_FORMS, type PaylocoWebhookForm } from '../signing/payloco.js';
+import { gatewayModel, gateways, parseGateway } from '../gateways/index.js';
+import type { PaylocoWebhookForm } from '../signing/payloco.js';
 import { handlerResults, preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
 export interface WebhookTestFlags {
@@ -36,13 +36,18 @@ function httpUrl(value: string, flag: string): string {
   throw new UsageError(`${flag} must be an http(s) URL, got ${value}`);
 }
 
-/** `--webhook-signed`: Payloco only, one of the forms P10 allows. */
+/** `--webhook-signed`: one of the forms the gateway's docs allow its callbacks (P10), where they allow several. */
 function signedFormOf(gateway: Gateway, value: string | undefined): PaylocoWebhookForm | undefined {
   if (value === undefined) return undefined;
-  if (gateway !== 'payloco')
-    throw new UsageError('--webhook-signed applies to payloco (Lesspay callbacks are signed as L3 says)');
-  if (!(PAYLOCO_WEBHOOK_FORMS as readonly string[]).includes(value))
-    throw new UsageError(`--webhook-signed must be one of ${PAYLOCO_WEBHOOK_FORMS.join(', ')}, got ${value}`);
+  const signing = gatewayModel(gateway).webhookSigning;
+  if ('only' in signing) {
+    const several = gateways().filter((g) => 'forms' in g.webhookSigning);
+    throw new UsageError(
+      `--webhook-signed applies to ${several.map((g) => g.name).join(', ')} (${signing.only})`,
+    );
+  }
+  if (!signing.forms.includes(value))
+    throw new UsageError(`--webhook-signed must be one of ${signing.forms.join(', ')}, got ${value}`);
   return value as PaylocoWebhookForm;
 }
 

@@ -127,6 +127,9 @@ export interface GatewayModel {
   signing: SigningModel;
   /** How a merchant acknowledges a callback, and refuses one (the run's webhook receiver answers so). */
   webhookAnswers?: { ack: WebhookAnswer; refusal: WebhookAnswer };
+  /** How its callbacks are signed: the forms a handler may verify (`webhook-test --webhook-signed`), or, where the
+   * docs allow one form only, the sentence that says which. */
+  webhookSigning: { forms: readonly string[] } | { only: string };
   /** How requests are authenticated and secrets kept out of outputs. */
   adapter: GatewayAdapter;
   locations: GatewayLocations;

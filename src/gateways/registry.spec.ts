@@ -20,7 +20,6 @@ const TEST_ONLY =
 /** Files that still branch on a gateway's name: gateway knowledge not yet moved into its folder. */
 const NAMES_LEFT = [
   'audit/scenarios.ts', // the audit scenarios of each gateway
-  'commands/webhook-test.ts', // --webhook-signed: a form only one gateway's callbacks have
   'generate/cases.ts', // each gateway's rule levels and readings of the generated checks
   'pact/provider-states.ts', // pact provider states
 ];

@@ -37,6 +37,7 @@ export const gateway: GatewayModel = {
     ack: { contentType: 'text/plain; charset=utf-8', body: 'SUCCESS' },
     refusal: { contentType: 'text/plain; charset=utf-8', body: 'FAIL' },
   },
+  webhookSigning: { only: 'Lesspay callbacks are signed as L3 says' },
   adapter,
   locations: {
     mock: 'mocks/lesspay',

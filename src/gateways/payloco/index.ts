@@ -1,4 +1,5 @@
 import { paylocoMistakes } from '../../signing/mistakes.js';
+import { PAYLOCO_WEBHOOK_FORMS } from '../../signing/payloco.js';
 import type { GatewayModel } from '../model.js';
 import type { Credentials, PaylocoCredentials } from '../types.js';
 import { payloco as adapter } from './adapter.js';
@@ -62,6 +63,7 @@ export const gateway: GatewayModel = {
     ack: { contentType: 'application/json', body: '{"code":"00000000","message":"Success"}' },
     refusal: { contentType: 'application/json', body: '{"code":"99999999","message":"Failure"}' },
   },
+  webhookSigning: { forms: PAYLOCO_WEBHOOK_FORMS },
   adapter,
   locations: {
     mock: 'mocks/payloco',

@@ -74,6 +74,7 @@ export const gateway: GatewayModel = {
     },
     refusesWith401: true,
   },
+  webhookSigning: { only: 'Toypay sends no callbacks' },
   adapter: {
     name: 'toy',
     secretHeaders: ['x-toy-signature'],
