@@ -96,6 +96,10 @@ export interface GatewayLocations {
   probes: string;
   /** The catalogue folder and file names: `<main>.json`, then `<main>.<area>.json` parts. */
   catalogue: { dir: string; main: string };
+  /** The client checks (`paycert audit`, `proxy`): their catalogue file and their rules module (without extension). */
+  client?: { catalogue: string; rules: string };
+  /** The webhook handler checks (`paycert webhook-test`): their catalogue file and cases module (no extension). */
+  handler?: { catalogue: string; cases: string };
 }
 
 /** A webhook acknowledgement as the docs define it (status 200 with this body), or a refusal of the delivery. */

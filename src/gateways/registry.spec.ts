@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'chai';
-import { codeRoot } from '../core/paths.js';
-import { gatewayNames, gateways } from './index.js';
+import { codeExt, codeRoot } from '../core/paths.js';
+import { catalogueFiles } from '../engine/catalogue.js';
+import { probeFiles } from '../engine/runner.js';
+import { codeFolder, dataFolder, gatewayNames, gateways } from './index.js';
 
 // Issue 25, "one folder per gateway": what paycert knows of a gateway is in its folder (src/gateways/<name>/), and
 // the rest of src/ asks the registry. This scans src/ for what would name a gateway elsewhere: its name as a string
@@ -54,6 +56,24 @@ describe('one folder per gateway (src/gateways)', () => {
       .filter((e) => e.isDirectory())
       .map((e) => e.name);
     expect(folders.sort()).to.deep.equal([...gatewayNames()].sort());
+  });
+
+  it("every location a gateway model names holds the gateway's files", () => {
+    for (const g of gateways()) {
+      const { mock, client, handler } = g.locations;
+      expect(existsSync(`${codeFolder(mock)}index${codeExt}`), `${g.name} mock`).to.equal(true);
+      expect(probeFiles(g.name), `${g.name} probes`).to.not.be.empty;
+      for (const file of catalogueFiles(g.name)) expect(existsSync(file), file).to.equal(true);
+      // Data files by their path; modules by their path without extension, as they run (dataFolder and codeFolder
+      // end in a separator).
+      const data = [client?.catalogue, handler?.catalogue].flatMap((f) =>
+        f ? [dataFolder(f).slice(0, -1)] : [],
+      );
+      const code = [client?.rules, handler?.cases].flatMap((m) =>
+        m ? [`${codeFolder(m).slice(0, -1)}${codeExt}`] : [],
+      );
+      for (const path of [...data, ...code]) expect(existsSync(path), path).to.equal(true);
+    }
   });
 
   it('no file under src/ names a gateway outside the registry, but for the files listed as left to move', () => {

@@ -43,5 +43,7 @@ export const gateway: GatewayModel = {
     mock: 'mocks/lesspay',
     probes: 'suites/probes/lesspay',
     catalogue: { dir: 'suites/catalogue', main: 'lesspay' },
+    client: { catalogue: 'suites/client/catalogue/lesspay.json', rules: 'suites/client/lesspay.rules' },
+    handler: { catalogue: 'suites/handler/catalogue/lesspay.json', cases: 'suites/handler/lesspay.cases' },
   },
 };

@@ -69,5 +69,7 @@ export const gateway: GatewayModel = {
     mock: 'mocks/payloco',
     probes: 'suites/probes/payloco',
     catalogue: { dir: 'suites/catalogue', main: 'payloco' },
+    client: { catalogue: 'suites/client/catalogue/payloco.json', rules: 'suites/client/payloco.rules' },
+    handler: { catalogue: 'suites/handler/catalogue/payloco.json', cases: 'suites/handler/payloco.cases' },
   },
 };
