@@ -129,6 +129,9 @@ export interface GatewayModel {
   credentials: CredentialModel;
   smoke: SmokeModel;
   signing: SigningModel;
+  /** The gateway's DNS domains, and its documented sandbox, UAT and dev hosts: any other host of those domains is
+   * production, which a run refuses without --allow-production. */
+  hosts: { domains: readonly string[]; sandboxes: readonly string[] };
   /** How a merchant acknowledges a callback, and refuses one (the run's webhook receiver answers so). */
   webhookAnswers?: { ack: WebhookAnswer; refusal: WebhookAnswer };
   /** How its callbacks are signed: the forms a handler may verify (`webhook-test --webhook-signed`), or, where the

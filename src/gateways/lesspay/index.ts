@@ -33,6 +33,10 @@ export const gateway: GatewayModel = {
     mistakes: (creds, body) => lesspayMistakes(body, (creds as LesspayCredentials).appSecret),
     refusesWith401: true,
   },
+  hosts: {
+    domains: ['doopayment.com'],
+    sandboxes: ['lesspay2-pay-uat.doopayment.com', 'sandbox-gateway.doopayment.com'],
+  },
   webhookAnswers: {
     ack: { contentType: 'text/plain; charset=utf-8', body: 'SUCCESS' },
     refusal: { contentType: 'text/plain; charset=utf-8', body: 'FAIL' },

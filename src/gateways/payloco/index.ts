@@ -59,6 +59,10 @@ export const gateway: GatewayModel = {
     mistakes: (creds, body) => paylocoMistakes(body, (creds as PaylocoCredentials).privateKeyPem),
     refusesWith401: false,
   },
+  hosts: {
+    domains: ['payloco.com'],
+    sandboxes: ['gate.uat.payloco.com', 'gate.dev.payloco.com', 'uat-api.payloco.com'],
+  },
   webhookAnswers: {
     ack: { contentType: 'application/json', body: '{"code":"00000000","message":"Success"}' },
     refusal: { contentType: 'application/json', body: '{"code":"99999999","message":"Failure"}' },

@@ -74,6 +74,7 @@ export const gateway: GatewayModel = {
     },
     refusesWith401: true,
   },
+  hosts: { domains: ['toy.invalid'], sandboxes: ['sandbox.toy.invalid'] },
   webhookSigning: { only: 'Toypay sends no callbacks' },
   adapter: {
     name: 'toy',
