@@ -7,7 +7,6 @@ import { deflateRawSync } from 'node:zlib';
 import { redactDeep } from '../core/redact.js';
 import type { Check, GatewayResult, HttpExchange, Results, Status, Verdict } from '../core/results.js';
 import { isKnownDeviation, selectionText, summarize } from '../core/verdict.js';
-import { gatewayModel, isGateway } from '../gateways/index.js';
 import { type Coverage, renderCoverage } from './coverage.js';
 import { type DiffOp, diffValues } from './diff.js';
 import { escapeHtml as e, escapeJsonForScript, escapeText as t } from './escape.js';
@@ -26,6 +25,7 @@ export interface HtmlOptions {
 /** Bodies longer than this are cut in the HTML (never in results.json), with a note saying so. */
 export const HTML_BODY_LIMIT = 4096;
 
+const GATEWAY_NAMES: Record<string, string> = { lesspay: 'Lesspay 2.0', payloco: 'Payloco' };
 const VERDICT_WORDS: Record<Verdict, string> = {
   certified: 'CERTIFIED',
   'passed-partial': 'PASSED (PARTIAL)',
@@ -41,9 +41,8 @@ const STATUS_WORDS: Record<Status, string> = {
   skipped: 'SKIP',
 };
 
-/** A gateway as people write it (its model's display name); a name the registry does not know, as it is. */
 export function gatewayName(gateway: string): string {
-  return isGateway(gateway) ? gatewayModel(gateway).displayName : gateway;
+  return GATEWAY_NAMES[gateway] ?? gateway;
 }
 
 type Mark = 'new' | 'fixed';
