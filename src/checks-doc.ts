@@ -4,6 +4,7 @@ import { clientCatalogue } from './audit/index.js';
 import { scenarios } from './audit/scenarios.js';
 import type { Gateway } from './core/results.js';
 import { type Catalogue, type CatalogueEntry, catalogue, GATEWAYS, readingsOf } from './engine/catalogue.js';
+import { gatewayModel } from './gateways/index.js';
 import { handlerCatalogue } from './webhooks/handler-runner.js';
 
 // docs/checks.md is generated from the catalogues, so the list a gateway team or an integrator reads is the list
@@ -14,7 +15,7 @@ function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-const gatewayName = (gateway: Gateway) => (gateway === 'lesspay' ? 'Lesspay 2.0' : 'Payloco');
+const gatewayName = (gateway: Gateway) => gatewayModel(gateway).displayName;
 
 interface Column {
   head: string;
@@ -92,7 +93,7 @@ function generatedSection(cat: Catalogue): string[] {
   const lines = [
     `### ${gatewayName(cat.gateway)}: checks generated from the request schemas`,
     '',
-    `${generated.length} checks in ${byFamily.size} rule families (src/generate), one per endpoint and schema constraint; IDs \`${cat.gateway === 'lesspay' ? 'LP' : 'PL'}-GEN-<endpoint>-<field>-<rule>\`.`,
+    `${generated.length} checks in ${byFamily.size} rule families (src/generate), one per endpoint and schema constraint; IDs \`${gatewayModel(cat.gateway).idPrefixes[0]}-GEN-<endpoint>-<field>-<rule>\`.`,
     '',
     '| family | checks | levels | readings | endpoints | example |',
     '|---|---|---|---|---|---|',

@@ -1,22 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { type Catalogue, loadCatalogue } from '../core/catalogue.js';
 import { type RunClock, resultsDocument } from '../core/head.js';
-<<<<<<< HEAD
 import { CheckFailure, CheckSkipped, outcomeOf, passedOutcome } from '../core/outcome.js';
-import { codeDir, codeExt, dataDir } from '../core/paths.js';
+import { codeDir, codeExt } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
 import { type Ran, resultOf } from '../core/result.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
-import { validate } from '../core/schema-registry.js';
 import { judgeGateway } from '../core/verdict.js';
-import { type CatalogueEntry, cited, readingsOf } from '../engine/catalogue.js';
-=======
-import { codeDir, codeExt } from '../core/paths.js';
-import { redactDeep, redactText } from '../core/redact.js';
-import { describeCheck } from '../core/result.js';
-import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
-import { summarize, verdictOf } from '../core/verdict.js';
->>>>>>> i25-layers
 import {
   type ClientCredentials,
   type ClientFinding,

@@ -1,4 +1,6 @@
 import type { Gateway } from '../core/results.js';
+import { endpoints as lesspay } from '../gateways/lesspay/endpoints.js';
+import { endpoints as payloco } from '../gateways/payloco/endpoints.js';
 import type { Injected, Recorded } from './recorder.js';
 
 // `paycert audit --scenario NAME`: the recording front answers one chosen request itself with a documented failure,
@@ -32,10 +34,10 @@ export interface Scenario {
 /** How long a `hold` scenario withholds its answer when `--scenario-hold` does not say (ms). */
 export const DEFAULT_HOLD_MS = 30_000;
 
-const LESSPAY_PAYIN_CREATE = '/api/global/v1/pay/create-order';
-const LESSPAY_CREATES = [LESSPAY_PAYIN_CREATE, '/api/global/payout/create-order'];
-const LESSPAY_PAYOUT_CREATES = ['/api/global/payout/create-order', '/api/global/payout/batch/create-order'];
-const PAYLOCO_PAYS = ['/v1/payments/open/api/pay', '/v2/payments/open/api/pay'];
+const LESSPAY_PAYIN_CREATE = lesspay.createPayin.path;
+const LESSPAY_CREATES = [LESSPAY_PAYIN_CREATE, lesspay.createPayout.path];
+const LESSPAY_PAYOUT_CREATES = [lesspay.createPayout.path, lesspay.createBatchPayout.path];
+const PAYLOCO_PAYS = [payloco.pay.path, payloco.payV2.path];
 // Neither gateway documents a 5xx body; a plain-text one is what a load balancer in front of a gateway sends.
 const text = { 'content-type': 'text/plain' };
 const json = { 'content-type': 'application/json' };

@@ -1,16 +1,17 @@
 import type { CheckContext } from '../engine/context.js';
+import { gatewayModel } from '../gateways/index.js';
 import {
   diagnose,
   diagnosisLine,
   diagnosisRequest,
   type SentAnswer,
-  SIGNATURE_HEADER,
+  signatureHeader,
 } from '../signing/diagnose.js';
 
 /**
  * Inside a signing check whose correctly signed request was refused: tries the signing mistakes gateways make on one
- * harmless request, through the check's own seam (so the attempts are evidence), and says what it found. A Payloco
- * refusal has no documented code, so the answer to a wrongly signed query is fetched first as the refusal to compare.
+ * harmless request, through the check's own seam (so the attempts are evidence), and says what it found. Where a
+ * refusal is not HTTP 401 (no documented code), the answer to a wrongly signed query is fetched first to compare.
  */
 export async function signingDiagnosis(t: CheckContext): Promise<string>;
 /** With `onlyAccepted`: the finding when a mistake was accepted, else undefined (for a refusal of one shape only). */
@@ -18,7 +19,7 @@ export async function signingDiagnosis(t: CheckContext, onlyAccepted: true): Pro
 export async function signingDiagnosis(t: CheckContext, onlyAccepted = false): Promise<string | undefined> {
   const { path, body } = diagnosisRequest(t.gateway, t.credentials);
   let refusal: SentAnswer | undefined;
-  if (t.gateway === 'payloco') {
+  if (!gatewayModel(t.gateway).signing.refusesWith401) {
     const wrong = await t.post(path, body, { auth: 'bad-signature' });
     refusal = { status: wrong.status, json: wrong.body };
   }
@@ -28,7 +29,7 @@ export async function signingDiagnosis(t: CheckContext, onlyAccepted = false): P
     body,
     async (mistake) => {
       const res = await t.post(path, mistake.raw, {
-        headers: { [SIGNATURE_HEADER[t.gateway]]: mistake.signature },
+        headers: { [signatureHeader(t.gateway)]: mistake.signature },
       });
       return { status: res.status, json: res.body };
     },

@@ -435,7 +435,7 @@ async function command(argv: string[]): Promise<number> {
       argv[0] === 'run' &&
       after &&
       !after.startsWith('-') &&
-      !['lesspay', 'payloco', 'all'].includes(after)
+      !(after === 'all' || (await import('../gateways/index.js')).isGateway(after))
     )
       throw new UsageError(
         `--bundle takes no value: write --bundle=${after} (or --bundle-file ${after}) to name the bundle file`,

@@ -1,3 +1,4 @@
+import { endpoints } from '../gateways/lesspay/endpoints.js';
 import { lesspaySign } from '../signing/lesspay.js';
 import {
   type ClientTransportOptions,
@@ -20,11 +21,11 @@ export interface LesspayClientOptions extends ClientTransportOptions {
 }
 
 export const LESSPAY_PATHS = {
-  createPayin: '/api/global/v1/pay/create-order',
-  queryPayin: '/api/global/v1/pay/query-order',
-  createPayout: '/api/global/payout/create-order',
-  createBatchPayout: '/api/global/payout/batch/create-order',
-  queryPayout: '/api/global/payout/query',
+  createPayin: endpoints.createPayin.path,
+  queryPayin: endpoints.queryPayin.path,
+  createPayout: endpoints.createPayout.path,
+  createBatchPayout: endpoints.createBatchPayout.path,
+  queryPayout: endpoints.queryPayout.path,
 } as const;
 
 /** The gateway answered with a non-zero code, or refused the request at the HTTP level (401). */

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { endpoints } from '../gateways/payloco/endpoints.js';
 import { loadPrivateKey, loadPublicKey, paylocoSign, paylocoVerify } from '../signing/payloco.js';
 import {
   type ClientTransportOptions,
@@ -27,9 +28,9 @@ export interface PaylocoClientOptions extends ClientTransportOptions {
 }
 
 export const PAYLOCO_PATHS = {
-  pay: '/v1/payments/open/api/pay',
-  query: '/v1/payments/open/api/query',
-  preAuthVoid: '/v1/payments/open/api/preAuthVoid',
+  pay: endpoints.pay.path,
+  query: endpoints.query.path,
+  preAuthVoid: endpoints.preAuthVoid.path,
 } as const;
 
 export const SUCCESS = '00000000';

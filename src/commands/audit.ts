@@ -16,6 +16,7 @@ import { redactText } from '../core/redact.js';
 import type { Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { mockModule, type RunningMock } from '../engine/embedded.js';
+import { gatewayModel, parseGateway } from '../gateways/index.js';
 import { RunReporter } from '../output/reporter.js';
 import { RunSession } from '../output/session.js';
 
@@ -45,12 +46,6 @@ function scenarioFlag(gateway: Gateway, name: string | undefined): Scenario | un
     );
   }
   return s;
-}
-
-export function gatewayOf(arg: string): Gateway {
-  if (arg !== 'lesspay' && arg !== 'payloco')
-    throw new UsageError(`unknown gateway "${arg}": use lesspay or payloco`);
-  return arg;
 }
 
 export function targetUrl(value: string, flag: string): string {
@@ -123,7 +118,7 @@ export async function auditCommand(
   env: NodeJS.ProcessEnv = process.env,
   out: { results?: Results } = {},
 ): Promise<number> {
-  const gateway = gatewayOf(gatewayArg);
+  const gateway = parseGateway(gatewayArg);
   if (flags.scenario === 'list') {
     for (const s of scenarios.filter((x) => x.gateway === gateway))
       process.stdout.write(`${s.name}: ${s.description} (judged by ${s.checks.join(', ')})\n`);
@@ -221,7 +216,7 @@ async function audit(
     }
     if (silent) {
       // No request, nothing judged: a setup problem (exit 2) whatever the command's own exit code (README).
-      const v = gateway === 'lesspay' ? 'LESSPAY_BASE_URL' : 'PAYLOCO_BASE_URL';
+      const v = gatewayModel(gateway).credentials.baseUrl;
       process.stderr.write(
         `paycert: the command made no request to ${recorder.url}: does it read ${v}?${failure ? ` (${failure})` : ''}\n`,
       );

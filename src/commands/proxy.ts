@@ -6,9 +6,10 @@ import { startRun } from '../core/head.js';
 import { redactText } from '../core/redact.js';
 import type { Gateway } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
+import { gatewayModel, parseGateway } from '../gateways/index.js';
 import { summaryLines } from '../output/console.js';
 import { RunSession } from '../output/session.js';
-import { gatewayOf, targetUrl } from './audit.js';
+import { targetUrl } from './audit.js';
 
 export interface ProxyFlags {
   target: string;
@@ -37,7 +38,7 @@ export async function proxyCommand(
   flags: ProxyFlags,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const gateway = gatewayOf(gatewayArg);
+  const gateway = parseGateway(gatewayArg);
   if (!flags.target) throw new UsageError('--target is required');
   const target = targetUrl(flags.target, '--target');
   const { host, port } = listenAddress(flags.listen);
@@ -72,7 +73,7 @@ async function proxy(
   process.stdout.write(`${recorder.url}\n`);
   if (!given)
     process.stderr.write(
-      `paycert: no ${gateway === 'lesspay' ? 'LESSPAY_APP_ID/LESSPAY_APP_SECRET' : 'PAYLOCO_MERCHANT_ID/PAYLOCO_PRIVATE_KEY'} given: signatures will not be judged\n`,
+      `paycert: no ${gatewayModel(gateway).credentials.required.join('/')} given: signatures will not be judged\n`,
     );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

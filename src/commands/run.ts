@@ -22,6 +22,7 @@ import { runIdentity, seedOf } from '../engine/identity.js';
 import { idMatcher, loadCapabilities, loadDeviations, parseShard } from '../engine/selection.js';
 import { shardSelector } from '../engine/shard.js';
 import { parseWebhookFlags } from '../engine/webhook-session.js';
+import { gatewayNames, parseGateways } from '../gateways/index.js';
 import { prepareBundle } from '../output/bundle-setup.js';
 import { type ConsoleMode, RunReporter } from '../output/reporter.js';
 import { RunSession } from '../output/session.js';
@@ -69,12 +70,6 @@ export interface RunFlags extends CredentialFlags {
   budget: number;
 }
 
-export function parseGateways(value: string): Gateway[] {
-  if (value === 'all') return ['lesspay', 'payloco'];
-  if (value === 'lesspay' || value === 'payloco') return [value];
-  throw new UsageError(`unknown gateway "${value}": use lesspay, payloco or all`);
-}
-
 /** `--only` and `--skip` as one selection: a check runs when an --only glob names it (or there is none) and no
  * --skip glob does. */
 export function selectionMatcher(only: string[] | undefined, skip: string[] | undefined) {
@@ -112,7 +107,7 @@ export async function checkMockFault(fault: string, gateways: Gateway[], remote:
       '--mock-fault changes the bundled mock; it cannot apply to a target given by --base-url',
     );
   const owners: Gateway[] = [];
-  for (const g of ['lesspay', 'payloco'] as const) if (fault in (await mockModule(g)).faults) owners.push(g);
+  for (const g of gatewayNames()) if (fault in (await mockModule(g)).faults) owners.push(g);
   const missing = gateways.find((g) => !owners.includes(g));
   if (!missing) return;
   throw new UsageError(
@@ -209,7 +204,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       const url = urlOf(gateway);
       if (url) {
         const credentials = credentialsFor(gateway, flags, process.env);
-        registerCredentialSecrets(credentials);
+        registerCredentialSecrets(gateway, credentials);
         targets.push({ gateway, baseUrl: url, credentials, kind: 'remote' });
       } else {
         // Short webhook retry delays, so the webhook checks' retry waits stay short (as in the self-test).
@@ -218,7 +213,7 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
           fault: flags.mockFault,
           webhookRetryDelaysMs: [50, 100, 200],
         });
-        registerCredentialSecrets(target.credentials);
+        registerCredentialSecrets(gateway, target.credentials);
         mocks.push(mock);
         targets.push(target);
       }

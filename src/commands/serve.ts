@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
-import type { Gateway } from '../core/results.js';
 import { mockModule } from '../engine/embedded.js';
+import { gatewayModel, parseGateway } from '../gateways/index.js';
 
 export interface ServeFlags {
   port: number;
@@ -10,27 +10,9 @@ export interface ServeFlags {
   listFaults: boolean;
 }
 
-function credentialLines(gateway: Gateway, c: Record<string, string>): string[] {
-  if (gateway === 'lesspay') {
-    return [
-      `export LESSPAY_APP_ID='${c.appId}'`,
-      `export LESSPAY_APP_SECRET='${c.appSecret}'   # test-only secret`,
-    ];
-  }
-  return [
-    `export PAYLOCO_MERCHANT_ID='${c.merchantId}'`,
-    `export PAYLOCO_PRIVATE_KEY='${c.privateKeyPath}'   # test-only key`,
-    `export PAYLOCO_PLATFORM_PUBLIC_KEY='${c.platformPublicKeyPath}'`,
-    `export PAYLOCO_WEBHOOK_SECRET='${c.webhookSecret}'   # test-only secret`,
-  ];
-}
-
 /** `paycert serve`: runs a bundled mock until interrupted. Its test credentials are printed on purpose. */
 export async function serveCommand(gatewayArg: string, flags: ServeFlags): Promise<number> {
-  if (gatewayArg !== 'lesspay' && gatewayArg !== 'payloco') {
-    throw new UsageError(`unknown gateway "${gatewayArg}": use lesspay or payloco`);
-  }
-  const gateway: Gateway = gatewayArg;
+  const gateway = parseGateway(gatewayArg);
   const mod = await mockModule(gateway);
   if (flags.listFaults) {
     for (const [name, f] of Object.entries(mod.faults))
@@ -61,7 +43,9 @@ export async function serveCommand(gatewayArg: string, flags: ServeFlags): Promi
       `${gateway} reference mock (${what}) listening on ${mock.url}`,
       '',
       'Test credentials (bundled, test-only):',
-      ...credentialLines(gateway, mock.credentials).map((l) => `  ${l}`),
+      ...gatewayModel(gateway)
+        .credentials.exportLines(mock.credentials)
+        .map((l) => `  ${l}`),
       '',
       `Certify it:  npx paycert run ${gateway} --base-url ${mock.url}`,
       'Stop with Ctrl-C.',

@@ -13,6 +13,7 @@ import { displayUrl } from '../engine/certify.js';
 import { startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { smoke } from '../engine/smoke.js';
+import { parseGateway } from '../gateways/index.js';
 import { checkLine, summaryLines } from '../output/console.js';
 import { RunSession } from '../output/session.js';
 import { PROVIDER } from '../pact/contract.js';
@@ -37,11 +38,6 @@ export interface VerifyFlags extends CredentialFlags {
   mockVariant?: string;
   mockFault?: string;
   allowIncomplete?: boolean;
-}
-
-function gatewayOf(value: string): Gateway {
-  if (value === 'lesspay' || value === 'payloco') return value;
-  throw new UsageError(`unknown gateway "${value}": use lesspay or payloco`);
 }
 
 /** A pact file must be JSON and name this gateway as its provider: another provider's pact is refused, not relabelled. */
@@ -94,7 +90,7 @@ function brokerUrl(value: string): string {
  * 2 usage error or the verification could not run.
  */
 export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Promise<number> {
-  const gateway = gatewayOf(gatewayArg);
+  const gateway = parseGateway(gatewayArg);
   if (flags.brokerUrl && flags.pact?.length)
     throw new UsageError('give either --pact files or --broker-url, not both');
   if (flags.publishResults && !flags.brokerUrl) throw new UsageError('--publish-results needs --broker-url');
@@ -131,7 +127,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
     let target: { baseUrl: string; credentials: any; kind: 'embedded-mock' | 'remote' };
     if (baseUrl) {
       const credentials = credentialsFor(gateway, flags, process.env);
-      registerCredentialSecrets(credentials);
+      registerCredentialSecrets(gateway, credentials);
       target = { baseUrl, credentials, kind: 'remote' };
       // An unreachable target or refused credentials are the tester's to fix: one line, before any interaction.
       const { error } = await smoke(gateway, baseUrl, credentials, flags.timeout ?? 10_000, true);
@@ -141,7 +137,7 @@ export async function verifyCommand(gatewayArg: string, flags: VerifyFlags): Pro
         variant: flags.mockVariant ?? 'a',
         fault: flags.mockFault,
       });
-      registerCredentialSecrets(started.target.credentials);
+      registerCredentialSecrets(gateway, started.target.credentials);
       mock = started.mock;
       target = started.target;
     }

@@ -8,9 +8,10 @@ import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
 import { closeHttp } from '../engine/http.js';
 import { idMatcher } from '../engine/selection.js';
+import { gatewayModel, gateways, parseGateway } from '../gateways/index.js';
 import { RunReporter } from '../output/reporter.js';
 import { RunSession } from '../output/session.js';
-import { PAYLOCO_WEBHOOK_FORMS, type PaylocoWebhookForm } from '../signing/payloco.js';
+import type { PaylocoWebhookForm } from '../signing/payloco.js';
 import { handlerResults, preflightHandler, runHandlerChecks } from '../webhooks/handler-runner.js';
 
 export interface WebhookTestFlags {
@@ -37,13 +38,18 @@ function httpUrl(value: string, flag: string): string {
   throw new UsageError(`${flag} must be an http(s) URL, got ${value}`);
 }
 
-/** `--webhook-signed`: Payloco only, one of the forms P10 allows. */
+/** `--webhook-signed`: one of the forms the gateway's docs allow its callbacks (P10), where they allow several. */
 function signedFormOf(gateway: Gateway, value: string | undefined): PaylocoWebhookForm | undefined {
   if (value === undefined) return undefined;
-  if (gateway !== 'payloco')
-    throw new UsageError('--webhook-signed applies to payloco (Lesspay callbacks are signed as L3 says)');
-  if (!(PAYLOCO_WEBHOOK_FORMS as readonly string[]).includes(value))
-    throw new UsageError(`--webhook-signed must be one of ${PAYLOCO_WEBHOOK_FORMS.join(', ')}, got ${value}`);
+  const signing = gatewayModel(gateway).webhookSigning;
+  if ('only' in signing) {
+    const several = gateways().filter((g) => 'forms' in g.webhookSigning);
+    throw new UsageError(
+      `--webhook-signed applies to ${several.map((g) => g.name).join(', ')} (${signing.only})`,
+    );
+  }
+  if (!signing.forms.includes(value))
+    throw new UsageError(`--webhook-signed must be one of ${signing.forms.join(', ')}, got ${value}`);
   return value as PaylocoWebhookForm;
 }
 
@@ -57,10 +63,7 @@ export async function webhookTestCommand(
   env: NodeJS.ProcessEnv = process.env,
   out: { results?: Results } = {},
 ): Promise<number> {
-  if (gatewayArg !== 'lesspay' && gatewayArg !== 'payloco') {
-    throw new UsageError(`unknown gateway "${gatewayArg}": use lesspay or payloco`);
-  }
-  const gateway: Gateway = gatewayArg;
+  const gateway = parseGateway(gatewayArg);
   if (!flags.handlerUrl) throw new UsageError('--handler-url is required');
   const handlerUrl = httpUrl(flags.handlerUrl, '--handler-url');
   const orderStatusUrl = flags.orderStatusUrl
@@ -73,7 +76,7 @@ export async function webhookTestCommand(
     );
   const orderSetupUrl = flags.orderSetupUrl ? httpUrl(flags.orderSetupUrl, '--order-setup-url') : undefined;
   const signedForm = signedFormOf(gateway, flags.webhookSigned);
-  const secretVar = gateway === 'lesspay' ? 'LESSPAY_APP_SECRET' : 'PAYLOCO_WEBHOOK_SECRET';
+  const secretVar = gatewayModel(gateway).credentials.webhookSecret;
   const secret = env[secretVar]?.trim();
   if (!secret)
     throw new UsageError(`missing credential: ${secretVar} (the secret the handler verifies callbacks with)`);

@@ -4,15 +4,16 @@ import type { Command } from 'commander';
 import { configPath } from './find.js';
 import type { Config, Section } from './load.js';
 
-/** Options whose value can also come from an environment variable: that variable beats the file. */
-const ENV_OF: Record<string, string[]> = {
-  appId: ['LESSPAY_APP_ID'],
-  appSecretFile: ['LESSPAY_APP_SECRET'],
-  merchantId: ['PAYLOCO_MERCHANT_ID'],
-  privateKey: ['PAYLOCO_PRIVATE_KEY'],
-  platformPublicKey: ['PAYLOCO_PLATFORM_PUBLIC_KEY'],
-  webhookSecretFile: ['PAYLOCO_WEBHOOK_SECRET'],
-};
+/** Options whose value can also come from an environment variable (each gateway model's credential flags): that
+ * variable beats the file. */
+async function envOf(): Promise<Record<string, string[]>> {
+  const { gateways } = await import('../gateways/index.js');
+  const out: Record<string, string[]> = {};
+  for (const g of gateways())
+    for (const [flag, name] of Object.entries(g.credentials.flagVars))
+      out[flag] = [...(out[flag] ?? []), name];
+  return out;
+}
 
 /** The part of a config that is not a flag: audit's client command. */
 export interface Extras {
@@ -36,6 +37,7 @@ export async function applyConfig(
   const config: Config = loadConfig(path, (opts.config as string | undefined) ?? 'paycert.config.json');
   const values = config.options(section, gateway && gateway !== 'all' ? gateway : undefined);
   const extras: Extras = {};
+  const ENV_OF = await envOf();
   for (const [key, value] of Object.entries(values)) {
     if (key === 'command') {
       extras.command = value as string[];
@@ -55,15 +57,14 @@ export async function applyConfig(
 }
 
 /** Per-gateway base URLs of a run of every gateway: each gateway's own `run.baseUrl` in the file. */
-export async function baseUrlsFromConfig(
-  cmd: Command,
-): Promise<Partial<Record<'lesspay' | 'payloco', string>>> {
+export async function baseUrlsFromConfig(cmd: Command): Promise<Partial<Record<string, string>>> {
   const path = configPath(cmd.opts().config as string | undefined);
   if (!path) return {};
   const { loadConfig } = await import('./load.js');
   const config = loadConfig(path, (cmd.opts().config as string | undefined) ?? 'paycert.config.json');
-  const out: Partial<Record<'lesspay' | 'payloco', string>> = {};
-  for (const g of ['lesspay', 'payloco'] as const) {
+  const { gatewayNames } = await import('../gateways/index.js');
+  const out: Partial<Record<string, string>> = {};
+  for (const g of gatewayNames()) {
     const url = config.options('run', g).baseUrl;
     if (typeof url === 'string') out[g] = url;
   }

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { compiled, dataDir } from './paths.js';
+import { readFileSync } from 'node:fs';
+import { compiled } from './paths.js';
 import type { Gateway, Level } from './results.js';
 import { validate } from './schema-registry.js';
 
@@ -41,29 +41,24 @@ export interface Catalogue {
 /** Which checks a catalogue holds: the target's probes, a client's checks, a webhook handler's checks. */
 export type CatalogueKind = 'probes' | 'client' | 'handler';
 
-export const GATEWAYS: readonly Gateway[] = ['lesspay', 'payloco'];
-
-const DIRS: Record<CatalogueKind, string> = {
-  probes: dataDir('suites/catalogue'),
-  client: dataDir('suites/client/catalogue'),
-  handler: dataDir('suites/handler/catalogue'),
-};
-
-export const catalogueDir = DIRS.probes;
-
 /**
- * The files of a catalogue. Probes: `<gateway>.json` first, then `<gateway>.<area>.json` parts (e.g. webhooks),
- * merged in name order. Client and handler checks: `<gateway>.json`.
+ * Where a gateway's catalogue of a kind is: the gateway registry's data (src/gateways/, one layer up), handed to the
+ * core when the registry loads, so the core names no gateway and no folder of one. Probes: `<main>.json` first, then
+ * `<main>.<area>.json` parts (e.g. webhooks), merged in name order. Client and handler checks: one file.
  */
+export type CatalogueLocator = (gateway: Gateway, kind: CatalogueKind) => string[];
+
+let locate: CatalogueLocator | undefined;
+
+/** Called once by the gateway registry (src/gateways/index.ts) when it loads. */
+export function registerCatalogueLocator(locator: CatalogueLocator): void {
+  locate = locator;
+}
+
+/** The files of a gateway's catalogue of a kind, in merge order. */
 export function catalogueFiles(gateway: Gateway, kind: CatalogueKind = 'probes'): string[] {
-  const dir = DIRS[kind];
-  const parts =
-    kind === 'probes'
-      ? readdirSync(dir)
-          .filter((f) => f.startsWith(`${gateway}.`) && f.endsWith('.json') && f !== `${gateway}.json`)
-          .sort()
-      : [];
-  return [`${gateway}.json`, ...parts].map((f) => dir + f);
+  if (!locate) throw new Error('the gateway registry is not loaded: import src/gateways/index.js first');
+  return locate(gateway, kind);
 }
 
 /** Checks a catalogue gains at load without a file: the generated ones, registered by src/generate/. */
@@ -93,7 +88,7 @@ function readPart(file: string, gateway: Gateway, kind: CatalogueKind): Catalogu
   return part;
 }
 
-/** The readings a gateway's checks cite (named once, in suites/catalogue/<gateway>.json). */
+/** The readings a gateway's checks cite (named once, in the gateway's main probes catalogue). */
 export function readingsOf(gateway: Gateway): Record<string, Reading> {
   let hit = readingsCache.get(gateway);
   if (!hit) {

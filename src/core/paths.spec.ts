@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { probesDir } from '../engine/runner.js';
 import { contractsDir } from '../pact/contract.js';
-import { catalogueDir } from './catalogue.js';
+import '../gateways/index.js';
+import { catalogueFiles } from './catalogue.js';
 import { codeDir, codeExt, codeRoot, compiled, dataDir, packageRoot, schemasDir } from './paths.js';
 
 // From the sources (as the tests run) code and data share the repository root; the compiled layout
@@ -19,7 +20,7 @@ describe('paths', () => {
     expect(join(codeRoot, '/')).to.equal(root);
     expect(join(packageRoot, '/')).to.equal(root);
     expect(codeDir('suites/probes')).to.equal(probesDir);
-    expect(dataDir('suites/catalogue')).to.equal(catalogueDir);
+    expect(catalogueFiles('lesspay')[0]).to.equal(dataDir('suites/catalogue/lesspay.json'));
     expect(dataDir('contracts')).to.equal(contractsDir);
   });
 

@@ -2,7 +2,8 @@
 // types.spec.ts validates the fixture against the schema and type-checks it against these types,
 // so a drift between the two shows up as a failing test or a tsc error.
 
-export type Gateway = 'lesspay' | 'payloco';
+/** A gateway's name, as its folder in the gateway registry (src/gateways/index.ts) declares it. */
+export type Gateway = string;
 /** `passed-partial`: nothing judged failed, but the run judged less than the whole profile (a filter, a shard);
  * `interrupted`: a signal stopped the run. */
 export type Verdict =

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { type CatalogueEntry, GATEWAYS, loadCatalogue } from '../core/catalogue.js';
+import { type CatalogueEntry, loadCatalogue } from '../core/catalogue.js';
 import type { Gateway } from '../core/results.js';
+import { gatewayModel, gatewayNames, gatewayOf as ownerOf } from '../gateways/index.js';
 
 // The probes' catalogue as the engine looks checks up: by ID, their documentation URL, the MUST total a verdict
-// needs and the hash that names the profile judged. Loading and validating is the core's (src/core/catalogue.ts).
+// needs and the hash that names the profile judged. Loading and validating is the core's (src/core/catalogue.ts);
+// where each gateway's files are is its model's (src/gateways/).
 
-export {
-  type Catalogue,
-  type CatalogueEntry,
-  catalogueDir,
-  GATEWAYS,
-  type Reading,
-  readingsOf,
-} from '../core/catalogue.js';
+export { type Catalogue, type CatalogueEntry, type Reading, readingsOf } from '../core/catalogue.js';
+
+/** The shipped gateways (the registry's folders, src/gateways/). */
+export const GATEWAYS: readonly Gateway[] = gatewayNames();
 
 const byIdCache = new Map<Gateway, Map<string, CatalogueEntry>>();
 
@@ -36,7 +34,10 @@ export function catalogue(gateway: Gateway) {
 
 export function catalogueEntry(gateway: Gateway, id: string): CatalogueEntry {
   const entry = byId(gateway).get(id);
-  if (!entry) throw new Error(`check ${id} is not in suites/catalogue/${gateway}.json`);
+  if (!entry) {
+    const { dir, main } = gatewayModel(gateway).locations.catalogue;
+    throw new Error(`check ${id} is not in ${dir}/${main}.json`);
+  }
   return entry;
 }
 
@@ -44,9 +45,10 @@ export function specUrl(gateway: Gateway, entry: CatalogueEntry): string {
   return catalogue(gateway).docs[entry.spec.section];
 }
 
-/** Which gateway a check ID belongs to, or undefined. */
-export function gatewayOf(id: string): Gateway | undefined {
-  return GATEWAYS.find((g) => byId(g).has(id));
+/** Which gateway's catalogue holds a check ID (its owner by ID prefix, when it holds it), or undefined. */
+export function catalogueOwner(id: string): Gateway | undefined {
+  const gateway = ownerOf(id);
+  return gateway !== undefined && byId(gateway).has(id) ? gateway : undefined;
 }
 
 /** The MUST checks of a gateway's whole catalogue: what a `certified` verdict must have judged. */

@@ -2,7 +2,7 @@ import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import type { CheckResult, Gateway, GatewayResult, Results, Scope } from '../core/results.js';
 import { interruptedGateway, judgeGateway, scopeStatement, selectionText } from '../core/verdict.js';
 import { PROFILE_VERSION, TOOL_VERSION } from '../core/version.js';
-import { adapters, type Credentials } from '../gateways/index.js';
+import { type Credentials, gatewayModel } from '../gateways/index.js';
 import { type CatalogueEntry, catalogue, catalogueHash, mustTotal } from './catalogue.js';
 import type { PaymentDriver, PayoutDriver } from './drivers.js';
 import { DEFAULT_BUDGET, type Generation } from './generation.js';
@@ -160,7 +160,7 @@ export async function certify(opts: CertifyOptions): Promise<Results> {
       let results: CheckResult[] = [];
       let stopped: string | undefined;
       if (!error) {
-        await adapters[target.gateway].prepare?.();
+        await gatewayModel(target.gateway).adapter.prepare?.();
         const out = await runGateway(
           {
             gateway: target.gateway,

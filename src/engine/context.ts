@@ -1,6 +1,6 @@
 import { CheckFailure, CheckSkipped, SetupError } from '../core/outcome.js';
 import type { CheckResult, Exchange, Gateway } from '../core/results.js';
-import { type AuthMode, adapters, type Credentials } from '../gateways/index.js';
+import { type AuthMode, type Credentials, gatewayModel } from '../gateways/index.js';
 import { Breakers } from './breaker.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import type { PageRequest, PageResponse, PaymentDriver, PayoutDriver } from './drivers.js';
@@ -264,7 +264,7 @@ export class CheckContext {
 
   async request(req: ProbeRequest): Promise<ProbeResponse> {
     const { config } = this.run;
-    const adapter = adapters[config.gateway];
+    const adapter = gatewayModel(config.gateway).adapter;
     const raw =
       req.body === undefined ? '' : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     const parsed = typeof req.body === 'object' ? req.body : undefined;
@@ -301,7 +301,7 @@ export class CheckContext {
   }
 
   private secretHeaders(): ReadonlySet<string> {
-    return new Set(adapters[this.gateway].secretHeaders);
+    return new Set(gatewayModel(this.gateway).adapter.secretHeaders);
   }
 
   private record(

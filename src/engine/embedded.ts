@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { codeDir, codeExt } from '../core/paths.js';
+import { codeExt } from '../core/paths.js';
 import type { Gateway } from '../core/results.js';
-import type { Credentials } from '../gateways/index.js';
+import { type Credentials, codeFolder, gatewayModel } from '../gateways/index.js';
 import type { Target } from './certify.js';
 
 // The bundled reference mocks are loaded only here, dynamically, and talked to over HTTP like any target.
@@ -46,10 +46,10 @@ interface MockModule {
 }
 
 export async function mockModule(gateway: Gateway): Promise<MockModule> {
-  const href = pathToFileURL(`${codeDir(`mocks/${gateway}`)}index${codeExt}`).href;
+  const folder = gatewayModel(gateway).locations.mock;
+  const href = pathToFileURL(`${codeFolder(folder)}index${codeExt}`).href;
   const { mock } = (await import(href)) as { mock: MockModule };
-  if (mock?.gateway !== gateway)
-    throw new Error(`mocks/${gateway}/index does not export the mock of ${gateway}`);
+  if (mock?.gateway !== gateway) throw new Error(`${folder}/index does not export the mock of ${gateway}`);
   return mock;
 }
 

@@ -1,16 +1,8 @@
 import { domainToASCII } from 'node:url';
 import { UsageError } from '../core/errors.js';
+import { gateways } from '../gateways/index.js';
 
 // A certification run creates orders and payouts: it must not reach a production gateway by accident.
-
-const SANDBOX_HOSTS = new Set([
-  'lesspay2-pay-uat.doopayment.com',
-  'sandbox-gateway.doopayment.com',
-  'gate.uat.payloco.com',
-  'gate.dev.payloco.com',
-  'uat-api.payloco.com',
-]);
-const GATEWAY_DOMAINS = ['doopayment.com', 'payloco.com'];
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -24,11 +16,13 @@ export function normalHost(host: string): string {
   return domainToASCII(h) || h;
 }
 
-/** Production: a host of either gateway's domain that is not a documented sandbox, UAT or dev host. */
+/** Production: a host of a gateway's domain that is not a documented sandbox, UAT or dev host (the models' hosts). */
 export function isProductionHost(host: string): boolean {
   const h = normalHost(host);
-  if (isLoopback(h) || SANDBOX_HOSTS.has(h)) return false;
-  return GATEWAY_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`));
+  if (isLoopback(h)) return false;
+  return gateways().some(
+    ({ hosts }) => !hosts.sandboxes.includes(h) && hosts.domains.some((d) => h === d || h.endsWith(`.${d}`)),
+  );
 }
 
 export function parseBaseUrl(value: string, allowProduction: boolean): string {

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeFolder, gatewayModel, gatewayOf } from '../gateways/index.js';
 import { catalogueEntry, GATEWAYS } from './catalogue.js';
-import { gatewayOfId } from './probe.js';
-import { probesDir } from './runner.js';
 
 // A probe file names each check by ID only; the catalogue holds what the check means. So that a reader of a probe
 // file sees the meaning too, each `check('ID', …)` call, and each row `['ID', …]` of a table of checks, has the
@@ -41,16 +40,17 @@ export function literalIds(source: string): string[] {
   });
 }
 
-export const catalogueTitle = (id: string) => catalogueEntry(gatewayOfId(id), id).title;
+export const catalogueTitle = (id: string) => catalogueEntry(gatewayOf(id) ?? '', id).title;
 
 /** Every probe file (hand-written and generated), for the title comments. */
 export function allProbeFiles(): string[] {
-  return GATEWAYS.flatMap((g) =>
-    readdirSync(join(probesDir, g))
+  return GATEWAYS.flatMap((g) => {
+    const dir = codeFolder(gatewayModel(g).locations.probes);
+    return readdirSync(dir)
       .filter((f) => /\.probe\.[cm]?[tj]s$/.test(f))
       .sort()
-      .map((f) => join(probesDir, g, f)),
-  );
+      .map((f) => join(dir, f));
+  });
 }
 
 export const probeSource = (file: string) => readFileSync(file, 'utf8');

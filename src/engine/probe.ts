@@ -1,6 +1,7 @@
 import { CheckSkipped, type Outcome, outcomeOf, passedOutcome } from '../core/outcome.js';
 import { notRunResult, resultOf } from '../core/result.js';
 import type { CheckResult, Gateway } from '../core/results.js';
+import { gatewayOf } from '../gateways/index.js';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
 import { isBudgetSpent, TransportError } from './http.js';
@@ -72,13 +73,10 @@ export function check(id: string, fn: (t: CheckContext) => Promise<void>): void 
   recordCheck(id, fn);
 }
 
-export function gatewayOfId(id: string): Gateway {
-  return id.startsWith('PL') ? 'payloco' : 'lesspay';
-}
-
 /** The catalogue entry of a recorded check when `run` selects it (and registers it), or undefined. */
 export function selectedEntry(run: RunState, id: string): CatalogueEntry | undefined {
-  const gateway = gatewayOfId(id);
+  const gateway = gatewayOf(id);
+  if (gateway === undefined) throw new Error(`${id} has no gateway's ID prefix (src/gateways/)`);
   if (gateway !== run.config.gateway)
     throw new Error(`${id} is a ${gateway} check in a ${run.config.gateway} run`);
   const entry = catalogueEntry(gateway, id);

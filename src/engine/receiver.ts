@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Gateway } from '../core/results.js';
+import { gatewayModel } from '../gateways/index.js';
 
 // The gateway-side webhook receiver of a run (profile L11, P10): it records every delivery and answers as the
 // URL path asks, so a probe can see the first callback, then a retry after a refusal.
@@ -9,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 export const POLICIES = ['ack', 'nack-once', 'nack-200-once', 'nack'] as const;
 export type Policy = (typeof POLICIES)[number];
 
-/** Whose acknowledgement the receiver speaks. */
-export type AckStyle = 'lesspay' | 'payloco';
+/** Whose acknowledgement the receiver speaks: a gateway's (its model's webhook answers). */
+export type AckStyle = Gateway;
 
 export interface Answer {
   status: number;
@@ -49,17 +51,19 @@ export interface ReceiverOptions {
   maxBodyBytes?: number;
 }
 
-/** The documented acknowledgement (Lesspay: body SUCCESS; Payloco: 200 with code 00000000) and its refusals. */
+function webhookAnswers(style: AckStyle) {
+  const answers = gatewayModel(style).webhookAnswers;
+  if (!answers) throw new Error(`${style} documents no webhook acknowledgement`);
+  return answers;
+}
+
+/** The documented acknowledgement (status 200 with the gateway's body) and its refusals. */
 export function ackAnswer(style: AckStyle): Answer {
-  return style === 'lesspay'
-    ? { status: 200, contentType: 'text/plain; charset=utf-8', body: 'SUCCESS' }
-    : { status: 200, contentType: 'application/json', body: '{"code":"00000000","message":"Success"}' };
+  return { status: 200, ...webhookAnswers(style).ack };
 }
 
 function refusal(style: AckStyle, status: number): Answer {
-  return style === 'lesspay'
-    ? { status, contentType: 'text/plain; charset=utf-8', body: 'FAIL' }
-    : { status, contentType: 'application/json', body: '{"code":"99999999","message":"Failure"}' };
+  return { status, ...webhookAnswers(style).refusal };
 }
 
 function answerFor(style: AckStyle, policy: Policy, attempt: number): Answer {

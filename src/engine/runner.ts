@@ -2,17 +2,19 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeDir, codeExt } from '../core/paths.js';
 import type { CheckResult, Gateway } from '../core/results.js';
+import { codeFolder, gatewayModel } from '../gateways/index.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
 import { type RunConfig, RunState } from './context.js';
 import { notRun, runCheck, selectedEntry } from './probe.js';
 import { type ProbeBlock, type ProbeFn, probeTree } from './probe-file.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
+/** The folder of the shipped gateways' probe folders (each model names its own: locations.probes). */
 export const probesDir = codeDir('suites/probes');
 
 /** Probe files of a gateway in a stable order: the unit of sharding and of parallel lanes. */
 export function probeFiles(gateway: Gateway): string[] {
-  const dir = join(probesDir, gateway);
+  const dir = codeFolder(gatewayModel(gateway).locations.probes);
   return readdirSync(dir)
     .filter((f) => f.endsWith(`.probe${codeExt}`))
     .sort()

@@ -3,7 +3,7 @@ import { jsonErrorText, UsageError } from '../core/errors.js';
 import type { Gateway } from '../core/results.js';
 import { validate } from '../core/schema-registry.js';
 import type { CatalogueEntry } from './catalogue.js';
-import { gatewayOf } from './catalogue.js';
+import { catalogueOwner } from './catalogue.js';
 
 // Which checks a run selects, which deviations it knows and which capabilities the target declares.
 
@@ -51,7 +51,7 @@ export function loadDeviations(path: string): Map<string, Deviation> {
   if (!valid) throw new UsageError(`deviations file ${path}: ${problems[0].message}`);
   const out = new Map<string, Deviation>();
   for (const d of (data as { deviations: Deviation[] }).deviations) {
-    if (!gatewayOf(d.check))
+    if (!catalogueOwner(d.check))
       throw new UsageError(`deviations file ${path} names unknown check ID ${d.check}`);
     out.set(d.check, d);
   }

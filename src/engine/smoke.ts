@@ -1,34 +1,16 @@
 import type { Gateway } from '../core/results.js';
-import { adapters, type Credentials } from '../gateways/index.js';
+import { type Credentials, gatewayModel } from '../gateways/index.js';
 import {
   diagnose,
   diagnosisLine,
   diagnosisRequest,
   type SentAnswer,
-  SIGNATURE_HEADER,
+  signatureHeader,
 } from '../signing/diagnose.js';
 import { send, TransportError } from './http.js';
 
 // One request before any check: an unreachable target or one that does not speak JSON is a configuration
 // problem (exit 2), not a conformance verdict (style: bowtie smoke, schemathesis exit codes).
-
-function smokeRequest(gateway: Gateway, creds: Credentials): { path: string; body: Record<string, unknown> } {
-  if (gateway === 'lesspay')
-    return { path: '/api/global/v1/pay/query-order', body: { request_id: 'PCSMOKE0000' } };
-  return {
-    path: '/v1/payments/open/api/query',
-    body: {
-      charset: 'UTF-8',
-      version: '2.0.0',
-      transType: 'PAY',
-      accessType: 's2s',
-      signType: 'RSA',
-      merchantId: (creds as { merchantId: string }).merchantId,
-      requestTime: new Date().toISOString(),
-      merchantOrderId: 'PCSMOKE0000',
-    },
-  };
-}
 
 export interface SmokeOutcome {
   /** The target cannot be certified at all (exit 2). */
@@ -36,11 +18,6 @@ export interface SmokeOutcome {
   /** The run goes on, but the user should know (e.g. the credentials look wrong). */
   warning?: string;
 }
-
-const CREDENTIAL_VARS: Record<Gateway, string> = {
-  lesspay: 'LESSPAY_APP_ID and LESSPAY_APP_SECRET',
-  payloco: 'PAYLOCO_MERCHANT_ID and PAYLOCO_PRIVATE_KEY',
-};
 
 function envelopeCode(json: unknown): unknown {
   return json && typeof json === 'object' ? (json as Record<string, unknown>).code : undefined;
@@ -61,6 +38,7 @@ async function diagnoseRefusal(
   refusal?: SentAnswer,
 ): Promise<SmokeOutcome> {
   const { path, body } = diagnosisRequest(gateway, creds);
+  const { adapter } = gatewayModel(gateway);
   const { accepted, tried } = await diagnose(
     gateway,
     creds,
@@ -72,8 +50,8 @@ async function diagnoseRefusal(
           url: baseUrl.replace(/\/+$/, '') + path,
           headers: {
             'content-type': 'application/json',
-            ...adapters[gateway].authHeaders(creds, mistake.raw, body, 'valid'),
-            [SIGNATURE_HEADER[gateway]]: mistake.signature,
+            ...adapter.authHeaders(creds, mistake.raw, body, 'valid'),
+            [signatureHeader(gateway)]: mistake.signature,
           },
           body: mistake.raw,
         },
@@ -101,7 +79,8 @@ export async function smoke(
   timeoutMs: number,
   remote = false,
 ): Promise<SmokeOutcome> {
-  const { path, body } = smokeRequest(gateway, creds);
+  const model = gatewayModel(gateway);
+  const { path, body } = model.smoke.request(creds);
   const raw = JSON.stringify(body);
   const exchange = (mode: 'valid' | 'bad-signature') =>
     send(
@@ -110,7 +89,7 @@ export async function smoke(
         url: baseUrl.replace(/\/+$/, '') + path,
         headers: {
           'content-type': 'application/json',
-          ...adapters[gateway].authHeaders(creds, raw, body, mode),
+          ...model.adapter.authHeaders(creds, raw, body, mode),
         },
         body: raw,
       },
@@ -127,27 +106,25 @@ export async function smoke(
         error: `${baseUrl} does not answer like a ${gateway} gateway: POST ${path} gave HTTP ${res.status} ${media ?? 'without a content type'} (is the base URL right?)`,
       };
     }
-    const hint = `check ${CREDENTIAL_VARS[gateway]} (if they are right, the target's signature check is at fault)`;
+    const hint = `check ${model.credentials.required.join(' and ')} (if they are right, the target's signature check is at fault)`;
     if (res.status === 401) {
       return diagnoseRefusal(gateway, baseUrl, creds, timeoutMs, remote, {
         what: 'the target answered HTTP 401 to a request signed as the docs say',
         hint,
       });
     }
-    // Payloco answers a refused signature with a result code the docs do not name: a request signed as the docs
-    // say that is answered exactly as one with a wrong signature, and unsigned in return (P6: the response is signed
-    // when the request's signature verified), was refused.
+    // A gateway that answers a refused signature with a result code (unsignedRefusal): a request signed as the docs
+    // say that is answered exactly as one with a wrong signature, and unsigned in return (the gateway signs only what
+    // it verified), was refused.
     // A throttled answer (429/503 with Retry-After) says nothing about the credentials: the run's wait budget
     // (--max-wait) deals with a target that keeps refusing.
     const throttled = (res.status === 429 || res.status === 503) && res.headers['retry-after'] !== undefined;
-    if (remote && gateway === 'payloco' && !res.headers.signature && !throttled) {
+    const unsigned = model.smoke.unsignedRefusal;
+    if (remote && unsigned && !res.headers[unsigned.header] && !throttled) {
       const wrong = await exchange('bad-signature');
       const code = envelopeCode(res.json);
-      // Only a Payloco failure code counts (8 digits, not success or pending): a target that answers anything
-      // else the same either way is left to the checks.
-      const failure =
-        typeof code === 'string' && /^\d{8}$/.test(code) && !['00000000', '00000003'].includes(code);
-      if (failure && wrong.status === res.status && envelopeCode(wrong.json) === code)
+      // Only a failure code counts: a target that answers anything else the same either way is left to the checks.
+      if (unsigned.isFailureCode(code) && wrong.status === res.status && envelopeCode(wrong.json) === code)
         return diagnoseRefusal(
           gateway,
           baseUrl,

@@ -1,5 +1,6 @@
 import type { CatalogueEntry } from '../core/catalogue.js';
 import type { Gateway, Level } from '../core/results.js';
+import { gatewayModel } from '../gateways/index.js';
 import { type Endpoint, endpointsOf, SOURCES, type Source } from './endpoints.js';
 import {
   ANSWERS,
@@ -345,7 +346,7 @@ export function exemption(f: Field, family: Family): string | undefined {
 }
 
 function caseId(ep: Endpoint, d: Draft): string {
-  const prefix = ep.gateway === 'lesspay' ? 'LP' : 'PL';
+  const prefix = gatewayModel(ep.gateway).idPrefixes[0];
   const parts = [prefix, 'GEN', ep.code];
   if (d.field && d.family !== 'amount-spelling') parts.push(idPart(fieldName(d.field)));
   else if (d.family === 'amount-spelling') parts.push(idPart(fieldName(d.field!)));

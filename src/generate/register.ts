@@ -1,14 +1,14 @@
 import { registerComputedChecks } from '../core/catalogue.js';
+import type { Gateway } from '../core/results.js';
+import { gatewayModel } from '../gateways/index.js';
 import { generatedCases } from './cases.js';
-import { EXTRA_DOCS } from './endpoints.js';
 
 // Plugs the checks generated from the request schemas into the probes' catalogue: the core loads the catalogue and
 // the engine runs it without knowing how these are made. Imported for this effect by every entry that loads the
 // catalogue (the commands, the package entry, the docs generator); the loader refuses to load before it ran.
 
-const GENERATED = {
-  docs: (gateway: keyof typeof EXTRA_DOCS) => EXTRA_DOCS[gateway],
-  checks: (gateway: keyof typeof EXTRA_DOCS) => generatedCases(gateway).map((c) => c.entry),
-};
-
-registerComputedChecks(GENERATED);
+registerComputedChecks({
+  // The documentation sections only generated checks cite (the gateway model's extra docs).
+  docs: (gateway: Gateway) => ({ ...gatewayModel(gateway).extraDocs }),
+  checks: (gateway: Gateway) => generatedCases(gateway).map((c) => c.entry),
+});

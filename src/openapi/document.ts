@@ -118,10 +118,7 @@ function responses(api: GatewayApi, op: Operation, examples: Map<string, Example
   const out: Record<string, unknown> = {
     '200': {
       ...responseHeaders(api),
-      description:
-        api.gateway === 'lesspay'
-          ? 'OK: the envelope. `code` 0 is success; any other code is a business error of the code table.'
-          : 'OK: the unified envelope. "00000000" success, "00000003" awaiting payment, any other code a failure.',
+      description: api.okDescription,
       content: media('application/json', schemaOf([...op.success, op.businessError]), [
         ...success,
         ...errorExamples(op, examples),

@@ -1,15 +1,16 @@
 import { dataDir } from '../core/paths.js';
 import type { Gateway } from '../core/results.js';
+import { gatewayNames } from '../gateways/index.js';
 
 // What the consumer tests and the provider verification must agree on: pacticipant names, provider-state names and
 // the placeholder credentials the consumer tests sign with (the verifier re-signs for the real target).
 
-export const CONSUMER: Record<Gateway, string> = {
-  lesspay: 'paycert-lesspay-client',
-  payloco: 'paycert-payloco-client',
-};
+/** Pacticipant names: the consumer is paycert's client of the gateway, the provider the gateway by its name. */
+export const CONSUMER: Record<Gateway, string> = Object.fromEntries(
+  gatewayNames().map((g) => [g, `paycert-${g}-client`]),
+);
 
-export const PROVIDER: Record<Gateway, string> = { lesspay: 'lesspay', payloco: 'payloco' };
+export const PROVIDER: Record<Gateway, string> = Object.fromEntries(gatewayNames().map((g) => [g, g]));
 
 export const contractsDir = dataDir('contracts');
 

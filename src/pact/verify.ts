@@ -7,7 +7,13 @@ import { CheckError, CheckFailure, outcomeOf, passedOutcome } from '../core/outc
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
 import { judgeGateway } from '../core/verdict.js';
 import { displayUrl } from '../engine/certify.js';
-import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
+import {
+  type Credentials,
+  gatewayModel,
+  gateways,
+  type LesspayCredentials,
+  type PaylocoCredentials,
+} from '../gateways/index.js';
 import { CHECK_PREFIX, contractFile, PROVIDER } from './contract.js';
 import { type ExchangeLog, providerSetup, type StateLog } from './provider-states.js';
 
@@ -78,17 +84,12 @@ interface RecordedInteraction {
   states: string[];
 }
 
-/** Readings by endpoint, for interactions whose pact carries no `comments.references.paycert.reading`. */
-const READING_BY_PATH: Record<string, string> = {
-  '/api/global/v1/pay/create-order': 'L7',
-  '/api/global/v1/pay/query-order': 'L8',
-  '/api/global/payout/query': 'L9',
-  '/api/global/payout/create-order': 'L10',
-  '/api/global/payout/batch/create-order': 'L10',
-  '/v1/payments/open/api/pay': 'P7',
-  '/v1/payments/open/api/query': 'P9',
-  '/v1/payments/open/api/preAuthVoid': 'P2',
-};
+/** Readings by endpoint (each gateway model's), for interactions whose pact carries no `comments.references.paycert.reading`. */
+const READING_BY_PATH: Record<string, string> = Object.fromEntries(
+  gateways().flatMap((g) =>
+    Object.values(g.endpoints).flatMap((e): [string, string][] => (e.reading ? [[e.path, e.reading]] : [])),
+  ),
+);
 
 export function readInteractions(files: string[]): RecordedInteraction[] {
   const out: RecordedInteraction[] = [];
@@ -179,7 +180,7 @@ export function toChecks(
     const reading =
       rec?.reading ??
       (rec?.path ? READING_BY_PATH[rec.path] : undefined) ??
-      (gateway === 'lesspay' ? 'L2' : 'P2');
+      gatewayModel(gateway).readings.envelope;
     const base: CheckResult = {
       id,
       gateway,

@@ -1,43 +1,23 @@
 import type { Gateway } from '../core/results.js';
-import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/types.js';
-import { lesspayMistakes, paylocoMistakes, type SigningMistake } from './mistakes.js';
+import { gatewayModel } from '../gateways/index.js';
+import type { Credentials } from '../gateways/types.js';
+import type { SigningMistake } from './mistakes.js';
 
 // Signing diagnosis (issue 22): when a gateway refuses a request signed as the docs say, the same harmless request
 // is sent once per signing mistake gateways make. One that is accepted names what the gateway verifies (a gateway
 // fault, exit 1); none accepted leaves the tester's credentials as the likely cause (exit 2 with the hint).
 
 /** The header that carries a request's signature. */
-export const SIGNATURE_HEADER: Record<Gateway, string> = {
-  lesspay: 'x-auth-signature',
-  payloco: 'signature',
-};
+export function signatureHeader(gateway: Gateway): string {
+  return gatewayModel(gateway).signing.header;
+}
 
-/**
- * The harmless request of the diagnosis: a query of an order that does not exist, so it creates nothing. Lesspay's
- * body holds an empty member and keys out of ASCII order, so that every L3 mistake signs a string of its own.
- */
+/** The harmless request of the diagnosis (the gateway model's): a query of an order that does not exist. */
 export function diagnosisRequest(
   gateway: Gateway,
   creds: Credentials,
 ): { path: string; body: Record<string, string> } {
-  if (gateway === 'lesspay')
-    return {
-      path: '/api/global/v1/pay/query-order',
-      body: { request_id: 'PCDIAG0000', pay_order_id: '', page_size: '20', page: '1' },
-    };
-  return {
-    path: '/v1/payments/open/api/query',
-    body: {
-      version: '2.0.0',
-      charset: 'UTF-8',
-      transType: 'PAY',
-      accessType: 's2s',
-      signType: 'RSA',
-      merchantId: (creds as PaylocoCredentials).merchantId,
-      requestTime: new Date().toISOString(),
-      merchantOrderId: 'PCDIAG0000',
-    },
-  };
+  return gatewayModel(gateway).signing.diagnosisRequest(creds);
 }
 
 export function mistakesFor(
@@ -45,9 +25,7 @@ export function mistakesFor(
   creds: Credentials,
   body: Record<string, string>,
 ): SigningMistake[] {
-  return gateway === 'lesspay'
-    ? lesspayMistakes(body, (creds as LesspayCredentials).appSecret)
-    : paylocoMistakes(body, (creds as PaylocoCredentials).privateKeyPem);
+  return gatewayModel(gateway).signing.mistakes(creds, body);
 }
 
 export interface SentAnswer {
@@ -60,11 +38,11 @@ function codeOf(json: unknown): unknown {
 }
 
 /**
- * Whether an answer refuses the request as unauthenticated. Lesspay: HTTP 401 (L3). Payloco documents no code for a
- * refused signature, so a refusal is an answer with the status and code a wrongly signed request got (`refusal`).
+ * Whether an answer refuses the request as unauthenticated: HTTP 401 where the gateway documents it (L3); where it
+ * documents no code for a refused signature (P6), an answer with the status and code a wrongly signed request got.
  */
 export function isRefusal(gateway: Gateway, answer: SentAnswer, refusal?: SentAnswer): boolean {
-  if (gateway === 'lesspay') return answer.status === 401;
+  if (gatewayModel(gateway).signing.refusesWith401) return answer.status === 401;
   if (!refusal) return false;
   return answer.status === refusal.status && codeOf(answer.json) === codeOf(refusal.json);
 }

@@ -1,8 +1,8 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { shellQuote } from '../core/shell.js';
-import { loadPrivateKey, paylocoSign } from '../signing/payloco.js';
-import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from './types.js';
+import { shellQuote } from '../../core/shell.js';
+import { loadPrivateKey, paylocoSign } from '../../signing/payloco.js';
+import type { AuthMode, Credentials, GatewayAdapter, PaylocoCredentials } from '../types.js';
 
 const keys = new Map<string, KeyObject>();
 let foreign: KeyObject | undefined;
@@ -16,11 +16,17 @@ function merchantKey(pem: string): KeyObject {
   return key;
 }
 
-// A key the target cannot know: generated once per process, never written anywhere. Generation (~150 ms) runs
-// on the thread pool from the moment the adapter loads, so a run never waits for it.
-const foreignReady = promisify(generateKeyPair)('rsa', { modulusLength: 2048 }).then(({ privateKey }) => {
-  foreign = privateKey;
-});
+// A key the target cannot know: generated once per process, never written anywhere. Generation (~150 ms) runs on
+// the thread pool from the adapter's first use (a run registers its credentials' secrets before anything else), so a
+// run does not wait for it, and a command that never signs a Payloco request (the registry lists every gateway) never
+// starts it.
+let foreignReady: Promise<void> | undefined;
+function startForeign(): Promise<void> {
+  foreignReady ??= promisify(generateKeyPair)('rsa', { modulusLength: 2048 }).then(({ privateKey }) => {
+    foreign = privateKey;
+  });
+  return foreignReady;
+}
 
 function foreignKey(): KeyObject {
   if (!foreign) throw new Error('the foreign test key is not ready: await adapter.prepare() first');
@@ -30,8 +36,9 @@ function foreignKey(): KeyObject {
 export const payloco: GatewayAdapter = {
   name: 'payloco',
   secretHeaders: ['signature', 'x-signature'],
-  prepare: () => foreignReady,
+  prepare: () => startForeign(),
   secrets: (c: Credentials) => {
+    startForeign();
     const p = c as PaylocoCredentials;
     return [p.privateKeyPem, p.webhookSecret ?? ''].filter((s) => s !== '');
   },
@@ -42,6 +49,7 @@ export const payloco: GatewayAdapter = {
     };
   },
   authHeaders(c: Credentials, raw, _body, mode: AuthMode): Record<string, string> {
+    startForeign();
     const key = merchantKey((c as PaylocoCredentials).privateKeyPem);
     switch (mode) {
       case 'none':

@@ -1,6 +1,6 @@
-import { shellQuote } from '../core/shell.js';
-import { lesspaySign, lesspayStringToSign } from '../signing/lesspay.js';
-import type { AuthMode, Credentials, GatewayAdapter, LesspayCredentials } from './types.js';
+import { shellQuote } from '../../core/shell.js';
+import { lesspaySign, lesspayStringToSign } from '../../signing/lesspay.js';
+import type { AuthMode, Credentials, GatewayAdapter, LesspayCredentials } from '../types.js';
 
 const UNKNOWN_APP_ID = 'paycert-unknown-app-id';
 
