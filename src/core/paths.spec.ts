@@ -20,7 +20,7 @@ describe('paths', () => {
     expect(join(codeRoot, '/')).to.equal(root);
     expect(join(packageRoot, '/')).to.equal(root);
     expect(codeDir('suites/probes')).to.equal(probesDir);
-    expect(catalogueFiles('lesspay')[0]).to.equal(dataDir('suites/catalogue/lesspay.json'));
+    expect(catalogueFiles('lesspay')[0]).to.equal(`${dataDir('suites/catalogue')}lesspay.json`);
     expect(dataDir('contracts')).to.equal(contractsDir);
   });
 
