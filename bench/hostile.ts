@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { certify } from '../src/engine/certify.js';
 import { startEmbedded } from '../src/engine/embedded.js';
 import { closeHttp } from '../src/engine/http.js';
-import { startChaos } from '../src/hostile/chaos-server.js';
+import { startChaos } from '../test/hostile/chaos-server.js';
 
 export interface HugeBodyFigures {
   /** Requests answered with a 50 MB body. */

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { faults } from './index.js';
 import {
   batchBody,
   type Client,
@@ -15,7 +14,8 @@ import {
   startReceiver,
   webhookSignatureValid,
   withMock,
-} from './testkit.js';
+} from '../../test/kits/lesspay-mock.js';
+import { faults } from './index.js';
 
 // For every fault: a probe that returns true when the deviation named by the fault is observed. Each probe
 // must return true against its fault variant and false against both conformant variants.
