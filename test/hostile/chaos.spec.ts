@@ -310,9 +310,10 @@ describe('hostile targets: chaos', function () {
 
   it('50 MB bodies on four endpoints: the body cap keeps memory bounded', function () {
     this.timeout(BENCH_GUARD_MS + SLACK_MS);
-    // In a process of its own, so the rest of the test run does not move the figure.
+    // In a process of its own, so the rest of the test run does not move the figure; the bench starts the target in
+    // another and measures the client's live memory after full collections (--expose-gc).
     const script = fileURLToPath(new URL('../../bench/hostile.ts', import.meta.url));
-    const out = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
       encoding: 'utf8',
       timeout: BENCH_GUARD_MS,
     });
