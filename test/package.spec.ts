@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { buildIsCurrent } from './kits/build.js';
 import { type LoopbackRegistry, startLoopbackRegistry } from './kits/registry.js';
 
 // The two packages as another project gets them: `npm pack` (which builds dist/ through `prepare`), installed into
@@ -188,8 +189,10 @@ function pactMajors(): { major: number; dir: string }[] {
 
 function pack(dir: string, args: string[]): string {
   const before = new Set(readdirSync(dir));
-  // Not --ignore-scripts: `prepare` builds dist/ from the current sources before packing.
-  execFileSync(npm, ['pack', '--silent', '--pack-destination', dir, ...args], {
+  // `prepare` builds dist/ from the current sources before packing; when dist/ is already current (`npm test` built
+  // it), packing skips that, because rebuilding empties dist/ under the test files running beside this one.
+  const scripts = buildIsCurrent() ? ['--ignore-scripts'] : [];
+  execFileSync(npm, ['pack', '--silent', '--pack-destination', dir, ...scripts, ...args], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
