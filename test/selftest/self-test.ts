@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Gateway } from '../../src/core/results.js';
 import { catalogue, handWritten } from '../../src/engine/catalogue.js';
 import { mockModule } from '../../src/engine/embedded.js';
 import { idMatcher } from '../../src/engine/selection.js';
@@ -6,8 +7,9 @@ import { certifyMock, expectations, idsWithStatus } from './certify-mock.js';
 
 // Proof that the suite judges correctly: both conformant variants of each mock pass every check, and every fault
 // variant fails exactly the checks it is expected to fail (style: bowtie miniatures, schemathesis modifiers).
+// One spec file per gateway (lesspay.spec.ts, payloco.spec.ts), so the two self-tests run in parallel.
 
-for (const gateway of ['lesspay', 'payloco'] as const) {
+export function selfTest(gateway: Gateway) {
   describe(`self-test · ${gateway}`, function () {
     this.timeout(120_000);
     const expected = expectations(gateway);
