@@ -1,6 +1,8 @@
-// `npm test`: every spec file, in parallel processes (mocha --parallel, one per core). The rooms whose files run
-// longest (the self-test certifies every mock × fault; hostile, CLI and example tests start whole runs) start
-// first, so none of them is left to run alone at the end. Single files (`npx mocha <file>`) use .mocharc.json.
+// `npm test`: every spec file, in parallel processes (mocha --parallel). One process more than cores: the slow files
+// spend more than half their time waiting on the wall clock (webhook retries, deadlines; the Lesspay self-test took
+// 110 s with 45 s of CPU), so a third process keeps both cores busy. The rooms whose files run longest (the self-test
+// certifies every mock × fault; hostile, CLI and example tests start whole runs) start first, so none of them is
+// left to run alone at the end. Single files (`npx mocha <file>`) use .mocharc.json.
 const { readdirSync } = require('node:fs');
 const { availableParallelism, cpus } = require('node:os');
 const { join } = require('node:path');
@@ -32,6 +34,6 @@ const rank = (file) => {
 module.exports = {
   ...require('../.mocharc.json'),
   parallel: true,
-  jobs: availableParallelism?.() ?? cpus().length,
+  jobs: (availableParallelism?.() ?? cpus().length) + 1,
   spec: ROOTS.flatMap((root) => specs(root)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
 };
