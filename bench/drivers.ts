@@ -1,6 +1,6 @@
 import type { PaymentDriver } from '../src/engine/drivers.js';
-import { certifyMock } from '../src/selftest/certify-mock.js';
-import { DRIVEN, driverFor, repo, WAYS } from '../src/selftest/driver-ways.js';
+import { certifyMock } from '../test/selftest/certify-mock.js';
+import { DRIVEN, driverFor, repo, WAYS } from '../test/selftest/driver-ways.js';
 
 // How long one lifecycle payment takes to complete with each driver on the page shape it is for: the time of the
 // driver's complete() call, over the lifecycle payments of one run per gateway (manual: a scripted person who acts

@@ -39,7 +39,7 @@ console.log(
 console.table(await benchWaitBound(quick ? 5_000 : 30_000));
 
 console.log(
-  '\n== hostile target: 50 MB bodies on four endpoints, 1 MiB body cap (target: RSS growth < 50 MB)',
+  '\n== hostile target: 50 MB bodies on four endpoints, 1 MiB body cap (target: live memory growth < 50 MB)',
 );
 console.log(JSON.stringify(await benchHugeBody(), null, 2));
 

@@ -9,8 +9,8 @@ import type { Gateway } from '../src/core/results.js';
 import { validatorFor } from '../src/core/schema-registry.js';
 import { startEmbedded } from '../src/engine/embedded.js';
 import { type HttpRequest, recordRequests } from '../src/engine/http.js';
-import { certifyMock } from '../src/selftest/certify-mock.js';
 import { loadPrivateKey, paylocoSign } from '../src/signing/payloco.js';
+import { certifyMock } from '../test/selftest/certify-mock.js';
 
 const ENVELOPE: Record<Gateway, string> = {
   lesspay: 'lesspay/envelope.schema.json',

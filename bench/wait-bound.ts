@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gateway } from '../src/core/results.js';
-import { startChaos } from '../src/hostile/chaos-server.js';
+import { startChaos } from '../test/hostile/chaos-server.js';
 
 const bin = fileURLToPath(new URL('../bin/paycert.js', import.meta.url));
 

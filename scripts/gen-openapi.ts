@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { documentPath, documentText, OPENAPI_DIR } from '../src/openapi/document.js';
+import { documentPath, documentText, OPENAPI_DIR } from './openapi/document.js';
 
 // `npm run openapi`: writes schemas/openapi/<gateway>.openapi.json from the schemas and their corpus.
 mkdirSync(OPENAPI_DIR, { recursive: true });

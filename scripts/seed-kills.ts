@@ -4,7 +4,7 @@
 import type { Gateway } from '../src/core/results.js';
 import { mockModule } from '../src/engine/embedded.js';
 import { idMatcher } from '../src/engine/selection.js';
-import { certifyMock, idsWithStatus } from '../src/selftest/certify-mock.js';
+import { certifyMock, idsWithStatus } from '../test/selftest/certify-mock.js';
 
 const gateways = (
   process.argv[2] && process.argv[2] !== 'all' ? [process.argv[2]] : ['lesspay', 'payloco']

@@ -1,13 +1,13 @@
 // `npm run selftest:generated [lesspay|payloco]`: runs every fault of the bundled mock (seed 0, budget 1, as the
-// self-test does) and writes src/selftest/<gateway>.generated.expected.json, the generated checks' part of the
+// self-test does) and writes test/selftest/<gateway>.generated.expected.json, the generated checks' part of the
 // expectations. Review the diff before committing: a generated check that fails on a conformant reading is a bug
 // in the generator, never an expectation. Hand-written expectations are only compared, never written.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Gateway } from '../src/core/results.js';
 import { mockModule } from '../src/engine/embedded.js';
-import { certifyMock, idsWithStatus } from '../src/selftest/certify-mock.js';
+import { certifyMock, idsWithStatus } from '../test/selftest/certify-mock.js';
 
-const dir = new URL('../src/selftest/', import.meta.url);
+const dir = new URL('../test/selftest/', import.meta.url);
 const isGenerated = (id: string) => id.includes('-GEN-');
 
 function handWritten(gateway: Gateway): Record<string, { fails: string[]; skips: string[] }> {
@@ -57,6 +57,6 @@ for (const gateway of (process.argv[2] ? [process.argv[2]] : ['lesspay', 'payloc
   }
   writeFileSync(new URL(`${gateway}.generated.expected.json`, dir), `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(
-    `wrote src/selftest/${gateway}.generated.expected.json (${Object.keys(out).length} faults)\n`,
+    `wrote test/selftest/${gateway}.generated.expected.json (${Object.keys(out).length} faults)\n`,
   );
 }

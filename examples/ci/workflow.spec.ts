@@ -4,7 +4,7 @@ import { expect } from 'chai';
 
 // The example workflow as a runner reads it, before paycert is on the registry: every job that runs paycert installs
 // it from the tarballs the `package` job packs (both packages together), and nothing installs an unpublished name.
-// src/package.spec.ts proves that the same `npm pack` commands give tarballs that install and run.
+// test/package.spec.ts proves that the same `npm pack` commands give tarballs that install and run.
 
 const text = readFileSync(fileURLToPath(new URL('./paycert.yml', import.meta.url)), 'utf8');
 const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));

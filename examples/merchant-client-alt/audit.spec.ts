@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { scenarioNames, scenarioOf } from '../../src/audit/scenarios.js';
-import { cliArgs, runCli } from '../../src/cli-tests/run-cli.js';
 import { mockModule, type RunningMock } from '../../src/engine/embedded.js';
+import { cliArgs, runCli } from '../../test/cli/run-cli.js';
 
 // The client checks proven on a second conformant client, written apart from examples/merchant-client/ (node:http,
 // other header casing, pretty-printed bodies, optional and empty members, other ids and amounts, demo-only

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { scenarioNames, scenarioOf } from '../../src/audit/scenarios.js';
-import { runCli } from '../../src/cli-tests/run-cli.js';
+import { runCli } from '../../test/cli/run-cli.js';
 import { lesspayFaults, lesspayScenarioFaults, paylocoFaults, paylocoScenarioFaults } from './client.js';
 
 // Issue 15, through the real binary: `paycert audit` passes the example client and fails each faulty variant on

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { cliArgs } from '../../src/cli-tests/run-cli.js';
 import { mockModule, type RunningMock } from '../../src/engine/embedded.js';
+import { cliArgs } from '../../test/cli/run-cli.js';
 
 // Issue 15, through the real binary: `paycert proxy` sits between the integrator's app and a sandbox (here the
 // Payloco mock, made to accept the integrator's own merchant key), prints its URL first, forwards everything, and on

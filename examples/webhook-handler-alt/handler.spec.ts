@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { runCli } from '../../src/cli-tests/run-cli.js';
 import { webhookTestCommand } from '../../src/commands/webhook-test.js';
 import type { Results } from '../../src/core/results.js';
+import { runCli } from '../../test/cli/run-cli.js';
 import { type AltFault, type RunningAltHandler, startAltHandler } from './handler.js';
 
 // `paycert webhook-test` against the second conformant handler, through the same entry point as

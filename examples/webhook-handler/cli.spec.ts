@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { runCli } from '../../src/cli-tests/run-cli.js';
+import { runCli } from '../../test/cli/run-cli.js';
 import { type Fault, type Gateway, type RunningHandler, startHandler } from './handler.js';
 
 // Issue 16, through the real binary: `paycert webhook-test` tells a tester's mistake (wrong secret, an order-status

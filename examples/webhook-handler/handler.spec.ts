@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { cliArgs } from '../../src/cli-tests/run-cli.js';
 import { webhookTestCommand } from '../../src/commands/webhook-test.js';
 import type { Results } from '../../src/core/results.js';
+import { cliArgs } from '../../test/cli/run-cli.js';
 import { type Fault, type Gateway, startHandler } from './handler.js';
 
 // `paycert webhook-test` against the example handler: the correct one passes every check, each faulty variant

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { createPayin, PATH, withMock } from '../../test/kits/lesspay-mock.js';
 import { formToken, SESSION_COOKIE } from './cashier-shapes.js';
-import { createPayin, PATH, withMock } from './testkit.js';
 
 // Variants c, d and e: the same API behind cashier pages of other shapes. Each page pays only when answered the way
 // it asks (token, session cookie and test card, JSON from its script) and leaves the order pending otherwise.

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { faults } from './index.js';
 import {
   batchBody,
   type Client,
@@ -11,11 +10,11 @@ import {
   payinBody,
   rid,
   singlePayoutBody,
-  sleep,
   startReceiver,
   webhookSignatureValid,
   withMock,
-} from './testkit.js';
+} from '../../test/kits/lesspay-mock.js';
+import { faults } from './index.js';
 
 // For every fault: a probe that returns true when the deviation named by the fault is observed. Each probe
 // must return true against its fault variant and false against both conformant variants.
@@ -75,7 +74,8 @@ async function payinDeliveries(
   c: Client,
   apiVersion = 'V2',
   answer?: (n: number) => { status: number; body: string },
-  ms = 0,
+  /** How long to wait for a second delivery (a retry) after the first; it ends as soon as one arrives. */
+  retryWithinMs = 0,
 ): Promise<Delivery[]> {
   const receiver = await startReceiver(answer);
   try {
@@ -86,7 +86,7 @@ async function payinDeliveries(
     });
     await checkout(c, data.pay_order_id, 'succeed');
     await receiver.waitFor(1);
-    if (ms) await sleep(ms);
+    if (retryWithinMs) await receiver.waitFor(2, retryWithinMs);
     return [...receiver.deliveries];
   } finally {
     await receiver.close();
@@ -362,7 +362,7 @@ const probes: Record<string, Probe> = {
     return !('request_id' in d.json) || !('order_status' in d.json);
   },
   'webhook-no-retry': async (c) =>
-    (await payinDeliveries(c, 'V2', () => ({ status: 500, body: 'FAIL' }), 120)).length < 2,
+    (await payinDeliveries(c, 'V2', () => ({ status: 500, body: 'FAIL' }), 1_000)).length < 2,
   'webhook-v1-signs-all-fields': async (c) =>
     !webhookSignatureValid(await firstDelivery(c, 'V1'), c.mock.credentials.appSecret, 'payin'),
   'webhook-v2-signs-v1-fields': async (c) =>

@@ -1,7 +1,5 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { startLesspayMock } from './index.js';
-import { sign, withoutEmptyInArrays } from './sign.js';
 import {
   batchBody,
   checkout,
@@ -12,7 +10,9 @@ import {
   startReceiver,
   webhookSignatureValid,
   withMock,
-} from './testkit.js';
+} from '../../test/kits/lesspay-mock.js';
+import { startLesspayMock } from './index.js';
+import { sign, withoutEmptyInArrays } from './sign.js';
 
 const PAYIN_WEBHOOK_FIELDS = [
   'request_id',
@@ -179,7 +179,7 @@ for (const variant of ['a', 'b'] as const) {
     it('close() cancels pending retries', async () => {
       receiver = await startReceiver(() => ({ status: 500, body: 'no' }));
       const mock = await startLesspayMock({ variant, webhookRetryDelaysMs: [100, 100] });
-      const c = new (await import('./testkit.js')).Client(mock);
+      const c = new (await import('../../test/kits/lesspay-mock.js')).Client(mock);
       const { data } = await createPayin(c, { notify_url: receiver.url });
       await checkout(c, data.pay_order_id, 'succeed');
       await receiver.waitFor(1);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
+import { batchBody, Client, PATH, payinBody } from '../../test/kits/lesspay-mock.js';
 import { type RunningMock, startLesspayMock } from './index.js';
-import { batchBody, Client, PATH, payinBody } from './testkit.js';
 
 // The optional members the request schemas type are checked too (L6 "a wrong type"), and the banks request needs
 // its way_code (paycert's reading of PayoutBankDTO).

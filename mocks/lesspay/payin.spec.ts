@@ -1,6 +1,6 @@
 import { expect } from 'chai';
+import { Client, createPayin, PATH, payinBody, rid } from '../../test/kits/lesspay-mock.js';
 import { type RunningMock, startLesspayMock } from './index.js';
-import { Client, createPayin, PATH, payinBody, rid } from './testkit.js';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,14 @@
 import { expect } from 'chai';
+import {
+  batchBody,
+  Client,
+  detail,
+  PATH,
+  rid,
+  singlePayoutBody,
+  sleep,
+} from '../../test/kits/lesspay-mock.js';
 import { type RunningMock, startLesspayMock } from './index.js';
-import { batchBody, Client, detail, PATH, rid, singlePayoutBody, sleep } from './testkit.js';
 
 for (const variant of ['a', 'b'] as const) {
   describe(`lesspay mock: payouts (variant ${variant})`, () => {

@@ -9,7 +9,7 @@ import {
   startReceiver,
   webhookSignatureValid,
   withMock,
-} from './testkit.js';
+} from '../../test/kits/lesspay-mock.js';
 
 // Sandbox policies `paycert audit --scenario` starts the mock with: an order that is paid by itself while the client
 // polls (pending-then-success), and an operations review that rejects every payout (payout-rejected). Both default off.

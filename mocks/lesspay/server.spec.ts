@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { Client, PATH, payinBody } from '../../test/kits/lesspay-mock.js';
 import { type RunningMock, startLesspayMock, TEST_CREDENTIALS } from './index.js';
-import { Client, PATH, payinBody } from './testkit.js';
 
 const ALL_PATHS = Object.values(PATH);
 const PAYIN_PATHS = [PATH.createPayin, PATH.queryPayin];

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import request from 'supertest';
+import { micropayBody, paths, post } from '../../test/kits/payloco-mock.js';
 import { faults, startPaylocoMock, variants } from './index.js';
-import { micropayBody, paths, post } from './test-client.js';
 
 describe('payloco mock: module API', () => {
   it('exports the variants and the fault table', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
+import { paths, post, qrPayBody, queryBody, sleep, startReceiver } from '../../test/kits/payloco-mock.js';
 import { startPaylocoMock } from './index.js';
-import { paths, post, qrPayBody, queryBody, sleep, startReceiver } from './test-client.js';
 
 // The sandbox policy autoPayAfterMs (off by default): an active QR is paid by itself after the delay, with the
 // webhook sent as for a payer who scanned it. Until then the order reads PENDING (P7).

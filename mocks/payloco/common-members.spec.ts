@@ -1,6 +1,6 @@
 import { expect } from 'chai';
+import { paths, post, qrPayBody } from '../../test/kits/payloco-mock.js';
 import { type RunningMock, startPaylocoMock } from './index.js';
-import { paths, post, qrPayBody } from './test-client.js';
 
 type Json = Record<string, unknown>;
 

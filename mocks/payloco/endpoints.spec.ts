@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { common, paths, post, qrPayBody, queryBody, uniqueId } from '../../test/kits/payloco-mock.js';
 import { type RunningMock, startPaylocoMock } from './index.js';
-import { common, paths, post, qrPayBody, queryBody, uniqueId } from './test-client.js';
 
 const statuses = ['PENDING', 'SUCCESS', 'FAILED', 'CLOSED'];
 

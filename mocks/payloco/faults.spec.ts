@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'chai';
 import request from 'supertest';
-import { faults, type RunningMock, startPaylocoMock } from './index.js';
 import {
   ack,
   common,
@@ -16,7 +15,8 @@ import {
   scan,
   sleep,
   startReceiver,
-} from './test-client.js';
+} from '../../test/kits/payloco-mock.js';
+import { faults, type RunningMock, startPaylocoMock } from './index.js';
 
 type Json = Record<string, any>;
 

@@ -1,7 +1,16 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import {
+  micropayBody,
+  paths,
+  post,
+  qrPayBody,
+  queryBody,
+  scan,
+  sleep,
+  uniqueId,
+} from '../../test/kits/payloco-mock.js';
 import { type RunningMock, startPaylocoMock } from './index.js';
-import { micropayBody, paths, post, qrPayBody, queryBody, scan, sleep, uniqueId } from './test-client.js';
 
 for (const variant of ['a', 'b'] as const) {
   describe(`payloco mock variant ${variant}: orders, QR and MICROPAY (P7–P9)`, () => {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { paths, post, qrPayBody, queryBody } from '../../test/kits/payloco-mock.js';
 import { type RunningMock, startPaylocoMock } from './index.js';
 import { nonceOf } from './scan-shapes.js';
-import { paths, post, qrPayBody, queryBody } from './test-client.js';
 import type { Order } from './types.js';
 
 // Variants c, d and e: the same API behind wallet pages of other shapes. Each pays only when answered as it asks

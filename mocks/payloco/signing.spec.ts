@@ -1,8 +1,15 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
+import {
+  paths,
+  post,
+  qrPayBody,
+  queryBody,
+  responseSignatureVerifies,
+  signText,
+} from '../../test/kits/payloco-mock.js';
 import { type RunningMock, startPaylocoMock } from './index.js';
-import { paths, post, qrPayBody, queryBody, responseSignatureVerifies, signText } from './test-client.js';
 
 describe('payloco mock: request and response signatures (P6)', () => {
   let mock: RunningMock;

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'chai';
-import { type RunningMock, startPaylocoMock } from './index.js';
 import {
   ack,
   micropayBody,
@@ -11,7 +10,8 @@ import {
   scan,
   sleep,
   startReceiver,
-} from './test-client.js';
+} from '../../test/kits/payloco-mock.js';
+import { type RunningMock, startPaylocoMock } from './index.js';
 
 const hmac = (text: string, secret: string) => createHmac('sha256', secret).update(text).digest('hex');
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { loadFixture, REGISTERED_SECRET, SECRETS } from '../../test/fixtures/results/index.js';
+import { largeResults } from '../../test/fixtures/results/large.js';
 import { clearSecrets, registerSecret } from '../core/redact.js';
-import { loadFixture, REGISTERED_SECRET, SECRETS } from '../report/fixtures/index.js';
-import { largeResults } from '../report/fixtures/large.js';
 import { annotations, jobSummary, MAX_ANNOTATIONS, writeGithub } from './github.js';
 
 describe('GitHub job summary and annotations (issue 23)', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
+import { type StubReply, startStub } from '../../test/kits/client-stub.js';
 import { lesspaySign } from '../signing/lesspay.js';
 import { LesspayClient, LesspayError, LesspayProtocolError } from './lesspay.js';
-import { type StubReply, startStub } from './stub.testkit.js';
 import { ClientTransportError } from './transport.js';
 
 const credentials = { appId: 'app-1', appSecret: 'secret-1' };

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect } from 'chai';
+import { type StubReply, startStub } from '../../test/kits/client-stub.js';
 import { paylocoSign, paylocoVerify } from '../signing/payloco.js';
 import { PaylocoClient, PaylocoError, PaylocoProtocolError, requestTime } from './payloco.js';
-import { type StubReply, startStub } from './stub.testkit.js';
 
 const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const platform = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { type RemoteMock, startRemoteMock } from '../cli-tests/mock-target.js';
-import { runCli } from '../cli-tests/run-cli.js';
+import { type RemoteMock, startRemoteMock } from '../../test/cli/mock-target.js';
+import { runCli } from '../../test/cli/run-cli.js';
 
 // Issue 23: paycert.config.json through the real binary: found in the working directory or given with --config,
 // flags over environment over file, problems with file, line and column, secrets refused with their variable.

@@ -9,7 +9,7 @@ import { catalogueFiles } from './catalogue.js';
 import { codeDir, codeExt, codeRoot, compiled, dataDir, packageRoot, schemasDir } from './paths.js';
 
 // From the sources (as the tests run) code and data share the repository root; the compiled layout
-// (dist/src/paths.js, data at the package root) is exercised by src/package.spec.ts through the installed package.
+// (dist/src/paths.js, data at the package root) is exercised by test/package.spec.ts through the installed package.
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

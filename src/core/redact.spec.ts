@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadFixture, REGISTERED_SECRET, SECRETS } from '../report/fixtures/index.js';
+import { loadFixture, REGISTERED_SECRET, SECRETS } from '../../test/fixtures/results/index.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { clearSecrets, REDACTED, redactDeep, redactSecrets, redactText, registerSecret } from './redact.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadFixture } from '../report/fixtures/index.js';
+import { loadFixture } from '../../test/fixtures/results/index.js';
 import { RESULTS_SCHEMA_ID, type Results } from './results.js';
 import { validate } from './schema-registry.js';
 import { recompute } from './verdict.js';

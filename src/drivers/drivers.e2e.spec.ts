@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { cliArgs, runCli } from '../cli-tests/run-cli.js';
+import { cliArgs, runCli } from '../../test/cli/run-cli.js';
 import type { Results } from '../core/results.js';
 import { chromiumPath, loadPlaywright } from './browser.js';
 
@@ -66,7 +66,7 @@ describe('payment drivers end to end', function () {
   });
 
   it('command: the team script gets the page URL and ids in its environment', async () => {
-    const cmd = `node ${join(repo, 'src/drivers/testing/pay-mock-page.mjs')}`;
+    const cmd = `node ${join(repo, 'test/fixtures/pay-mock-page.mjs')}`;
     const out = await run(['--driver', `command:${cmd}`, ...ONLY]);
     expect(out.code, out.stderr).to.equal(0);
     expectDriven(

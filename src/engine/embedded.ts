@@ -21,7 +21,7 @@ export interface EmbeddedOptions {
 }
 
 // The shape every mock's entry exports as `mock` (mocks/contract.ts, which the harness may not import: it is
-// restated here, and src/selftest checks both entries against it by starting them through this module).
+// restated here, and test/selftest checks both entries against it by starting them through this module).
 export interface FaultInfo {
   name: string;
   reading: string;

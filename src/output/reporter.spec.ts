@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { largeResults } from '../report/fixtures/large.js';
+import { largeResults } from '../../test/fixtures/results/large.js';
 import { colourEnabled } from './colour.js';
 import { RunReporter } from './reporter.js';
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
+import { type StubBroker, startStubBroker } from '../../test/kits/broker-stub.js';
 import { publishContracts } from '../commands/publish.js';
 import { startEmbedded } from '../engine/embedded.js';
-import { type StubBroker, startStubBroker } from './broker-stub.js';
 import { CONSUMER, contractFile, PROVIDER } from './contract.js';
 import { verifyContracts } from './verify.js';
 
-// The broker path end to end against a stand-in broker on 127.0.0.1 (src/pact/broker-stub.ts).
+// The broker path end to end against a stand-in broker on 127.0.0.1 (test/kits/broker-stub.ts).
 
 const TOKEN = 'stub-token';
 

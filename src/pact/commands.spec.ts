@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { startStubBroker } from '../../test/kits/broker-stub.js';
 import { publishCommand } from '../commands/publish.js';
 import { verifyCommand } from '../commands/verify.js';
 import { UsageError } from '../core/errors.js';
-import { startStubBroker } from './broker-stub.js';
 
 // `paycert verify` and `paycert publish` as the CLI calls them (the lead wires them into src/cli/cli.ts).
 

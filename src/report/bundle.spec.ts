@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { create, extract } from 'tar';
+import { loadFixture } from '../../test/fixtures/results/index.js';
 import { coverage } from '../generate/coverage.js';
 import { keyFingerprint, verifyBundle as verifyAny, writeBundle } from './bundle.js';
-import { loadFixture } from './fixtures/index.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 

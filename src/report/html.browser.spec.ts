@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { baselineFixture, loadFixture, REGISTERED_SECRET } from '../../test/fixtures/results/index.js';
 import { CHROMIUM_FLAGS } from '../core/chromium.js';
 import { clearSecrets, registerSecret } from '../core/redact.js';
-import { baselineFixture, loadFixture, REGISTERED_SECRET } from './fixtures/index.js';
 import { renderHtml } from './html.js';
 
 const CHROMIUM = process.env.PAYCERT_CHROMIUM ?? '/usr/bin/chromium';

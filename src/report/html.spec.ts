@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { expect } from 'chai';
-import { clearSecrets, registerSecret } from '../core/redact.js';
 import {
   baselineFixture,
   CANARIES,
@@ -9,7 +8,8 @@ import {
   loadFixture,
   REGISTERED_SECRET,
   SECRETS,
-} from './fixtures/index.js';
+} from '../../test/fixtures/results/index.js';
+import { clearSecrets, registerSecret } from '../core/redact.js';
 import { INLINE_DETAILS_LIMIT, renderHtml } from './html.js';
 
 const scriptOf = (html: string) => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { CANARIES, loadFixture } from './fixtures/index.js';
+import { CANARIES, loadFixture } from '../../test/fixtures/results/index.js';
 import { renderJunit } from './junit.js';
 
 interface Outcome {

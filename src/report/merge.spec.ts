@@ -1,7 +1,7 @@
 import { expect } from 'chai';
+import { loadFixture } from '../../test/fixtures/results/index.js';
 import type { Results } from '../core/results.js';
 import { recompute } from '../core/verdict.js';
-import { loadFixture } from './fixtures/index.js';
 import { mergeResults } from './merge.js';
 
 function shards(r: Results, n: number): Results[] {

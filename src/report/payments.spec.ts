@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadFixture } from './fixtures/index.js';
+import { loadFixture } from '../../test/fixtures/results/index.js';
 import { renderHtml } from './html.js';
 
 // Issue 12: the HTML names the payment driver and says how each lifecycle payment was completed, once per payment

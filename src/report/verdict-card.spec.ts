@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
+import { largeResults } from '../../test/fixtures/results/large.js';
 import { CHROMIUM_FLAGS } from '../core/chromium.js';
-import { largeResults } from './fixtures/large.js';
 import { renderHtml } from './html.js';
 
 // Issue 23: the verdict card leads with the failed MUST checks and their root cause; long IDs wrap.

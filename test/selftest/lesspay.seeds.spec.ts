@@ -1,0 +1,3 @@
+import { seedsTest } from './seeds.js';
+
+seedsTest('lesspay');

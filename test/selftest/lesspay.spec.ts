@@ -1,0 +1,3 @@
+import { selfTest } from './self-test.js';
+
+selfTest('lesspay');
