@@ -1,9 +1,9 @@
 import { UsageError } from '../core/errors.js';
 import type { Gateway } from '../core/results.js';
+import { gatewayNames } from '../gateways/index.js';
 import type { CatalogueEntry } from './catalogue.js';
 import { catalogue } from './catalogue.js';
 import { send } from './http.js';
-import { gatewayNames } from '../gateways/index.js';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
 import { EMBEDDED_WAIT_MS, REMOTE_WAIT_MS } from './waits.js';
 

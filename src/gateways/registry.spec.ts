@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'chai';
-import { codeExt, codeRoot } from '../core/paths.js';
 import { catalogueFiles } from '../core/catalogue.js';
+import { codeExt, codeRoot } from '../core/paths.js';
 import { probeFiles } from '../engine/runner.js';
 import { codeFolder, dataFolder, gatewayNames, gateways } from './index.js';
 
