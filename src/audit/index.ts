@@ -2,11 +2,12 @@ import { pathToFileURL } from 'node:url';
 import { type Catalogue, loadCatalogue } from '../core/catalogue.js';
 import { type RunClock, resultsDocument } from '../core/head.js';
 import { CheckFailure, CheckSkipped, outcomeOf, passedOutcome } from '../core/outcome.js';
-import { codeDir, codeExt } from '../core/paths.js';
+import { codeExt } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
 import { type Ran, resultOf } from '../core/result.js';
 import type { CheckResult, Exchange, Gateway, Results } from '../core/results.js';
 import { judgeGateway } from '../core/verdict.js';
+import { checkModule } from '../gateways/index.js';
 import {
   type ClientCredentials,
   type ClientFinding,
@@ -24,15 +25,13 @@ import { type Scenario, scenarioChecks } from './scenarios.js';
 export type { Recorded, Recorder } from './recorder.js';
 export { startRecorder } from './recorder.js';
 
-const clientSuiteDir = codeDir('suites/client');
-
 /** The client checks of a gateway (suites/client/catalogue/<gateway>.json), through the one catalogue loader. */
 export function clientCatalogue(gateway: Gateway): Catalogue {
   return loadCatalogue('client', gateway);
 }
 
 export async function clientRules(gateway: Gateway): Promise<ClientRule[]> {
-  return (await import(pathToFileURL(`${clientSuiteDir}${gateway}.rules${codeExt}`).href)).rules;
+  return (await import(pathToFileURL(`${checkModule(gateway, 'client')}${codeExt}`).href)).rules;
 }
 
 /** At most this many offending requests are kept as evidence of one check (the message counts them all). */
@@ -129,7 +128,7 @@ export async function judgeClient(opts: JudgeOptions): Promise<CheckResult[]> {
   for (const entry of cat.checks.filter((e) => !onlyUnder.has(e.id) || selected.has(e.id))) {
     const rule = byId.get(entry.id);
     if (!rule)
-      throw new Error(`client check ${entry.id} has no rule in suites/client/${opts.gateway}.rules.ts`);
+      throw new Error(`client check ${entry.id} has no rule in ${checkModule(opts.gateway, 'client')}`);
     const t0 = performance.now();
     const found = ruleOutcome(rule, requests, opts, selected.has(entry.id));
     results.push(

@@ -104,6 +104,14 @@ export function dataFolder(path: string): string {
   return isAbsolute(path) ? join(path, sep) : dataDir(path);
 }
 
+/** The module (path without extension, where paycert runs) of a gateway's client rules or handler cases. */
+export function checkModule(gateway: Gateway, side: 'client' | 'handler'): string {
+  const where = gatewayModel(gateway).locations;
+  const path = side === 'client' ? where.client?.rules : where.handler?.cases;
+  if (!path) throw new Error(`gateway ${gateway} has no ${side} checks`);
+  return codeFolder(path).slice(0, -1);
+}
+
 /** The catalogue files of a gateway of a kind, as its model locates them (the core's one loader reads them). */
 function catalogueFilesOf(gateway: Gateway, kind: CatalogueKind): string[] {
   const { locations } = gatewayModel(gateway);

@@ -4,11 +4,12 @@ import { type Catalogue, type CatalogueEntry, loadCatalogue } from '../core/cata
 import { UsageError } from '../core/errors.js';
 import { type RunClock, resultsDocument, startRun } from '../core/head.js';
 import { outcomeOfRun, SetupError } from '../core/outcome.js';
-import { codeDir, codeExt } from '../core/paths.js';
+import { codeExt } from '../core/paths.js';
 import { redactDeep } from '../core/redact.js';
 import { resultOf } from '../core/result.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { judgeGateway } from '../core/verdict.js';
+import { checkModule } from '../gateways/index.js';
 import type { PaylocoWebhookForm } from '../signing/payloco.js';
 import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-kit.js';
 
@@ -16,7 +17,6 @@ import { type HandlerCase, HandlerKit, type HandlerPreflight } from './handler-k
 // plus one case function each (suites/handler/<gw>.cases.ts), run one after another against the handler.
 
 /** Where the handler cases run from (code); their catalogue is data, at the package root. */
-export const handlerSuiteDir = codeDir('suites/handler');
 
 /** The handler checks of a gateway (suites/handler/catalogue/<gateway>.json), through the one catalogue loader. */
 export function handlerCatalogue(gateway: Gateway): Catalogue {
@@ -24,7 +24,7 @@ export function handlerCatalogue(gateway: Gateway): Catalogue {
 }
 
 async function casesModule(gateway: Gateway): Promise<{ cases: HandlerCase[]; preflight: HandlerPreflight }> {
-  return import(pathToFileURL(`${handlerSuiteDir}${gateway}.cases${codeExt}`).href);
+  return import(pathToFileURL(`${checkModule(gateway, 'handler')}${codeExt}`).href);
 }
 
 export async function handlerCases(gateway: Gateway): Promise<HandlerCase[]> {
@@ -134,7 +134,7 @@ export async function runHandlerChecks(opts: HandlerRunOptions): Promise<Results
     if (opts.selects && !opts.selects(entry)) continue;
     const kase = byId.get(entry.id);
     if (!kase)
-      throw new Error(`handler check ${entry.id} has no case in suites/handler/${opts.gateway}.cases.ts`);
+      throw new Error(`handler check ${entry.id} has no case in ${checkModule(opts.gateway, 'handler')}`);
     const kit = new HandlerKit({ ...opts, runTag, barrier: preflight, orderOf: preflight.orderOf });
     const t0 = performance.now();
     const outcome = await outcomeOfRun(() => kase.run(kit));
