@@ -4,7 +4,7 @@ import type { CheckResult, Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
 import { TransportError } from './http.js';
-import { type ProbeFn, recordCheck } from './probe-file.js';
+import type { ProbeFn } from './probe-file.js';
 
 /** Declares shared state (e.g. "an order exists") created once per run, on first use. */
 export function setup<T>(name: string, fn: SetupFn<T>): Setup<T> {
@@ -64,11 +64,6 @@ export async function execute(
 /** A result for a check that could not run at all (status error, with the reason). */
 export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string): CheckResult {
   return notRunResult(gateway, entry, specUrl(gateway, entry), reason);
-}
-
-/** Declares one conformance check in a probe file. The ID must be in suites/catalogue/<gateway>.json. */
-export function check(id: string, fn: (t: CheckContext) => Promise<void>): void {
-  recordCheck(id, fn);
 }
 
 export function gatewayOfId(id: string): Gateway {

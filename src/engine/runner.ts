@@ -2,10 +2,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeDir, codeExt } from '../core/paths.js';
 import type { CheckResult, Gateway } from '../core/results.js';
-import { type CatalogueEntry, catalogue } from './catalogue.js';
+import { type CatalogueEntry, catalogue, catalogueEntry } from './catalogue.js';
 import { type RunConfig, RunState } from './context.js';
 import { notRun, runCheck, selectedEntry } from './probe.js';
-import { type ProbeBlock, type ProbeFn, probeTree } from './probe-file.js';
+import { checksOf, type ProbeFn, probeTree } from './probe-file.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
 export const probesDir = codeDir('suites/probes');
@@ -19,7 +19,15 @@ export function probeFiles(gateway: Gateway): string[] {
     .map((f) => join(dir, f));
 }
 
-const isWaiting = (file: string) => /webhook/.test(file);
+/** The capability whose checks wait for the target's callbacks (a receiver, a retry): they start first. */
+const WAITING_CAPABILITY = 'webhooks';
+
+/** True when a probe file declares a check that waits for callbacks, by the capabilities its checks declare. */
+async function waitsForCallbacks(file: string, gateway: Gateway): Promise<boolean> {
+  return checksOf(await probeTree(file)).some(
+    ({ id }) => catalogueEntry(gateway, id).capability === WAITING_CAPABILITY,
+  );
+}
 
 export interface GatewayRunOptions {
   throttle: ThrottleOptions;
@@ -36,16 +44,12 @@ interface Planned {
 /** The selected checks of a lane's probe files in declaration order: a block's checks, then its inner blocks. */
 async function planLane(files: string[], run: RunState): Promise<Planned[]> {
   const out: Planned[] = [];
-  const walk = (blocks: ProbeBlock[]) => {
-    for (const block of blocks) {
-      for (const { id, fn } of block.checks) {
-        const entry = selectedEntry(run, id);
-        if (entry) out.push({ entry, fn });
-      }
-      walk(block.blocks);
+  for (const file of files) {
+    for (const { id, fn } of checksOf(await probeTree(file))) {
+      const entry = selectedEntry(run, id);
+      if (entry) out.push({ entry, fn });
     }
-  };
-  for (const file of files) walk((await probeTree(file)).blocks);
+  }
   return out;
 }
 
@@ -77,7 +81,9 @@ export async function runGateway(config: RunConfig, opts: GatewayRunOptions, che
   const laneCount = Math.max(1, Math.min(opts.throttle.concurrency, opts.files.length));
   const lanes: string[][] = Array.from({ length: laneCount }, () => []);
   // Files whose checks wait for callbacks go first, so their waits run alongside everything else instead of after it.
-  const waitsFirst = [...opts.files].sort((x, y) => Number(isWaiting(y)) - Number(isWaiting(x)));
+  const waiting = new Set<string>();
+  for (const file of opts.files) if (await waitsForCallbacks(file, config.gateway)) waiting.add(file);
+  const waitsFirst = [...opts.files].sort((x, y) => Number(waiting.has(y)) - Number(waiting.has(x)));
   waitsFirst.forEach((f, i) => {
     lanes[i % laneCount].push(f);
   });
