@@ -54,7 +54,7 @@ async function planLane(files: string[], run: RunState): Promise<Planned[]> {
 }
 
 // A lane runs its checks one after another; lanes run side by side (the throttle bounds what reaches the target).
-// Probe files are recorded, not run by a test framework: a plain loop is all a lane needs (measured, checks
+// Probe files export their checks as data (probes()), not run by a test framework: a plain loop is all a lane needs (measured, checks
 // ending at once: mocha lanes cost ~100 µs of event-loop time per check, this loop ~7 µs).
 async function runLane(plan: Planned[], run: RunState): Promise<void> {
   for (const { entry, fn } of plan) await runCheck(run, entry, fn);
