@@ -74,19 +74,25 @@ function catchStrays(run: RunState): () => void {
   };
 }
 
+/** The probe files of each lane, dealt in turn; files whose checks wait for callbacks (by the capability their checks
+ * declare) go first, so their waits run alongside everything else instead of after it. */
+export async function laneFiles(files: string[], concurrency: number, gateway: Gateway): Promise<string[][]> {
+  const laneCount = Math.max(1, Math.min(concurrency, files.length));
+  const lanes: string[][] = Array.from({ length: laneCount }, () => []);
+  const waiting = new Set<string>();
+  for (const file of files) if (await waitsForCallbacks(file, gateway)) waiting.add(file);
+  const waitsFirst = [...files].sort((x, y) => Number(waiting.has(y)) - Number(waiting.has(x)));
+  waitsFirst.forEach((f, i) => {
+    lanes[i % laneCount].push(f);
+  });
+  return lanes;
+}
+
 /** Runs the selected checks of one gateway against one target; returns one result per selected check. */
 export async function runGateway(config: RunConfig, opts: GatewayRunOptions, checkDeadlineMs: number) {
   const run = new RunState(config, new Throttle(opts.throttle), opts.selects, checkDeadlineMs);
   run.onResult = opts.onResult;
-  const laneCount = Math.max(1, Math.min(opts.throttle.concurrency, opts.files.length));
-  const lanes: string[][] = Array.from({ length: laneCount }, () => []);
-  // Files whose checks wait for callbacks go first, so their waits run alongside everything else instead of after it.
-  const waiting = new Set<string>();
-  for (const file of opts.files) if (await waitsForCallbacks(file, config.gateway)) waiting.add(file);
-  const waitsFirst = [...opts.files].sort((x, y) => Number(waiting.has(y)) - Number(waiting.has(x)));
-  waitsFirst.forEach((f, i) => {
-    lanes[i % laneCount].push(f);
-  });
+  const lanes = await laneFiles(opts.files, opts.throttle.concurrency, config.gateway);
   const plans: Planned[][] = [];
   for (const lane of lanes) plans.push(await planLane(lane, run));
   const release = catchStrays(run);
