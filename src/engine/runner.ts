@@ -54,8 +54,9 @@ async function planLane(files: string[], run: RunState): Promise<Planned[]> {
 }
 
 // A lane runs its checks one after another; lanes run side by side (the throttle bounds what reaches the target).
-// Probe files export their checks as data (probes()), not run by a test framework: a plain loop is all a lane needs (measured, checks
-// ending at once: mocha lanes cost ~100 µs of event-loop time per check, this loop ~7 µs).
+// Probe files export their checks as data (probes()) rather than registering them with a test framework: a plain
+// loop is all a lane needs (measured, checks ending at once: mocha lanes cost ~100 µs of event-loop time per check,
+// this loop ~7 µs).
 async function runLane(plan: Planned[], run: RunState): Promise<void> {
   for (const { entry, fn } of plan) await runCheck(run, entry, fn);
 }
