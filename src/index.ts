@@ -30,7 +30,8 @@ export { approvePayout, payoutReviewNotApplicable } from './drivers/approve.js';
 export { completePayment } from './drivers/complete.js';
 export type { CheckContext, ProbeRequest, ProbeResponse, Setup } from './engine/context.js';
 export type { PaymentOrder, PaymentOutcome } from './engine/drivers.js';
-export { check, setup } from './engine/probe.js';
+export { setup } from './engine/probe.js';
+export { type CheckMeta, type ProbeBuilder, probes } from './engine/probe-file.js';
 export type {
   Delivery as WebhookDelivery,
   Endpoint as WebhookEndpoint,

@@ -1,27 +1,25 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { checksMarkdown } from '../checks-doc.js';
+import type { Gateway } from '../core/results.js';
 import { catalogue, GATEWAYS, handWritten } from './catalogue.js';
-import { type ProbeBlock, probeTree } from './probe-file.js';
-import { literalIds } from './probe-titles.js';
-import { probeFiles, probesDir } from './runner.js';
+import { checksOf, type ProbeCheck, probeTree } from './probe-file.js';
+import { probeFiles } from './runner.js';
 
 // Lint of the suite itself (style: test262 lint, JSON-Schema-Test-Suite sanity checks).
 
-function registeredIds(gateway: string): string[] {
-  const dir = join(probesDir, gateway);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.probe.ts'))
-    .flatMap((f) => literalIds(readFileSync(join(dir, f), 'utf8')));
+async function registered(gateway: Gateway): Promise<ProbeCheck[]> {
+  const out: ProbeCheck[] = [];
+  for (const file of probeFiles(gateway)) out.push(...checksOf(await probeTree(file)));
+  return out;
 }
 
 for (const gateway of GATEWAYS) {
   describe(`catalogue · ${gateway}`, () => {
     const cat = catalogue(gateway);
 
-    it('every hand-written check is registered by exactly one probe, and every probe is catalogued', () => {
-      const ids = registeredIds(gateway);
+    it('every hand-written check is declared with its metadata by exactly one probe, and every probe is catalogued', async () => {
+      const ids = (await registered(gateway)).filter((c) => c.meta !== undefined).map((c) => c.id);
       const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
       expect(dupes, 'IDs registered twice').to.deep.equal([]);
       expect([...ids].sort()).to.deep.equal(
@@ -32,12 +30,7 @@ for (const gateway of GATEWAYS) {
     });
 
     it('the probe files register every check of the catalogue, generated ones included, exactly once', async () => {
-      const ids: string[] = [];
-      const collect = (b: ProbeBlock) => {
-        ids.push(...b.checks.map((c) => c.id));
-        for (const inner of b.blocks) collect(inner);
-      };
-      for (const file of probeFiles(gateway)) collect(await probeTree(file));
+      const ids = (await registered(gateway)).map((c) => c.id);
       expect(ids.filter((id, i) => ids.indexOf(id) !== i)).to.deep.equal([]);
       expect([...ids].sort()).to.deep.equal(cat.checks.map((c) => c.id).sort());
     });

@@ -1,66 +1,106 @@
 import { pathToFileURL } from 'node:url';
+import type { Level } from '../core/results.js';
 import type { CheckContext } from './context.js';
 
-// A probe file reads as a mocha file (`describe` blocks holding `check()` calls). It is imported once per process and
-// its blocks are recorded as a tree; every run then walks that tree (src/engine/runner.ts), so a long-lived process
-// (the self-test, the benchmark) never re-imports a module per run, and the engine needs no test framework.
+// A probe file exports, as its default, the tree its `probes()` call builds: blocks with titles holding checks, each
+// check written once with its metadata (test262 frontmatter, an OIDF condition's call). The engine imports the module
+// once per process and walks that tree on every run (src/engine/runner.ts); the catalogue JSON files and the
+// self-test's expectations are generated from the metadata (npm run docs:checks), so nothing here is registered
+// through a global.
 
 export type ProbeFn = (t: CheckContext) => Promise<void>;
 
+/**
+ * A hand-written check as its probe file declares it: the fields of its catalogue entry (same names, same values;
+ * suites/catalogue/<gateway>*.json is generated from them), plus the faults of the gateway's mock that must make it
+ * fail (the self-test asserts each fault fails exactly the checks that name it).
+ */
+export interface CheckMeta {
+  id: string;
+  title: string;
+  level: Level;
+  reading: string;
+  endpoint: string;
+  capability?: string;
+  /** The one clause of the reading the check enforces, where the reading's quote alone would not say it. */
+  clause?: string;
+  spec: { section: string };
+  note?: string;
+  /** Faults of mocks/<gateway>/faults whose variant must fail this check: at least one, so the check can fail. */
+  killedBy: [string, ...string[]];
+  /** Faults under which this check may end in error: the fault breaks what it needs, so it cannot judge. */
+  erroredBy?: string[];
+  /** Faults under which this check is skipped, saying why (e.g. no retry to compare). */
+  skippedBy?: string[];
+}
+
+/** The metadata fields that are not the catalogue entry's: which faults make the check fail, error or skip. */
+export const FAULT_FIELDS = ['killedBy', 'erroredBy', 'skippedBy'] as const;
+
+export interface ProbeCheck {
+  id: string;
+  fn: ProbeFn;
+  /** Absent for a generated check: its metadata comes from the generator (src/generate). */
+  meta?: CheckMeta;
+}
+
 export interface ProbeBlock {
   title: string;
-  checks: { id: string; fn: ProbeFn }[];
+  checks: ProbeCheck[];
   blocks: ProbeBlock[];
 }
 
-// The block being recorded lives on globalThis, not in this module: a test runner that loads the harness through
-// require() and the probe files through import() ends up with two copies of this module, which must agree.
-const SLOT = Symbol.for('paycert.probe-file.recording');
-const slot = globalThis as { [SLOT]?: ProbeBlock };
-
-/** Called by `check()`: records the check in the block being imported. */
-export function recordCheck(id: string, fn: ProbeFn): void {
-  const block = slot[SLOT];
-  if (!block) throw new Error(`check ${id} is declared outside a probe file being loaded by paycert`);
-  block.checks.push({ id, fn });
+export interface ProbeBuilder {
+  /** Declares one hand-written check: its metadata, then its code. */
+  check(meta: CheckMeta, fn: ProbeFn): void;
+  /** Declares a check generated from the request schemas, by the ID the generator gave it. */
+  generated(id: string, fn: ProbeFn): void;
+  /** An inner block of checks under its own title. */
+  block(title: string, build: (p: ProbeBuilder) => void): void;
 }
+
+function buildBlock(title: string, build: (p: ProbeBuilder) => void): ProbeBlock {
+  const block: ProbeBlock = { title, checks: [], blocks: [] };
+  build({
+    check: (meta, fn) => block.checks.push({ id: meta.id, fn, meta }),
+    generated: (id, fn) => block.checks.push({ id, fn }),
+    block: (inner, innerBuild) => block.blocks.push(buildBlock(inner, innerBuild)),
+  });
+  return block;
+}
+
+/** The checks of one probe file under its title; a probe file exports the result as its default. */
+export function probes(title: string, build: (p: ProbeBuilder) => void): ProbeBlock {
+  return buildBlock(title, build);
+}
+
+const isBlock = (x: unknown): x is ProbeBlock =>
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as ProbeBlock).title === 'string' &&
+  Array.isArray((x as ProbeBlock).checks) &&
+  Array.isArray((x as ProbeBlock).blocks);
 
 const loaded = new Map<string, Promise<ProbeBlock>>();
-let queue: Promise<unknown> = Promise.resolve();
 
-async function capture(file: string): Promise<ProbeBlock> {
-  const root: ProbeBlock = { title: '', checks: [], blocks: [] };
-  const g = globalThis as { describe?: unknown };
-  const previous = g.describe;
-  // The file's top-level `describe` calls run while it is evaluated; they are recorded, not registered.
-  g.describe = (title: string, body: () => void) => {
-    const parent = slot[SLOT]!;
-    const block: ProbeBlock = { title, checks: [], blocks: [] };
-    parent.blocks.push(block);
-    slot[SLOT] = block;
-    try {
-      body();
-    } finally {
-      slot[SLOT] = parent;
-    }
-  };
-  slot[SLOT] = root;
-  try {
-    await import(pathToFileURL(file).href);
-  } finally {
-    slot[SLOT] = undefined;
-    g.describe = previous;
-  }
-  return root;
+async function load(file: string): Promise<ProbeBlock> {
+  const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  if (!isBlock(module.default))
+    throw new Error(`${file}: a probe file must export default probes('<title>', (p) => { … })`);
+  return module.default;
 }
 
-/** The recorded tree of a probe file; files are imported one at a time, since recording swaps a global. */
+/** The tree of a probe file (its top block), imported once per process. */
 export function probeTree(file: string): Promise<ProbeBlock> {
   let hit = loaded.get(file);
   if (!hit) {
-    hit = queue.then(() => capture(file));
-    queue = hit.catch(() => {});
+    hit = load(file);
     loaded.set(file, hit);
   }
   return hit;
+}
+
+/** Every check of a tree in declaration order: a block's checks, then its inner blocks'. */
+export function checksOf(block: ProbeBlock): ProbeCheck[] {
+  return [...block.checks, ...block.blocks.flatMap(checksOf)];
 }

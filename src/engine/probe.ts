@@ -5,7 +5,7 @@ import { gatewayOf } from '../gateways/index.js';
 import { type CatalogueEntry, catalogueEntry, specUrl } from './catalogue.js';
 import { CheckContext, type RunState, type Setup, type SetupFn } from './context.js';
 import { isBudgetSpent, TransportError } from './http.js';
-import { type ProbeFn, recordCheck } from './probe-file.js';
+import type { ProbeFn } from './probe-file.js';
 
 /** Declares shared state (e.g. "an order exists") created once per run, on first use. */
 export function setup<T>(name: string, fn: SetupFn<T>): Setup<T> {
@@ -66,11 +66,6 @@ export async function execute(
 /** A result for a check that could not run at all (status error, with the reason). */
 export function notRun(gateway: Gateway, entry: CatalogueEntry, reason: string): CheckResult {
   return notRunResult(gateway, entry, specUrl(gateway, entry), reason);
-}
-
-/** Declares one conformance check in a probe file. The ID must be in suites/catalogue/<gateway>.json. */
-export function check(id: string, fn: (t: CheckContext) => Promise<void>): void {
-  recordCheck(id, fn);
 }
 
 /** The catalogue entry of a recorded check when `run` selects it (and registers it), or undefined. */

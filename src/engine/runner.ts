@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { codeDir, codeExt } from '../core/paths.js';
 import type { CheckResult, Gateway } from '../core/results.js';
 import { codeFolder, gatewayModel } from '../gateways/index.js';
-import { type CatalogueEntry, catalogue } from './catalogue.js';
+import { type CatalogueEntry, catalogue, catalogueEntry } from './catalogue.js';
 import { type RunConfig, RunState } from './context.js';
 import { notRun, runCheck, selectedEntry } from './probe.js';
-import { type ProbeBlock, type ProbeFn, probeTree } from './probe-file.js';
+import { checksOf, type ProbeFn, probeTree } from './probe-file.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
 /** The folder of the shipped gateways' probe folders (each model names its own: locations.probes). */
@@ -21,7 +21,15 @@ export function probeFiles(gateway: Gateway): string[] {
     .map((f) => join(dir, f));
 }
 
-const isWaiting = (file: string) => /webhook/.test(file);
+/** The capability whose checks wait for the target's callbacks (a receiver, a retry): they start first. */
+const WAITING_CAPABILITY = 'webhooks';
+
+/** True when a probe file declares a check that waits for callbacks, by the capabilities its checks declare. */
+async function waitsForCallbacks(file: string, gateway: Gateway): Promise<boolean> {
+  return checksOf(await probeTree(file)).some(
+    ({ id }) => catalogueEntry(gateway, id).capability === WAITING_CAPABILITY,
+  );
+}
 
 export interface GatewayRunOptions {
   throttle: ThrottleOptions;
@@ -39,22 +47,19 @@ interface Planned {
 /** The selected checks of a lane's probe files in declaration order: a block's checks, then its inner blocks. */
 async function planLane(files: string[], run: RunState): Promise<Planned[]> {
   const out: Planned[] = [];
-  const walk = (blocks: ProbeBlock[]) => {
-    for (const block of blocks) {
-      for (const { id, fn } of block.checks) {
-        const entry = selectedEntry(run, id);
-        if (entry) out.push({ entry, fn });
-      }
-      walk(block.blocks);
+  for (const file of files) {
+    for (const { id, fn } of checksOf(await probeTree(file))) {
+      const entry = selectedEntry(run, id);
+      if (entry) out.push({ entry, fn });
     }
-  };
-  for (const file of files) walk((await probeTree(file)).blocks);
+  }
   return out;
 }
 
 // A lane runs its checks one after another; lanes run side by side (the throttle bounds what reaches the target).
-// Probe files are recorded, not run by a test framework: a plain loop is all a lane needs (measured, checks
-// ending at once: mocha lanes cost ~100 µs of event-loop time per check, this loop ~7 µs).
+// Probe files export their checks as data (probes()) rather than registering them with a test framework: a plain
+// loop is all a lane needs (measured, checks ending at once: mocha lanes cost ~100 µs of event-loop time per check,
+// this loop ~7 µs).
 async function runLane(plan: Planned[], run: RunState): Promise<void> {
   for (const { entry, fn } of plan) await runCheck(run, entry, fn);
 }
@@ -73,18 +78,26 @@ function catchStrays(run: RunState): () => void {
   };
 }
 
+/** The probe files of each lane, dealt in turn; files whose checks wait for callbacks (by the capability their checks
+ * declare) go first, so their waits run alongside everything else instead of after it. */
+export async function laneFiles(files: string[], concurrency: number, gateway: Gateway): Promise<string[][]> {
+  const laneCount = Math.max(1, Math.min(concurrency, files.length));
+  const lanes: string[][] = Array.from({ length: laneCount }, () => []);
+  const waiting = new Set<string>();
+  for (const file of files) if (await waitsForCallbacks(file, gateway)) waiting.add(file);
+  const waitsFirst = [...files].sort((x, y) => Number(waiting.has(y)) - Number(waiting.has(x)));
+  waitsFirst.forEach((f, i) => {
+    lanes[i % laneCount].push(f);
+  });
+  return lanes;
+}
+
 /** Runs the selected checks of one gateway against one target; returns one result per selected check. */
 export async function runGateway(config: RunConfig, opts: GatewayRunOptions, checkDeadlineMs: number) {
   const run = new RunState(config, new Throttle(opts.throttle), opts.selects, checkDeadlineMs);
   run.onResult = opts.onResult;
   run.onStarved = opts.onStarved;
-  const laneCount = Math.max(1, Math.min(opts.throttle.concurrency, opts.files.length));
-  const lanes: string[][] = Array.from({ length: laneCount }, () => []);
-  // Files whose checks wait for callbacks go first, so their waits run alongside everything else instead of after it.
-  const waitsFirst = [...opts.files].sort((x, y) => Number(isWaiting(y)) - Number(isWaiting(x)));
-  waitsFirst.forEach((f, i) => {
-    lanes[i % laneCount].push(f);
-  });
+  const lanes = await laneFiles(opts.files, opts.throttle.concurrency, config.gateway);
   const plans: Planned[][] = [];
   for (const lane of lanes) plans.push(await planLane(lane, run));
   const release = catchStrays(run);

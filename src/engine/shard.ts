@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import { type ProbeBlock, probeTree } from './probe-file.js';
+import { checksOf, probeTree } from './probe-file.js';
 import { probeFiles } from './runner.js';
 
 // `--shard i/n`: which selected checks one CI job runs. Shards are balanced by expected cost, not by count: a check
@@ -25,10 +25,6 @@ function setupsDeclaredIn(file: string): number {
   return (readFileSync(file, 'utf8').match(/\bsetup\(\s*['"`]/g) ?? []).length;
 }
 
-function idsOf(block: ProbeBlock): string[] {
-  return [...block.checks.map((c) => c.id), ...block.blocks.flatMap(idsOf)];
-}
-
 /** The units of work of the selected checks: single checks, or the checks of a file that shares setups. */
 export async function shardUnits(
   gateways: readonly Gateway[],
@@ -43,7 +39,9 @@ export async function shardUnits(
     );
     for (const file of probeFiles(gateway)) {
       const tree = await probeTree(file);
-      const ids = idsOf(tree).filter((id) => selected.has(id));
+      const ids = checksOf(tree)
+        .map((c) => c.id)
+        .filter((id) => selected.has(id));
       if (ids.length === 0) continue;
       const setups = setupsDeclaredIn(file);
       if (setups > 0) units.push({ gateway, ids, cost: ids.length * CHECK_COST + setups * SETUP_COST });

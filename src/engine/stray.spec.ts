@@ -12,16 +12,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const srcUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(`../${path}`, import.meta.url))).href;
 
 // One lane, three checks in order: one passes, one is hit by an exception thrown from a timer outside its promise
-// chain, one fails on its own (.mts: the temp dir has no package.json saying these are ES modules). Real catalogue IDs, since the engine runs only catalogued checks.
+// chain, one fails on its own (.mts: the temp dir has no package.json saying these are ES modules). Real catalogue IDs, since the engine runs only catalogued checks (it reads their metadata from the catalogue, so the call sites name only the ID).
 const probe = `
-import { CheckFailure, check } from '${srcUrl('index.ts')}';
-describe('stray exceptions', () => {
-  check('LP-TR-001', async () => {});
-  check('LP-TR-002', async () => {
+import { CheckFailure, probes } from '${srcUrl('index.ts')}';
+export default probes('stray exceptions', (p) => {
+  p.check({ id: 'LP-TR-001' }, async () => {});
+  p.check({ id: 'LP-TR-002' }, async () => {
     setTimeout(() => { throw new Error('stray boom from a timer'); }, 10);
     await new Promise((resolve) => setTimeout(resolve, 2000));
   });
-  check('LP-TR-003', async () => { throw new CheckFailure('failed on its own'); });
+  p.check({ id: 'LP-TR-003' }, async () => { throw new CheckFailure('failed on its own'); });
 });
 `;
 

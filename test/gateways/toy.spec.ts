@@ -1,6 +1,9 @@
+import '../../src/generate/register.js';
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Results } from '../../src/core/results.js';
 import { certify } from '../../src/engine/certify.js';
+import { catalogueFolder, declaredChecks, generatedCatalogue } from '../../src/engine/check-sources.js';
 import { mockModule, startEmbedded } from '../../src/engine/embedded.js';
 import { gatewayNames, parseGateway, registerGateway } from '../../src/gateways/index.js';
 import { gateway as toy } from './toy/index.js';
@@ -75,6 +78,17 @@ describe('a test-only third gateway (test/gateways/toy)', () => {
         .map(([id]) => id)
         .sort(),
     ).to.deep.equal(['TY-AUTH-001', 'TY-AUTH-002', 'TY-ORD-001', 'TY-ORD-002', 'TY-TR-001']);
+  });
+
+  it('its catalogue is what its call sites generate, and each fault is named at the call site of the check it breaks', async () => {
+    for (const [name, text] of await generatedCatalogue('toy'))
+      expect(readFileSync(catalogueFolder('toy') + name, 'utf8'), name).to.equal(text);
+    const killers = (await declaredChecks('toy')).flatMap(({ meta }) =>
+      meta.killedBy.map((f) => [f, meta.id]),
+    );
+    expect(Object.fromEntries(killers)).to.deep.equal(
+      Object.fromEntries(Object.entries(expected).map(([fault, [id]]) => [fault, id])),
+    );
   });
 
   for (const [fault, [id, verdict]] of Object.entries(expected)) {

@@ -1,4 +1,4 @@
-import { type CheckContext, check, ensure, ensureEqual, SetupError } from '../../../src/index.js';
+import { type CheckContext, ensure, ensureEqual, probes, SetupError } from '../../../src/index.js';
 import { call, createBody, createPayin, orderAmount, PATH, queryFound, usable } from './fixtures.js';
 
 // L7: create pay-in order. Each check creates its own order: the create answer is what it judges.
@@ -29,55 +29,171 @@ async function duplicate(t: CheckContext, requestId: string) {
   return (await call(t, PATH.createPayin, body)).body;
 }
 
-describe('lesspay · create-order', () => {
-  // check: a valid cashier create-order is answered with code 0
-  check('LP-CO-001', async (t) => {
-    const body = await create(t);
-    ensureEqual(body.code, 0, 'code of a valid cashier create');
-  });
+export default probes('lesspay · create-order', (p) => {
+  p.check(
+    {
+      id: 'LP-CO-001',
+      title: 'a valid cashier create-order is answered with code 0',
+      level: 'MUST',
+      reading: 'L7',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause:
+        'Success: `code` 0 and `data.pay_order_id` (string) and, for `pay_access_type` 1, `data.checkout_url` (http(s) URL). MUST.',
+      spec: { section: 'profile L7' },
+      killedBy: ['500-on-valid-request', 'success-code-nonzero'],
+      erroredBy: [
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      const body = await create(t);
+      ensureEqual(body.code, 0, 'code of a valid cashier create');
+    },
+  );
 
-  // check: a created order's data.pay_order_id is a non-empty string
-  check('LP-CO-002', async (t) => {
-    const body = await create(t);
-    if (body.code !== 0)
-      throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
-    const id = body.data?.pay_order_id;
-    ensure(
-      typeof id === 'string' && id !== '',
-      'data.pay_order_id is not a non-empty string',
-      'a string',
-      id,
-    );
-  });
+  p.check(
+    {
+      id: 'LP-CO-002',
+      title: "a created order's data.pay_order_id is a non-empty string",
+      level: 'MUST',
+      reading: 'L7',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause:
+        'Success: `code` 0 and `data.pay_order_id` (string) and, for `pay_access_type` 1, `data.checkout_url` (http(s) URL). MUST.',
+      spec: { section: 'profile L7' },
+      killedBy: ['pay-order-id-missing', 'pay-order-id-number'],
+      erroredBy: [
+        '500-on-valid-request',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      const body = await create(t);
+      if (body.code !== 0)
+        throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
+      const id = body.data?.pay_order_id;
+      ensure(
+        typeof id === 'string' && id !== '',
+        'data.pay_order_id is not a non-empty string',
+        'a string',
+        id,
+      );
+    },
+  );
 
-  // check: a cashier create answers data.checkout_url, an absolute http(s) URL
-  check('LP-CO-003', async (t) => {
-    const body = await create(t);
-    if (body.code !== 0)
-      throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
-    const url = body.data?.checkout_url;
-    let ok = false;
-    try {
-      ok = typeof url === 'string' && ['http:', 'https:'].includes(new URL(url).protocol);
-    } catch {
-      ok = false;
-    }
-    ensure(ok, 'data.checkout_url is not an absolute http(s) URL', 'an http(s) URL', url ?? '(absent)');
-  });
+  p.check(
+    {
+      id: 'LP-CO-003',
+      title: 'a cashier create answers data.checkout_url, an absolute http(s) URL',
+      level: 'MUST',
+      reading: 'L7',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: 'Response: You will receive a checkout_url.',
+      spec: { section: 'lesspay §4.1 Create Payin' },
+      killedBy: ['checkout-url-missing', 'checkout-url-not-http'],
+      erroredBy: [
+        '500-on-valid-request',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      const body = await create(t);
+      if (body.code !== 0)
+        throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
+      const url = body.data?.checkout_url;
+      let ok = false;
+      try {
+        ok = typeof url === 'string' && ['http:', 'https:'].includes(new URL(url).protocol);
+      } catch {
+        ok = false;
+      }
+      ensure(ok, 'data.checkout_url is not an absolute http(s) URL', 'an http(s) URL', url ?? '(absent)');
+    },
+  );
 
-  // check: a second create with the same request_id gets code 1201
-  check('LP-CO-004', async (t) => {
-    const first = await createPayin(t);
-    const body = await duplicate(t, first.requestId);
-    ensureEqual(body.code, 1201, 'code of a duplicate request_id');
-  });
+  p.check(
+    {
+      id: 'LP-CO-004',
+      title: 'a second create with the same request_id gets code 1201',
+      level: 'MUST',
+      reading: 'L7',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause:
+        'A second create with the same `request_id` gets code 1201 and leaves the first order unchanged. MUST.',
+      spec: { section: 'profile L7' },
+      killedBy: ['code-outside-table', 'duplicate-code-not-1201', 'duplicate-request-id-accepted'],
+      erroredBy: [
+        '500-on-valid-request',
+        'code-as-string',
+        'data-not-object',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      const first = await createPayin(t);
+      const body = await duplicate(t, first.requestId);
+      ensureEqual(body.code, 1201, 'code of a duplicate request_id');
+    },
+  );
 
-  // check: a duplicate create leaves the first order unchanged
-  check('LP-CO-005', async (t) => {
-    const first = await createPayin(t);
-    const before = snapshot(await queryFound(t, first));
-    await duplicate(t, first.requestId);
-    const after = snapshot(await queryFound(t, first));
-    ensureEqual(after, before, 'the first order as queried after the duplicate create');
-  });
+  p.check(
+    {
+      id: 'LP-CO-005',
+      title: 'a duplicate create leaves the first order unchanged',
+      level: 'MUST',
+      reading: 'L7',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause:
+        'A second create with the same `request_id` gets code 1201 and leaves the first order unchanged. MUST.',
+      spec: { section: 'profile L7' },
+      note: 'The duplicate carries another amount, product_name and description; the order as queried before and after it must agree on pay_order_id, request_id, amount, currency, names and status.',
+      killedBy: ['duplicate-overwrites-order'],
+      erroredBy: [
+        '500-on-valid-request',
+        'code-as-string',
+        'data-not-object',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'string-numbers-rejected',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      const first = await createPayin(t);
+      const before = snapshot(await queryFound(t, first));
+      await duplicate(t, first.requestId);
+      const after = snapshot(await queryFound(t, first));
+      ensureEqual(after, before, 'the first order as queried after the duplicate create');
+    },
+  );
 });

@@ -1,7 +1,7 @@
-import { check, generatedChecks } from '../../../src/index.js';
+import { generatedChecks, probes } from '../../../src/index.js';
 import { lesspayKit } from './generated-kit.js';
 
 // Checks generated from the request schemas and the profile (src/generate, group "auth"): IDs LP-GEN-….
-describe('lesspay · generated · auth', () => {
-  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, 'auth')) check(id, fn);
+export default probes('lesspay · generated · auth', (p) => {
+  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, 'auth')) p.generated(id, fn);
 });

@@ -1,7 +1,7 @@
-import { check, generatedChecks } from '../../../src/index.js';
+import { generatedChecks, probes } from '../../../src/index.js';
 import { lesspayKit } from './generated-kit.js';
 
 // Checks generated from the request schemas and the profile (src/generate, group "boundaries"): IDs LP-GEN-….
-describe('lesspay · generated · boundaries', () => {
-  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, 'boundaries')) check(id, fn);
+export default probes('lesspay · generated · boundaries', (p) => {
+  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, 'boundaries')) p.generated(id, fn);
 });

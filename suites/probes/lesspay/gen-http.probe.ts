@@ -1,7 +1,7 @@
-import { check, generatedChecks } from '../../../src/index.js';
+import { generatedChecks, probes } from '../../../src/index.js';
 import { lesspayKit } from './generated-kit.js';
 
 // Checks generated from the request schemas and the profile (src/generate, group "http"): IDs LP-GEN-….
-describe('lesspay · generated · http', () => {
-  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, 'http')) check(id, fn);
+export default probes('lesspay · generated · http', (p) => {
+  for (const { id, fn } of generatedChecks('lesspay', lesspayKit, 'http')) p.generated(id, fn);
 });

@@ -1,4 +1,11 @@
-import { type CheckContext, check, ensure, ensureOneOf, ensureStatus } from '../../../src/index.js';
+import {
+  type CheckContext,
+  type CheckMeta,
+  ensure,
+  ensureOneOf,
+  ensureStatus,
+  probes,
+} from '../../../src/index.js';
 import {
   type Body,
   batchBody,
@@ -30,94 +37,722 @@ const withField = (field: string, value: (t: CheckContext) => unknown) => async 
   refusedCreate(t, createBody(t, { [field]: value(t) }));
 
 // L6 as data: one row per required field left out, one per field sent with a value the profile refuses.
-const requiredFields: [id: string, field: string][] = [
-  // check: a create without request_id is refused
-  ['LP-PARAM-001', 'request_id'],
-  // check: a create without product_name is refused and creates nothing
-  ['LP-PARAM-002', 'product_name'],
-  // check: a create without description is refused and creates nothing
-  ['LP-PARAM-003', 'description'],
-  // check: a create without target_amount is refused and creates nothing
-  ['LP-PARAM-004', 'target_amount'],
-  // check: a create without target_currency is refused and creates nothing
-  ['LP-PARAM-005', 'target_currency'],
-  // check: a create without transaction_type is refused and creates nothing
-  ['LP-PARAM-006', 'transaction_type'],
-  // check: a create without success_url is refused and creates nothing
-  ['LP-PARAM-007', 'success_url'],
-  // check: a create without fail_url is refused and creates nothing
-  ['LP-PARAM-008', 'fail_url'],
-  // check: a create without api_version is refused and creates nothing
-  ['LP-PARAM-009', 'api_version'],
-  // check: a create without pay_access_type is refused and creates nothing
-  ['LP-PARAM-010', 'pay_access_type'],
+const requiredFields: [meta: CheckMeta, field: string][] = [
+  [
+    {
+      id: 'LP-PARAM-001',
+      title: 'a create without request_id is refused',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6). Without a request_id there is nothing to query afterwards.',
+      killedBy: ['param-error-code-zero', 'param-error-http-422', 'param-error-http-500'],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'request_id',
+  ],
+  [
+    {
+      id: 'LP-PARAM-002',
+      title: 'a create without product_name is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'product_name',
+  ],
+  [
+    {
+      id: 'LP-PARAM-003',
+      title: 'a create without description is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'missing-description-accepted',
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'description',
+  ],
+  [
+    {
+      id: 'LP-PARAM-004',
+      title: 'a create without target_amount is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'target_amount',
+  ],
+  [
+    {
+      id: 'LP-PARAM-005',
+      title: 'a create without target_currency is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'target_currency',
+  ],
+  [
+    {
+      id: 'LP-PARAM-006',
+      title: 'a create without transaction_type is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'transaction_type',
+  ],
+  [
+    {
+      id: 'LP-PARAM-007',
+      title: 'a create without success_url is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'success_url',
+  ],
+  [
+    {
+      id: 'LP-PARAM-008',
+      title: 'a create without fail_url is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'fail_url',
+  ],
+  [
+    {
+      id: 'LP-PARAM-009',
+      title: 'a create without api_version is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'api_version',
+  ],
+  [
+    {
+      id: 'LP-PARAM-010',
+      title: 'a create without pay_access_type is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'pay_access_type',
+  ],
 ];
 
-const refusedValues: [id: string, field: string, value: (t: CheckContext) => unknown][] = [
-  // check: pay_access_type sent as the string "1" is refused and creates nothing
-  ['LP-PARAM-011', 'pay_access_type', () => '1'],
-  // check: target_amount sent as a JSON number is refused and creates nothing
-  ['LP-PARAM-012', 'target_amount', () => 100],
-  // check: target_amount "0.00" (not positive) is refused and creates nothing
-  ['LP-PARAM-013', 'target_amount', () => '0.00'],
-  // check: a success_url with an ftp: scheme is refused and creates nothing
-  ['LP-PARAM-014', 'success_url', () => 'ftp://merchant.paycert.example/lesspay/success'],
+const refusedValues: [meta: CheckMeta, field: string, value: (t: CheckContext) => unknown][] = [
+  [
+    {
+      id: 'LP-PARAM-011',
+      title: 'pay_access_type sent as the string "1" is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+        'wrong-type-accepted',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'pay_access_type',
+    () => '1',
+  ],
+  [
+    {
+      id: 'LP-PARAM-012',
+      title: 'target_amount sent as a JSON number is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: 'Amount: Amounts must be passed as strings to avoid floating-point errors (e.g., "100.50").',
+      spec: { section: 'lesspay §7 Parameter specifications' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'amount-number-accepted',
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'target_amount',
+    () => 100,
+  ],
+  [
+    {
+      id: 'LP-PARAM-013',
+      title: 'target_amount "0.00" (not positive) is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: 'Amount: Amounts must be passed as strings to avoid floating-point errors (e.g., "100.50").',
+      spec: { section: 'lesspay §7 Parameter specifications' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+        'zero-amount-accepted',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'target_amount',
+    () => '0.00',
+  ],
+  [
+    {
+      id: 'LP-PARAM-014',
+      title: 'a success_url with an ftp: scheme is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: 'URL: Must be a valid HTTP or HTTPS URL (e.g., https://example.com/callback).',
+      spec: { section: 'lesspay §7 Parameter specifications' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'non-http-url-accepted',
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'success_url',
+    () => 'ftp://merchant.paycert.example/lesspay/success',
+  ],
   // 21 characters: one over the pay-in limit (unique: the tail is this run's id).
-  // check: a request_id of 21 characters is refused and creates nothing
-  ['LP-PARAM-015', 'request_id', (t) => t.uniqueId('LONG', 21).padStart(21, 'X')],
-  // check: a product_name of 31 characters is refused and creates nothing
-  ['LP-PARAM-016', 'product_name', () => 'P'.repeat(31)],
-  // check: a description of 51 characters is refused and creates nothing
-  ['LP-PARAM-017', 'description', () => 'D'.repeat(51)],
-  // check: api_version "V3" is refused and creates nothing
-  ['LP-PARAM-018', 'api_version', () => 'V3'],
-  // check: pay_access_type 3 is refused and creates nothing
-  ['LP-PARAM-019', 'pay_access_type', () => 3],
-  // check: transaction_type "PAY_OUT" is refused and creates nothing
-  ['LP-PARAM-020', 'transaction_type', () => 'PAY_OUT'],
+  [
+    {
+      id: 'LP-PARAM-015',
+      title: 'a request_id of 21 characters is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: 'Merchant Order ID, unique under AppId / Required, max 20 characters',
+      spec: { section: 'lesspay §4.1 CreatePayinOrderDTO' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'long-request-id-accepted',
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'request_id',
+    (t) => t.uniqueId('LONG', 21).padStart(21, 'X'),
+  ],
+  [
+    {
+      id: 'LP-PARAM-016',
+      title: 'a product_name of 31 characters is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: 'Required, max 30 characters',
+      spec: { section: 'lesspay §4.1 CreatePayinOrderDTO' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'product_name',
+    () => 'P'.repeat(31),
+  ],
+  [
+    {
+      id: 'LP-PARAM-017',
+      title: 'a description of 51 characters is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: 'Required, max 50 characters',
+      spec: { section: 'lesspay §4.1 CreatePayinOrderDTO' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'description',
+    () => 'D'.repeat(51),
+  ],
+  [
+    {
+      id: 'LP-PARAM-018',
+      title: 'api_version "V3" is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400. V1 and V2 are accepted in any letter case (the webhook sample carries "v1").',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'api_version',
+    () => 'V3',
+  ],
+  [
+    {
+      id: 'LP-PARAM-019',
+      title: 'pay_access_type 3 is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'pay_access_type',
+    () => 3,
+  ],
+  [
+    {
+      id: 'LP-PARAM-020',
+      title: 'transaction_type "PAY_OUT" is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-creates-order',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    'transaction_type',
+    () => 'PAY_OUT',
+  ],
 ];
 
-describe('lesspay · parameter errors', () => {
-  for (const [id, field] of requiredFields) check(id, missing(field));
-  for (const [id, field, value] of refusedValues) check(id, withField(field, value));
+export default probes('lesspay · parameter errors', (p) => {
+  for (const [meta, field] of requiredFields) p.check(meta, missing(field));
+  for (const [meta, field, value] of refusedValues) p.check(meta, withField(field, value));
 
-  // check: a body that is not valid JSON gets a parameter error, not a server error
-  check('LP-PARAM-021', async (t) => {
-    const res = await t.post(PATH.createPayin, '{"request_id": "PCBROKEN", "product_name": ');
-    ensureStatus(res, [400, 200, 401], 'HTTP status for a body that is not JSON');
-    if (res.body && Number.isInteger(res.body.code)) {
-      ensure(
-        res.body.code !== 0,
-        'a body that is not JSON is answered with code 0',
-        'a non-zero code',
-        res.body.code,
+  p.check(
+    {
+      id: 'LP-PARAM-021',
+      title: 'a body that is not valid JSON gets a parameter error, not a server error',
+      level: 'SHOULD',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: '400 | Bad Request: Invalid request format or parameters',
+      spec: { section: 'lesspay §5.1 HTTP status codes' },
+      note: 'The profile does not list a malformed body among parameter errors: SHOULD. HTTP 400 or 200 (with a non-zero code when the answer is JSON) passes, and so does 401, because a signature over text that is not JSON cannot be verified.',
+      killedBy: ['bad-json-500', 'param-error-code-zero', 'param-error-http-422', 'param-error-http-500'],
+    },
+    async (t) => {
+      const res = await t.post(PATH.createPayin, '{"request_id": "PCBROKEN", "product_name": ');
+      ensureStatus(res, [400, 200, 401], 'HTTP status for a body that is not JSON');
+      if (res.body && Number.isInteger(res.body.code)) {
+        ensure(
+          res.body.code !== 0,
+          'a body that is not JSON is answered with code 0',
+          'a non-zero code',
+          res.body.code,
+        );
+      }
+    },
+  );
+
+  p.check(
+    {
+      id: 'LP-PARAM-022',
+      title: 'a pay-in parameter error carries code 11',
+      level: 'SHOULD',
+      reading: 'L6',
+      endpoint: 'create-order',
+      capability: 'payin',
+      clause: '11 | Parameter Error | Check required fields and data formats. The msg will contain details.',
+      spec: { section: 'lesspay §5.2 Pay-In business error codes' },
+      killedBy: ['code-outside-table', 'param-error-code-not-11', 'param-error-code-zero'],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      const { body } = usable(await t.post(PATH.createPayin, without(createBody(t), 'product_name')));
+      ensureOneOf(body.code, [11], 'code of a pay-in parameter error');
+    },
+  );
+
+  p.check(
+    {
+      id: 'LP-PARAM-023',
+      title: 'a batch payout with total_amount as a JSON number is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'payout-batch',
+      capability: 'payout',
+      spec: { section: 'profile L6' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'amount-number-accepted',
+        'param-error-code-zero',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      const body = batchBody(t);
+      await refusedBatch(t, { ...body, total_amount: Number(body.total_amount) });
+    },
+  );
+
+  p.check(
+    {
+      id: 'LP-PARAM-024',
+      title: 'a batch payout with an ftp: notify_url is refused and creates nothing',
+      level: 'MUST',
+      reading: 'L6',
+      endpoint: 'payout-batch',
+      capability: 'payout',
+      clause: 'notify_url | String | Yes | Batch result callback URL, supports http/https',
+      spec: { section: 'lesspay §4.4 Batch Payout' },
+      note: 'Refused means: a non-zero code and HTTP 400 or 200 (both MUST in L6); the request_id is then queried and must not be found. HTTP 200 passes; the answer then carries a note that L6 recommends 400.',
+      killedBy: [
+        'non-http-url-accepted',
+        'param-error-code-zero',
+        'param-error-http-422',
+        'param-error-http-500',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      await refusedBatch(t, batchBody(t, { notify_url: 'ftp://merchant.paycert.example/lesspay/notify' }));
+    },
+  );
+
+  p.check(
+    {
+      id: 'LP-PARAM-025',
+      title: 'a payout parameter error carries code 11, 30000 or 30009',
+      level: 'SHOULD',
+      reading: 'L6',
+      endpoint: 'payout-batch',
+      capability: 'payout',
+      spec: { section: 'profile L6' },
+      killedBy: [
+        'amount-number-accepted',
+        'code-outside-table',
+        'param-error-code-not-11',
+        'param-error-code-zero',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      const body = batchBody(t);
+      const { body: answer } = usable(
+        await t.post(PATH.createBatch, { ...body, total_amount: Number(body.total_amount) }),
       );
-    }
-  });
-
-  // check: a pay-in parameter error carries code 11
-  check('LP-PARAM-022', async (t) => {
-    const { body } = usable(await t.post(PATH.createPayin, without(createBody(t), 'product_name')));
-    ensureOneOf(body.code, [11], 'code of a pay-in parameter error');
-  });
-
-  // check: a batch payout with total_amount as a JSON number is refused and creates nothing
-  check('LP-PARAM-023', async (t) => {
-    const body = batchBody(t);
-    await refusedBatch(t, { ...body, total_amount: Number(body.total_amount) });
-  });
-
-  // check: a batch payout with an ftp: notify_url is refused and creates nothing
-  check('LP-PARAM-024', async (t) => {
-    await refusedBatch(t, batchBody(t, { notify_url: 'ftp://merchant.paycert.example/lesspay/notify' }));
-  });
-
-  // check: a payout parameter error carries code 11, 30000 or 30009
-  check('LP-PARAM-025', async (t) => {
-    const body = batchBody(t);
-    const { body: answer } = usable(
-      await t.post(PATH.createBatch, { ...body, total_amount: Number(body.total_amount) }),
-    );
-    ensureOneOf(answer.code, [11, 30000, 30009], 'code of a payout parameter error');
-  });
+      ensureOneOf(answer.code, [11, 30000, 30009], 'code of a payout parameter error');
+    },
+  );
 });

@@ -1,9 +1,9 @@
 import {
   type CheckContext,
-  check,
   ensure,
   ensureEqual,
   ensureOneOf,
+  probes,
   SetupError,
 } from '../../../src/index.js';
 import { batchPayout, call, expectRefused, PATH } from './fixtures.js';
@@ -32,48 +32,178 @@ async function queryBatch(t: CheckContext) {
   return { payout, data: body.data as Record<string, any> };
 }
 
-describe('lesspay · payout query', () => {
-  // check: a payout query with neither id is refused (non-zero code, HTTP 400 or 200)
-  check('LP-PQ-001', async (t) => {
-    await expectRefused(t, await t.post(PATH.queryPayout, {}));
-  });
+export default probes('lesspay · payout query', (p) => {
+  p.check(
+    {
+      id: 'LP-PQ-001',
+      title: 'a payout query with neither id is refused (non-zero code, HTTP 400 or 200)',
+      level: 'MUST',
+      reading: 'L9',
+      endpoint: 'payout-query',
+      capability: 'payout',
+      spec: { section: 'profile L9' },
+      killedBy: [
+        'param-error-code-zero',
+        'param-error-http-422',
+        'param-error-http-500',
+        'payout-query-no-id-accepted',
+      ],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-empty-body-ampersand',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      await expectRefused(t, await t.post(PATH.queryPayout, {}));
+    },
+  );
 
-  // check: a payout query for an unknown payout gets a non-zero code
-  check('LP-PQ-002', async (t) => {
-    const { body } = await call(t, PATH.queryPayout, { request_id: t.uniqueId('NX', 64) });
-    ensure(body.code !== 0, 'an unknown payout is answered with code 0', 'a non-zero code', body.code);
-  });
+  p.check(
+    {
+      id: 'LP-PQ-002',
+      title: 'a payout query for an unknown payout gets a non-zero code',
+      level: 'MUST',
+      reading: 'L9',
+      endpoint: 'payout-query',
+      capability: 'payout',
+      spec: { section: 'profile L9' },
+      killedBy: ['payout-query-unknown-code-zero'],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      const { body } = await call(t, PATH.queryPayout, { request_id: t.uniqueId('NX', 64) });
+      ensure(body.code !== 0, 'an unknown payout is answered with code 0', 'a non-zero code', body.code);
+    },
+  );
 
-  // check: a payout query for an unknown payout gets code 30020
-  check('LP-PQ-003', async (t) => {
-    const { body } = await call(t, PATH.queryPayout, { request_id: t.uniqueId('NX', 64) });
-    ensureOneOf(body.code, [30020], 'code of a query for an unknown payout');
-  });
+  p.check(
+    {
+      id: 'LP-PQ-003',
+      title: 'a payout query for an unknown payout gets code 30020',
+      level: 'SHOULD',
+      reading: 'L9',
+      endpoint: 'payout-query',
+      capability: 'payout',
+      clause: '30020 | Order Not Found | Verify pay_order_id or request_id.',
+      spec: { section: 'lesspay §5.4 Pay-Out business error codes' },
+      killedBy: ['code-outside-table', 'payout-query-unknown-code-zero', 'payout-unknown-code-not-30020'],
+      erroredBy: [
+        'code-as-string',
+        'errors-as-text',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+      ],
+    },
+    async (t) => {
+      const { body } = await call(t, PATH.queryPayout, { request_id: t.uniqueId('NX', 64) });
+      ensureOneOf(body.code, [30020], 'code of a query for an unknown payout');
+    },
+  );
 
-  // check: a found payout's data carries the seven fields of the Fetch Payout answer
-  check('LP-PQ-004', async (t) => {
-    const payout = await t.use(batchPayout);
-    const { body } = await call(t, PATH.queryPayout, { request_id: payout.requestId });
-    ensureEqual(body.code, 0, 'code of a query for an existing payout');
-    const data = body.data ?? {};
-    const absent = FIELDS.filter((f) => !(f in data));
-    ensure(absent.length === 0, `data lacks ${absent.join(', ')}`, FIELDS, Object.keys(data));
-  });
+  p.check(
+    {
+      id: 'LP-PQ-004',
+      title: "a found payout's data carries the seven fields of the Fetch Payout answer",
+      level: 'MUST',
+      reading: 'L9',
+      endpoint: 'payout-query',
+      capability: 'payout',
+      clause:
+        '"data": { "pay_order_id": "", "request_id": "", "order_status": "", "currency": "", "total_amount": "", "fail_reason": "", "created_at',
+      spec: { section: 'lesspay §4.5 Fetch Payout' },
+      note: 'fail_reason may be null; presence of the member is what is judged.',
+      killedBy: ['payout-query-missing-fields'],
+      erroredBy: [
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      const payout = await t.use(batchPayout);
+      const { body } = await call(t, PATH.queryPayout, { request_id: payout.requestId });
+      ensureEqual(body.code, 0, 'code of a query for an existing payout');
+      const data = body.data ?? {};
+      const absent = FIELDS.filter((f) => !(f in data));
+      ensure(absent.length === 0, `data lacks ${absent.join(', ')}`, FIELDS, Object.keys(data));
+    },
+  );
 
-  // check: a found payout's total_amount is the created total, as the same string
-  check('LP-PQ-005', async (t) => {
-    const { payout, data } = await queryBatch(t);
-    ensureEqual(data.total_amount, payout.totalAmount, 'total_amount of the found payout');
-  });
+  p.check(
+    {
+      id: 'LP-PQ-005',
+      title: "a found payout's total_amount is the created total, as the same string",
+      level: 'MUST',
+      reading: 'L9',
+      endpoint: 'payout-query',
+      capability: 'payout',
+      spec: { section: 'profile L9' },
+      killedBy: ['payout-query-amount-number'],
+      erroredBy: [
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      const { payout, data } = await queryBatch(t);
+      ensureEqual(data.total_amount, payout.totalAmount, 'total_amount of the found payout');
+    },
+  );
 
-  // check: a found payout carries the queried request_id and the created pay_order_id
-  check('LP-PQ-006', async (t) => {
-    const { payout, data } = await queryBatch(t);
-    const expected = { request_id: payout.requestId, pay_order_id: payout.payOrderId ?? data.pay_order_id };
-    ensureEqual(
-      { request_id: data.request_id, pay_order_id: data.pay_order_id },
-      expected,
-      'identifiers of the found payout',
-    );
-  });
+  p.check(
+    {
+      id: 'LP-PQ-006',
+      title: 'a found payout carries the queried request_id and the created pay_order_id',
+      level: 'MUST',
+      reading: 'L9',
+      endpoint: 'payout-query',
+      capability: 'payout',
+      spec: { section: 'profile L9' },
+      killedBy: ['payout-query-wrong-request-id'],
+      erroredBy: [
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      const { payout, data } = await queryBatch(t);
+      const expected = { request_id: payout.requestId, pay_order_id: payout.payOrderId ?? data.pay_order_id };
+      ensureEqual(
+        { request_id: data.request_id, pay_order_id: data.pay_order_id },
+        expected,
+        'identifiers of the found payout',
+      );
+    },
+  );
 });

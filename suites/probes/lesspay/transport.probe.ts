@@ -1,4 +1,4 @@
-import { check, ensureJsonContentType, ensureJsonObject, type ProbeResponse } from '../../../src/index.js';
+import { ensureJsonContentType, ensureJsonObject, type ProbeResponse, probes } from '../../../src/index.js';
 import { createBody, PATH, queryBody, requestId, without } from './fixtures.js';
 
 // L1: every answer with a body is JSON labelled application/json (a charset parameter is allowed).
@@ -14,42 +14,119 @@ function ensureJsonIfBody(res: ProbeResponse): void {
   ensureJsonAnswer(res);
 }
 
-describe('lesspay · transport', () => {
-  // check: a successful create-order answer is JSON labelled application/json
-  check('LP-TR-001', async (t) => {
-    ensureJsonAnswer(await t.post(PATH.createPayin, createBody(t)));
-  });
+export default probes('lesspay · transport', (p) => {
+  p.check(
+    {
+      id: 'LP-TR-001',
+      title: 'a successful create-order answer is JSON labelled application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L1' },
+      killedBy: ['content-type-missing', 'html-content-type'],
+    },
+    async (t) => {
+      ensureJsonAnswer(await t.post(PATH.createPayin, createBody(t)));
+    },
+  );
 
-  // check: a business error answer is JSON labelled application/json
-  check('LP-TR-002', async (t) => {
-    ensureJsonAnswer(await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') })));
-  });
+  p.check(
+    {
+      id: 'LP-TR-002',
+      title: 'a business error answer is JSON labelled application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'query-order',
+      capability: 'payin',
+      spec: { section: 'profile L1' },
+      killedBy: ['content-type-missing', 'errors-as-text', 'html-content-type'],
+    },
+    async (t) => {
+      ensureJsonAnswer(await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') })));
+    },
+  );
 
-  // check: a parameter error answer is JSON labelled application/json
-  check('LP-TR-003', async (t) => {
-    ensureJsonAnswer(await t.post(PATH.createPayin, without(createBody(t), 'product_name')));
-  });
+  p.check(
+    {
+      id: 'LP-TR-003',
+      title: 'a parameter error answer is JSON labelled application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L1' },
+      killedBy: ['content-type-missing', 'errors-as-text', 'html-content-type'],
+    },
+    async (t) => {
+      ensureJsonAnswer(await t.post(PATH.createPayin, without(createBody(t), 'product_name')));
+    },
+  );
 
-  // check: an authentication failure with a body is JSON labelled application/json
-  check('LP-TR-004', async (t) => {
-    const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }), {
-      auth: 'bad-signature',
-    });
-    ensureJsonIfBody(res);
-  });
+  p.check(
+    {
+      id: 'LP-TR-004',
+      title: 'an authentication failure with a body is JSON labelled application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'query-order',
+      capability: 'payin',
+      spec: { section: 'profile L1' },
+      killedBy: ['content-type-missing', 'errors-as-text', 'html-content-type'],
+    },
+    async (t) => {
+      const res = await t.post(PATH.queryPayin, queryBody({ request_id: requestId(t, 'NX') }), {
+        auth: 'bad-signature',
+      });
+      ensureJsonIfBody(res);
+    },
+  );
 
-  // check: an unknown-path answer with a body is JSON labelled application/json
-  check('LP-TR-005', async (t) => {
-    ensureJsonIfBody(await t.post('/api/global/v1/pay/paycert-no-such-endpoint', {}));
-  });
+  p.check(
+    {
+      id: 'LP-TR-005',
+      title: 'an unknown-path answer with a body is JSON labelled application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'any',
+      capability: 'payin',
+      spec: { section: 'profile L1' },
+      killedBy: ['content-type-missing', 'errors-as-text', 'html-content-type'],
+    },
+    async (t) => {
+      ensureJsonIfBody(await t.post('/api/global/v1/pay/paycert-no-such-endpoint', {}));
+    },
+  );
 
-  // check: a wrong-method answer with a body is JSON labelled application/json
-  check('LP-TR-006', async (t) => {
-    ensureJsonIfBody(await t.request({ method: 'GET', path: PATH.createPayin }));
-  });
+  p.check(
+    {
+      id: 'LP-TR-006',
+      title: 'a wrong-method answer with a body is JSON labelled application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'create-order',
+      capability: 'payin',
+      spec: { section: 'profile L1' },
+      killedBy: ['content-type-missing', 'errors-as-text', 'html-content-type'],
+    },
+    async (t) => {
+      ensureJsonIfBody(await t.request({ method: 'GET', path: PATH.createPayin }));
+    },
+  );
 
-  // check: a payout answer is JSON labelled application/json
-  check('LP-TR-007', async (t) => {
-    ensureJsonAnswer(await t.post(PATH.queryPayout, { request_id: t.uniqueId('NX', 64) }));
-  });
+  p.check(
+    {
+      id: 'LP-TR-007',
+      title: 'a payout answer is JSON labelled application/json',
+      level: 'MUST',
+      reading: 'L1',
+      endpoint: 'payout-query',
+      capability: 'payout',
+      spec: { section: 'profile L1' },
+      killedBy: ['content-type-missing', 'errors-as-text', 'html-content-type'],
+    },
+    async (t) => {
+      ensureJsonAnswer(await t.post(PATH.queryPayout, { request_id: t.uniqueId('NX', 64) }));
+    },
+  );
 });

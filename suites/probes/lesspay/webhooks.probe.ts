@@ -3,7 +3,6 @@ import {
   approvePayout,
   type CheckContext,
   CheckFailure,
-  check,
   completePayment,
   deliveryJson,
   describeReading,
@@ -15,6 +14,7 @@ import {
   lesspaySign,
   lesspayVerifyReading,
   payoutReviewNotApplicable,
+  probes,
   SetupError,
   setup,
   type WebhookDelivery,
@@ -288,154 +288,375 @@ function ensureSigned(t: CheckContext, d: WebhookDelivery, sign: CallbackSigner,
   t.note(`the ${what}'s signature verified with ${describeReading(reading!)}`);
 }
 
-describe('lesspay · webhooks', () => {
-  // check: a paid order's callback is a JSON POST to notify_url within the wait bound
-  check('LP-WH-001', async (t) => {
-    beginLifecycles(t);
-    const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
-    const type = d.headers['content-type']?.split(';')[0].trim().toLowerCase();
-    ensureEqual(
-      { method: d.method, type },
-      { method: 'POST', type: 'application/json' },
-      'method and Content-Type of the callback',
-    );
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(d.body);
-    } catch (err) {
-      throw new CheckFailure(
-        `the callback body is not JSON: ${(err as Error).message}`,
-        'a JSON object',
-        d.body.slice(0, 200),
+export default probes('lesspay · webhooks', (p) => {
+  p.check(
+    {
+      id: 'LP-WH-001',
+      title: "a paid order's callback is a JSON POST to notify_url within the wait bound",
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'pay-in webhook',
+      capability: 'webhooks',
+      clause: 'The gateway POSTs JSON to `notify_url`',
+      spec: { section: 'profile L11' },
+      note: "The order is paid through the cashier page's test form (checkout_url); where the target offers none, the check skips. The bound is 1.5 s against a bundled mock and 20 s otherwise (--webhook-wait).",
+      killedBy: ['webhook-form-encoded'],
+      erroredBy: [
+        '500-on-valid-request',
+        'checkout-url-missing',
+        'checkout-url-not-http',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
+      const type = d.headers['content-type']?.split(';')[0].trim().toLowerCase();
+      ensureEqual(
+        { method: d.method, type },
+        { method: 'POST', type: 'application/json' },
+        'method and Content-Type of the callback',
       );
-    }
-    ensure(
-      parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed),
-      'the callback body is not a JSON object',
-      'a JSON object',
-      parsed,
-    );
-  });
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(d.body);
+      } catch (err) {
+        throw new CheckFailure(
+          `the callback body is not JSON: ${(err as Error).message}`,
+          'a JSON object',
+          d.body.slice(0, 200),
+        );
+      }
+      ensure(
+        parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed),
+        'the callback body is not a JSON object',
+        'a JSON object',
+        parsed,
+      );
+    },
+  );
 
-  // check: the pay-in callback body matches pay-in-webhook.schema.json
-  check('LP-WH-002', async (t) => {
-    beginLifecycles(t);
-    const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
-    ensureDeliverySchema(d, 'lesspay/pay-in-webhook.schema.json', 'pay-in callback body');
-  });
+  p.check(
+    {
+      id: 'LP-WH-002',
+      title: 'the pay-in callback body matches pay-in-webhook.schema.json',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'pay-in webhook',
+      capability: 'webhooks',
+      clause: 'The callback body MUST match the webhook schema and its signature MUST verify',
+      spec: { section: 'lesspay §6.1 Pay-in webhook' },
+      killedBy: ['webhook-form-encoded', 'webhook-malformed'],
+      erroredBy: [
+        '500-on-valid-request',
+        'checkout-url-missing',
+        'checkout-url-not-http',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
+      ensureDeliverySchema(d, 'lesspay/pay-in-webhook.schema.json', 'pay-in callback body');
+    },
+  );
 
-  // check: a V2 pay-in callback's x-auth-signature verifies over the full body
-  check('LP-WH-003', async (t) => {
-    beginLifecycles(t);
-    const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
-    ensureSigned(t, d, lesspayCallbackSign, 'V2 pay-in callback');
-  });
+  p.check(
+    {
+      id: 'LP-WH-003',
+      title: "a V2 pay-in callback's x-auth-signature verifies over the full body",
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'pay-in webhook',
+      capability: 'webhooks',
+      clause: 'v2 signs the full OrderCallbackRequest field set',
+      spec: { section: 'lesspay §6.1 PayinWebhookVerifyExample' },
+      killedBy: ['webhook-bad-signature', 'webhook-unsigned', 'webhook-v2-signs-v1-fields'],
+      erroredBy: [
+        '500-on-valid-request',
+        'checkout-url-missing',
+        'checkout-url-not-http',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+        'webhook-form-encoded',
+      ],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const d = firstCallback(t, await t.use(paidV2), 'the order was paid');
+      ensureSigned(t, d, lesspayCallbackSign, 'V2 pay-in callback');
+    },
+  );
 
-  // check: a V1 pay-in callback's x-auth-signature verifies over the v1 field set
-  check('LP-WH-004', async (t) => {
-    beginLifecycles(t);
-    const d = firstCallback(t, await t.use(paidV1), 'the order was paid');
-    ensureSigned(t, d, lesspayCallbackSign, 'V1 pay-in callback');
-  });
+  p.check(
+    {
+      id: 'LP-WH-004',
+      title: "a V1 pay-in callback's x-auth-signature verifies over the v1 field set",
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'pay-in webhook',
+      capability: 'webhooks',
+      clause: 'v1 signs the OrderCallbackV1SignRequest field set',
+      spec: { section: 'lesspay §6.1 PayinWebhookVerifyExample' },
+      note: 'The v1 set is the body without api_version, order_status_int, channel_biz_data, event and event_data (the demo removes them when api_version is null, blank or v1).',
+      killedBy: ['webhook-bad-signature', 'webhook-unsigned', 'webhook-v1-signs-all-fields'],
+      erroredBy: [
+        '500-on-valid-request',
+        'checkout-url-missing',
+        'checkout-url-not-http',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+        'webhook-form-encoded',
+      ],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const d = firstCallback(t, await t.use(paidV1), 'the order was paid');
+      ensureSigned(t, d, lesspayCallbackSign, 'V1 pay-in callback');
+    },
+  );
 
-  // check: the pay-in callback carries the paid order's ids, amount, currency and SUCCEED
-  check('LP-WH-005', async (t) => {
-    beginLifecycles(t);
-    const o = await t.use(paidV2);
-    const body = jsonOf(firstCallback(t, o, 'the order was paid'));
-    const order = o.order!;
-    const pick = (b: Json) => ({
-      request_id: b.request_id,
-      ...(order.payOrderId ? { pay_order_id: b.pay_order_id } : {}),
-      target_amount: b.target_amount,
-      target_currency: b.target_currency,
-      order_status: b.order_status,
-    });
-    ensureEqual(
-      pick(body),
-      pick({
-        request_id: order.requestId,
-        pay_order_id: order.payOrderId,
-        target_amount: order.amount,
-        target_currency: order.currency,
-        order_status: 'SUCCEED',
-      }),
-      'the callback fields of the paid order',
-    );
-  });
+  p.check(
+    {
+      id: 'LP-WH-005',
+      title: "the pay-in callback carries the paid order's ids, amount, currency and SUCCEED",
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'pay-in webhook',
+      capability: 'webhooks',
+      clause: "request_id | String | Body | Merchant's unique Request ID",
+      spec: { section: 'lesspay §6.1 Pay-in webhook' },
+      note: 'Compared: request_id, pay_order_id (when create returned one), target_amount as the string sent, target_currency and order_status SUCCEED.',
+      killedBy: ['webhook-malformed'],
+      erroredBy: [
+        '500-on-valid-request',
+        'checkout-url-missing',
+        'checkout-url-not-http',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+        'webhook-form-encoded',
+      ],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const o = await t.use(paidV2);
+      const body = jsonOf(firstCallback(t, o, 'the order was paid'));
+      const order = o.order!;
+      const pick = (b: Json) => ({
+        request_id: b.request_id,
+        ...(order.payOrderId ? { pay_order_id: b.pay_order_id } : {}),
+        target_amount: b.target_amount,
+        target_currency: b.target_currency,
+        order_status: b.order_status,
+      });
+      ensureEqual(
+        pick(body),
+        pick({
+          request_id: order.requestId,
+          pay_order_id: order.payOrderId,
+          target_amount: order.amount,
+          target_currency: order.currency,
+          order_status: 'SUCCEED',
+        }),
+        'the callback fields of the paid order',
+      );
+    },
+  );
 
-  // check: a callback answered HTTP 500 FAIL is delivered again
-  check('LP-WH-006', async (t) => {
-    beginLifecycles(t);
-    const o = await t.use(paidV2);
-    const first = firstCallback(t, o, 'the order was paid');
-    const retry = o.deliveries[1];
-    ensure(
-      retry !== undefined,
-      `a callback answered HTTP ${first.answer.status} "${first.answer.body}" was not retried within ${o.waitMs} ms`,
-      'a second delivery',
-      'none',
-    );
-  });
+  p.check(
+    {
+      id: 'LP-WH-006',
+      title: 'a callback answered HTTP 500 FAIL is delivered again',
+      level: 'SHOULD',
+      reading: 'L11',
+      endpoint: 'pay-in webhook',
+      capability: 'webhooks',
+      clause: 'Response: Return the string "SUCCESS" to acknowledge receipt.',
+      spec: { section: 'lesspay §6.4 Pay In acknowledgement' },
+      note: 'SHOULD: the retry policy is undocumented (only the demo\'s "to avoid further platform retries"). The retry must arrive within the wait bound.',
+      killedBy: ['webhook-no-retry'],
+      erroredBy: [
+        '500-on-valid-request',
+        'checkout-url-missing',
+        'checkout-url-not-http',
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const o = await t.use(paidV2);
+      const first = firstCallback(t, o, 'the order was paid');
+      const retry = o.deliveries[1];
+      ensure(
+        retry !== undefined,
+        `a callback answered HTTP ${first.answer.status} "${first.answer.body}" was not retried within ${o.waitMs} ms`,
+        'a second delivery',
+        'none',
+      );
+    },
+  );
 
-  // check: the payout callback body matches payout-webhook.schema.json
-  check('LP-WH-007', async (t) => {
-    reviewedByHand(t);
-    beginLifecycles(t);
-    const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
-    ensureDeliverySchema(d, 'lesspay/payout-webhook.schema.json', 'payout callback body');
-  });
+  p.check(
+    {
+      id: 'LP-WH-007',
+      title: 'the payout callback body matches payout-webhook.schema.json',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'payout webhook',
+      capability: 'webhooks',
+      clause: 'The webhook payload corresponds to the PayoutQueryVO structure.',
+      spec: { section: 'lesspay §6.3 Payout webhook' },
+      note: 'A batch of test amounts (20.00 and 13.13) is created; when no callback comes and the payout is still pending (a manual review), the payout checks skip.',
+      killedBy: ['webhook-form-encoded', 'webhook-malformed'],
+      erroredBy: [
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+      ],
+    },
+    async (t) => {
+      reviewedByHand(t);
+      beginLifecycles(t);
+      const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
+      ensureDeliverySchema(d, 'lesspay/payout-webhook.schema.json', 'payout callback body');
+    },
+  );
 
-  // check: the payout callback's x-auth-signature verifies over the full body
-  check('LP-WH-008', async (t) => {
-    reviewedByHand(t);
-    beginLifecycles(t);
-    const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
-    ensureSigned(t, d, lesspaySign, 'payout callback');
-  });
+  p.check(
+    {
+      id: 'LP-WH-008',
+      title: "the payout callback's x-auth-signature verifies over the full body",
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'payout webhook',
+      capability: 'webhooks',
+      clause: 'The mechanism is identical to the Pay In Webhook',
+      spec: { section: 'lesspay §6.3 Payout webhook' },
+      killedBy: ['webhook-bad-signature', 'webhook-unsigned'],
+      erroredBy: [
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+        'webhook-form-encoded',
+      ],
+    },
+    async (t) => {
+      reviewedByHand(t);
+      beginLifecycles(t);
+      const d = firstCallback(t, await t.use(finishedBatch), 'the payout was created');
+      ensureSigned(t, d, lesspaySign, 'payout callback');
+    },
+  );
 
-  // check: the payout callback carries the batch and each detail in a final state
-  check('LP-WH-009', async (t) => {
-    reviewedByHand(t);
-    beginLifecycles(t);
-    const o = await t.use(finishedBatch);
-    const body = jsonOf(firstCallback(t, o, 'the payout was created'));
-    const p = o.payout!;
-    const batch = (b: Json) => ({
-      request_id: b.request_id,
-      ...(p.payOrderId ? { pay_order_id: b.pay_order_id } : {}),
-      currency: b.currency,
-      total_amount: b.total_amount,
-    });
-    ensureEqual(
-      batch(body),
-      batch({
-        request_id: p.requestId,
-        pay_order_id: p.payOrderId,
-        currency: p.currency,
-        total_amount: p.totalAmount,
-      }),
-      'the batch fields of the payout callback',
-    );
-    ensure(
-      typeof body.order_status === 'string' && !PENDING_PAYOUT.includes(body.order_status),
-      'the payout callback does not carry a final order_status',
-      'a final batch status (e.g. SUCCEED, PARTIAL_SUCCESS, FAILED)',
-      body.order_status,
-    );
-    const details: Json[] = Array.isArray(body.details) ? body.details : [];
-    const seen = p.details.map((sent) => {
-      const got = details.find((d) => d?.mch_order_id === sent.mch_order_id);
-      return {
-        mch_order_id: sent.mch_order_id,
-        amount: got?.amount,
-        final: !!got && typeof got.status === 'string' && !PENDING_PAYOUT.includes(got.status),
-      };
-    });
-    ensureEqual(
-      seen,
-      p.details.map((sent) => ({ mch_order_id: sent.mch_order_id, amount: sent.amount, final: true })),
-      'the details of the payout callback (mch_order_id, amount, a final status)',
-    );
-  });
+  p.check(
+    {
+      id: 'LP-WH-009',
+      title: 'the payout callback carries the batch and each detail in a final state',
+      level: 'MUST',
+      reading: 'L11',
+      endpoint: 'payout webhook',
+      capability: 'webhooks',
+      clause: 'The details array contains the status of each individual transaction in the batch.',
+      spec: { section: 'lesspay §6.3 Payout webhook' },
+      note: 'Compared: request_id, pay_order_id (when create returned one), currency, total_amount, a final order_status, and for every detail sent its mch_order_id, amount and a final status.',
+      killedBy: ['webhook-malformed'],
+      erroredBy: [
+        'code-as-string',
+        'data-not-object',
+        'msg-missing',
+        'msg-null',
+        'signature-drops-arrays',
+        'signature-hmac',
+        'signature-lowercase-hex',
+        'success-code-nonzero',
+        'webhook-form-encoded',
+      ],
+    },
+    async (t) => {
+      reviewedByHand(t);
+      beginLifecycles(t);
+      const o = await t.use(finishedBatch);
+      const body = jsonOf(firstCallback(t, o, 'the payout was created'));
+      const p = o.payout!;
+      const batch = (b: Json) => ({
+        request_id: b.request_id,
+        ...(p.payOrderId ? { pay_order_id: b.pay_order_id } : {}),
+        currency: b.currency,
+        total_amount: b.total_amount,
+      });
+      ensureEqual(
+        batch(body),
+        batch({
+          request_id: p.requestId,
+          pay_order_id: p.payOrderId,
+          currency: p.currency,
+          total_amount: p.totalAmount,
+        }),
+        'the batch fields of the payout callback',
+      );
+      ensure(
+        typeof body.order_status === 'string' && !PENDING_PAYOUT.includes(body.order_status),
+        'the payout callback does not carry a final order_status',
+        'a final batch status (e.g. SUCCEED, PARTIAL_SUCCESS, FAILED)',
+        body.order_status,
+      );
+      const details: Json[] = Array.isArray(body.details) ? body.details : [];
+      const seen = p.details.map((sent) => {
+        const got = details.find((d) => d?.mch_order_id === sent.mch_order_id);
+        return {
+          mch_order_id: sent.mch_order_id,
+          amount: got?.amount,
+          final: !!got && typeof got.status === 'string' && !PENDING_PAYOUT.includes(got.status),
+        };
+      });
+      ensureEqual(
+        seen,
+        p.details.map((sent) => ({ mch_order_id: sent.mch_order_id, amount: sent.amount, final: true })),
+        'the details of the payout callback (mch_order_id, amount, a final status)',
+      );
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { check, ensure, ensureEqual, ensureJsonObject, type ProbeResponse } from '../../../src/index.js';
+import { ensure, ensureEqual, ensureJsonObject, type ProbeResponse, probes } from '../../../src/index.js';
 import {
   missingTransTypePay,
   missingTransTypeQuery,
@@ -23,59 +23,200 @@ function notTransTypeMissing(res: ProbeResponse): void {
   );
 }
 
-describe('payloco · codes', () => {
-  // check: a query of a paid active QR order answers code 00000000
-  check('PL-CODE-001', async (t) => {
-    const paid = await t.use(paidQrOrder);
-    if (paid.unpaid !== undefined) return t.skip(paid.unpaid);
-    ensureEqual(ensureJsonObject(paid.settled).code, SUCCESS, 'code of a query of a paid order');
-  });
+export default probes('payloco · codes', (p) => {
+  p.check(
+    {
+      id: 'PL-CODE-001',
+      title: 'a query of a paid active QR order answers code 00000000',
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'query',
+      capability: 'payin',
+      clause: '"code": "00000000", "message": "SUCCESS"',
+      spec: { section: 'payloco public-body/response' },
+      note: "The order is paid through the qrCode page of the target (the mock's simulator); skipped where the target offers no such page on its own host.",
+      killedBy: [
+        'code-numeric',
+        'code-seven-digits',
+        'query-by-merchant-order-id-ignored',
+        'query-endpoint-missing',
+        'query-paid-still-pending',
+      ],
+      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      const paid = await t.use(paidQrOrder);
+      if (paid.unpaid !== undefined) return t.skip(paid.unpaid);
+      ensureEqual(ensureJsonObject(paid.settled).code, SUCCESS, 'code of a query of a paid order');
+    },
+  );
 
-  // check: a v1 pay without transType answers code 22070030
-  check('PL-CODE-002', async (t) => {
-    ensureEqual(ensureJsonObject(await t.use(missingTransTypePay)).code, TRANS_TYPE_MISSING, 'code');
-  });
+  p.check(
+    {
+      id: 'PL-CODE-002',
+      title: 'a v1 pay without transType answers code 22070030',
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'pay',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: [
+        'code-numeric',
+        'code-seven-digits',
+        'pay-v1-missing',
+        'signature-sha1',
+        'transtype-not-required',
+        'transtype-wrong-code',
+      ],
+    },
+    async (t) => {
+      ensureEqual(ensureJsonObject(await t.use(missingTransTypePay)).code, TRANS_TYPE_MISSING, 'code');
+    },
+  );
 
-  // check: a v1 pay without transType answers data.status FAILED
-  check('PL-CODE-003', async (t) => {
-    ensureEqual(ensureJsonObject(await t.use(missingTransTypePay)).data?.status, 'FAILED', 'data.status');
-  });
+  p.check(
+    {
+      id: 'PL-CODE-003',
+      title: 'a v1 pay without transType answers data.status FAILED',
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'pay',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: ['data-missing', 'failure-status-not-failed', 'status-lowercase', 'transtype-not-required'],
+    },
+    async (t) => {
+      ensureEqual(ensureJsonObject(await t.use(missingTransTypePay)).data?.status, 'FAILED', 'data.status');
+    },
+  );
 
-  // check: a v1 pay without transType answers the documented message
-  check('PL-CODE-004', async (t) => {
-    ensureEqual(
-      ensureJsonObject(await t.use(missingTransTypePay)).message,
-      TRANS_TYPE_MISSING_MESSAGE,
-      'message',
-    );
-  });
+  p.check(
+    {
+      id: 'PL-CODE-004',
+      title: 'a v1 pay without transType answers the documented message',
+      level: 'SHOULD',
+      reading: 'P3',
+      endpoint: 'pay',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: [
+        'message-missing',
+        'pay-v1-missing',
+        'signature-sha1',
+        'transtype-not-required',
+        'transtype-wrong-message',
+      ],
+    },
+    async (t) => {
+      ensureEqual(
+        ensureJsonObject(await t.use(missingTransTypePay)).message,
+        TRANS_TYPE_MISSING_MESSAGE,
+        'message',
+      );
+    },
+  );
 
-  // check: a v1 query without transType answers code 22070030
-  check('PL-CODE-005', async (t) => {
-    ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).code, TRANS_TYPE_MISSING, 'code');
-  });
+  p.check(
+    {
+      id: 'PL-CODE-005',
+      title: 'a v1 query without transType answers code 22070030',
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'query',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: [
+        'code-numeric',
+        'code-seven-digits',
+        'query-endpoint-missing',
+        'transtype-not-required',
+        'transtype-wrong-code',
+      ],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).code, TRANS_TYPE_MISSING, 'code');
+    },
+  );
 
-  // check: a v1 query without transType answers data.status FAILED
-  check('PL-CODE-006', async (t) => {
-    ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).data?.status, 'FAILED', 'data.status');
-  });
+  p.check(
+    {
+      id: 'PL-CODE-006',
+      title: 'a v1 query without transType answers data.status FAILED',
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'query',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: ['data-missing', 'failure-status-not-failed', 'status-lowercase', 'transtype-not-required'],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).data?.status, 'FAILED', 'data.status');
+    },
+  );
 
-  // check: a v1 query without transType answers the documented message
-  check('PL-CODE-007', async (t) => {
-    ensureEqual(
-      ensureJsonObject(await t.use(missingTransTypeQuery)).message,
-      TRANS_TYPE_MISSING_MESSAGE,
-      'message',
-    );
-  });
+  p.check(
+    {
+      id: 'PL-CODE-007',
+      title: 'a v1 query without transType answers the documented message',
+      level: 'SHOULD',
+      reading: 'P3',
+      endpoint: 'query',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: [
+        'message-missing',
+        'query-endpoint-missing',
+        'transtype-not-required',
+        'transtype-wrong-message',
+      ],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      ensureEqual(
+        ensureJsonObject(await t.use(missingTransTypeQuery)).message,
+        TRANS_TYPE_MISSING_MESSAGE,
+        'message',
+      );
+    },
+  );
 
-  // check: a v2 pay without transType is not answered 22070030
-  check('PL-CODE-008', async (t) => {
-    notTransTypeMissing(await t.use(v2Pay));
-  });
+  p.check(
+    {
+      id: 'PL-CODE-008',
+      title: 'a v2 pay without transType is not answered 22070030',
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'pay-v2',
+      capability: 'v2',
+      clause:
+        '"charset": "UTF-8", "version": "2.0.0", "signType": "RSA", "memberId": "2023010558663764", "merchantId": "2023010558663764", "requestTime": "2024-05-24T14:29:32.682+08:00", "keyVersion": "1", "data": {',
+      spec: { section: 'payloco acquiring/payment' },
+      note: 'The v2 pay example carries no transType, so the profile does not require it there (P3); any other answer passes.',
+      killedBy: ['transtype-required-everywhere'],
+    },
+    async (t) => {
+      notTransTypeMissing(await t.use(v2Pay));
+    },
+  );
 
-  // check: a preAuthVoid without transType is not answered 22070030
-  check('PL-CODE-009', async (t) => {
-    notTransTypeMissing(await t.use(voidAnswer));
-  });
+  p.check(
+    {
+      id: 'PL-CODE-009',
+      title: 'a preAuthVoid without transType is not answered 22070030',
+      level: 'MUST',
+      reading: 'P3',
+      endpoint: 'pre-auth-void',
+      capability: 'preauth',
+      clause:
+        '"charset": "UTF-8", "version": "2.0.0", "signType": "RSA", "memberId": "2023010558663764", "merchantId": "2023010558663764", "requestTime": "2026-05-24T14:29:32.682+08:00", "keyVersion": "1"',
+      spec: { section: 'payloco pre-auth-reversal' },
+      note: 'The preAuthVoid example carries no transType, so the profile does not require it there (P3); any other answer passes.',
+      killedBy: ['transtype-required-everywhere'],
+    },
+    async (t) => {
+      notTransTypeMissing(await t.use(voidAnswer));
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { type CheckContext, check, ensure, type ProbeResponse, setup } from '../../../src/index.js';
+import { type CheckContext, ensure, type ProbeResponse, probes, setup } from '../../../src/index.js';
 import { accepted, commonParams, paths, qrPayBody, query, v2Pay, voidAnswer } from './fixtures.js';
 
 // P1: each of the four documented endpoints exists. A valid, correctly signed request is answered with a business
@@ -76,26 +76,78 @@ async function ensureExists(t: CheckContext, res: ProbeResponse, path: string): 
   t.note(`${path} answered HTTP ${res.status} with failure code ${String(answer.code)}: it exists`);
 }
 
-describe('payloco · documented endpoints', () => {
-  // check: the v1 pay endpoint answers a valid request with a business code
-  check('PL-EP-001', async (t) => {
-    await ensureExists(t, (await t.use(payAnswer)).res, paths.pay);
-  });
+export default probes('payloco · documented endpoints', (p) => {
+  p.check(
+    {
+      id: 'PL-EP-001',
+      title: 'the v1 pay endpoint answers a valid request with a business code',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'pay',
+      capability: 'payin',
+      spec: { section: 'payloco acquiring/payment' },
+      note: 'The request is an active QR pay (P7). A valid, correctly signed request answered HTTP 404 or 405, or with the code and message the target gives a path that does not exist or a GET on the pay path, means the endpoint is missing. The error-code table is unpublished, so that answer is learnt from the target; a code shared with it but with another message (a generic failure code) is not taken as missing.',
+      clause:
+        'Each of the four documented endpoints exists: a valid, correctly signed request to it is answered with a documented business code (success, pending or a business failure such as an unknown order), never HTTP 404/405 or a not-found/unsupported-path code.',
+      killedBy: ['pay-v1-missing'],
+    },
+    async (t) => {
+      await ensureExists(t, (await t.use(payAnswer)).res, paths.pay);
+    },
+  );
 
-  // check: the v2 pay endpoint answers a valid request with a business code
-  check('PL-EP-002', async (t) => {
-    await ensureExists(t, await t.use(v2Pay), paths.payV2);
-  });
+  p.check(
+    {
+      id: 'PL-EP-002',
+      title: 'the v2 pay endpoint answers a valid request with a business code',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'pay-v2',
+      capability: 'v2',
+      spec: { section: 'payloco acquiring/payment' },
+      note: "The request is the docs' v2 example, business fields nested in data. A valid, correctly signed request answered HTTP 404 or 405, or with the code and message the target gives a path that does not exist or a GET on the pay path, means the endpoint is missing. The error-code table is unpublished, so that answer is learnt from the target; a code shared with it but with another message (a generic failure code) is not taken as missing.",
+      clause:
+        'Each of the four documented endpoints exists: a valid, correctly signed request to it is answered with a documented business code (success, pending or a business failure such as an unknown order), never HTTP 404/405 or a not-found/unsupported-path code.',
+      killedBy: ['pay-v2-missing'],
+    },
+    async (t) => {
+      await ensureExists(t, await t.use(v2Pay), paths.payV2);
+    },
+  );
 
-  // check: the query endpoint answers a valid request with a business code
-  check('PL-EP-003', async (t) => {
-    const { res, known } = await t.use(queryAnswer);
-    if (!known) t.note('no order could be created, so an order id never used was queried');
-    await ensureExists(t, res, paths.query);
-  });
+  p.check(
+    {
+      id: 'PL-EP-003',
+      title: 'the query endpoint answers a valid request with a business code',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'query',
+      capability: 'payin',
+      spec: { section: 'payloco acquiring/transaction-query' },
+      note: 'The request queries the order a valid pay just created (success expected); when the pay created none, a merchantOrderId never used (a business failure, unknown order, expected). A valid, correctly signed request answered HTTP 404 or 405, or with the code and message the target gives a path that does not exist or a GET on the pay path, means the endpoint is missing. The error-code table is unpublished, so that answer is learnt from the target; a code shared with it but with another message (a generic failure code) is not taken as missing.',
+      killedBy: ['query-endpoint-missing'],
+    },
+    async (t) => {
+      const { res, known } = await t.use(queryAnswer);
+      if (!known) t.note('no order could be created, so an order id never used was queried');
+      await ensureExists(t, res, paths.query);
+    },
+  );
 
-  // check: the preAuthVoid endpoint answers a valid request with a business code
-  check('PL-EP-004', async (t) => {
-    await ensureExists(t, await t.use(voidAnswer), paths.preAuthVoid);
-  });
+  p.check(
+    {
+      id: 'PL-EP-004',
+      title: 'the preAuthVoid endpoint answers a valid request with a business code',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'pre-auth-void',
+      capability: 'preauth',
+      spec: { section: 'payloco pre-auth-reversal' },
+      note: "The request is the docs' example: the common parameters only. A valid, correctly signed request answered HTTP 404 or 405, or with the code and message the target gives a path that does not exist or a GET on the pay path, means the endpoint is missing. The error-code table is unpublished, so that answer is learnt from the target; a code shared with it but with another message (a generic failure code) is not taken as missing.",
+      killedBy: ['pre-auth-void-missing'],
+    },
+    async (t) => {
+      await ensureExists(t, await t.use(voidAnswer), paths.preAuthVoid);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { check, ensure, ensureEqual, ensureJsonObject, ensureSchema } from '../../../src/index.js';
+import { ensure, ensureEqual, ensureJsonObject, ensureSchema, probes } from '../../../src/index.js';
 import { missingTransTypePay, qrOrder, qrOrderQuery, query, rejectedPay, v2Pay } from './fixtures.js';
 
 // P2: the unified envelope of the seed. The schema allows members the docs do not list.
@@ -6,48 +6,158 @@ const ENVELOPE = 'payloco/envelope.schema.json';
 // The query answer is judged whole: the envelope plus the found order's data (P9), completeTime absent, null or a string.
 const QUERY_ANSWER = 'payloco/query-response.schema.json';
 
-describe('payloco · envelope', () => {
-  // check: an active QR pay answer is the unified envelope
-  check('PL-ENV-001', async (t) => {
-    const { res } = await t.use(qrOrder);
-    ensureSchema(ensureJsonObject(res), ENVELOPE);
-  });
+export default probes('payloco · envelope', (p) => {
+  p.check(
+    {
+      id: 'PL-ENV-001',
+      title: 'an active QR pay answer is the unified envelope',
+      level: 'MUST',
+      reading: 'P2',
+      endpoint: 'pay',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      note: 'Validated with payloco/envelope.schema.json: members the docs do not list are allowed in the envelope and in data.',
+      killedBy: [
+        'code-numeric',
+        'code-seven-digits',
+        'data-missing',
+        'message-missing',
+        'status-lowercase',
+        'trace-id-missing',
+      ],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      const { res } = await t.use(qrOrder);
+      ensureSchema(ensureJsonObject(res), ENVELOPE);
+    },
+  );
 
-  // check: a pay rejected for a missing transType answers the unified envelope
-  check('PL-ENV-002', async (t) => {
-    ensureSchema(ensureJsonObject(await t.use(missingTransTypePay)), ENVELOPE);
-  });
+  p.check(
+    {
+      id: 'PL-ENV-002',
+      title: 'a pay rejected for a missing transType answers the unified envelope',
+      level: 'MUST',
+      reading: 'P2',
+      endpoint: 'pay',
+      capability: 'payin',
+      clause:
+        'Business data as a JSON object. If the request fails, this field may contain detailed error information.',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: [
+        'code-numeric',
+        'code-seven-digits',
+        'data-missing',
+        'message-missing',
+        'status-lowercase',
+        'trace-id-missing',
+      ],
+    },
+    async (t) => {
+      ensureSchema(ensureJsonObject(await t.use(missingTransTypePay)), ENVELOPE);
+    },
+  );
 
-  // check: a query of an existing order answers the unified envelope with the order's data
-  check('PL-ENV-003', async (t) => {
-    ensureSchema(ensureJsonObject(await t.use(qrOrderQuery)), QUERY_ANSWER);
-  });
+  p.check(
+    {
+      id: 'PL-ENV-003',
+      title: "a query of an existing order answers the unified envelope with the order's data",
+      level: 'MUST',
+      reading: 'P2',
+      endpoint: 'query',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      note: "Validated with payloco/query-response.schema.json: the envelope, and data with status, merchantOrderId, orderId, currency and transAmt (P9); the example's other members typed as there when present, completeTime absent, null or a string (the docs leave it open). The query example's success/errCode/errMessage shape contradicts the seed's unified format; the seed wins (profile P2).",
+      killedBy: [
+        'code-numeric',
+        'code-seven-digits',
+        'data-missing',
+        'message-missing',
+        'query-amount-number',
+        'query-complete-time-number',
+        'query-missing-order-id',
+        'status-lowercase',
+        'trace-id-missing',
+      ],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      ensureSchema(ensureJsonObject(await t.use(qrOrderQuery)), QUERY_ANSWER);
+    },
+  );
 
-  // check: a v2 pay answers the unified envelope
-  check('PL-ENV-004', async (t) => {
-    ensureSchema(ensureJsonObject(await t.use(v2Pay)), ENVELOPE);
-  });
+  p.check(
+    {
+      id: 'PL-ENV-004',
+      title: 'a v2 pay answers the unified envelope',
+      level: 'MUST',
+      reading: 'P2',
+      endpoint: 'pay-v2',
+      capability: 'v2',
+      spec: { section: 'payloco public-body/response' },
+      note: 'Any answer (success or failure) must be the envelope; the v2 body follows the docs example, totalAmount a JSON number as there.',
+      killedBy: [
+        'code-numeric',
+        'code-seven-digits',
+        'data-missing',
+        'message-missing',
+        'status-lowercase',
+        'trace-id-missing',
+      ],
+    },
+    async (t) => {
+      ensureSchema(ensureJsonObject(await t.use(v2Pay)), ENVELOPE);
+    },
+  );
 
-  // check: two responses carry different traceIds
-  check('PL-ENV-005', async (t) => {
-    const { merchantOrderId } = await t.use(qrOrder);
-    const first = ensureJsonObject(await query(t, { merchantOrderId }));
-    const second = ensureJsonObject(await query(t, { merchantOrderId }));
-    ensure(
-      typeof first.traceId === 'string' && typeof second.traceId === 'string',
-      'a response carries no traceId string',
-      'two traceId strings',
-      [first.traceId, second.traceId],
-    );
-    ensure(first.traceId !== second.traceId, 'two responses carry the same traceId', 'different traceIds', [
-      first.traceId,
-      second.traceId,
-    ]);
-  });
+  p.check(
+    {
+      id: 'PL-ENV-005',
+      title: 'two responses carry different traceIds',
+      level: 'SHOULD',
+      reading: 'P2',
+      endpoint: 'query',
+      capability: 'payin',
+      clause:
+        'Unique identifier for the request. The traceId is the trace number generated by this call. Provide it when reporting API call issues.',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: ['trace-id-constant', 'trace-id-missing'],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      const { merchantOrderId } = await t.use(qrOrder);
+      const first = ensureJsonObject(await query(t, { merchantOrderId }));
+      const second = ensureJsonObject(await query(t, { merchantOrderId }));
+      ensure(
+        typeof first.traceId === 'string' && typeof second.traceId === 'string',
+        'a response carries no traceId string',
+        'two traceId strings',
+        [first.traceId, second.traceId],
+      );
+      ensure(first.traceId !== second.traceId, 'two responses carry the same traceId', 'different traceIds', [
+        first.traceId,
+        second.traceId,
+      ]);
+    },
+  );
 
-  // check: a rejected request answers data.status FAILED
-  check('PL-ENV-006', async (t) => {
-    const body = ensureJsonObject(await t.use(rejectedPay));
-    ensureEqual(body.data?.status, 'FAILED', 'data.status of a failure');
-  });
+  p.check(
+    {
+      id: 'PL-ENV-006',
+      title: 'a rejected request answers data.status FAILED',
+      level: 'SHOULD',
+      reading: 'P2',
+      endpoint: 'pay',
+      capability: 'payin',
+      clause:
+        'Business data as a JSON object. If the request fails, this field may contain detailed error information.',
+      spec: { section: 'payloco public-body/response' },
+      note: 'The rejected request is an unsigned pay with version 1.0.0; the status of failures other than 22070030 is SHOULD (profile P2).',
+      killedBy: ['data-missing', 'failure-status-not-failed', 'status-lowercase'],
+    },
+    async (t) => {
+      const body = ensureJsonObject(await t.use(rejectedPay));
+      ensureEqual(body.data?.status, 'FAILED', 'data.status of a failure');
+    },
+  );
 });

@@ -1,7 +1,7 @@
-import { check, generatedChecks } from '../../../src/index.js';
+import { generatedChecks, probes } from '../../../src/index.js';
 import { paylocoKit } from './generated-kit.js';
 
 // Checks generated from the request schemas and the profile (src/generate, group "auth"): IDs PL-GEN-….
-describe('payloco · generated · auth', () => {
-  for (const { id, fn } of generatedChecks('payloco', paylocoKit, 'auth')) check(id, fn);
+export default probes('payloco · generated · auth', (p) => {
+  for (const { id, fn } of generatedChecks('payloco', paylocoKit, 'auth')) p.generated(id, fn);
 });

@@ -1,21 +1,57 @@
-import { check, ensureJsonContentType } from '../../../src/index.js';
+import { ensureJsonContentType, probes } from '../../../src/index.js';
 import { qrOrder, qrOrderQuery, rejectedPay } from './fixtures.js';
 
 // P1: every response is application/json; a charset parameter is allowed.
-describe('payloco · transport', () => {
-  // check: an active QR pay answer has Content-Type application/json
-  check('PL-TR-001', async (t) => {
-    const { res } = await t.use(qrOrder);
-    ensureJsonContentType(res);
-  });
+export default probes('payloco · transport', (p) => {
+  p.check(
+    {
+      id: 'PL-TR-001',
+      title: 'an active QR pay answer has Content-Type application/json',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'pay',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: ['html-content-type'],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      const { res } = await t.use(qrOrder);
+      ensureJsonContentType(res);
+    },
+  );
 
-  // check: a query answer has Content-Type application/json
-  check('PL-TR-002', async (t) => {
-    ensureJsonContentType(await t.use(qrOrderQuery));
-  });
+  p.check(
+    {
+      id: 'PL-TR-002',
+      title: 'a query answer has Content-Type application/json',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'query',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      killedBy: ['html-content-type'],
+      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      ensureJsonContentType(await t.use(qrOrderQuery));
+    },
+  );
 
-  // check: a rejected request gets an answer with Content-Type application/json
-  check('PL-TR-003', async (t) => {
-    ensureJsonContentType(await t.use(rejectedPay));
-  });
+  p.check(
+    {
+      id: 'PL-TR-003',
+      title: 'a rejected request gets an answer with Content-Type application/json',
+      level: 'MUST',
+      reading: 'P1',
+      endpoint: 'pay',
+      capability: 'payin',
+      spec: { section: 'payloco public-body/response' },
+      note: 'The rejected request is an unsigned pay with version 1.0.0, so that no single lenient rule makes it succeed. A charset parameter is allowed.',
+      killedBy: ['html-content-type'],
+    },
+    async (t) => {
+      ensureJsonContentType(await t.use(rejectedPay));
+    },
+  );
 });

@@ -1,6 +1,5 @@
 import {
   type CheckContext,
-  check,
   deliveryJson,
   ensure,
   ensureDeliverySchema,
@@ -10,6 +9,7 @@ import {
   type PaylocoWebhookForm,
   paylocoWebhookSignature,
   paylocoWebhookSignedText,
+  probes,
   SetupError,
   setup,
   type WebhookDelivery,
@@ -111,90 +111,179 @@ function ensureRetried(o: Observed, first: WebhookDelivery): void {
   );
 }
 
-describe('payloco · webhooks', () => {
-  // check: a paid order's webhook arrives and matches webhook.schema.json
-  check('PL-WH-001', async (t) => {
-    beginLifecycles(t);
-    const d = firstWebhook(t, await t.use(refusedOnce));
-    ensureDeliverySchema(d, 'payloco/webhook.schema.json', 'webhook body');
-  });
+export default probes('payloco · webhooks', (p) => {
+  p.check(
+    {
+      id: 'PL-WH-001',
+      title: "a paid order's webhook arrives and matches webhook.schema.json",
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'webhook',
+      capability: 'webhooks',
+      clause: 'PayLoco sends an HTTP POST request with a JSON payload to your URL.',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: "The order is an active QR pay with notifyUrl at paycert's receiver, paid through its qrCode page (the payment simulator); where the target offers none, the webhook checks skip. The bound is 1.5 s against a bundled mock and 20 s otherwise (--webhook-wait).",
+      killedBy: ['webhook-malformed'],
+      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const d = firstWebhook(t, await t.use(refusedOnce));
+      ensureDeliverySchema(d, 'payloco/webhook.schema.json', 'webhook body');
+    },
+  );
 
-  // check: x-timestamp is in ms and x-signature is the HMAC of the body, alone or after x-timestamp
-  check('PL-WH-002', async (t) => {
-    beginLifecycles(t);
-    const o = await t.use(refusedOnce);
-    const d = firstWebhook(t, o);
-    const secret = (t.credentials as PaylocoCredentials).webhookSecret;
-    if (!secret) t.skip('no webhook secret was given (PAYLOCO_WEBHOOK_SECRET or --webhook-secret-file)');
-    const ts = d.headers['x-timestamp'];
-    ensure(
-      /^\d{13}$/.test(ts ?? ''),
-      'x-timestamp is not a timestamp in milliseconds',
-      '13 digits',
-      ts ?? '(absent)',
-    );
-    const skewS = Math.round(Math.abs(Number(ts) - d.receivedAt) / 1000);
-    if (skewS > 300) t.note(`x-timestamp is ${skewS} s away from this machine's clock`);
-    const got = d.headers['x-signature'];
-    ensure(
-      got !== undefined && got !== '',
-      'the webhook carries no x-signature header',
-      'x-signature',
-      '(absent)',
-    );
-    // P10: the header table says the HMAC covers the body, the overview "the request timestamp and request body".
-    const form = SIGNED_FORMS.find(
-      (f) =>
-        got.toLowerCase() === paylocoWebhookSignature(paylocoWebhookSignedText(f.form, ts!, d.body), secret!),
-    );
-    ensure(
-      form !== undefined,
-      'x-signature is not the HMAC-SHA256 with the webhook secret of the raw body, nor of x-timestamp and the body',
-      `hex HMAC-SHA256 with the webhook secret of one of: ${SIGNED_FORMS.map((f) => f.name).join('; ')}`,
-      'a different value',
-    );
-    t.note(`x-signature verified as the HMAC of ${form!.name}`);
-  });
+  p.check(
+    {
+      id: 'PL-WH-002',
+      title: 'x-timestamp is in ms and x-signature is the HMAC of the body, alone or after x-timestamp',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'webhook',
+      capability: 'webhooks',
+      clause: 'x-signature | HMAC hex digest of the request body.',
+      spec: { section: 'payloco webhooks/webhooks-signature' },
+      note: "Needs the webhook secret (PAYLOCO_WEBHOOK_SECRET or --webhook-secret-file); without it the check skips. x-timestamp must be 13 digits; a clock skew over 5 minutes is only noted. What the HMAC covers is told two ways (header table: the request body; overview: the request timestamp and request body, cut there): a signature over the raw body, over x-timestamp then the body, or over x-timestamp, '.', the body is accepted, and the evidence says which verified (profile P10).",
+      killedBy: ['webhook-bad-signature', 'webhook-signature-stale-timestamp', 'webhook-unsigned'],
+      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const o = await t.use(refusedOnce);
+      const d = firstWebhook(t, o);
+      const secret = (t.credentials as PaylocoCredentials).webhookSecret;
+      if (!secret) t.skip('no webhook secret was given (PAYLOCO_WEBHOOK_SECRET or --webhook-secret-file)');
+      const ts = d.headers['x-timestamp'];
+      ensure(
+        /^\d{13}$/.test(ts ?? ''),
+        'x-timestamp is not a timestamp in milliseconds',
+        '13 digits',
+        ts ?? '(absent)',
+      );
+      const skewS = Math.round(Math.abs(Number(ts) - d.receivedAt) / 1000);
+      if (skewS > 300) t.note(`x-timestamp is ${skewS} s away from this machine's clock`);
+      const got = d.headers['x-signature'];
+      ensure(
+        got !== undefined && got !== '',
+        'the webhook carries no x-signature header',
+        'x-signature',
+        '(absent)',
+      );
+      // P10: the header table says the HMAC covers the body, the overview "the request timestamp and request body".
+      const form = SIGNED_FORMS.find(
+        (f) =>
+          got.toLowerCase() ===
+          paylocoWebhookSignature(paylocoWebhookSignedText(f.form, ts!, d.body), secret!),
+      );
+      ensure(
+        form !== undefined,
+        'x-signature is not the HMAC-SHA256 with the webhook secret of the raw body, nor of x-timestamp and the body',
+        `hex HMAC-SHA256 with the webhook secret of one of: ${SIGNED_FORMS.map((f) => f.name).join('; ')}`,
+        'a different value',
+      );
+      t.note(`x-signature verified as the HMAC of ${form!.name}`);
+    },
+  );
 
-  // check: the webhook data carries the paid order's ids, amount, currency and status
-  check('PL-WH-003', async (t) => {
-    beginLifecycles(t);
-    const o = await t.use(refusedOnce);
-    const event = eventOf(firstWebhook(t, o));
-    const order = o.order!;
-    const data: Json = event.data && typeof event.data === 'object' ? event.data : {};
-    const pick = (d: Json) => ({
-      merchantOrderId: d.merchantOrderId,
-      ...(order.orderId ? { orderId: d.orderId } : {}),
-      transAmt: d.transAmt,
-      currency: d.currency,
-      status: d.status,
-    });
-    ensureEqual(pick(data), pick(order), 'data of the webhook of the paid order');
-  });
+  p.check(
+    {
+      id: 'PL-WH-003',
+      title: "the webhook data carries the paid order's ids, amount, currency and status",
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'webhook',
+      capability: 'webhooks',
+      clause: 'JSON POST with headers x-timestamp (ms) and x-signature',
+      spec: { section: 'paycert profile P10' },
+      note: "Compared: data.merchantOrderId, data.orderId (when the pay answer carried one), data.transAmt as the string sent, data.currency and data.status SUCCESS (the payment payload is undocumented: the query's fields, P9).",
+      killedBy: ['webhook-malformed'],
+      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const o = await t.use(refusedOnce);
+      const event = eventOf(firstWebhook(t, o));
+      const order = o.order!;
+      const data: Json = event.data && typeof event.data === 'object' ? event.data : {};
+      const pick = (d: Json) => ({
+        merchantOrderId: d.merchantOrderId,
+        ...(order.orderId ? { orderId: d.orderId } : {}),
+        transAmt: d.transAmt,
+        currency: d.currency,
+        status: d.status,
+      });
+      ensureEqual(pick(data), pick(order), 'data of the webhook of the paid order');
+    },
+  );
 
-  // check: a webhook answered HTTP 500 is delivered again
-  check('PL-WH-004', async (t) => {
-    beginLifecycles(t);
-    const o = await t.use(refusedOnce);
-    ensureRetried(o, firstWebhook(t, o));
-  });
+  p.check(
+    {
+      id: 'PL-WH-004',
+      title: 'a webhook answered HTTP 500 is delivered again',
+      level: 'SHOULD',
+      reading: 'P10',
+      endpoint: 'webhook',
+      capability: 'webhooks',
+      clause:
+        'PayLoco treats any response other than a 200 status code with a response body code of 00000000, or a timeout, as a failed delivery and will retry.',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'SHOULD per the profile (the schedule is undocumented); the retry must arrive within the wait bound.',
+      killedBy: ['webhook-no-retry'],
+      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const o = await t.use(refusedOnce);
+      ensureRetried(o, firstWebhook(t, o));
+    },
+  );
 
-  // check: a retried webhook carries the same event id
-  check('PL-WH-005', async (t) => {
-    beginLifecycles(t);
-    const o = await t.use(refusedOnce);
-    const first = firstWebhook(t, o);
-    const retry = o.deliveries[1];
-    // Without a retry there is nothing to compare: not judged here (PL-WH-004 reports the missing retry).
-    if (!retry) t.skip(`no retry arrived within ${o.waitMs} ms, so there is no retried event id to compare`);
-    ensureEqual(eventOf(retry).id, eventOf(first).id, 'event id of the retry');
-  });
+  p.check(
+    {
+      id: 'PL-WH-005',
+      title: 'a retried webhook carries the same event id',
+      level: 'MUST',
+      reading: 'P10',
+      endpoint: 'webhook',
+      capability: 'webhooks',
+      clause: 'the id does not change across retries for the same event.',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'When no retry arrives there is nothing to compare: the check passes with a note (PL-WH-004 reports the missing retry).',
+      killedBy: ['webhook-id-changes-on-retry'],
+      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      skippedBy: ['webhook-no-retry'],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const o = await t.use(refusedOnce);
+      const first = firstWebhook(t, o);
+      const retry = o.deliveries[1];
+      // Without a retry there is nothing to compare: not judged here (PL-WH-004 reports the missing retry).
+      if (!retry)
+        t.skip(`no retry arrived within ${o.waitMs} ms, so there is no retried event id to compare`);
+      ensureEqual(eventOf(retry).id, eventOf(first).id, 'event id of the retry');
+    },
+  );
 
-  // check: a webhook answered HTTP 200 without code 00000000 is delivered again
-  check('PL-WH-006', async (t) => {
-    beginLifecycles(t);
-    const o = await t.use(refused200);
-    ensureRetried(o, firstWebhook(t, o));
-  });
+  p.check(
+    {
+      id: 'PL-WH-006',
+      title: 'a webhook answered HTTP 200 without code 00000000 is delivered again',
+      level: 'SHOULD',
+      reading: 'P10',
+      endpoint: 'webhook',
+      capability: 'webhooks',
+      clause:
+        'PayLoco treats any response other than a 200 status code with a response body code of 00000000, or a timeout, as a failed delivery and will retry.',
+      spec: { section: 'payloco webhooks/webhooks-overview' },
+      note: 'The first delivery is answered HTTP 200 with {"code":"99999999","message":"Failure"}.',
+      killedBy: ['webhook-any-200-acks', 'webhook-no-retry'],
+      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+    },
+    async (t) => {
+      beginLifecycles(t);
+      const o = await t.use(refused200);
+      ensureRetried(o, firstWebhook(t, o));
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { type CheckContext, check, ensure, ensureStatus } from '../../../../src/index.js';
+import { type CheckContext, ensure, ensureStatus, probes } from '../../../../src/index.js';
 
 // T2: a request signed as the docs say is accepted; one without a signature gets HTTP 401.
 
@@ -8,15 +8,40 @@ const QUERY = '/toy/orders/query';
 const query = (t: CheckContext, auth: 'valid' | 'none') =>
   t.post(QUERY, { order_id: t.uniqueId('TYA'), note: 'Zoë' }, { auth });
 
-describe('toy · authentication', () => {
-  // check: a request without a signature gets HTTP 401
-  check('TY-AUTH-001', async (t) => {
-    ensureStatus(await query(t, 'none'), [401]);
-  });
+export default probes('toy · authentication', (p) => {
+  p.check(
+    {
+      id: 'TY-AUTH-001',
+      title: 'a request without a signature gets HTTP 401',
+      level: 'MUST',
+      reading: 'T2',
+      endpoint: 'query',
+      spec: { section: 'toy T2' },
+      killedBy: ['unsigned-accepted'],
+    },
+    async (t) => {
+      ensureStatus(await query(t, 'none'), [401]);
+    },
+  );
 
-  // check: a request signed as the docs say is accepted
-  check('TY-AUTH-002', async (t) => {
-    const res = await query(t, 'valid');
-    ensure(res.status !== 401, 'a correctly signed request is refused with HTTP 401', 'not 401', res.status);
-  });
+  p.check(
+    {
+      id: 'TY-AUTH-002',
+      title: 'a request signed as the docs say is accepted',
+      level: 'MUST',
+      reading: 'T2',
+      endpoint: 'query',
+      spec: { section: 'toy T2' },
+      killedBy: ['latin1-signature'],
+    },
+    async (t) => {
+      const res = await query(t, 'valid');
+      ensure(
+        res.status !== 401,
+        'a correctly signed request is refused with HTTP 401',
+        'not 401',
+        res.status,
+      );
+    },
+  );
 });
