@@ -7,7 +7,10 @@ import { catalogueFolder, generatedCatalogue } from '../src/engine/check-sources
 import { expectedFile, expectedText } from '../test/selftest/expected-from-probes.js';
 
 for (const gateway of GATEWAYS) {
-  for (const [name, text] of await generatedCatalogue(gateway)) writeFileSync(catalogueFolder(gateway) + name, text);
+  for (const [name, text] of await generatedCatalogue(gateway))
+    writeFileSync(catalogueFolder(gateway) + name, text);
   writeFileSync(expectedFile(gateway), await expectedText(gateway));
-  process.stdout.write(`wrote suites/catalogue/${gateway}*.json and test/selftest/${gateway}.expected.json\n`);
+  process.stdout.write(
+    `wrote suites/catalogue/${gateway}*.json and test/selftest/${gateway}.expected.json\n`,
+  );
 }

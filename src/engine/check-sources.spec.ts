@@ -10,7 +10,9 @@ for (const gateway of GATEWAYS) {
   describe(`catalogue · ${gateway} · generated from the probe files`, () => {
     it('every committed part is what the call sites generate (fix: npm run docs:checks)', async () => {
       for (const [name, text] of await generatedCatalogue(gateway)) {
-        expect(readFileSync(catalogueFolder(gateway) + name, 'utf8'), `suites/catalogue/${name}`).to.equal(text);
+        expect(readFileSync(catalogueFolder(gateway) + name, 'utf8'), `suites/catalogue/${name}`).to.equal(
+          text,
+        );
       }
     });
   });

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type Catalogue, catalogueFiles } from '../core/catalogue.js';
 import { codeExt } from '../core/paths.js';
 import type { Gateway } from '../core/results.js';
-import { type Catalogue, catalogueFiles } from '../core/catalogue.js';
 import { codeFolder, gatewayModel } from '../gateways/index.js';
 import { type CheckMeta, checksOf, FAULT_FIELDS, probeTree } from './probe-file.js';
 import { probeFiles } from './runner.js';
@@ -22,7 +22,9 @@ const areaOf = (file: string) => basename(file).replace(/\.probe\.[cm]?[tj]s$/, 
 
 /** The order of a gateway's probe files in its catalogue (suites/probes/<gateway>/catalogue-order.ts). */
 async function catalogueOrder(gateway: Gateway): Promise<string[]> {
-  const href = pathToFileURL(join(codeFolder(gatewayModel(gateway).locations.probes), `catalogue-order${codeExt}`)).href;
+  const href = pathToFileURL(
+    join(codeFolder(gatewayModel(gateway).locations.probes), `catalogue-order${codeExt}`),
+  ).href;
   return ((await import(href)) as { CATALOGUE_ORDER: string[] }).CATALOGUE_ORDER;
 }
 
@@ -34,7 +36,9 @@ export async function declaredChecks(gateway: Gateway): Promise<DeclaredCheck[]>
     const metas = checksOf(await probeTree(file)).flatMap((c) => (c.meta ? [c.meta] : []));
     if (metas.length === 0) continue;
     if (!order.includes(areaOf(file)))
-      throw new Error(`${file}: add "${areaOf(file)}" to ${gatewayModel(gateway).locations.probes}/catalogue-order.ts`);
+      throw new Error(
+        `${file}: add "${areaOf(file)}" to ${gatewayModel(gateway).locations.probes}/catalogue-order.ts`,
+      );
     files.push({ file, metas: [...metas].sort((a, b) => a.id.localeCompare(b.id)) });
   }
   files.sort((a, b) => order.indexOf(areaOf(a.file)) - order.indexOf(areaOf(b.file)));
