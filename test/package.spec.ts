@@ -31,7 +31,7 @@ import { createRequire } from 'node:module';
 import ajvModule from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { LesspayClient, PaylocoClient } from 'paycert/clients';
-import { check } from 'paycert';
+import { probes } from 'paycert';
 import { allSchemas, loadSchema } from 'paycert-schemas';
 import validators from 'paycert-schemas/validators';
 import { lesspay as lesspayCodes } from 'paycert-schemas/codes';
@@ -39,7 +39,7 @@ import webhookSchema from 'paycert-schemas/lesspay/pay-in-webhook.schema.json' w
 
 const Ajv2020 = ajvModule.default ?? ajvModule;
 const addFormats = formatsModule.default ?? formatsModule;
-const out = { harness: typeof check };
+const out = { harness: typeof probes };
 
 // The consumer's own Ajv, every schema added by $id.
 const ajv = new Ajv2020({ strict: true, schemas: allSchemas() });
@@ -126,13 +126,13 @@ export const wrong: lesspay.Envelope = { code: '0', msg: '' };
 
 /** A CommonJS consumer: `require` of the ES module packages (require(esm), unflagged since Node 20.19 and 22.12). */
 const consumerCjs = `
-const { check, ensureEqual } = require('paycert');
+const { probes, ensureEqual } = require('paycert');
 const { LesspayClient } = require('paycert/clients');
 const { allSchemas } = require('paycert-schemas');
 const { lesspay } = require('paycert-schemas/codes');
 const validators = require('paycert-schemas/validators');
 console.log(JSON.stringify({
-  check: typeof check,
+  probes: typeof probes,
   ensureEqual: typeof ensureEqual,
   client: typeof LesspayClient,
   schemas: allSchemas().length > 40,
@@ -391,7 +391,7 @@ describe('packages other projects install: paycert and paycert-schemas', functio
     });
     expect(res.status, res.stderr).to.equal(0);
     expect(JSON.parse(res.stdout)).to.deep.equal({
-      check: 'function',
+      probes: 'function',
       ensureEqual: 'function',
       client: 'function',
       schemas: true,

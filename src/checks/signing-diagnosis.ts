@@ -1,12 +1,12 @@
 import type { CheckContext } from '../engine/context.js';
-import { gatewayModel } from '../gateways/index.js';
 import {
   diagnose,
   diagnosisLine,
   diagnosisRequest,
   type SentAnswer,
   signatureHeader,
-} from '../signing/diagnose.js';
+} from '../engine/diagnose.js';
+import { gatewayModel } from '../gateways/index.js';
 
 /**
  * Inside a signing check whose correctly signed request was refused: tries the signing mistakes gateways make on one

@@ -1,12 +1,6 @@
 import type { Gateway } from '../core/results.js';
 import { type Credentials, gatewayModel } from '../gateways/index.js';
-import {
-  diagnose,
-  diagnosisLine,
-  diagnosisRequest,
-  type SentAnswer,
-  signatureHeader,
-} from '../signing/diagnose.js';
+import { diagnose, diagnosisLine, diagnosisRequest, type SentAnswer, signatureHeader } from './diagnose.js';
 import { send, TransportError } from './http.js';
 
 // One request before any check: an unreachable target or one that does not speak JSON is a configuration

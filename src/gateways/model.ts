@@ -73,7 +73,7 @@ export interface SmokeModel {
   unsignedRefusal?: { header: string; isFailureCode(code: unknown): boolean };
 }
 
-/** The signing entry points the signing diagnosis uses (src/signing/diagnose.ts). */
+/** The signing entry points the signing diagnosis uses (src/engine/diagnose.ts). */
 export interface SigningModel {
   /** The header carrying a request's signature. */
   header: string;

@@ -1,4 +1,4 @@
-import '../generate/register.js';
+import '../../src/generate/register.js';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

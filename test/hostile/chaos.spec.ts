@@ -1,4 +1,4 @@
-import '../generate/register.js';
+import '../../src/generate/register.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

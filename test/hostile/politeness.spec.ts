@@ -1,4 +1,4 @@
-import '../generate/register.js';
+import '../../src/generate/register.js';
 import { expect } from 'chai';
 import { UsageError } from '../../src/core/errors.js';
 import type { Results } from '../../src/core/results.js';

@@ -1,4 +1,4 @@
-import '../generate/register.js';
+import '../../src/generate/register.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

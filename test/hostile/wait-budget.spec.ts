@@ -1,4 +1,4 @@
-import '../generate/register.js';
+import '../../src/generate/register.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // The generated checks join the catalogue before anything loads it.
-import '../generate/register.js';
+import '../../src/generate/register.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Gateway, Results } from '../../src/core/results.js';
 import { type CertifyOptions, certify } from '../../src/engine/certify.js';

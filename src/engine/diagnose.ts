@@ -1,7 +1,7 @@
 import type { Gateway } from '../core/results.js';
 import { gatewayModel } from '../gateways/index.js';
 import type { Credentials } from '../gateways/types.js';
-import type { SigningMistake } from './mistakes.js';
+import type { SigningMistake } from '../signing/mistakes.js';
 
 // Signing diagnosis (issue 22): when a gateway refuses a request signed as the docs say, the same harmless request
 // is sent once per signing mistake gateways make. One that is accepted names what the gateway verifies (a gateway
