@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect } from 'chai';
-import { diagnose, diagnosisRequest, isRefusal } from './diagnose.js';
+import { diagnose, diagnosisRequest, isRefusal } from '../engine/diagnose.js';
 import { lesspaySign } from './lesspay.js';
 import { lesspayMistakes, paylocoMistakes } from './mistakes.js';
 import { paylocoSign } from './payloco.js';
