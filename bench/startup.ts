@@ -3,11 +3,12 @@
 // request/response checks against an external target (`paycert serve lesspay` in another process) <= 7.5 ms per
 // check delivered, whole-process wall divided by checks, and <= 0.5x the per-check cost of a plain fetch + Ajv
 // script (bench/floor.mjs); a 1-check run (`--only LP-ENV-001`) <= 350 ms wall on this machine.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveMock } from './targets.js';
 
 const bin = fileURLToPath(new URL('../bin/paycert.js', import.meta.url));
 const RUNS = 11;
@@ -21,28 +22,6 @@ function wallMs(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: num
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** `paycert serve lesspay` in its own process: the external target, with the test credentials it prints. */
-function serve(): Promise<{ url: string; env: Record<string, string>; child: ChildProcess }> {
-  const child = spawn(process.execPath, [bin, 'serve', 'lesspay', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${text}`)), 20_000);
-    child.stdout!.on('data', (d) => {
-      text += d;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
-      if (url && text.includes('Stop with')) {
-        clearTimeout(timer);
-        const env = Object.fromEntries(
-          [...text.matchAll(/export (\w+)='([^']*)'/g)].map((m) => [m[1]!, m[2]!]),
-        );
-        resolve({ url, env, child });
-      }
-    });
-  });
-}
 
 export async function benchStartup() {
   // Interleaved, so a busy moment of the machine weighs on both sides alike.
@@ -60,7 +39,7 @@ export async function benchStartup() {
   const ids: string[] = catalogue.checks
     .map((c: { id: string }) => c.id)
     .filter((id: string) => !/-WH-/.test(id));
-  const target = await serve();
+  const target = await serveMock('lesspay');
   const dir = mkdtempSync(join(tmpdir(), 'paycert-bench-startup-'));
   const runs: number[] = [];
   const bareDuringRuns: number[] = [];

@@ -20,6 +20,8 @@ const WS = /[ \t\n\r]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // Finds the closing quote; JSON.parse of the slice then rejects bad escapes and raw control characters.
 const STRING = /"(?:[^"\\]|\\[\s\S])*"/y;
+// What only JSON.parse may judge inside a string: an escape or a raw control character.
+const NEEDS_PARSE = /[\\\u0000-\u001f]/;
 
 class Reader {
   pos = 0;
@@ -67,6 +69,8 @@ class Reader {
   string(): string {
     const s = this.match(STRING);
     if (s === undefined) this.fail('bad string');
+    // Most strings hold neither: their text is their value.
+    if (!NEEDS_PARSE.test(s)) return s.slice(1, -1);
     try {
       return JSON.parse(s) as string;
     } catch {

@@ -87,6 +87,13 @@ describe('lesspay mock: JSON reader', () => {
       expect(() => parseJson(t), t).to.throw(SyntaxError);
   });
 
+  it('reads strings as JSON does: plain text as is, escapes decoded, raw control characters and bad escapes refused', () => {
+    const v = parseJson('{"plain":"a b/é€","esc":"\\"q\\" \\\\ \\n \\u00e9","empty":""}') as any;
+    expect(v).to.deep.equal(JSON.parse('{"plain":"a b/é€","esc":"\\"q\\" \\\\ \\n \\u00e9","empty":""}'));
+    for (const t of ['{"a":"x\u0001"}', '{"a":"tab\there"}', '{"a":"\\x41"}', '{"a":"\\u12"}'])
+      expect(() => parseJson(t), JSON.stringify(t)).to.throw(SyntaxError);
+  });
+
   it('treats "__proto__" as data', () => {
     const v = parseJson('{"__proto__":{"x":1}}') as any;
     expect(Object.keys(v)).to.deep.equal(['__proto__']);
