@@ -2,12 +2,13 @@
 // (`paycert serve`, compiled) and Prism's mock served from our OpenAPI document of the same gateway.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { connect, createServer } from 'node:net';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/paycert.js', import.meta.url));
+const prismBin = fileURLToPath(
+  new URL('../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url),
+);
 const openapi = (gateway: string) =>
   fileURLToPath(new URL(`../schemas/openapi/${gateway}.openapi.json`, import.meta.url));
 
@@ -55,8 +56,6 @@ function cpuOf(child: ChildProcess): () => number {
   };
 }
 
-const require = createRequire(import.meta.url);
-
 export async function serveMock(gateway: 'lesspay' | 'payloco'): Promise<Target> {
   const child = spawn(process.execPath, [bin, 'serve', gateway, '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -103,8 +102,8 @@ async function accepting(port: number, child: ChildProcess, what: string): Promi
  * turned down to warnings: Prism's default logs every request, which would slow it and flatter the mocks.
  */
 export async function servePrism(gateway: 'lesspay' | 'payloco'): Promise<Target> {
-  const pkg = require.resolve('@stoplight/prism-cli/package.json');
-  const main = join(dirname(pkg), (require(pkg) as { bin: Record<string, string> }).bin.prism!);
+  // Prism's bin script (its package.json's bin.prism) by path: the package offers no entry point to it.
+  const main = prismBin;
   const port = await freePort();
   const args = [main, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'warn', openapi(gateway)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -6,6 +6,9 @@ import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome 
 // order's ids in its environment; exit 0 means done, any other exit means it could not (its last line says why).
 
 const OUTPUT_CAP = 4096;
+// A tester's command starts a process of its own (a script, a browser): the bundled mock's short wait for callbacks
+// (1.5 s) is not a budget for that, so a command gets at least this long, whatever the target.
+const COMMAND_MIN_WAIT_MS = 10_000;
 
 export function commandEnv(order: PaymentOrder, outcome: PaymentOutcome): Record<string, string> {
   const env: Record<string, string> = {
@@ -84,6 +87,6 @@ export class CommandDriver implements PaymentDriver {
   }
 
   complete(order: PaymentOrder, outcome: PaymentOutcome, io: DriverIO): Promise<Completion> {
-    return runCommand(this.command, commandEnv(order, outcome), io.waitMs);
+    return runCommand(this.command, commandEnv(order, outcome), Math.max(io.waitMs, COMMAND_MIN_WAIT_MS));
   }
 }
