@@ -5,7 +5,7 @@
 // `npm run matrix -- --diff before.json`. It drives the built binary (bin/paycert.js → dist/) as a
 // user would, with a fixed seed and run id, so two runs of the same tree give the same matrix.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,14 +14,17 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin/paycert.js');
 const args = process.argv.slice(2);
 const diffWith = args.includes('--diff') ? args[args.indexOf('--diff') + 1] : undefined;
+// --save FILE keeps this tree's matrix too when diffing, to look at a cell whole.
+const saveTo = args.includes('--save') ? args[args.indexOf('--save') + 1] : undefined;
 const jobs = Number(process.env.MATRIX_JOBS ?? 2);
 
 /** The bundled mocks' variants and faults, read from their entry modules in dist/: where the gateway registry says
  * (dist/src/gateways/), or, on a tree that predates it, dist/mocks/<gateway>/. */
 async function mockCells() {
-  const registry = await import(pathToFileURL(join(root, 'dist/src/gateways/index.js')).href).catch(
+  const built = await import(pathToFileURL(join(root, 'dist/src/gateways/index.js')).href).catch(
     () => undefined,
   );
+  const registry = built?.gatewayNames ? built : undefined;
   const names = registry ? registry.gatewayNames() : ['lesspay', 'payloco'];
   const cells = [];
   for (const gateway of names) {
@@ -93,6 +96,7 @@ async function main() {
   }
   await Promise.all(Array.from({ length: jobs }, worker));
   const matrix = Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (saveTo) writeFileSync(saveTo, `${JSON.stringify(matrix, null, 1)}\n`);
   if (!diffWith) {
     process.stdout.write(`${JSON.stringify(matrix, null, 1)}\n`);
     return;
