@@ -145,7 +145,7 @@ const LAYERS: Layer[] = [
       output:
         "what a command shows and writes: console lines, the live reporter, the report folder, the run's session",
       config:
-        'paycert.config.json, read and validated against its schema, applied to the flags of the registry\'s gateways',
+        "paycert.config.json, read and validated against its schema, applied to the flags of the registry's gateways",
     },
   },
   {
@@ -165,17 +165,6 @@ const LAYERS: Layer[] = [
     rooms: { 'main.ts': "the bin's entry: runs the CLI" },
   },
 ];
-
-/**
- * Imports that break the order today, each with its reason; the list may only shrink (an entry that no longer occurs
- * fails the test). All are gateway knowledge outside the gateway registry, which is moving into src/gateways/.
- */
-const KNOWN_UPWARD: Record<string, string> = {
-  'src/commands/run.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
-  'src/commands/verify.ts -> src/cli/credentials.js': "a gateway's credential loading lives in the CLI",
-  'src/output/bundle-setup.ts -> src/cli/credentials.js':
-    'reading a PEM from a variable lives with the credentials',
-};
 
 /** The room of a path under src/ ('src/engine/http.ts' -> 'engine', 'src/index.ts' -> 'index.ts'). */
 function roomOf(path: string): string {
@@ -310,12 +299,7 @@ describe('architecture', () => {
     });
 
     it('src/ imports only down the layers (and beside where declared)', () => {
-      const found = layerViolations(srcImportGraph());
-      const known = (v: string) => v.split(':')[0]! in KNOWN_UPWARD;
-      expect(found.filter((v) => !known(v))).to.deep.equal([]);
-      // A known exception that no longer occurs is taken off the list.
-      const stale = Object.keys(KNOWN_UPWARD).filter((edge) => !found.some((v) => v.startsWith(`${edge}:`)));
-      expect(stale).to.deep.equal([]);
+      expect(layerViolations(srcImportGraph())).to.deep.equal([]);
     });
   });
 

@@ -2,7 +2,6 @@
 import '../generate/register.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../cli/credentials.js';
 import { jsonErrorText, UsageError } from '../core/errors.js';
 import { resultsDocument, startRun } from '../core/head.js';
 import { ensureOptional } from '../core/optional.js';
@@ -13,6 +12,7 @@ import { displayUrl } from '../engine/certify.js';
 import { startEmbedded } from '../engine/embedded.js';
 import { parseBaseUrl } from '../engine/guard.js';
 import { smoke } from '../engine/smoke.js';
+import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from '../gateways/credentials.js';
 import { parseGateway } from '../gateways/index.js';
 import { checkLine, summaryLines } from '../output/console.js';
 import { RunSession } from '../output/session.js';

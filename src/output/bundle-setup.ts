@@ -1,9 +1,9 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pemOrFile } from '../cli/credentials.js';
 import { UsageError } from '../core/errors.js';
 import { registerSecret } from '../core/redact.js';
+import { pemOrFile } from '../gateways/credential-files.js';
 import { refuseKernelPath } from './outputs.js';
 
 // What `run --bundle` needs, checked before the run: a file it can write, and the signing key when one is set.

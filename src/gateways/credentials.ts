@@ -1,10 +1,9 @@
 import { registerSecret } from '../core/redact.js';
 import type { Gateway } from '../core/results.js';
-import { type CredentialFlags, type Credentials, gatewayModel } from '../gateways/index.js';
+import { type CredentialFlags, type Credentials, gatewayModel } from './index.js';
 
 // The credentials of a run: each gateway's model says which flags and variables it reads and how (src/gateways/).
 
-export { pemOrFile } from '../gateways/credential-files.js';
 export type { CredentialFlags };
 
 export function credentialsFor(
