@@ -21,6 +21,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // Finds the closing quote; JSON.parse of the slice then rejects bad escapes and raw control characters.
 const STRING = /"(?:[^"\\]|\\[\s\S])*"/y;
 // What only JSON.parse may judge inside a string: an escape or a raw control character.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding a raw control character is the point
 const NEEDS_PARSE = /[\\\u0000-\u001f]/;
 
 class Reader {
