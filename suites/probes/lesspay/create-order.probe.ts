@@ -1,5 +1,6 @@
 import { type CheckContext, ensure, ensureEqual, probes, SetupError } from '../../../src/index.js';
 import { call, createBody, createPayin, orderAmount, PATH, queryFound, usable } from './fixtures.js';
+import { BREAKS_SIGNED_REQUESTS, BREAKS_SUCCESS_ANSWERS } from './precondition-faults.js';
 
 // L7: create pay-in order. Each check creates its own order: the create answer is what it judges.
 
@@ -42,14 +43,7 @@ export default probes('lesspay · create-order', (p) => {
         'Success: `code` 0 and `data.pay_order_id` (string) and, for `pay_access_type` 1, `data.checkout_url` (http(s) URL). MUST.',
       spec: { section: 'profile L7' },
       killedBy: ['500-on-valid-request', 'success-code-nonzero'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_SIGNED_REQUESTS, 'code-as-string', 'data-not-object', 'msg-missing', 'msg-null'],
     },
     async (t) => {
       const body = await create(t);
@@ -69,16 +63,7 @@ export default probes('lesspay · create-order', (p) => {
         'Success: `code` 0 and `data.pay_order_id` (string) and, for `pay_access_type` 1, `data.checkout_url` (http(s) URL). MUST.',
       spec: { section: 'profile L7' },
       killedBy: ['pay-order-id-missing', 'pay-order-id-number'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SUCCESS_ANSWERS, ...BREAKS_SIGNED_REQUESTS, '500-on-valid-request'],
     },
     async (t) => {
       const body = await create(t);
@@ -105,16 +90,7 @@ export default probes('lesspay · create-order', (p) => {
       clause: 'Response: You will receive a checkout_url.',
       spec: { section: 'lesspay §4.1 Create Payin' },
       killedBy: ['checkout-url-missing', 'checkout-url-not-http'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SUCCESS_ANSWERS, ...BREAKS_SIGNED_REQUESTS, '500-on-valid-request'],
     },
     async (t) => {
       const body = await create(t);
@@ -144,15 +120,10 @@ export default probes('lesspay · create-order', (p) => {
       spec: { section: 'profile L7' },
       killedBy: ['code-outside-table', 'duplicate-code-not-1201', 'duplicate-request-id-accepted'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
         'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -176,16 +147,11 @@ export default probes('lesspay · create-order', (p) => {
       note: 'The duplicate carries another amount, product_name and description; the order as queried before and after it must agree on pay_order_id, request_id, amount, currency, names and status.',
       killedBy: ['duplicate-overwrites-order'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
         'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
-        'success-code-nonzero',
       ],
     },
     async (t) => {

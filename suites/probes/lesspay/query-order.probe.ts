@@ -24,6 +24,11 @@ import {
   type Window,
   windowAround,
 } from './fixtures.js';
+import {
+  BREAKS_ERROR_ANSWERS,
+  BREAKS_SIGNED_REQUESTS,
+  BREAKS_SUCCESS_ANSWERS,
+} from './precondition-faults.js';
 
 // L8: query pay-in order. Queries use the docs' form (numbers as strings) unless a check says otherwise;
 // every window contains the creation time of the order it looks for.
@@ -84,14 +89,7 @@ export default probes('lesspay · query-order', (p) => {
         'neither `request_id` nor `pay_order_id`: non-zero code and `msg` exactly `mchOrderNo and payOrderId cannot be empty at the same time`. MUST.',
       spec: { section: 'profile L8' },
       killedBy: ['param-error-code-zero'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
     },
     async (t) => {
       const body = await query(t, queryBody({}));
@@ -111,14 +109,7 @@ export default probes('lesspay · query-order', (p) => {
         'mchOrderNo and payOrderId cannot be empty at the same time | Neither request_id nor pay_order_id was provided.',
       spec: { section: 'lesspay §5.3 query-order msg values' },
       killedBy: ['param-error-code-zero', 'query-msg-neither-id-wrong', 'string-numbers-rejected'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
     },
     async (t) => {
       const body = await query(t, queryBody({}));
@@ -138,14 +129,7 @@ export default probes('lesspay · query-order', (p) => {
         'no matching order: non-zero code (SHOULD 1202) and `msg` exactly `Order does not exist`. MUST.',
       spec: { section: 'profile L8' },
       killedBy: ['query-not-found-code-zero'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -164,14 +148,7 @@ export default probes('lesspay · query-order', (p) => {
       clause: 'Order does not exist | No order found matching the provided identifiers.',
       spec: { section: 'lesspay §5.3 query-order msg values' },
       killedBy: ['query-msg-not-found-wrong', 'string-numbers-rejected'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -196,14 +173,7 @@ export default probes('lesspay · query-order', (p) => {
         'query-not-found-code-zero',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -228,15 +198,10 @@ export default probes('lesspay · query-order', (p) => {
         'string-numbers-rejected',
       ],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
         'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -260,15 +225,10 @@ export default probes('lesspay · query-order', (p) => {
         'string-numbers-rejected',
       ],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
         'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -293,15 +253,10 @@ export default probes('lesspay · query-order', (p) => {
         'string-numbers-rejected',
       ],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
         'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -320,16 +275,7 @@ export default probes('lesspay · query-order', (p) => {
       capability: 'payin',
       spec: { section: 'profile L8' },
       killedBy: ['exact-seven-days-rejected', 'string-numbers-rejected'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SUCCESS_ANSWERS, ...BREAKS_SIGNED_REQUESTS, '500-on-valid-request'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -349,16 +295,7 @@ export default probes('lesspay · query-order', (p) => {
         "Numbers may come as strings (docs example) or integers (demo); the docs' string form MUST be accepted.",
       spec: { section: 'lesspay §4.2 Fetch Payin' },
       killedBy: ['string-numbers-rejected'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SUCCESS_ANSWERS, ...BREAKS_SIGNED_REQUESTS, '500-on-valid-request'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -381,15 +318,10 @@ export default probes('lesspay · query-order', (p) => {
       note: "The profile makes only the string form MUST; the demo's integer form is accepted by the demo's own gateway, so SHOULD.",
       killedBy: ['integer-numbers-rejected'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
         'signature-long-numbers-as-double',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -411,10 +343,9 @@ export default probes('lesspay · query-order', (p) => {
       note: 'Any array member of data may hold the order (records, list, …); the element is the one with the queried request_id or the created pay_order_id.',
       killedBy: ['data-not-object'],
       erroredBy: [
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
         'code-as-string',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
         'success-code-nonzero',
       ],
@@ -458,16 +389,11 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'lesspay §4.2 PayinQueryDTO' },
       killedBy: ['query-pay-order-id-ignored', 'string-numbers-rejected'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
         'pay-order-id-missing',
         'pay-order-id-number',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -487,17 +413,12 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'profile L8' },
       killedBy: ['query-wrong-pay-order-id'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
         'pay-order-id-missing',
         'pay-order-id-number',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -518,15 +439,10 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'profile L8' },
       killedBy: ['query-wrong-request-id'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -547,15 +463,10 @@ export default probes('lesspay · query-order', (p) => {
       note: 'The amount key is undocumented: target_amount, else amount. "100.50" must come back as "100.50".',
       killedBy: ['query-amount-number', 'query-amount-trailing-zero-dropped', 'query-wrong-amount'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -580,15 +491,10 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'lesspay §5.5 Order status' },
       killedBy: ['query-status-outside-table'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -609,15 +515,10 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'profile L8' },
       killedBy: ['query-new-order-succeed', 'query-status-outside-table'],
       erroredBy: [
+        ...BREAKS_SUCCESS_ANSWERS,
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
