@@ -21,7 +21,7 @@ export const BREAKS_SUCCESS_ANSWERS = [
 export const BREAKS_CASHIER_ORDER = ['500-on-valid-request', 'checkout-url-missing', 'checkout-url-not-http'];
 
 /** Invalid input is answered wrongly (accepted, stored, or with the wrong HTTP status): what parameter checks catch. */
-export const MISANSWERS_PARAM_ERRORS = [
+export const MISANSWERS_PARAM_ERRORS: [string, ...string[]] = [
   'param-error-code-zero',
   'param-error-creates-order',
   'param-error-http-422',
