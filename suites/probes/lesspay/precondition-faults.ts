@@ -27,3 +27,9 @@ export const MISANSWERS_PARAM_ERRORS: [string, ...string[]] = [
   'param-error-http-422',
   'param-error-http-500',
 ];
+
+/** A signed request's refusal cannot be judged: the request is not accepted as signed, or its error answer not read. */
+export const BREAKS_SIGNED_REFUSALS = [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS];
+
+/** A signed request's success cannot be judged: the request is not accepted as signed, or its answer not read. */
+export const BREAKS_SIGNED_CALLS = [...BREAKS_SUCCESS_ANSWERS, ...BREAKS_SIGNED_REQUESTS];

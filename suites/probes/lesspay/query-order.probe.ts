@@ -25,9 +25,9 @@ import {
   windowAround,
 } from './fixtures.js';
 import {
-  BREAKS_ERROR_ANSWERS,
+  BREAKS_SIGNED_CALLS,
+  BREAKS_SIGNED_REFUSALS,
   BREAKS_SIGNED_REQUESTS,
-  BREAKS_SUCCESS_ANSWERS,
 } from './precondition-faults.js';
 
 // L8: query pay-in order. Queries use the docs' form (numbers as strings) unless a check says otherwise;
@@ -89,7 +89,7 @@ export default probes('lesspay · query-order', (p) => {
         'neither `request_id` nor `pay_order_id`: non-zero code and `msg` exactly `mchOrderNo and payOrderId cannot be empty at the same time`. MUST.',
       spec: { section: 'profile L8' },
       killedBy: ['param-error-code-zero'],
-      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({}));
@@ -109,7 +109,7 @@ export default probes('lesspay · query-order', (p) => {
         'mchOrderNo and payOrderId cannot be empty at the same time | Neither request_id nor pay_order_id was provided.',
       spec: { section: 'lesspay §5.3 query-order msg values' },
       killedBy: ['param-error-code-zero', 'query-msg-neither-id-wrong', 'string-numbers-rejected'],
-      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({}));
@@ -129,7 +129,7 @@ export default probes('lesspay · query-order', (p) => {
         'no matching order: non-zero code (SHOULD 1202) and `msg` exactly `Order does not exist`. MUST.',
       spec: { section: 'profile L8' },
       killedBy: ['query-not-found-code-zero'],
-      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -148,7 +148,7 @@ export default probes('lesspay · query-order', (p) => {
       clause: 'Order does not exist | No order found matching the provided identifiers.',
       spec: { section: 'lesspay §5.3 query-order msg values' },
       killedBy: ['query-msg-not-found-wrong', 'string-numbers-rejected'],
-      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -173,7 +173,7 @@ export default probes('lesspay · query-order', (p) => {
         'query-not-found-code-zero',
         'string-numbers-rejected',
       ],
-      erroredBy: [...BREAKS_ERROR_ANSWERS, ...BREAKS_SIGNED_REQUESTS],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -197,12 +197,7 @@ export default probes('lesspay · query-order', (p) => {
         'seven-day-rule-not-enforced',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'errors-as-text',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'errors-as-text'],
     },
     async (t) => {
       await ensureTimeError(t, windowAround(SEVEN_DAYS_MS + 1));
@@ -224,12 +219,7 @@ export default probes('lesspay · query-order', (p) => {
         'start-equals-end-accepted',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'errors-as-text',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'errors-as-text'],
     },
     async (t) => {
       const now = Date.now();
@@ -252,12 +242,7 @@ export default probes('lesspay · query-order', (p) => {
         'start-after-end-accepted',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'errors-as-text',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'errors-as-text'],
     },
     async (t) => {
       const now = Date.now();
@@ -275,7 +260,7 @@ export default probes('lesspay · query-order', (p) => {
       capability: 'payin',
       spec: { section: 'profile L8' },
       killedBy: ['exact-seven-days-rejected', 'string-numbers-rejected'],
-      erroredBy: [...BREAKS_SUCCESS_ANSWERS, ...BREAKS_SIGNED_REQUESTS, '500-on-valid-request'],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -295,7 +280,7 @@ export default probes('lesspay · query-order', (p) => {
         "Numbers may come as strings (docs example) or integers (demo); the docs' string form MUST be accepted.",
       spec: { section: 'lesspay §4.2 Fetch Payin' },
       killedBy: ['string-numbers-rejected'],
-      erroredBy: [...BREAKS_SUCCESS_ANSWERS, ...BREAKS_SIGNED_REQUESTS, '500-on-valid-request'],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -317,12 +302,7 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'lesspay §4.2 PayinQueryDTO' },
       note: "The profile makes only the string form MUST; the demo's integer form is accepted by the demo's own gateway, so SHOULD.",
       killedBy: ['integer-numbers-rejected'],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'signature-long-numbers-as-double',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'signature-long-numbers-as-double'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -389,8 +369,7 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'lesspay §4.2 PayinQueryDTO' },
       killedBy: ['query-pay-order-id-ignored', 'string-numbers-rejected'],
       erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
+        ...BREAKS_SIGNED_CALLS,
         '500-on-valid-request',
         'pay-order-id-missing',
         'pay-order-id-number',
@@ -413,8 +392,7 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'profile L8' },
       killedBy: ['query-wrong-pay-order-id'],
       erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
+        ...BREAKS_SIGNED_CALLS,
         '500-on-valid-request',
         'pay-order-id-missing',
         'pay-order-id-number',
@@ -438,12 +416,7 @@ export default probes('lesspay · query-order', (p) => {
       capability: 'payin',
       spec: { section: 'profile L8' },
       killedBy: ['query-wrong-request-id'],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'string-numbers-rejected',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -462,12 +435,7 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'profile L8' },
       note: 'The amount key is undocumented: target_amount, else amount. "100.50" must come back as "100.50".',
       killedBy: ['query-amount-number', 'query-amount-trailing-zero-dropped', 'query-wrong-amount'],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'string-numbers-rejected',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -490,12 +458,7 @@ export default probes('lesspay · query-order', (p) => {
       clause: '0 | PENDING_CONFIRM | Order created, awaiting confirmation',
       spec: { section: 'lesspay §5.5 Order status' },
       killedBy: ['query-status-outside-table'],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'string-numbers-rejected',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -514,12 +477,7 @@ export default probes('lesspay · query-order', (p) => {
       capability: 'payin',
       spec: { section: 'profile L8' },
       killedBy: ['query-new-order-succeed', 'query-status-outside-table'],
-      erroredBy: [
-        ...BREAKS_SUCCESS_ANSWERS,
-        ...BREAKS_SIGNED_REQUESTS,
-        '500-on-valid-request',
-        'string-numbers-rejected',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
