@@ -8,6 +8,14 @@ async function create(t: CheckContext) {
   return usable(await t.post(PATH.createPayin, createBody(t)), true, 'LP-AUTH-010').body;
 }
 
+/** The answer of a valid create that succeeded: a refusal is LP-CO-001's to judge, so here it stops the check. */
+async function created(t: CheckContext) {
+  const body = await create(t);
+  if (body.code !== 0)
+    throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
+  return body;
+}
+
 /**
  * The fields a duplicate create must not change, as the query shows them (not order_status: a gateway may
  * move a new order from PENDING_CONFIRM to PENDING_PAY on its own meanwhile).
@@ -66,9 +74,7 @@ export default probes('lesspay · create-order', (p) => {
       erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request'],
     },
     async (t) => {
-      const body = await create(t);
-      if (body.code !== 0)
-        throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
+      const body = await created(t);
       const id = body.data?.pay_order_id;
       ensure(
         typeof id === 'string' && id !== '',
@@ -93,9 +99,7 @@ export default probes('lesspay · create-order', (p) => {
       erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request'],
     },
     async (t) => {
-      const body = await create(t);
-      if (body.code !== 0)
-        throw new SetupError(`the valid create was refused (see LP-CO-001): code ${body.code}`, 'LP-CO-001');
+      const body = await created(t);
       const url = body.data?.checkout_url;
       let ok = false;
       try {

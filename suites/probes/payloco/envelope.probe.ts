@@ -1,6 +1,6 @@
 import { ensure, ensureEqual, ensureJsonObject, ensureSchema, probes } from '../../../src/index.js';
 import { missingTransTypePay, qrOrder, qrOrderQuery, query, rejectedPay, v2Pay } from './fixtures.js';
-import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
+import { BREAKS_ORDER_SETUP, MISSHAPES_ENVELOPE } from './precondition-faults.js';
 
 // P2: the unified envelope of the seed. The schema allows members the docs do not list.
 const ENVELOPE = 'payloco/envelope.schema.json';
@@ -18,14 +18,7 @@ export default probes('payloco · envelope', (p) => {
       capability: 'payin',
       spec: { section: 'payloco public-body/response' },
       note: 'Validated with payloco/envelope.schema.json: members the docs do not list are allowed in the envelope and in data.',
-      killedBy: [
-        'code-numeric',
-        'code-seven-digits',
-        'data-missing',
-        'message-missing',
-        'status-lowercase',
-        'trace-id-missing',
-      ],
+      killedBy: MISSHAPES_ENVELOPE,
       erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
@@ -45,14 +38,7 @@ export default probes('payloco · envelope', (p) => {
       clause:
         'Business data as a JSON object. If the request fails, this field may contain detailed error information.',
       spec: { section: 'payloco public-body/response' },
-      killedBy: [
-        'code-numeric',
-        'code-seven-digits',
-        'data-missing',
-        'message-missing',
-        'status-lowercase',
-        'trace-id-missing',
-      ],
+      killedBy: MISSHAPES_ENVELOPE,
     },
     async (t) => {
       ensureSchema(ensureJsonObject(await t.use(missingTransTypePay)), ENVELOPE);
@@ -97,14 +83,7 @@ export default probes('payloco · envelope', (p) => {
       capability: 'v2',
       spec: { section: 'payloco public-body/response' },
       note: 'Any answer (success or failure) must be the envelope; the v2 body follows the docs example, totalAmount a JSON number as there.',
-      killedBy: [
-        'code-numeric',
-        'code-seven-digits',
-        'data-missing',
-        'message-missing',
-        'status-lowercase',
-        'trace-id-missing',
-      ],
+      killedBy: MISSHAPES_ENVELOPE,
     },
     async (t) => {
       ensureSchema(ensureJsonObject(await t.use(v2Pay)), ENVELOPE);
