@@ -7,6 +7,7 @@ import {
   SetupError,
 } from '../../../src/index.js';
 import { batchPayout, call, expectRefused, PATH } from './fixtures.js';
+import { BREAKS_SIGNED_CALLS, BREAKS_SIGNED_REFUSALS } from './precondition-faults.js';
 
 // L9: query payout. The found checks query the run's batch payout by its request_id.
 
@@ -48,15 +49,7 @@ export default probes('lesspay · payout query', (p) => {
         'param-error-http-500',
         'payout-query-no-id-accepted',
       ],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-empty-body-ampersand',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_SIGNED_REFUSALS, 'signature-empty-body-ampersand'],
     },
     async (t) => {
       await expectRefused(t, await t.post(PATH.queryPayout, {}));
@@ -73,14 +66,7 @@ export default probes('lesspay · payout query', (p) => {
       capability: 'payout',
       spec: { section: 'profile L9' },
       killedBy: ['payout-query-unknown-code-zero'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const { body } = await call(t, PATH.queryPayout, { request_id: t.uniqueId('NX', 64) });
@@ -99,14 +85,7 @@ export default probes('lesspay · payout query', (p) => {
       clause: '30020 | Order Not Found | Verify pay_order_id or request_id.',
       spec: { section: 'lesspay §5.4 Pay-Out business error codes' },
       killedBy: ['code-outside-table', 'payout-query-unknown-code-zero', 'payout-unknown-code-not-30020'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const { body } = await call(t, PATH.queryPayout, { request_id: t.uniqueId('NX', 64) });
@@ -127,16 +106,7 @@ export default probes('lesspay · payout query', (p) => {
       spec: { section: 'lesspay §4.5 Fetch Payout' },
       note: 'fail_reason may be null; presence of the member is what is judged.',
       killedBy: ['payout-query-missing-fields'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays'],
     },
     async (t) => {
       const payout = await t.use(batchPayout);
@@ -158,16 +128,7 @@ export default probes('lesspay · payout query', (p) => {
       capability: 'payout',
       spec: { section: 'profile L9' },
       killedBy: ['payout-query-amount-number'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays'],
     },
     async (t) => {
       const { payout, data } = await queryBatch(t);
@@ -185,16 +146,7 @@ export default probes('lesspay · payout query', (p) => {
       capability: 'payout',
       spec: { section: 'profile L9' },
       killedBy: ['payout-query-wrong-request-id'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays'],
     },
     async (t) => {
       const { payout, data } = await queryBatch(t);

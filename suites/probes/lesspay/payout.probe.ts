@@ -7,6 +7,7 @@ import {
   SetupError,
 } from '../../../src/index.js';
 import { batchBody, call, createPayout, initialPayoutStatus, PATH } from './fixtures.js';
+import { BREAKS_SIGNED_CALLS, BREAKS_SIGNED_REFUSALS } from './precondition-faults.js';
 
 // L10: create payout, single and batch.
 
@@ -45,16 +46,7 @@ export default probes('lesspay · payout create', (p) => {
       spec: { section: 'profile L10' },
       note: "The status comes from the create answer's data.order_status, else from a payout query made at once.",
       killedBy: ['payout-not-pending-confirm'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'signature-nested-json',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-nested-json'],
     },
     async (t) => {
       const created = await createPayout(t, 'single');
@@ -74,16 +66,7 @@ export default probes('lesspay · payout create', (p) => {
       spec: { section: 'lesspay §4.4 Pay Out Development Guidelines' },
       note: "The status comes from the create answer's data.order_status, else from a payout query made at once.",
       killedBy: ['payout-not-pending-confirm'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays'],
     },
     async (t) => {
       const created = await createPayout(t, 'batch');
@@ -101,17 +84,7 @@ export default probes('lesspay · payout create', (p) => {
       capability: 'payout',
       spec: { section: 'profile L10' },
       killedBy: ['payout-duplicate-accepted'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'errors-as-text', 'signature-drops-arrays'],
     },
     async (t) => {
       ensureNonZero(await duplicateCode(t), 'a duplicate payout request_id');
@@ -129,17 +102,7 @@ export default probes('lesspay · payout create', (p) => {
       clause: '30011 | Duplicate Request ID | request_id already exists.',
       spec: { section: 'lesspay §5.4 Pay-Out business error codes' },
       killedBy: ['code-outside-table', 'payout-duplicate-accepted', 'payout-duplicate-code-not-30011'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'errors-as-text', 'signature-drops-arrays'],
     },
     async (t) => {
       ensureEqual(await duplicateCode(t), 30011, 'code of a duplicate payout request_id');
@@ -158,15 +121,7 @@ export default probes('lesspay · payout create', (p) => {
         'total_amount | String | Yes | Total batch amount (must equal sum of detail amounts, e.g., "1000.00")',
       spec: { section: 'lesspay §4.4 Batch Payout' },
       killedBy: ['batch-sum-mismatch-accepted', 'param-error-code-zero'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_SIGNED_REFUSALS, 'signature-drops-arrays'],
     },
     async (t) => {
       ensureNonZero(await batchCode(t, batchBody(t, { total_amount: '2999.99' })), 'a batch total mismatch');
@@ -190,15 +145,7 @@ export default probes('lesspay · payout create', (p) => {
         'param-error-code-not-11',
         'param-error-code-zero',
       ],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_SIGNED_REFUSALS, 'signature-drops-arrays'],
     },
     async (t) => {
       ensureEqual(
@@ -219,15 +166,7 @@ export default probes('lesspay · payout create', (p) => {
       capability: 'payout',
       spec: { section: 'profile L10' },
       killedBy: ['batch-duplicate-detail-accepted', 'param-error-code-zero'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_SIGNED_REFUSALS, 'signature-drops-arrays'],
     },
     async (t) => {
       ensureNonZero(await batchCode(t, repeatedDetail(t)), 'a repeated mch_order_id');
@@ -251,15 +190,7 @@ export default probes('lesspay · payout create', (p) => {
         'param-error-code-not-11',
         'param-error-code-zero',
       ],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: [...BREAKS_SIGNED_REFUSALS, 'signature-drops-arrays'],
     },
     async (t) => {
       ensureEqual(await batchCode(t, repeatedDetail(t)), 30007, 'code of a repeated mch_order_id');
@@ -278,16 +209,7 @@ export default probes('lesspay · payout create', (p) => {
       spec: { section: 'lesspay §7 Parameter specifications' },
       note: 'Amounts are decimal strings, so the batch sum is exact decimal arithmetic: a total equal to the sum is not a mismatch. Floating-point addition makes 1000.1 + 1000.2 = 2000.3000000000002.',
       killedBy: ['batch-sum-float-rounding'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays'],
     },
     async (t) => {
       const code = await batchCode(t, batchBody(t, {}, ['1000.10', '1000.20']));

@@ -24,6 +24,11 @@ import {
   type Window,
   windowAround,
 } from './fixtures.js';
+import {
+  BREAKS_SIGNED_CALLS,
+  BREAKS_SIGNED_REFUSALS,
+  BREAKS_SIGNED_REQUESTS,
+} from './precondition-faults.js';
 
 // L8: query pay-in order. Queries use the docs' form (numbers as strings) unless a check says otherwise;
 // every window contains the creation time of the order it looks for.
@@ -84,14 +89,7 @@ export default probes('lesspay · query-order', (p) => {
         'neither `request_id` nor `pay_order_id`: non-zero code and `msg` exactly `mchOrderNo and payOrderId cannot be empty at the same time`. MUST.',
       spec: { section: 'profile L8' },
       killedBy: ['param-error-code-zero'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({}));
@@ -111,14 +109,7 @@ export default probes('lesspay · query-order', (p) => {
         'mchOrderNo and payOrderId cannot be empty at the same time | Neither request_id nor pay_order_id was provided.',
       spec: { section: 'lesspay §5.3 query-order msg values' },
       killedBy: ['param-error-code-zero', 'query-msg-neither-id-wrong', 'string-numbers-rejected'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({}));
@@ -138,14 +129,7 @@ export default probes('lesspay · query-order', (p) => {
         'no matching order: non-zero code (SHOULD 1202) and `msg` exactly `Order does not exist`. MUST.',
       spec: { section: 'profile L8' },
       killedBy: ['query-not-found-code-zero'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -164,14 +148,7 @@ export default probes('lesspay · query-order', (p) => {
       clause: 'Order does not exist | No order found matching the provided identifiers.',
       spec: { section: 'lesspay §5.3 query-order msg values' },
       killedBy: ['query-msg-not-found-wrong', 'string-numbers-rejected'],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -196,14 +173,7 @@ export default probes('lesspay · query-order', (p) => {
         'query-not-found-code-zero',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        'code-as-string',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-      ],
+      erroredBy: BREAKS_SIGNED_REFUSALS,
     },
     async (t) => {
       const body = await query(t, queryBody({ request_id: requestId(t, 'NX') }));
@@ -227,17 +197,7 @@ export default probes('lesspay · query-order', (p) => {
         'seven-day-rule-not-enforced',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'errors-as-text'],
     },
     async (t) => {
       await ensureTimeError(t, windowAround(SEVEN_DAYS_MS + 1));
@@ -259,17 +219,7 @@ export default probes('lesspay · query-order', (p) => {
         'start-equals-end-accepted',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'errors-as-text'],
     },
     async (t) => {
       const now = Date.now();
@@ -292,17 +242,7 @@ export default probes('lesspay · query-order', (p) => {
         'start-after-end-accepted',
         'string-numbers-rejected',
       ],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'errors-as-text',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'errors-as-text'],
     },
     async (t) => {
       const now = Date.now();
@@ -320,16 +260,7 @@ export default probes('lesspay · query-order', (p) => {
       capability: 'payin',
       spec: { section: 'profile L8' },
       killedBy: ['exact-seven-days-rejected', 'string-numbers-rejected'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -349,16 +280,7 @@ export default probes('lesspay · query-order', (p) => {
         "Numbers may come as strings (docs example) or integers (demo); the docs' string form MUST be accepted.",
       spec: { section: 'lesspay §4.2 Fetch Payin' },
       killedBy: ['string-numbers-rejected'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -380,17 +302,7 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'lesspay §4.2 PayinQueryDTO' },
       note: "The profile makes only the string form MUST; the demo's integer form is accepted by the demo's own gateway, so SHOULD.",
       killedBy: ['integer-numbers-rejected'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-long-numbers-as-double',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'signature-long-numbers-as-double'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -411,10 +323,9 @@ export default probes('lesspay · query-order', (p) => {
       note: 'Any array member of data may hold the order (records, list, …); the element is the one with the queried request_id or the created pay_order_id.',
       killedBy: ['data-not-object'],
       erroredBy: [
+        ...BREAKS_SIGNED_REQUESTS,
         '500-on-valid-request',
         'code-as-string',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
         'success-code-nonzero',
       ],
@@ -458,16 +369,10 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'lesspay §4.2 PayinQueryDTO' },
       killedBy: ['query-pay-order-id-ignored', 'string-numbers-rejected'],
       erroredBy: [
+        ...BREAKS_SIGNED_CALLS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
         'pay-order-id-missing',
         'pay-order-id-number',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -487,17 +392,11 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'profile L8' },
       killedBy: ['query-wrong-pay-order-id'],
       erroredBy: [
+        ...BREAKS_SIGNED_CALLS,
         '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
         'pay-order-id-missing',
         'pay-order-id-number',
-        'signature-hmac',
-        'signature-lowercase-hex',
         'string-numbers-rejected',
-        'success-code-nonzero',
       ],
     },
     async (t) => {
@@ -517,17 +416,7 @@ export default probes('lesspay · query-order', (p) => {
       capability: 'payin',
       spec: { section: 'profile L8' },
       killedBy: ['query-wrong-request-id'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'string-numbers-rejected',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -546,17 +435,7 @@ export default probes('lesspay · query-order', (p) => {
       spec: { section: 'profile L8' },
       note: 'The amount key is undocumented: target_amount, else amount. "100.50" must come back as "100.50".',
       killedBy: ['query-amount-number', 'query-amount-trailing-zero-dropped', 'query-wrong-amount'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'string-numbers-rejected',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -579,17 +458,7 @@ export default probes('lesspay · query-order', (p) => {
       clause: '0 | PENDING_CONFIRM | Order created, awaiting confirmation',
       spec: { section: 'lesspay §5.5 Order status' },
       killedBy: ['query-status-outside-table'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'string-numbers-rejected',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);
@@ -608,17 +477,7 @@ export default probes('lesspay · query-order', (p) => {
       capability: 'payin',
       spec: { section: 'profile L8' },
       killedBy: ['query-new-order-succeed', 'query-status-outside-table'],
-      erroredBy: [
-        '500-on-valid-request',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'string-numbers-rejected',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, '500-on-valid-request', 'string-numbers-rejected'],
     },
     async (t) => {
       const order = await t.use(cashierOrder);

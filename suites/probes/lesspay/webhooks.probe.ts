@@ -30,6 +30,7 @@ import {
   signingCheckOf,
   usable,
 } from './fixtures.js';
+import { BREAKS_CASHIER_ORDER, BREAKS_SIGNED_CALLS } from './precondition-faults.js';
 
 // L11: the gateway POSTs signed JSON callbacks to notify_url and retries one that is not acknowledged. Orders are
 // moved to a final state through the target's public surface only: the checkout page, finished by the run's payment
@@ -301,18 +302,7 @@ export default probes('lesspay · webhooks', (p) => {
       spec: { section: 'profile L11' },
       note: "The order is paid through the cashier page's test form (checkout_url); where the target offers none, the check skips. The bound is 1.5 s against a bundled mock and 20 s otherwise (--webhook-wait).",
       killedBy: ['webhook-form-encoded'],
-      erroredBy: [
-        '500-on-valid-request',
-        'checkout-url-missing',
-        'checkout-url-not-http',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, ...BREAKS_CASHIER_ORDER],
     },
     async (t) => {
       beginLifecycles(t);
@@ -353,18 +343,7 @@ export default probes('lesspay · webhooks', (p) => {
       clause: 'The callback body MUST match the webhook schema and its signature MUST verify',
       spec: { section: 'lesspay §6.1 Pay-in webhook' },
       killedBy: ['webhook-form-encoded', 'webhook-malformed'],
-      erroredBy: [
-        '500-on-valid-request',
-        'checkout-url-missing',
-        'checkout-url-not-http',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, ...BREAKS_CASHIER_ORDER],
     },
     async (t) => {
       beginLifecycles(t);
@@ -384,19 +363,7 @@ export default probes('lesspay · webhooks', (p) => {
       clause: 'v2 signs the full OrderCallbackRequest field set',
       spec: { section: 'lesspay §6.1 PayinWebhookVerifyExample' },
       killedBy: ['webhook-bad-signature', 'webhook-unsigned', 'webhook-v2-signs-v1-fields'],
-      erroredBy: [
-        '500-on-valid-request',
-        'checkout-url-missing',
-        'checkout-url-not-http',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-        'webhook-form-encoded',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, ...BREAKS_CASHIER_ORDER, 'webhook-form-encoded'],
     },
     async (t) => {
       beginLifecycles(t);
@@ -417,19 +384,7 @@ export default probes('lesspay · webhooks', (p) => {
       spec: { section: 'lesspay §6.1 PayinWebhookVerifyExample' },
       note: 'The v1 set is the body without api_version, order_status_int, channel_biz_data, event and event_data (the demo removes them when api_version is null, blank or v1).',
       killedBy: ['webhook-bad-signature', 'webhook-unsigned', 'webhook-v1-signs-all-fields'],
-      erroredBy: [
-        '500-on-valid-request',
-        'checkout-url-missing',
-        'checkout-url-not-http',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-        'webhook-form-encoded',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, ...BREAKS_CASHIER_ORDER, 'webhook-form-encoded'],
     },
     async (t) => {
       beginLifecycles(t);
@@ -450,19 +405,7 @@ export default probes('lesspay · webhooks', (p) => {
       spec: { section: 'lesspay §6.1 Pay-in webhook' },
       note: 'Compared: request_id, pay_order_id (when create returned one), target_amount as the string sent, target_currency and order_status SUCCEED.',
       killedBy: ['webhook-malformed'],
-      erroredBy: [
-        '500-on-valid-request',
-        'checkout-url-missing',
-        'checkout-url-not-http',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-        'webhook-form-encoded',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, ...BREAKS_CASHIER_ORDER, 'webhook-form-encoded'],
     },
     async (t) => {
       beginLifecycles(t);
@@ -502,18 +445,7 @@ export default probes('lesspay · webhooks', (p) => {
       spec: { section: 'lesspay §6.4 Pay In acknowledgement' },
       note: 'SHOULD: the retry policy is undocumented (only the demo\'s "to avoid further platform retries"). The retry must arrive within the wait bound.',
       killedBy: ['webhook-no-retry'],
-      erroredBy: [
-        '500-on-valid-request',
-        'checkout-url-missing',
-        'checkout-url-not-http',
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, ...BREAKS_CASHIER_ORDER],
     },
     async (t) => {
       beginLifecycles(t);
@@ -541,16 +473,7 @@ export default probes('lesspay · webhooks', (p) => {
       spec: { section: 'lesspay §6.3 Payout webhook' },
       note: 'A batch of test amounts (20.00 and 13.13) is created; when no callback comes and the payout is still pending (a manual review), the payout checks skip.',
       killedBy: ['webhook-form-encoded', 'webhook-malformed'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays'],
     },
     async (t) => {
       reviewedByHand(t);
@@ -571,17 +494,7 @@ export default probes('lesspay · webhooks', (p) => {
       clause: 'The mechanism is identical to the Pay In Webhook',
       spec: { section: 'lesspay §6.3 Payout webhook' },
       killedBy: ['webhook-bad-signature', 'webhook-unsigned'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-        'webhook-form-encoded',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays', 'webhook-form-encoded'],
     },
     async (t) => {
       reviewedByHand(t);
@@ -603,17 +516,7 @@ export default probes('lesspay · webhooks', (p) => {
       spec: { section: 'lesspay §6.3 Payout webhook' },
       note: 'Compared: request_id, pay_order_id (when create returned one), currency, total_amount, a final order_status, and for every detail sent its mch_order_id, amount and a final status.',
       killedBy: ['webhook-malformed'],
-      erroredBy: [
-        'code-as-string',
-        'data-not-object',
-        'msg-missing',
-        'msg-null',
-        'signature-drops-arrays',
-        'signature-hmac',
-        'signature-lowercase-hex',
-        'success-code-nonzero',
-        'webhook-form-encoded',
-      ],
+      erroredBy: [...BREAKS_SIGNED_CALLS, 'signature-drops-arrays', 'webhook-form-encoded'],
     },
     async (t) => {
       reviewedByHand(t);

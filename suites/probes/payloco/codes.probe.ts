@@ -9,6 +9,7 @@ import {
   v2Pay,
   voidAnswer,
 } from './fixtures.js';
+import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 
 // P3: 00000000 success, 22070030 with FAILED for a missing transType on v1 pay and query (message SHOULD);
 // the v2 pay and preAuthVoid examples carry no transType, so it is not required there.
@@ -42,7 +43,7 @@ export default probes('payloco · codes', (p) => {
         'query-endpoint-missing',
         'query-paid-still-pending',
       ],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       const paid = await t.use(paidQrOrder);
@@ -132,7 +133,7 @@ export default probes('payloco · codes', (p) => {
         'transtype-not-required',
         'transtype-wrong-code',
       ],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).code, TRANS_TYPE_MISSING, 'code');
@@ -149,7 +150,7 @@ export default probes('payloco · codes', (p) => {
       capability: 'payin',
       spec: { section: 'payloco public-body/response' },
       killedBy: ['data-missing', 'failure-status-not-failed', 'status-lowercase', 'transtype-not-required'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       ensureEqual(ensureJsonObject(await t.use(missingTransTypeQuery)).data?.status, 'FAILED', 'data.status');
@@ -171,7 +172,7 @@ export default probes('payloco · codes', (p) => {
         'transtype-not-required',
         'transtype-wrong-message',
       ],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       ensureEqual(

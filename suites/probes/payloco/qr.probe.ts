@@ -1,5 +1,6 @@
 import { ensureEqual, ensureJsonObject, ensureOneOf, probes } from '../../../src/index.js';
 import { PENDING, paths, qrOrder, qrOrderQuery, qrPayBody, SUCCESS } from './fixtures.js';
+import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 
 // P7: an active QR pay is accepted and awaits payment (00000003, PENDING); a query shows PENDING until paid.
 export default probes('payloco · active QR', (p) => {
@@ -15,7 +16,7 @@ export default probes('payloco · active QR', (p) => {
         'Active QR code payment is asynchronous. A code of 00000003 means the business request was accepted and is awaiting user payment. The order will show as PENDING.',
       spec: { section: 'payloco public-body/response' },
       killedBy: ['code-numeric', 'code-seven-digits', 'qr-code-not-00000003', 'qr-success-immediately'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       const { res } = await t.use(qrOrder);
@@ -35,7 +36,7 @@ export default probes('payloco · active QR', (p) => {
         'Active QR code payment is asynchronous. A code of 00000003 means the business request was accepted and is awaiting user payment. The order will show as PENDING.',
       spec: { section: 'payloco public-body/response' },
       killedBy: ['data-missing', 'qr-success-immediately', 'status-lowercase'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       const { res } = await t.use(qrOrder);
@@ -62,7 +63,7 @@ export default probes('payloco · active QR', (p) => {
         'qr-success-immediately',
         'status-lowercase',
       ],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       // Precondition: a plain active QR pay is accepted. The docs' example carries both payMode QRCODE and an authCode.
@@ -96,7 +97,7 @@ export default probes('payloco · active QR', (p) => {
         'query-pending-shows-success',
         'status-lowercase',
       ],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       ensureEqual(
@@ -125,7 +126,7 @@ export default probes('payloco · active QR', (p) => {
         'query-by-merchant-order-id-ignored',
         'query-endpoint-missing',
       ],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       ensureOneOf(

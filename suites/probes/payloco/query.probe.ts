@@ -9,6 +9,7 @@ import {
   qrOrderQuery,
   query,
 } from './fixtures.js';
+import { BREAKS_ORDER_SETUP, BREAKS_QUERY_BY_MERCHANT_ORDER_ID } from './precondition-faults.js';
 
 // P9: query by merchantOrderId or orderId; unknown order fails; a found order shows its status, ids, currency and
 // transAmt (a string); a reused merchantOrderId creates no second order.
@@ -26,7 +27,7 @@ export default probes('payloco · query', (p) => {
       clause: '"merchantOrderId": "<string>",',
       spec: { section: 'payloco acquiring/transaction-query' },
       killedBy: ['query-by-merchant-order-id-ignored', 'query-endpoint-missing'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       const res = await t.use(qrOrderQuery);
@@ -54,7 +55,7 @@ export default probes('payloco · query', (p) => {
       spec: { section: 'payloco acquiring/transaction-query' },
       note: 'The orderId comes from the pay answer, else from the query by merchantOrderId.',
       killedBy: ['query-by-order-id-ignored', 'query-endpoint-missing'],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       const { res: pay } = await t.use(qrOrder);
@@ -82,14 +83,7 @@ export default probes('payloco · query', (p) => {
       capability: 'payin',
       spec: { section: 'payloco acquiring/transaction-query' },
       killedBy: ['query-wrong-merchant-order-id'],
-      erroredBy: [
-        '500-on-valid-request',
-        'data-missing',
-        'pay-v1-missing',
-        'query-by-merchant-order-id-ignored',
-        'query-endpoint-missing',
-        'signature-sha1',
-      ],
+      erroredBy: [...BREAKS_ORDER_SETUP, ...BREAKS_QUERY_BY_MERCHANT_ORDER_ID, 'data-missing'],
     },
     async (t) => {
       const { merchantOrderId } = await t.use(qrOrder);
@@ -111,14 +105,7 @@ export default probes('payloco · query', (p) => {
       capability: 'payin',
       spec: { section: 'payloco acquiring/transaction-query' },
       killedBy: ['query-missing-order-id'],
-      erroredBy: [
-        '500-on-valid-request',
-        'data-missing',
-        'pay-v1-missing',
-        'query-by-merchant-order-id-ignored',
-        'query-endpoint-missing',
-        'signature-sha1',
-      ],
+      erroredBy: [...BREAKS_ORDER_SETUP, ...BREAKS_QUERY_BY_MERCHANT_ORDER_ID, 'data-missing'],
     },
     async (t) => {
       const { orderId } = foundData(await t.use(qrOrderQuery), FOUND);
@@ -141,14 +128,7 @@ export default probes('payloco · query', (p) => {
       capability: 'payin',
       spec: { section: 'payloco acquiring/transaction-query' },
       killedBy: ['query-wrong-currency'],
-      erroredBy: [
-        '500-on-valid-request',
-        'data-missing',
-        'pay-v1-missing',
-        'query-by-merchant-order-id-ignored',
-        'query-endpoint-missing',
-        'signature-sha1',
-      ],
+      erroredBy: [...BREAKS_ORDER_SETUP, ...BREAKS_QUERY_BY_MERCHANT_ORDER_ID, 'data-missing'],
     },
     async (t) => {
       const { currency } = await t.use(qrOrder);
@@ -166,14 +146,7 @@ export default probes('payloco · query', (p) => {
       capability: 'payin',
       spec: { section: 'payloco acquiring/transaction-query' },
       killedBy: ['query-amount-number'],
-      erroredBy: [
-        '500-on-valid-request',
-        'data-missing',
-        'pay-v1-missing',
-        'query-by-merchant-order-id-ignored',
-        'query-endpoint-missing',
-        'signature-sha1',
-      ],
+      erroredBy: [...BREAKS_ORDER_SETUP, ...BREAKS_QUERY_BY_MERCHANT_ORDER_ID, 'data-missing'],
     },
     async (t) => {
       const { transAmt } = foundData(await t.use(qrOrderQuery), FOUND);
@@ -192,14 +165,7 @@ export default probes('payloco · query', (p) => {
       spec: { section: 'payloco acquiring/transaction-query' },
       note: 'Compared as the same string ("20.01"); the docs do not say the amount is reformatted.',
       killedBy: ['query-amount-number', 'query-wrong-amount'],
-      erroredBy: [
-        '500-on-valid-request',
-        'data-missing',
-        'pay-v1-missing',
-        'query-by-merchant-order-id-ignored',
-        'query-endpoint-missing',
-        'signature-sha1',
-      ],
+      erroredBy: [...BREAKS_ORDER_SETUP, ...BREAKS_QUERY_BY_MERCHANT_ORDER_ID, 'data-missing'],
     },
     async (t) => {
       const { transAmt } = await t.use(qrOrder);
@@ -245,7 +211,7 @@ export default probes('payloco · query', (p) => {
         'query-paid-still-pending',
         'status-lowercase',
       ],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       const paid = await t.use(paidQrOrder);
@@ -265,7 +231,7 @@ export default probes('payloco · query', (p) => {
       clause: 'Duplicate `merchantOrderId` on pay MUST NOT create a second order.',
       spec: { section: 'paycert profile P9' },
       killedBy: ['duplicate-merchant-order-creates-second'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       const { second } = await t.use(duplicatePay);
@@ -290,14 +256,7 @@ export default probes('payloco · query', (p) => {
         'query-missing-order-id',
         'query-wrong-amount',
       ],
-      erroredBy: [
-        '500-on-valid-request',
-        'data-missing',
-        'pay-v1-missing',
-        'query-by-merchant-order-id-ignored',
-        'query-endpoint-missing',
-        'signature-sha1',
-      ],
+      erroredBy: [...BREAKS_ORDER_SETUP, ...BREAKS_QUERY_BY_MERCHANT_ORDER_ID, 'data-missing'],
     },
     async (t) => {
       const { first, firstOrderId } = await t.use(duplicatePay);

@@ -9,6 +9,7 @@ import {
   signingDiagnosis,
 } from '../../../src/index.js';
 import { accepted, ensureNoOrder, ensureRejected, paths, qrOrder, qrPayBody } from './fixtures.js';
+import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 
 // P6: Base64 SHA256withRSA over the raw body bytes in the `signature` header; missing or invalid fails and creates
 // nothing. The harness signs every request; `auth` asks it to sign wrongly.
@@ -132,7 +133,7 @@ export default probes('payloco · signing', (p) => {
       spec: { section: 'payloco acquiring/transaction-query' },
       note: 'The body is pretty-printed JSON with a Chinese goodsName, signed as sent: a target that re-serialises the JSON before verifying rejects it.',
       killedBy: ['signature-over-reserialized-body'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       // Precondition: the same pay, compact and ASCII, is accepted; so a rejection here is about the bytes signed.
@@ -166,7 +167,7 @@ export default probes('payloco · signing', (p) => {
       spec: { section: 'payloco webhooks/signature' },
       note: 'Verified over the raw response body (the docs do not name the signed bytes); skipped without a platform public key or without a signature header.',
       killedBy: ['response-signature-invalid'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       const key = (t.credentials as PaylocoCredentials).platformPublicKeyPem;

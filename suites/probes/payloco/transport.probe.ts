@@ -1,5 +1,6 @@
 import { ensureJsonContentType, probes } from '../../../src/index.js';
 import { qrOrder, qrOrderQuery, rejectedPay } from './fixtures.js';
+import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 
 // P1: every response is application/json; a charset parameter is allowed.
 export default probes('payloco · transport', (p) => {
@@ -13,7 +14,7 @@ export default probes('payloco · transport', (p) => {
       capability: 'payin',
       spec: { section: 'payloco public-body/response' },
       killedBy: ['html-content-type'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       const { res } = await t.use(qrOrder);
@@ -31,7 +32,7 @@ export default probes('payloco · transport', (p) => {
       capability: 'payin',
       spec: { section: 'payloco public-body/response' },
       killedBy: ['html-content-type'],
-      erroredBy: ['500-on-valid-request', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: BREAKS_ORDER_SETUP,
     },
     async (t) => {
       ensureJsonContentType(await t.use(qrOrderQuery));

@@ -1,5 +1,6 @@
 import { ensureJsonObject, ensureSchema, probes } from '../../../src/index.js';
 import { voidAnswer } from './fixtures.js';
+import { MISSHAPES_ENVELOPE } from './precondition-faults.js';
 
 // preAuthVoid answers the seed's unified envelope, although its docs example has no data (P2: the seed wins).
 export default probes('payloco · preAuthVoid', (p) => {
@@ -14,14 +15,7 @@ export default probes('payloco · preAuthVoid', (p) => {
       clause: '{ "code": "00000003", "message": "处理中", "traceId": "33fae7b7aed1233f" }',
       spec: { section: 'payloco pre-auth-reversal' },
       note: "The void example has no data; the seed's unified format (data.status required) wins (profile P2). The body is the docs example: it names no order.",
-      killedBy: [
-        'code-numeric',
-        'code-seven-digits',
-        'data-missing',
-        'message-missing',
-        'status-lowercase',
-        'trace-id-missing',
-      ],
+      killedBy: MISSHAPES_ENVELOPE,
     },
     async (t) => {
       ensureSchema(ensureJsonObject(await t.use(voidAnswer)), 'payloco/envelope.schema.json');

@@ -16,6 +16,7 @@ import {
   type WebhookPolicy,
 } from '../../../src/index.js';
 import { accepted, paths, payAtScanPage, qrPayBody } from './fixtures.js';
+import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 
 // P10: the gateway POSTs a JSON event signed with the webhook secret to notifyUrl, retries it until the answer is
 // HTTP 200 with code 00000000, and keeps the event id across retries. Orders are paid through the target's own
@@ -124,7 +125,7 @@ export default probes('payloco · webhooks', (p) => {
       spec: { section: 'payloco webhooks/webhooks-overview' },
       note: "The order is an active QR pay with notifyUrl at paycert's receiver, paid through its qrCode page (the payment simulator); where the target offers none, the webhook checks skip. The bound is 1.5 s against a bundled mock and 20 s otherwise (--webhook-wait).",
       killedBy: ['webhook-malformed'],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       beginLifecycles(t);
@@ -145,7 +146,7 @@ export default probes('payloco · webhooks', (p) => {
       spec: { section: 'payloco webhooks/webhooks-signature' },
       note: "Needs the webhook secret (PAYLOCO_WEBHOOK_SECRET or --webhook-secret-file); without it the check skips. x-timestamp must be 13 digits; a clock skew over 5 minutes is only noted. What the HMAC covers is told two ways (header table: the request body; overview: the request timestamp and request body, cut there): a signature over the raw body, over x-timestamp then the body, or over x-timestamp, '.', the body is accepted, and the evidence says which verified (profile P10).",
       killedBy: ['webhook-bad-signature', 'webhook-signature-stale-timestamp', 'webhook-unsigned'],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       beginLifecycles(t);
@@ -197,7 +198,7 @@ export default probes('payloco · webhooks', (p) => {
       spec: { section: 'paycert profile P10' },
       note: "Compared: data.merchantOrderId, data.orderId (when the pay answer carried one), data.transAmt as the string sent, data.currency and data.status SUCCESS (the payment payload is undocumented: the query's fields, P9).",
       killedBy: ['webhook-malformed'],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       beginLifecycles(t);
@@ -229,7 +230,7 @@ export default probes('payloco · webhooks', (p) => {
       spec: { section: 'payloco webhooks/webhooks-overview' },
       note: 'SHOULD per the profile (the schedule is undocumented); the retry must arrive within the wait bound.',
       killedBy: ['webhook-no-retry'],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       beginLifecycles(t);
@@ -250,7 +251,7 @@ export default probes('payloco · webhooks', (p) => {
       spec: { section: 'payloco webhooks/webhooks-overview' },
       note: 'When no retry arrives there is nothing to compare: the check passes with a note (PL-WH-004 reports the missing retry).',
       killedBy: ['webhook-id-changes-on-retry'],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
       skippedBy: ['webhook-no-retry'],
     },
     async (t) => {
@@ -278,7 +279,7 @@ export default probes('payloco · webhooks', (p) => {
       spec: { section: 'payloco webhooks/webhooks-overview' },
       note: 'The first delivery is answered HTTP 200 with {"code":"99999999","message":"Failure"}.',
       killedBy: ['webhook-any-200-acks', 'webhook-no-retry'],
-      erroredBy: ['500-on-valid-request', 'data-missing', 'pay-v1-missing', 'signature-sha1'],
+      erroredBy: [...BREAKS_ORDER_SETUP, 'data-missing'],
     },
     async (t) => {
       beginLifecycles(t);
