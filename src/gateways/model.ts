@@ -1,7 +1,7 @@
 import type { Gateway } from '../core/results.js';
 import type { SigningMistake } from '../signing/mistakes.js';
 import type { GatewayApi } from './api.js';
-import type { Endpoint } from './requests.js';
+import type { Endpoint, GenerationRules } from './requests.js';
 import type { Credentials, GatewayAdapter } from './types.js';
 
 // What paycert knows of one gateway, in one place: each gateway folder (src/gateways/<name>/) exports one model, and
@@ -122,6 +122,8 @@ export interface GatewayModel {
   endpoints: Readonly<Record<string, EndpointModel>>;
   /** The documented requests the generated checks are derived from (src/generate); none: no generated checks. */
   requests?: readonly Endpoint[];
+  /** How the generated checks cite and grade beyond the schemas; present wherever `requests` is. */
+  generation?: GenerationRules;
   /** Doc sections the generated checks cite that the hand-written catalogue does not. */
   extraDocs?: Readonly<Record<string, string>>;
   /** What its OpenAPI document says beyond the schemas (src/openapi); none: no document. */

@@ -5,6 +5,7 @@ import { lesspay as adapter } from './adapter.js';
 import { api } from './api.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
+import { generation } from './generation.js';
 import { extraDocs, requests } from './requests.js';
 
 // Lesspay 2.0: pay-in and payout over POST + JSON, signed with the app secret (docs/profile.md L1–L11).
@@ -17,6 +18,7 @@ export const gateway: GatewayModel = {
   readings: { envelope: 'L2' },
   endpoints,
   requests,
+  generation,
   extraDocs,
   api,
   credentials,

@@ -6,6 +6,7 @@ import { payloco as adapter } from './adapter.js';
 import { api } from './api.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
+import { generation } from './generation.js';
 import { requests } from './requests.js';
 
 // Payloco: card payments over POST + JSON, RSA-signed requests and answers (docs/profile.md P1–P10).
@@ -38,6 +39,7 @@ export const gateway: GatewayModel = {
   readings: { envelope: 'P2' },
   endpoints,
   requests,
+  generation,
   api,
   credentials,
   smoke: {
