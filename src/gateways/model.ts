@@ -108,6 +108,47 @@ export interface WebhookAnswer {
   body: string;
 }
 
+/** The answer an audit scenario gives the client instead of the gateway's (src/audit/recorder.ts sends it). */
+export interface ScenarioAnswer {
+  /**
+   * `instead` (the default): the upstream never sees the request. `after`: the upstream handles it (an order is
+   * created), then the client gets this answer instead of the upstream's. `hold`: the upstream handles it and the
+   * client gets no answer until it gives up, or `holdMs` passes (then this answer): a real timeout.
+   */
+  when?: 'instead' | 'after' | 'hold';
+  holdMs?: number;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * `paycert audit --scenario NAME`: the recording front answers one chosen request itself with a documented failure,
+ * and the scenario's client checks judge what the client did next. Data only; src/audit runs it.
+ */
+export interface ScenarioModel {
+  name: string;
+  description: string;
+  /**
+   * The first request to one of these paths (no query) gets the answer; later ones go to the upstream. A scenario
+   * without an answer (a mock policy) names the requests whose sequel its checks judge.
+   */
+  paths: readonly string[];
+  answer?: ScenarioAnswer;
+  /** Client checks that judge the client's next move; they run only when this scenario is selected. */
+  checks: readonly string[];
+  /**
+   * Sandbox policies the bundled mock starts with (an order that settles by itself, a review that rejects): such a
+   * scenario changes how the gateway behaves, not one answer, so it needs the bundled mock (refused with --target).
+   */
+  mockPolicies?: Readonly<Record<string, unknown>>;
+  /**
+   * The answer also goes to every later request to the same path with the identical body: a refusal a real gateway
+   * would repeat (a wrong signature covers the body only, so resending it unchanged is refused again).
+   */
+  repeatsForSameBody?: boolean;
+}
+
 export interface GatewayModel {
   name: Gateway;
   /** As people write it: Lesspay, Payloco. */
@@ -142,4 +183,6 @@ export interface GatewayModel {
   /** How requests are authenticated and secrets kept out of outputs. */
   adapter: GatewayAdapter;
   locations: GatewayLocations;
+  /** The failures `paycert audit --scenario` can answer a client's request with; none: no scenarios. */
+  scenarios?: readonly ScenarioModel[];
 }

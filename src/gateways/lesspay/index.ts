@@ -7,6 +7,7 @@ import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
 import { generation } from './generation.js';
 import { extraDocs, requests } from './requests.js';
+import { scenarios } from './scenarios.js';
 
 // Lesspay 2.0: pay-in and payout over POST + JSON, signed with the app secret (docs/profile.md L1–L11).
 
@@ -52,4 +53,5 @@ export const gateway: GatewayModel = {
     client: { catalogue: 'suites/client/catalogue/lesspay.json', rules: 'suites/client/lesspay.rules' },
     handler: { catalogue: 'suites/handler/catalogue/lesspay.json', cases: 'suites/handler/lesspay.cases' },
   },
+  scenarios,
 };

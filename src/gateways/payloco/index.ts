@@ -8,6 +8,7 @@ import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
 import { generation } from './generation.js';
 import { requests } from './requests.js';
+import { scenarios } from './scenarios.js';
 
 // Payloco: card payments over POST + JSON, RSA-signed requests and answers (docs/profile.md P1–P10).
 
@@ -78,4 +79,5 @@ export const gateway: GatewayModel = {
     client: { catalogue: 'suites/client/catalogue/payloco.json', rules: 'suites/client/payloco.rules' },
     handler: { catalogue: 'suites/handler/catalogue/payloco.json', cases: 'suites/handler/payloco.cases' },
   },
+  scenarios,
 };
