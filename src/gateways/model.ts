@@ -100,6 +100,31 @@ export interface GatewayLocations {
   client?: { catalogue: string; rules: string };
   /** The webhook handler checks (`paycert webhook-test`): their catalogue file and cases module (no extension). */
   handler?: { catalogue: string; cases: string };
+  /** The provider states of its contracts (`paycert verify`): a module (no extension) exporting `provider`. */
+  pact?: { states: string };
+}
+
+/** What a gateway's pact provider states are set up with (src/pact/provider-states.ts gives it). */
+export interface PactProviderContext {
+  baseUrl: string;
+  credentials: Credentials;
+  timeoutMs: number;
+  /** A fresh id of at most 20 characters starting with `prefix`: a contract can be replayed again and again. */
+  freshId(prefix: string): string;
+}
+
+/** A provider state: set up through the target's public API, returning the ids the contract injects. */
+export interface PactState {
+  setup(params?: Record<string, unknown>): Promise<Record<string, unknown> | undefined>;
+  teardown?(): Promise<undefined>;
+}
+
+/** A gateway's side of `paycert verify`: its provider states, and how a replayed request is signed for the target. */
+export interface PactProvider {
+  states: Readonly<Record<string, PactState>>;
+  /** Rewrites the replayed request's parsed body where the contract holds placeholders, and signs it in `headers`
+   * over exactly JSON.stringify(body) (what is forwarded). */
+  resign(body: unknown, headers: Record<string, string | string[] | undefined>): void;
 }
 
 /** A webhook acknowledgement as the docs define it (status 200 with this body), or a refusal of the delivery. */

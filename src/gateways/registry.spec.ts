@@ -20,11 +20,7 @@ const TEST_ONLY =
   /\.(spec|testkit)\.[cm]?[tj]s$|^(cli-tests|hostile|selftest|report\/fixtures|drivers\/testing)\//;
 
 /** Files that still branch on a gateway's name: gateway knowledge not yet moved into its folder. */
-const NAMES_LEFT = [
-  'audit/scenarios.ts', // the audit scenarios of each gateway
-  'generate/cases.ts', // each gateway's rule levels and readings of the generated checks
-  'pact/provider-states.ts', // pact provider states
-];
+const NAMES_LEFT: string[] = [];
 
 /** Files that still spell an endpoint path or a credential variable of a gateway model. */
 const SPELLINGS_LEFT = [
@@ -60,7 +56,7 @@ describe('one folder per gateway (src/gateways)', () => {
 
   it("every location a gateway model names holds the gateway's files", () => {
     for (const g of gateways()) {
-      const { mock, client, handler } = g.locations;
+      const { mock, client, handler, pact } = g.locations;
       expect(existsSync(`${codeFolder(mock)}index${codeExt}`), `${g.name} mock`).to.equal(true);
       expect(probeFiles(g.name), `${g.name} probes`).to.not.be.empty;
       for (const file of catalogueFiles(g.name)) expect(existsSync(file), file).to.equal(true);
@@ -69,7 +65,7 @@ describe('one folder per gateway (src/gateways)', () => {
       const data = [client?.catalogue, handler?.catalogue].flatMap((f) =>
         f ? [dataFolder(f).slice(0, -1)] : [],
       );
-      const code = [client?.rules, handler?.cases].flatMap((m) =>
+      const code = [client?.rules, handler?.cases, pact?.states].flatMap((m) =>
         m ? [`${codeFolder(m).slice(0, -1)}${codeExt}`] : [],
       );
       for (const path of [...data, ...code]) expect(existsSync(path), path).to.equal(true);

@@ -52,6 +52,7 @@ export const gateway: GatewayModel = {
     catalogue: { dir: 'suites/catalogue', main: 'lesspay' },
     client: { catalogue: 'suites/client/catalogue/lesspay.json', rules: 'suites/client/lesspay.rules' },
     handler: { catalogue: 'suites/handler/catalogue/lesspay.json', cases: 'suites/handler/lesspay.cases' },
+    pact: { states: 'suites/provider/lesspay.states' },
   },
   scenarios,
 };

@@ -78,6 +78,7 @@ export const gateway: GatewayModel = {
     catalogue: { dir: 'suites/catalogue', main: 'payloco' },
     client: { catalogue: 'suites/client/catalogue/payloco.json', rules: 'suites/client/payloco.rules' },
     handler: { catalogue: 'suites/handler/catalogue/payloco.json', cases: 'suites/handler/payloco.cases' },
+    pact: { states: 'suites/provider/payloco.states' },
   },
   scenarios,
 };
