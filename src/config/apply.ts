@@ -15,6 +15,26 @@ async function envOf(): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** Where each gateway's secrets go instead of the config file, by the key a user might try (named in its message). */
+async function secretHomes(): Promise<Record<string, string>> {
+  const { gateways } = await import('../gateways/index.js');
+  const variable = (flag: string) =>
+    gateways()
+      .map((g) => (g.credentials.flagVars as Readonly<Record<string, string | undefined>>)[flag])
+      .find(Boolean);
+  const homes: Record<string, string> = {};
+  const add = (key: string, flag: string, home: (name: string) => string) => {
+    const name = variable(flag);
+    if (name) homes[key] = home(name);
+  };
+  add('appSecret', 'appSecretFile', (v) => `${v} (or appSecretFile, a file holding it)`);
+  add('webhookSecret', 'webhookSecretFile', (v) => `${v} (or webhookSecretFile, a file holding it)`);
+  add('privateKeyPem', 'privateKey', (v) => `${v} (or privateKey, the path of the PEM file)`);
+  add('privateKey', 'privateKey', (v) => `a path to the PEM file (or ${v})`);
+  add('platformPublicKey', 'platformPublicKey', (v) => `a path to the PEM file (or ${v})`);
+  return homes;
+}
+
 /** The part of a config that is not a flag: audit's client command. */
 export interface Extras {
   command?: string[];
@@ -34,7 +54,11 @@ export async function applyConfig(
   const path = configPath(opts.config as string | undefined);
   if (!path) return {};
   const { loadConfig } = await import('./load.js');
-  const config: Config = loadConfig(path, (opts.config as string | undefined) ?? 'paycert.config.json');
+  const config: Config = loadConfig(
+    path,
+    (opts.config as string | undefined) ?? 'paycert.config.json',
+    await secretHomes(),
+  );
   const values = config.options(section, gateway && gateway !== 'all' ? gateway : undefined);
   const extras: Extras = {};
   const ENV_OF = await envOf();
@@ -61,7 +85,11 @@ export async function baseUrlsFromConfig(cmd: Command): Promise<Partial<Record<s
   const path = configPath(cmd.opts().config as string | undefined);
   if (!path) return {};
   const { loadConfig } = await import('./load.js');
-  const config = loadConfig(path, (cmd.opts().config as string | undefined) ?? 'paycert.config.json');
+  const config = loadConfig(
+    path,
+    (cmd.opts().config as string | undefined) ?? 'paycert.config.json',
+    await secretHomes(),
+  );
   const { gatewayNames } = await import('../gateways/index.js');
   const out: Partial<Record<string, string>> = {};
   for (const g of gatewayNames()) {

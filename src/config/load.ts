@@ -21,11 +21,11 @@ export interface Config {
   options(section: Section, gateway?: string): Options;
 }
 
-/** Where a secret goes instead of the file, by the key a user might try. */
+/** Where a secret goes instead of the file, by the key a user might try; a gateway's own keys are given by the caller
+ * (`secretHomes`, from the gateway registry: the config room sits below the gateways). */
 const SECRET_HOME: Record<string, string> = {
-  appSecret: 'LESSPAY_APP_SECRET (or appSecretFile, a file holding it)',
-  webhookSecret: 'PAYLOCO_WEBHOOK_SECRET (or webhookSecretFile, a file holding it)',
-  privateKeyPem: 'PAYLOCO_PRIVATE_KEY (or privateKey, the path of the PEM file)',
+  privateKey: 'a path to the PEM file',
+  platformPublicKey: 'a path to the PEM file',
   bundleKey: 'PAYCERT_BUNDLE_KEY',
   token: 'PACT_BROKER_TOKEN',
   brokerToken: 'PACT_BROKER_TOKEN',
@@ -39,7 +39,11 @@ function lineColumn(text: string, offset: number): string {
 }
 
 /** Reads and checks a config file; a problem is a UsageError "FILE:LINE:COL: what". */
-export function loadConfig(path: string, shown = path): Config {
+export function loadConfig(
+  path: string,
+  shown = path,
+  secretHomes: Readonly<Record<string, string>> = {},
+): Config {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -61,10 +65,7 @@ export function loadConfig(path: string, shown = path): Config {
   const secret = findSecret(tree, []);
   if (secret) {
     const key = secret.path.at(-1) as string;
-    const home =
-      key === 'privateKey' || key === 'platformPublicKey'
-        ? `a path to the PEM file (or ${key === 'privateKey' ? 'PAYLOCO_PRIVATE_KEY' : 'PAYLOCO_PLATFORM_PUBLIC_KEY'})`
-        : SECRET_HOME[key]!;
+    const home = secretHomes[key] ?? SECRET_HOME[key]!;
     throw new UsageError(
       `${at(secret.node)}: ${key} is a secret and never goes in the config file: use ${home}`,
     );

@@ -49,6 +49,8 @@ export interface ClientSideModel {
 export interface CredentialModel {
   /** The CLI's credential flags this gateway reads, each with the variable that stands for it when the flag is absent. */
   flagVars: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
+  /** What each of those flags holds, as the CLI's help says it (the variable is added after it); none: the flag name. */
+  flagHelp?: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
   /** The identity and signing-secret variables a person sets, named in this order in messages. */
   required: readonly [string, string];
   /** Where a client under audit reads the gateway's base URL. */
