@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import type { ConfigGateways } from '../config/apply.js';
 import { unlessStopping } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
 // Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
@@ -33,6 +34,15 @@ const collect = (value: string, previous: string[] = []) => [
 
 /** The gateway registry, which help texts read gateway names and credential variables from. */
 export type Registry = Pick<typeof import('../gateways/index.js'), 'gateways' | 'gatewayChoices'>;
+
+/** The registered gateways as the config file needs them: names, and each credential flag's variables. */
+function configGateways(registry: Registry): ConfigGateways {
+  const flagVars: Record<string, string[]> = {};
+  for (const g of registry.gateways())
+    for (const [flag, name] of Object.entries(g.credentials.flagVars))
+      flagVars[flag] = [...(flagVars[flag] ?? []), name];
+  return { names: registry.gateways().map((g) => g.name), flagVars };
+}
 
 /** A credential flag's help, from the gateway model that reads it: what it holds, and the variable standing for it. */
 function credentialHelp(registry: Registry, flag: keyof CredentialFlags): string {
@@ -212,10 +222,11 @@ export function buildProgram(registry: Registry): Command {
     )
     .action(async (gateway, _opts, cmd: Command) => {
       const { applyConfig, baseUrlsFromConfig } = await import('../config/apply.js');
-      await applyConfig(cmd, 'run', gateway);
+      await applyConfig(cmd, 'run', gateway, configGateways(registry));
       const opts = cmd.opts();
       // A run of every gateway takes each one's base URL from its own section of the config file.
-      if (gateway === 'all' && !opts.baseUrl) opts.baseUrls = await baseUrlsFromConfig(cmd);
+      if (gateway === 'all' && !opts.baseUrl)
+        opts.baseUrls = await baseUrlsFromConfig(cmd, configGateways(registry));
       process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts as never);
     });
 
@@ -337,7 +348,12 @@ export function buildProgram(registry: Registry): Command {
     )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .action(async (gateway, _opts, cmd: Command) => {
-      await (await import('../config/apply.js')).applyConfig(cmd, 'webhook-test', gateway);
+      await (await import('../config/apply.js')).applyConfig(
+        cmd,
+        'webhook-test',
+        gateway,
+        configGateways(registry),
+      );
       const opts = cmd.opts();
       // Required, from the command line or the config file.
       if (!opts.handlerUrl) throw new UsageError("required option '--handler-url <url>' not specified");
@@ -373,7 +389,12 @@ export function buildProgram(registry: Registry): Command {
       'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
     )
     .action(async (gateway, command: string[], _opts, cmd: Command) => {
-      const extras = await (await import('../config/apply.js')).applyConfig(cmd, 'audit', gateway);
+      const extras = await (await import('../config/apply.js')).applyConfig(
+        cmd,
+        'audit',
+        gateway,
+        configGateways(registry),
+      );
       const run = command.length ? command : (extras.command ?? []);
       process.exitCode = await (await import('../commands/audit.js')).auditCommand(
         gateway,

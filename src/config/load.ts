@@ -24,8 +24,6 @@ export interface Config {
 /** Where a secret goes instead of the file, by the key a user might try; a gateway's own keys are given by the caller
  * (`secretHomes`, from the gateway registry: the config room sits below the gateways). */
 const SECRET_HOME: Record<string, string> = {
-  privateKey: 'a path to the PEM file',
-  platformPublicKey: 'a path to the PEM file',
   bundleKey: 'PAYCERT_BUNDLE_KEY',
   token: 'PACT_BROKER_TOKEN',
   brokerToken: 'PACT_BROKER_TOKEN',
@@ -62,10 +60,10 @@ export function loadConfig(
   const data = getNodeValue(tree) as unknown;
   const at = (node: Node | undefined) => `${shown}:${lineColumn(text, node?.offset ?? 0)}`;
   // A secret is named with where it belongs before any other problem: the schema alone would only say "not allowed".
-  const secret = findSecret(tree, []);
+  const secret = findSecret(tree, [], secretHomes);
   if (secret) {
     const key = secret.path.at(-1) as string;
-    const home = secretHomes[key] ?? SECRET_HOME[key]!;
+    const home = secretHomes[key] ?? SECRET_HOME[key] ?? 'a path to the PEM file';
     throw new UsageError(
       `${at(secret.node)}: ${key} is a secret and never goes in the config file: use ${home}`,
     );
@@ -108,23 +106,28 @@ const words = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLower
 
 const decodePointer = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
+/** Keys that hold a PEM file's path: a secret only when the PEM itself is pasted in. */
+const PEM_KEYS = ['privateKey', 'platformPublicKey'];
+
 function findSecret(
   node: Node,
   path: (string | number)[],
+  homes: Readonly<Record<string, string>>,
 ): { node: Node; path: (string | number)[] } | undefined {
   if (node.type === 'object') {
     for (const prop of node.children ?? []) {
       const [keyNode, valueNode] = prop.children ?? [];
       if (!keyNode || !valueNode) continue;
       const key = String(keyNode.value);
-      if (key in SECRET_HOME) return { node: keyNode, path: [...path, key] };
+      if ((key in SECRET_HOME || key in homes) && !PEM_KEYS.includes(key))
+        return { node: keyNode, path: [...path, key] };
       if (
-        (key === 'privateKey' || key === 'platformPublicKey') &&
+        PEM_KEYS.includes(key) &&
         typeof valueNode.value === 'string' &&
         valueNode.value.includes('-----BEGIN')
       )
         return { node: valueNode, path: [...path, key] };
-      const inner = findSecret(valueNode, [...path, key]);
+      const inner = findSecret(valueNode, [...path, key], homes);
       if (inner) return inner;
     }
   }

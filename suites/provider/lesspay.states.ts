@@ -1,7 +1,11 @@
-import { LesspayClient } from '../../src/clients/lesspay.js';
-import type { LesspayCredentials, PactProvider, PactProviderContext } from '../../src/gateways/index.js';
-import { LESSPAY_STATES } from '../../src/pact/contract.js';
-import { lesspaySign } from '../../src/signing/lesspay.js';
+import {
+  LESSPAY_STATES,
+  LesspayClient,
+  type LesspayCredentials,
+  lesspaySign,
+  type PactProvider,
+  type PactProviderContext,
+} from '../../src/index.js';
 
 // Lesspay's provider states for `paycert verify`: each sets its state up through the target's PUBLIC API (the same
 // client an integrator uses) with fresh ids, and every replayed request is re-signed for the target's app secret.

@@ -1,7 +1,14 @@
-import { PaylocoClient, requestTime } from '../../src/clients/payloco.js';
-import type { PactProvider, PactProviderContext, PaylocoCredentials } from '../../src/gateways/index.js';
-import { CONTRACT_PAYLOCO_MERCHANT_ID, PAYLOCO_STATES } from '../../src/pact/contract.js';
-import { loadPrivateKey, paylocoSign } from '../../src/signing/payloco.js';
+import {
+  CONTRACT_PAYLOCO_MERCHANT_ID,
+  loadPrivateKey,
+  PAYLOCO_STATES,
+  type PactProvider,
+  type PactProviderContext,
+  PaylocoClient,
+  type PaylocoCredentials,
+  paylocoSign,
+  requestTime,
+} from '../../src/index.js';
 
 // Payloco's provider states for `paycert verify`: each sets its state up through the target's PUBLIC API with fresh
 // ids; every replayed request gets the target's merchant and a fresh requestTime, then is signed with its key.
