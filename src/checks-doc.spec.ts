@@ -18,7 +18,7 @@ describe('docs/checks.md generator', () => {
       for (const c of clientCatalogue(gateway).checks) {
         const rows = rowOf(c.id);
         const anchor = readingsOf(gateway)[c.reading]!.anchor;
-        const named = scenarios
+        const named = scenarios()
           .filter((s) => s.gateway === gateway && s.checks.includes(c.id))
           .map((s) => s.name);
         const cells = rows[0]?.split(' | ') ?? [];
@@ -35,7 +35,7 @@ describe('docs/checks.md generator', () => {
     });
 
     it(`${gateway}: lists every --scenario case with the checks it runs`, () => {
-      for (const s of scenarios.filter((x) => x.gateway === gateway))
+      for (const s of scenarios().filter((x) => x.gateway === gateway))
         expect(markdown).to.include(`| \`${s.name}\` | ${s.description} | ${s.checks.join(', ')} |`);
     });
 

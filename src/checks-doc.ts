@@ -110,7 +110,7 @@ function generatedSection(cat: Catalogue): string[] {
 // A client check named by a scenario runs only under `paycert audit --scenario NAME` (src/audit/scenarios.ts).
 function clientSection(gateway: Gateway): string[] {
   const cat = clientCatalogue(gateway);
-  const own = scenarios.filter((s) => s.gateway === gateway);
+  const own = scenarios().filter((s) => s.gateway === gateway);
   const scenario: Column = {
     head: 'scenario',
     cell: (c) =>

@@ -38,7 +38,13 @@ export type {
   Policy as WebhookPolicy,
 } from './engine/receiver.js';
 export type { CheckWebhooks } from './engine/webhook-check.js';
-export type { AuthMode, LesspayCredentials, PaylocoCredentials } from './gateways/index.js';
+export type {
+  AuthMode,
+  LesspayCredentials,
+  PactProvider,
+  PactProviderContext,
+  PaylocoCredentials,
+} from './gateways/index.js';
 export { type Body as GeneratedBody, getAt, setAt } from './generate/body-path.js';
 export type { GeneratedCase } from './generate/cases.js';
 export { generatedChecks } from './generate/checks.js';
@@ -65,6 +71,7 @@ export {
   lesspayVerifyReading,
 } from './signing/lesspay.js';
 export {
+  loadPrivateKey,
   PAYLOCO_WEBHOOK_FORMS,
   type PaylocoWebhookForm,
   paylocoSign,

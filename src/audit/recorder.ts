@@ -8,6 +8,7 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { ScenarioAnswer } from '../gateways/model.js';
 
 // A thin recording front: it forwards every request unchanged to the upstream (the bundled mock, or a sandbox) and
 // keeps the raw bytes of both sides, so the client checks judge what the client really sent. `paycert audit` puts it
@@ -46,18 +47,9 @@ export interface RecorderOptions {
   inject?: (r: Recorded) => Injected | undefined;
 }
 
-export interface Injected {
+/** A scenario's answer as the recorder sends it (the answer's fields are the gateway model's, src/gateways/model.ts). */
+export interface Injected extends ScenarioAnswer {
   scenario: string;
-  /**
-   * `instead` (the default): the upstream never sees the request. `after`: the upstream handles it (an order is
-   * created), then the client gets this answer instead of the upstream's. `hold`: the upstream handles it and the
-   * client gets no answer until it gives up, or `holdMs` passes (then this answer): a real timeout.
-   */
-  when?: 'instead' | 'after' | 'hold';
-  holdMs?: number;
-  status: number;
-  headers: Record<string, string>;
-  body: string;
 }
 
 export interface Recorder {

@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
+import type { ConfigGateways } from '../config/apply.js';
 import { unlessStopping } from '../core/children.js';
 import { UsageError } from '../core/errors.js';
-
 // Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
 // never loads the Pact native core it does not use.
 import { TOOL_VERSION } from '../core/version.js';
+import type { CredentialFlags } from '../gateways/model.js';
 
 // Exit codes (as schemathesis): 0 certified, 1 not certified, 2 could not run. Never a stack trace.
 
@@ -31,13 +32,32 @@ const collect = (value: string, previous: string[] = []) => [
   ...value.split(',').filter(Boolean),
 ];
 
+/** The gateway registry, which help texts read gateway names and credential variables from. */
+export type Registry = Pick<typeof import('../gateways/index.js'), 'gateways' | 'gatewayChoices'>;
+
+/** The registered gateways as the config file needs them: names, and each credential flag's variables. */
+function configGateways(registry: Registry): ConfigGateways {
+  const flagVars: Record<string, string[]> = {};
+  for (const g of registry.gateways())
+    for (const [flag, name] of Object.entries(g.credentials.flagVars))
+      flagVars[flag] = [...(flagVars[flag] ?? []), name];
+  return { names: registry.gateways().map((g) => g.name), flagVars };
+}
+
+/** A credential flag's help, from the gateway model that reads it: what it holds, and the variable standing for it. */
+function credentialHelp(registry: Registry, flag: keyof CredentialFlags): string {
+  const model = registry.gateways().find((g) => g.credentials.flagVars[flag]);
+  if (!model) return '';
+  return `${model.credentials.flagHelp?.[flag] ?? flag} (else ${model.credentials.flagVars[flag]})`;
+}
+
 /** The credential flags of every command that talks to a gateway; secrets are only ever read from files. */
-function withCredentials(cmd: Command): Command {
+function withCredentials(cmd: Command, registry: Registry): Command {
   return cmd
-    .option('--app-id <id>', 'Lesspay app id (else LESSPAY_APP_ID)')
-    .option('--app-secret-file <file>', 'file holding the Lesspay app secret (else LESSPAY_APP_SECRET)')
-    .option('--merchant-id <id>', 'Payloco merchant id (else PAYLOCO_MERCHANT_ID)')
-    .option('--private-key <file>', 'Payloco merchant private key, PKCS#8 PEM (else PAYLOCO_PRIVATE_KEY)');
+    .option('--app-id <id>', credentialHelp(registry, 'appId'))
+    .option('--app-secret-file <file>', credentialHelp(registry, 'appSecretFile'))
+    .option('--merchant-id <id>', credentialHelp(registry, 'merchantId'))
+    .option('--private-key <file>', credentialHelp(registry, 'privateKey'));
 }
 
 /** The settings file of the commands it configures (run, audit, webhook-test). */
@@ -68,16 +88,24 @@ function withReport(cmd: Command): Command {
     .option('--verbose', 'print every check as it ends, not only the failures', false);
 }
 
-export function buildProgram(): Command {
+/** "A, B and C": the registered gateways as people write them. */
+function displayNames(registry: Registry): string {
+  const names = registry.gateways().map((g) => g.displayName);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+}
+
+/** The CLI; its help texts name the gateways and credential variables of `registry`. */
+export function buildProgram(registry: Registry): Command {
+  const gatewayArg = registry.gatewayChoices();
   const program = new Command('paycert')
-    .description('Conformance certification for the Lesspay 2.0 and Payloco payment-gateway APIs')
+    .description(`Conformance certification for the ${displayNames(registry)} payment-gateway APIs`)
     .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({ outputError: () => {} });
 
-  withConfig(withCredentials(withReport(program.command('run'))))
+  withConfig(withCredentials(withReport(program.command('run')), registry))
     .description('certify a gateway implementation (the bundled reference mock unless --base-url is given)')
-    .argument('[gateway]', 'lesspay | payloco | all', 'all')
+    .argument('[gateway]', registry.gatewayChoices('all'), 'all')
     .option(
       '--base-url <url>',
       'base URL of the target (one gateway only); credentials come from the environment',
@@ -159,14 +187,8 @@ export function buildProgram(): Command {
       int('--seed', 0),
     )
     .option('--budget <n>', 'generated inputs tried per generated check', int('--budget', 1), 1)
-    .option(
-      '--platform-public-key <file>',
-      'Payloco platform public key PEM (else PAYLOCO_PLATFORM_PUBLIC_KEY)',
-    )
-    .option(
-      '--webhook-secret-file <file>',
-      'file holding the Payloco webhook secret (else PAYLOCO_WEBHOOK_SECRET)',
-    )
+    .option('--platform-public-key <file>', credentialHelp(registry, 'platformPublicKey'))
+    .option('--webhook-secret-file <file>', credentialHelp(registry, 'webhookSecretFile'))
     .addOption(
       new Option('--mock-variant <v>', 'variant of the bundled mock to certify')
         .choices(['a', 'b', 'c', 'd', 'e'])
@@ -200,17 +222,18 @@ export function buildProgram(): Command {
     )
     .action(async (gateway, _opts, cmd: Command) => {
       const { applyConfig, baseUrlsFromConfig } = await import('../config/apply.js');
-      await applyConfig(cmd, 'run', gateway);
+      await applyConfig(cmd, 'run', gateway, configGateways(registry));
       const opts = cmd.opts();
       // A run of every gateway takes each one's base URL from its own section of the config file.
-      if (gateway === 'all' && !opts.baseUrl) opts.baseUrls = await baseUrlsFromConfig(cmd);
+      if (gateway === 'all' && !opts.baseUrl)
+        opts.baseUrls = await baseUrlsFromConfig(cmd, configGateways(registry));
       process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts as never);
     });
 
   program
     .command('serve')
     .description('start a bundled reference mock and print its URL and test credentials')
-    .argument('<gateway>', 'lesspay | payloco')
+    .argument('<gateway>', gatewayArg)
     .option('--port <n>', 'port (0: any free port)', int('--port', 0), 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .addOption(
@@ -222,11 +245,11 @@ export function buildProgram(): Command {
       process.exitCode = await (await import('../commands/serve.js')).serveCommand(gateway, opts);
     });
 
-  withCredentials(withReport(program.command('verify')))
+  withCredentials(withReport(program.command('verify')), registry)
     .description(
       'replay the Pact contracts against a gateway (the bundled reference mock unless --base-url is given)',
     )
-    .argument('<gateway>', 'lesspay | payloco')
+    .argument('<gateway>', gatewayArg)
     .option('--base-url <url>', 'base URL of the provider to verify; credentials come from the environment')
     .option('--pact <files...>', 'pact files to replay (default: the committed contract in contracts/)')
     .option('--broker-url <url>', 'fetch the pacts from a Pact Broker (token: PACT_BROKER_TOKEN)')
@@ -296,10 +319,14 @@ export function buildProgram(): Command {
     .description(
       'play a gateway against your webhook handler: signatures, acknowledgement, duplicates, ordering',
     )
-    .argument('<gateway>', 'lesspay | payloco')
+    .argument('<gateway>', gatewayArg)
     .option(
       '--handler-url <url>',
-      'URL of your webhook handler (secret: LESSPAY_APP_SECRET or PAYLOCO_WEBHOOK_SECRET)',
+      `URL of your webhook handler (secret: ${registry
+        .gateways()
+        .filter((g) => g.locations.handler)
+        .map((g) => g.credentials.webhookSecret)
+        .join(' or ')})`,
     )
     .option(
       '--order-status-url <template>',
@@ -321,7 +348,12 @@ export function buildProgram(): Command {
     )
     .option('--timeout <ms>', 'timeout of each request in ms', int('--timeout', 1), 5000)
     .action(async (gateway, _opts, cmd: Command) => {
-      await (await import('../config/apply.js')).applyConfig(cmd, 'webhook-test', gateway);
+      await (await import('../config/apply.js')).applyConfig(
+        cmd,
+        'webhook-test',
+        gateway,
+        configGateways(registry),
+      );
       const opts = cmd.opts();
       // Required, from the command line or the config file.
       if (!opts.handlerUrl) throw new UsageError("required option '--handler-url <url>' not specified");
@@ -335,7 +367,7 @@ export function buildProgram(): Command {
     .description(
       'run your client against the bundled mock (or --target) and judge every request it made: signatures, schemas, ids',
     )
-    .argument('<gateway>', 'lesspay | payloco')
+    .argument('<gateway>', gatewayArg)
     .argument('[command...]', 'your client command, after --')
     .option('--target <url>', 'judge the traffic to this sandbox instead of the bundled mock')
     .option('--strict', 'a failed SHOULD check fails the verdict too', false)
@@ -357,7 +389,12 @@ export function buildProgram(): Command {
       'exit 0 when MUST checks could not be judged (the verdict stays incomplete)',
     )
     .action(async (gateway, command: string[], _opts, cmd: Command) => {
-      const extras = await (await import('../config/apply.js')).applyConfig(cmd, 'audit', gateway);
+      const extras = await (await import('../config/apply.js')).applyConfig(
+        cmd,
+        'audit',
+        gateway,
+        configGateways(registry),
+      );
       const run = command.length ? command : (extras.command ?? []);
       process.exitCode = await (await import('../commands/audit.js')).auditCommand(
         gateway,
@@ -371,7 +408,7 @@ export function buildProgram(): Command {
     .description(
       "forward your app's traffic to a sandbox and judge every request; report and verdict on Ctrl-C",
     )
-    .argument('<gateway>', 'lesspay | payloco')
+    .argument('<gateway>', gatewayArg)
     .requiredOption('--target <url>', 'base URL of the sandbox')
     .option('--listen <host:port>', 'where the proxy listens (default 127.0.0.1, any free port)')
     .option('--report-dir <dir>', 'where results.json, junit.xml and index.html go', 'reports')
@@ -442,7 +479,12 @@ async function command(argv: string[]): Promise<number> {
       );
     // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
     const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));
-    await buildProgram().parseAsync(args, { from: 'user' });
+    // `--version` alone stays instant: it needs no help text, so it loads no gateway.
+    const registry: Registry =
+      args.length === 1 && (args[0] === '--version' || args[0] === '-V')
+        ? { gateways: () => [], gatewayChoices: () => '' }
+        : await import('../gateways/index.js');
+    await buildProgram(registry).parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) {

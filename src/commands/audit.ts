@@ -120,7 +120,7 @@ export async function auditCommand(
 ): Promise<number> {
   const gateway = parseGateway(gatewayArg);
   if (flags.scenario === 'list') {
-    for (const s of scenarios.filter((x) => x.gateway === gateway))
+    for (const s of scenarios().filter((x) => x.gateway === gateway))
       process.stdout.write(`${s.name}: ${s.description} (judged by ${s.checks.join(', ')})\n`);
     return 0;
   }

@@ -4,15 +4,30 @@ import type { Command } from 'commander';
 import { configPath } from './find.js';
 import type { Config, Section } from './load.js';
 
-/** Options whose value can also come from an environment variable (each gateway model's credential flags): that
- * variable beats the file. */
-async function envOf(): Promise<Record<string, string[]>> {
-  const { gateways } = await import('../gateways/index.js');
-  const out: Record<string, string[]> = {};
-  for (const g of gateways())
-    for (const [flag, name] of Object.entries(g.credentials.flagVars))
-      out[flag] = [...(out[flag] ?? []), name];
-  return out;
+/** Options whose value can also come from an environment variable (each gateway model's credential flags, with the
+ * variables that stand for them): that variable beats the file. The CLI gives them from the gateway registry. */
+export type FlagVars = Readonly<Record<string, readonly string[]>>;
+
+/** What the config needs of the registered gateways: their names, and their credential flags' variables. The CLI
+ * gives it from the gateway registry (the config room sits below the gateways). */
+export interface ConfigGateways {
+  names: readonly string[];
+  flagVars: FlagVars;
+}
+
+/** Where each gateway's secrets go instead of the config file, by the key a user might try (named in its message). */
+function secretHomes(flagVars: FlagVars): Record<string, string> {
+  const homes: Record<string, string> = {};
+  const add = (key: string, flag: string, home: (name: string) => string) => {
+    const name = flagVars[flag]?.[0];
+    if (name) homes[key] = home(name);
+  };
+  add('appSecret', 'appSecretFile', (v) => `${v} (or appSecretFile, a file holding it)`);
+  add('webhookSecret', 'webhookSecretFile', (v) => `${v} (or webhookSecretFile, a file holding it)`);
+  add('privateKeyPem', 'privateKey', (v) => `${v} (or privateKey, the path of the PEM file)`);
+  add('privateKey', 'privateKey', (v) => `a path to the PEM file (or ${v})`);
+  add('platformPublicKey', 'platformPublicKey', (v) => `a path to the PEM file (or ${v})`);
+  return homes;
 }
 
 /** The part of a config that is not a flag: audit's client command. */
@@ -28,16 +43,20 @@ export async function applyConfig(
   cmd: Command,
   section: Section,
   gateway: string | undefined,
+  gateways: ConfigGateways,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Extras> {
   const opts = cmd.opts() as Record<string, unknown>;
   const path = configPath(opts.config as string | undefined);
   if (!path) return {};
   const { loadConfig } = await import('./load.js');
-  const config: Config = loadConfig(path, (opts.config as string | undefined) ?? 'paycert.config.json');
+  const config: Config = loadConfig(
+    path,
+    (opts.config as string | undefined) ?? 'paycert.config.json',
+    secretHomes(gateways.flagVars),
+  );
   const values = config.options(section, gateway && gateway !== 'all' ? gateway : undefined);
   const extras: Extras = {};
-  const ENV_OF = await envOf();
   for (const [key, value] of Object.entries(values)) {
     if (key === 'command') {
       extras.command = value as string[];
@@ -45,7 +64,7 @@ export async function applyConfig(
     }
     const source = cmd.getOptionValueSource(key);
     if (source === 'cli' || source === 'env') continue;
-    if ((ENV_OF[key] ?? []).some((name) => env[name])) continue;
+    if ((gateways.flagVars[key] ?? []).some((name) => env[name])) continue;
     // `only` is a comma-separated list on the command line: the file may give a list or the same string.
     const v =
       (key === 'only' || key === 'skip') && typeof value === 'string'
@@ -57,14 +76,20 @@ export async function applyConfig(
 }
 
 /** Per-gateway base URLs of a run of every gateway: each gateway's own `run.baseUrl` in the file. */
-export async function baseUrlsFromConfig(cmd: Command): Promise<Partial<Record<string, string>>> {
+export async function baseUrlsFromConfig(
+  cmd: Command,
+  gateways: ConfigGateways,
+): Promise<Partial<Record<string, string>>> {
   const path = configPath(cmd.opts().config as string | undefined);
   if (!path) return {};
   const { loadConfig } = await import('./load.js');
-  const config = loadConfig(path, (cmd.opts().config as string | undefined) ?? 'paycert.config.json');
-  const { gatewayNames } = await import('../gateways/index.js');
+  const config = loadConfig(
+    path,
+    (cmd.opts().config as string | undefined) ?? 'paycert.config.json',
+    secretHomes(gateways.flagVars),
+  );
   const out: Partial<Record<string, string>> = {};
-  for (const g of gatewayNames()) {
+  for (const g of gateways.names) {
     const url = config.options('run', g).baseUrl;
     if (typeof url === 'string') out[g] = url;
   }

@@ -21,11 +21,9 @@ export interface Config {
   options(section: Section, gateway?: string): Options;
 }
 
-/** Where a secret goes instead of the file, by the key a user might try. */
+/** Where a secret goes instead of the file, by the key a user might try; a gateway's own keys are given by the caller
+ * (`secretHomes`, from the gateway registry: the config room sits below the gateways). */
 const SECRET_HOME: Record<string, string> = {
-  appSecret: 'LESSPAY_APP_SECRET (or appSecretFile, a file holding it)',
-  webhookSecret: 'PAYLOCO_WEBHOOK_SECRET (or webhookSecretFile, a file holding it)',
-  privateKeyPem: 'PAYLOCO_PRIVATE_KEY (or privateKey, the path of the PEM file)',
   bundleKey: 'PAYCERT_BUNDLE_KEY',
   token: 'PACT_BROKER_TOKEN',
   brokerToken: 'PACT_BROKER_TOKEN',
@@ -39,7 +37,11 @@ function lineColumn(text: string, offset: number): string {
 }
 
 /** Reads and checks a config file; a problem is a UsageError "FILE:LINE:COL: what". */
-export function loadConfig(path: string, shown = path): Config {
+export function loadConfig(
+  path: string,
+  shown = path,
+  secretHomes: Readonly<Record<string, string>> = {},
+): Config {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -58,13 +60,10 @@ export function loadConfig(path: string, shown = path): Config {
   const data = getNodeValue(tree) as unknown;
   const at = (node: Node | undefined) => `${shown}:${lineColumn(text, node?.offset ?? 0)}`;
   // A secret is named with where it belongs before any other problem: the schema alone would only say "not allowed".
-  const secret = findSecret(tree, []);
+  const secret = findSecret(tree, [], secretHomes);
   if (secret) {
     const key = secret.path.at(-1) as string;
-    const home =
-      key === 'privateKey' || key === 'platformPublicKey'
-        ? `a path to the PEM file (or ${key === 'privateKey' ? 'PAYLOCO_PRIVATE_KEY' : 'PAYLOCO_PLATFORM_PUBLIC_KEY'})`
-        : SECRET_HOME[key]!;
+    const home = secretHomes[key] ?? SECRET_HOME[key] ?? 'a path to the PEM file';
     throw new UsageError(
       `${at(secret.node)}: ${key} is a secret and never goes in the config file: use ${home}`,
     );
@@ -107,23 +106,28 @@ const words = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLower
 
 const decodePointer = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
+/** Keys that hold a PEM file's path: a secret only when the PEM itself is pasted in. */
+const PEM_KEYS = ['privateKey', 'platformPublicKey'];
+
 function findSecret(
   node: Node,
   path: (string | number)[],
+  homes: Readonly<Record<string, string>>,
 ): { node: Node; path: (string | number)[] } | undefined {
   if (node.type === 'object') {
     for (const prop of node.children ?? []) {
       const [keyNode, valueNode] = prop.children ?? [];
       if (!keyNode || !valueNode) continue;
       const key = String(keyNode.value);
-      if (key in SECRET_HOME) return { node: keyNode, path: [...path, key] };
+      if ((key in SECRET_HOME || key in homes) && !PEM_KEYS.includes(key))
+        return { node: keyNode, path: [...path, key] };
       if (
-        (key === 'privateKey' || key === 'platformPublicKey') &&
+        PEM_KEYS.includes(key) &&
         typeof valueNode.value === 'string' &&
         valueNode.value.includes('-----BEGIN')
       )
         return { node: valueNode, path: [...path, key] };
-      const inner = findSecret(valueNode, [...path, key]);
+      const inner = findSecret(valueNode, [...path, key], homes);
       if (inner) return inner;
     }
   }

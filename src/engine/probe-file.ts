@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { Level } from '../core/results.js';
+import type { CheckMeta } from '../core/check-definition.js';
 import type { CheckContext } from './context.js';
 
 // A probe file exports, as its default, the tree its `probes()` call builds: blocks with titles holding checks, each
@@ -10,32 +10,9 @@ import type { CheckContext } from './context.js';
 
 export type ProbeFn = (t: CheckContext) => Promise<void>;
 
-/**
- * A hand-written check as its probe file declares it: the fields of its catalogue entry (same names, same values;
- * suites/catalogue/<gateway>*.json is generated from them), plus the faults of the gateway's mock that must make it
- * fail (the self-test asserts each fault fails exactly the checks that name it).
- */
-export interface CheckMeta {
-  id: string;
-  title: string;
-  level: Level;
-  reading: string;
-  endpoint: string;
-  capability?: string;
-  /** The one clause of the reading the check enforces, where the reading's quote alone would not say it. */
-  clause?: string;
-  spec: { section: string };
-  note?: string;
-  /** Faults of mocks/<gateway>/faults whose variant must fail this check: at least one, so the check can fail. */
-  killedBy: [string, ...string[]];
-  /** Faults under which this check may end in error: the fault breaks what it needs, so it cannot judge. */
-  erroredBy?: string[];
-  /** Faults under which this check is skipped, saying why (e.g. no retry to compare). */
-  skippedBy?: string[];
-}
-
-/** The metadata fields that are not the catalogue entry's: which faults make the check fail, error or skip. */
-export const FAULT_FIELDS = ['killedBy', 'erroredBy', 'skippedBy'] as const;
+// A hand-written check's metadata is the core's check definition (src/core/check-definition.ts), written the same
+// way for probes, client rules and handler cases.
+export { type CheckMeta, FAULT_FIELDS } from '../core/check-definition.js';
 
 export interface ProbeCheck {
   id: string;

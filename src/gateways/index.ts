@@ -85,7 +85,14 @@ export function registerGateway(model: GatewayModel): () => void {
   };
 }
 
-export type { CredentialFlags, EndpointModel, GatewayModel } from './model.js';
+export type {
+  CredentialFlags,
+  EndpointModel,
+  GatewayModel,
+  PactProvider,
+  PactProviderContext,
+  PactState,
+} from './model.js';
 export type {
   AuthMode,
   Credentials,
@@ -110,6 +117,12 @@ export function checkModule(gateway: Gateway, side: 'client' | 'handler'): strin
   const path = side === 'client' ? where.client?.rules : where.handler?.cases;
   if (!path) throw new Error(`gateway ${gateway} has no ${side} checks`);
   return codeFolder(path).slice(0, -1);
+}
+
+/** The module (path without extension, where paycert runs) of a gateway's pact provider states, or undefined. */
+export function pactStatesModule(gateway: Gateway): string | undefined {
+  const path = gatewayModel(gateway).locations.pact?.states;
+  return path ? codeFolder(path).slice(0, -1) : undefined;
 }
 
 /** The catalogue files of a gateway of a kind, as its model locates them (the core's one loader reads them). */

@@ -1,7 +1,7 @@
 import type { Gateway } from '../core/results.js';
 import type { SigningMistake } from '../signing/mistakes.js';
 import type { GatewayApi } from './api.js';
-import type { Endpoint } from './requests.js';
+import type { Endpoint, GenerationRules } from './requests.js';
 import type { Credentials, GatewayAdapter } from './types.js';
 
 // What paycert knows of one gateway, in one place: each gateway folder (src/gateways/<name>/) exports one model, and
@@ -49,6 +49,8 @@ export interface ClientSideModel {
 export interface CredentialModel {
   /** The CLI's credential flags this gateway reads, each with the variable that stands for it when the flag is absent. */
   flagVars: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
+  /** What each of those flags holds, as the CLI's help says it (the variable is added after it); none: the flag name. */
+  flagHelp?: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
   /** The identity and signing-secret variables a person sets, named in this order in messages. */
   required: readonly [string, string];
   /** Where a client under audit reads the gateway's base URL. */
@@ -100,12 +102,78 @@ export interface GatewayLocations {
   client?: { catalogue: string; rules: string };
   /** The webhook handler checks (`paycert webhook-test`): their catalogue file and cases module (no extension). */
   handler?: { catalogue: string; cases: string };
+  /** The provider states of its contracts (`paycert verify`): a module (no extension) exporting `provider`. */
+  pact?: { states: string };
+}
+
+/** What a gateway's pact provider states are set up with (src/pact/provider-states.ts gives it). */
+export interface PactProviderContext {
+  baseUrl: string;
+  credentials: Credentials;
+  timeoutMs: number;
+  /** A fresh id of at most 20 characters starting with `prefix`: a contract can be replayed again and again. */
+  freshId(prefix: string): string;
+}
+
+/** A provider state: set up through the target's public API, returning the ids the contract injects. */
+export interface PactState {
+  setup(params?: Record<string, unknown>): Promise<Record<string, unknown> | undefined>;
+  teardown?(): Promise<undefined>;
+}
+
+/** A gateway's side of `paycert verify`: its provider states, and how a replayed request is signed for the target. */
+export interface PactProvider {
+  states: Readonly<Record<string, PactState>>;
+  /** Rewrites the replayed request's parsed body where the contract holds placeholders, and signs it in `headers`
+   * over exactly JSON.stringify(body) (what is forwarded). */
+  resign(body: unknown, headers: Record<string, string | string[] | undefined>): void;
 }
 
 /** A webhook acknowledgement as the docs define it (status 200 with this body), or a refusal of the delivery. */
 export interface WebhookAnswer {
   contentType: string;
   body: string;
+}
+
+/** The answer an audit scenario gives the client instead of the gateway's (src/audit/recorder.ts sends it). */
+export interface ScenarioAnswer {
+  /**
+   * `instead` (the default): the upstream never sees the request. `after`: the upstream handles it (an order is
+   * created), then the client gets this answer instead of the upstream's. `hold`: the upstream handles it and the
+   * client gets no answer until it gives up, or `holdMs` passes (then this answer): a real timeout.
+   */
+  when?: 'instead' | 'after' | 'hold';
+  holdMs?: number;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * `paycert audit --scenario NAME`: the recording front answers one chosen request itself with a documented failure,
+ * and the scenario's client checks judge what the client did next. Data only; src/audit runs it.
+ */
+export interface ScenarioModel {
+  name: string;
+  description: string;
+  /**
+   * The first request to one of these paths (no query) gets the answer; later ones go to the upstream. A scenario
+   * without an answer (a mock policy) names the requests whose sequel its checks judge.
+   */
+  paths: readonly string[];
+  answer?: ScenarioAnswer;
+  /** Client checks that judge the client's next move; they run only when this scenario is selected. */
+  checks: readonly string[];
+  /**
+   * Sandbox policies the bundled mock starts with (an order that settles by itself, a review that rejects): such a
+   * scenario changes how the gateway behaves, not one answer, so it needs the bundled mock (refused with --target).
+   */
+  mockPolicies?: Readonly<Record<string, unknown>>;
+  /**
+   * The answer also goes to every later request to the same path with the identical body: a refusal a real gateway
+   * would repeat (a wrong signature covers the body only, so resending it unchanged is refused again).
+   */
+  repeatsForSameBody?: boolean;
 }
 
 export interface GatewayModel {
@@ -122,6 +190,8 @@ export interface GatewayModel {
   endpoints: Readonly<Record<string, EndpointModel>>;
   /** The documented requests the generated checks are derived from (src/generate); none: no generated checks. */
   requests?: readonly Endpoint[];
+  /** How the generated checks cite and grade beyond the schemas; present wherever `requests` is. */
+  generation?: GenerationRules;
   /** Doc sections the generated checks cite that the hand-written catalogue does not. */
   extraDocs?: Readonly<Record<string, string>>;
   /** What its OpenAPI document says beyond the schemas (src/openapi); none: no document. */
@@ -140,4 +210,6 @@ export interface GatewayModel {
   /** How requests are authenticated and secrets kept out of outputs. */
   adapter: GatewayAdapter;
   locations: GatewayLocations;
+  /** The failures `paycert audit --scenario` can answer a client's request with; none: no scenarios. */
+  scenarios?: readonly ScenarioModel[];
 }

@@ -1,10 +1,10 @@
 import type { CatalogueEntry } from '../core/catalogue.js';
 import type { Gateway, Level } from '../core/results.js';
 import { gatewayModel } from '../gateways/index.js';
-import { type Endpoint, endpointsOf, SOURCES, type Source } from './endpoints.js';
+import type { GenerationRules } from '../gateways/requests.js';
+import { type Endpoint, endpointsOf, type Source } from './endpoints.js';
 import {
   ANSWERS,
-  AUTH_VARIANTS,
   type Family,
   FREE_TEXT,
   METHODS,
@@ -76,45 +76,40 @@ interface Draft {
   cells: string[];
 }
 
-function lesspaySource(ep: Endpoint, family: Family): Source {
-  const s = SOURCES.lesspay;
-  if (family === 'auth') return s.auth;
-  if (family === 'signing') return s.signing;
-  if (family === 'method') return s.method;
-  if (family === 'unknown-path') return s.path;
-  if (family === 'content-type') return s.transport;
-  if (family === 'envelope') return s.envelope;
-  if (family === 'window') return s.window;
-  if ((POSITIVE_FAMILIES as readonly string[]).includes(family)) return ep.accept;
-  return s.params;
+/** The gateway's rules for its generated checks (its model's `generation`). */
+function rulesOf(ep: Endpoint): GenerationRules {
+  const rules = gatewayModel(ep.gateway).generation;
+  if (!rules) throw new Error(`gateway ${ep.gateway} has requests but no generation rules`);
+  return rules;
 }
 
-function paylocoSource(ep: Endpoint, family: Family, field?: Field): Source {
-  const s = SOURCES.payloco;
-  if (family === 'auth' || family === 'signing') return s.signing;
-  if (family === 'method' || family === 'unknown-path') return s.http;
-  if (family === 'content-type') return s.transport;
-  if (family === 'envelope') return s.envelope;
+/** The reading a case of a family cites: the family's own, a positive case's endpoint reading, or its field's. */
+function sourceOf(ep: Endpoint, family: Family, field?: Field): Source {
+  const rules = rulesOf(ep);
+  const own = rules.families[family];
+  if (own) return own;
   if ((POSITIVE_FAMILIES as readonly string[]).includes(family)) return ep.accept;
-  const common = ['charset', 'version', 'signType', 'merchantId', 'memberId', 'requestTime', 'keyVersion'];
-  if (field && field.path.length === 1 && common.includes(field.path[0])) return s.common;
-  return s.business;
+  const common = rules.common;
+  if (common && field && field.path.length === 1 && common.names.includes(field.path[0]))
+    return common.source;
+  return rules.fields;
+}
+
+/** A field's family its gateway makes MUST by name, with the reading it cites where that is its own. */
+function mustForField(ep: Endpoint, family: Family, field: Field): { source?: Source } | undefined {
+  const byFamily = rulesOf(ep).mustByField?.[fieldName(field)];
+  return byFamily && family in byFamily ? { source: byFamily[family] } : undefined;
 }
 
 function negativeLevel(ep: Endpoint, family: Family, field: Field): Level {
   // An optional member inside an object or an array element: the docs list it in tables the profile does not make
   // MUST (a beneficiary's address, a detail's swift code), so refusing a bad value there is paycert's reading.
   if (field.nested && !field.required) return 'SHOULD';
-  if (ep.gateway === 'payloco') {
-    const name = fieldName(field);
-    // P4: version only 2.0.0, and it may not be left out (不能不传).
-    if (name === 'version' && (family === 'enum' || family === 'required')) return 'MUST';
-    if (name === 'merchantId' && family === 'required') return 'MUST';
-    return 'SHOULD';
-  }
-  if (family === 'required') return ep.documentedRequired ? 'MUST' : 'SHOULD';
-  if (['type', 'max-length', 'amount', 'url'].includes(family)) return 'MUST';
-  if (family === 'enum' && ep.name === 'create-order') return 'MUST';
+  const rules = rulesOf(ep);
+  if (mustForField(ep, family, field)) return 'MUST';
+  if (family === 'required' && rules.requiredAsDocumented) return ep.documentedRequired ? 'MUST' : 'SHOULD';
+  if (rules.mustFamilies.includes(family)) return 'MUST';
+  if (rules.mustByEndpoint?.[ep.name]?.includes(family)) return 'MUST';
   return 'SHOULD';
 }
 
@@ -150,9 +145,8 @@ function negativeTitle(ep: Endpoint, family: Family, f: Field): string {
 function drafts(ep: Endpoint): Draft[] {
   const out: Draft[] = [];
   const fields = endpointFields(ep);
-  const lesspay = ep.gateway === 'lesspay';
-  const src = (family: Family, field?: Field) =>
-    lesspay ? lesspaySource(ep, family) : paylocoSource(ep, family, field);
+  const rules = rulesOf(ep);
+  const src = (family: Family, field?: Field) => sourceOf(ep, family, field);
 
   for (const f of fields) {
     const n = fieldName(f);
@@ -165,16 +159,8 @@ function drafts(ep: Endpoint): Draft[] {
       if (fam && !exemption(f, fam)) families.add(fam);
     }
     for (const family of families) {
-      const level =
-        family === 'required' && n === 'transType' && !lesspay ? 'MUST' : negativeLevel(ep, family, f);
-      const source =
-        family === 'required' && n === 'transType' && !lesspay
-          ? {
-              reading: 'P3',
-              section: 'payloco acquiring/payment',
-              clause: '`"22070030"` … when `transType` is missing from a v1 pay or v1 query request',
-            }
-          : src(family, f);
+      const level = negativeLevel(ep, family, f);
+      const source = mustForField(ep, family, f)?.source ?? src(family, f);
       out.push({
         family,
         level,
@@ -237,11 +223,7 @@ function drafts(ep: Endpoint): Draft[] {
       family: 'amount-spelling',
       // The single payout's total and the v2 pay's transAmt are readings (the docs show neither echo).
       level: ep.name === 'payout-create' || ep.name === 'pay-v2' ? 'SHOULD' : 'MUST',
-      source: lesspay
-        ? ep.name === 'create-order'
-          ? SOURCES.lesspay.window
-          : SOURCES.lesspay.payoutQuery
-        : SOURCES.payloco.business,
+      source: rules.amountSpelling.byEndpoint?.[ep.name] ?? rules.amountSpelling.source,
       title: `${ep.name}: ${name} in any valid decimal spelling is queried back exactly as sent`,
       field: f,
       cells: [`${name} amount-spelling`],
@@ -251,19 +233,20 @@ function drafts(ep: Endpoint): Draft[] {
   if (oneOf) {
     out.push({
       family: 'one-of',
-      level: lesspay ? 'MUST' : 'SHOULD',
-      source: lesspay ? (ep.name === 'query-order' ? SOURCES.lesspay.window : ep.accept) : src('one-of'),
+      level: rules.oneOf.level,
+      source: rules.oneOf.byEndpoint?.[ep.name] ?? rules.oneOf.source ?? ep.accept,
       title: `${ep.name}: a request naming none of ${oneOf.join(', ')} is refused`,
       variant: oneOf.join('|'),
       cells: [`${oneOf.join('|')} one-of`],
     });
   }
-  for (const variant of AUTH_VARIANTS[ep.gateway]) {
+  const refusal = gatewayModel(ep.gateway).signing.refusesWith401 ? ' with HTTP 401' : '';
+  for (const variant of rules.authVariants) {
     out.push({
       family: 'auth',
       level: 'MUST',
       source: src('auth'),
-      title: `${ep.name}: a request ${VARIANT_TEXT[variant]} is refused${lesspay ? ' with HTTP 401' : ''}${ep.creates ? ' and creates nothing' : ''}`,
+      title: `${ep.name}: a request ${VARIANT_TEXT[variant]} is refused${refusal}${ep.creates ? ' and creates nothing' : ''}`,
       variant,
       cells: [variant],
     });
@@ -306,12 +289,11 @@ function drafts(ep: Endpoint): Draft[] {
       variant: kind,
       cells: [kind],
     });
-    const optionalEnvelope =
-      kind === 'not-found' || kind === 'wrong-method' || (lesspay && kind === 'auth-failure');
+    const optionalEnvelope = rules.envelope.optional.includes(kind);
     out.push({
       family: 'envelope',
       level: optionalEnvelope ? 'SHOULD' : 'MUST',
-      source: kind === 'auth-failure' && lesspay ? SOURCES.lesspay.auth : src('envelope'),
+      source: rules.envelope.byAnswer?.[kind] ?? src('envelope'),
       title: `${ep.name}: ${VARIANT_TEXT[kind]} is the documented envelope`,
       variant: kind,
       cells: [kind],
@@ -323,7 +305,7 @@ function drafts(ep: Endpoint): Draft[] {
         out.push({
           family: 'window',
           level: 'MUST',
-          source: SOURCES.lesspay.window,
+          source: src('window'),
           title: `${ep.name}: ${VARIANT_TEXT[win]} ${VARIANT_TEXT[ids]} is ${win === 'inside' || win === 'seven-days' ? 'answered with the order' : 'refused with "Request time error"'}`,
           variant: `${ids} ${win}`,
           cells: [`${ids} × ${win}`],

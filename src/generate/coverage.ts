@@ -1,8 +1,8 @@
 import type { CheckResult, Gateway, Results } from '../core/results.js';
+import { gatewayModel } from '../gateways/index.js';
 import type { Coverage, GatewayCoverage } from '../report/coverage.js';
 import {
   ANSWERS,
-  AUTH_VARIANTS,
   endpointFields,
   exemption,
   FAMILIES,
@@ -51,7 +51,7 @@ function cellsOf(ep: Endpoint): { family: string; constraint: string; exempt?: s
   for (const name of ep.echoedAmounts ?? []) add('amount-spelling', `${name} amount-spelling`);
   const oneOf = requiredOneOf(ep.schema);
   if (oneOf) add('one-of', `${oneOf.join('|')} one-of`);
-  for (const v of AUTH_VARIANTS[ep.gateway]) add('auth', v);
+  for (const v of gatewayModel(ep.gateway).generation?.authVariants ?? []) add('auth', v);
   for (const v of SIGNING_CORNERS) add('signing', v);
   for (const m of METHODS) add('method', m);
   add('unknown-path', 'sibling path');

@@ -1,5 +1,3 @@
-import type { Gateway } from '../core/results.js';
-
 // The rule families of the generated checks, the variants of the endpoint-wide ones, and how they are named in
 // IDs and titles. Data only: cases.ts pairs them with the endpoints and the schemas.
 
@@ -103,16 +101,6 @@ export const FREE_TEXT: Record<string, string[]> = {
   'payout-batch': ['description', 'product_name'],
 };
 
-const LESSPAY_AUTH = [
-  'no-signature',
-  'wrong-signature',
-  'wrong-key',
-  'hmac',
-  'tampered-body',
-  'unknown-app',
-  'no-app',
-];
-const PAYLOCO_AUTH = ['no-signature', 'wrong-key', 'sha1', 'tampered-body'];
 export const SIGNING_CORNERS = ['empty-and-null', 'nested-object', 'array', 'non-ascii'];
 export const METHODS = ['GET', 'PUT', 'PATCH', 'DELETE'];
 export const ANSWERS = ['success', 'refusal', 'auth-failure', 'not-found', 'wrong-method'];
@@ -146,5 +134,3 @@ export const VARIANT_TEXT: Record<string, string> = {
   'pay-order-id': 'by pay_order_id',
   both: 'by request_id and pay_order_id',
 };
-/** Authentication faults tried on every endpoint of a gateway. */
-export const AUTH_VARIANTS: Record<Gateway, string[]> = { lesspay: LESSPAY_AUTH, payloco: PAYLOCO_AUTH };

@@ -1,21 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LesspayClient } from '../clients/lesspay.js';
-import { PaylocoClient, requestTime } from '../clients/payloco.js';
+import { pathToFileURL } from 'node:url';
 import { ClientTransportError } from '../clients/transport.js';
+import { codeExt } from '../core/paths.js';
 import type { Exchange, Gateway } from '../core/results.js';
-import type { Credentials, LesspayCredentials, PaylocoCredentials } from '../gateways/index.js';
-import { lesspaySign } from '../signing/lesspay.js';
-import { loadPrivateKey, paylocoSign } from '../signing/payloco.js';
-import { CONTRACT_PAYLOCO_MERCHANT_ID, LESSPAY_STATES, PAYLOCO_STATES } from './contract.js';
+import {
+  type Credentials,
+  type PactProvider,
+  type PactProviderContext,
+  pactStatesModule,
+} from '../gateways/index.js';
 
 // The provider side of the contracts, for any target:
 // - state handlers set each provider state up through the target's PUBLIC API (the same client an integrator uses)
 //   and return the ids the contracts inject with fromProviderState; fresh ids every time, so a contract can be
-//   replayed against the same sandbox again and again;
+//   replayed against the same sandbox again and again. Each gateway's states are its own module (its model's
+//   `locations.pact`, e.g. suites/provider/<gateway>.states.ts); this file logs their failures;
 // - the request filter re-signs every replayed request for the target's credentials and forwards it. Body rewrites
-//   (the Payloco merchantId placeholder, a fresh requestTime) happen first and the signature is computed last, over
-//   the exact bytes forward() sends (the parsed body serialised once with JSON.stringify).
+//   (a contract's placeholder, a fresh request time) happen first and the signature is computed last, over the
+//   exact bytes forward() sends (the parsed body serialised once with JSON.stringify).
 
 export interface StateLog {
   state: string;
@@ -46,40 +49,12 @@ export function freshId(prefix: string): string {
   );
 }
 
-const LESSPAY_ORDER = {
-  product_name: 'paycert contract',
-  description: 'Order set up by paycert verify',
-  target_currency: 'USD',
-  transaction_type: 'PAY_IN' as const,
-  success_url: 'https://merchant.example/success',
-  fail_url: 'https://merchant.example/fail',
-  api_version: 'V2' as const,
-  pay_access_type: 1 as const,
-};
-
-const LESSPAY_PAYOUT = {
-  currency: 'PHP',
-  way_type: 'BANK_TRANSFER',
-  beneficiary: {
-    beneficiary_type: 'individual',
-    beneficiary_info: {
-      name: 'Juan Dela Cruz',
-      email: 'juan@example.com',
-      address: { country: 'PH', city: 'Manila' },
-    },
-    destination: { type: 'bank', bank: { account_number: '1234567890', bank_name: 'BDO', country: 'PH' } },
-  },
-};
-
-function text(v: unknown, fallback: string): string {
-  return typeof v === 'string' && v !== '' ? v : fallback;
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function providerSetup(
+/** The state handlers and request filter of one gateway's contracts, its provider module loaded (see the model). */
+export async function providerSetup(
   gateway: Gateway,
   baseUrl: string,
   credentials: Credentials,
@@ -87,8 +62,12 @@ export function providerSetup(
 ) {
   const stateErrors: StateLog[] = [];
   const exchanges: ExchangeLog[] = [];
-  /** Set by the wrong-secret state: the next replayed request is signed with a secret the target does not know. */
-  let signWrongOnce = false;
+  const module = pactStatesModule(gateway);
+  if (!module) throw new Error(`gateway ${gateway} has no pact provider states`);
+  const make: (ctx: PactProviderContext) => PactProvider = (
+    await import(pathToFileURL(`${module}${codeExt}`).href)
+  ).provider;
+  const provider = make({ baseUrl, credentials, timeoutMs, freshId });
 
   const guard =
     (state: string, fn: (p: Params) => Promise<Record<string, unknown> | undefined>) =>
@@ -105,106 +84,13 @@ export function providerSetup(
       }
     };
 
-  let stateHandlers: Record<string, StateHandler>;
-  let resign: (req: IncomingMessage & { body?: unknown }) => void;
-
-  if (gateway === 'lesspay') {
-    const creds = credentials as LesspayCredentials;
-    const client = new LesspayClient({ baseUrl, credentials: creds, timeoutMs });
-    stateHandlers = {
-      [LESSPAY_STATES.unusedRequestId]: {
-        setup: guard(LESSPAY_STATES.unusedRequestId, async () => ({ request_id: freshId('PCU') })),
-      },
-      [LESSPAY_STATES.orderExists]: {
-        setup: guard(LESSPAY_STATES.orderExists, async (p) => {
-          const amount = text(p?.amount, '100.50');
-          const requestId = freshId('PCO');
-          const before = Date.now();
-          const created = await client.createPayin({
-            ...LESSPAY_ORDER,
-            request_id: requestId,
-            target_amount: amount,
-          });
-          // A window around the creation time (L8: the window may filter by creation time).
-          return {
-            request_id: requestId,
-            pay_order_id: created.pay_order_id,
-            amount,
-            start_time: String(before - 60_000),
-            end_time: String(Date.now() + 60_000),
-          };
-        }),
-      },
-      [LESSPAY_STATES.payoutExists]: {
-        setup: guard(LESSPAY_STATES.payoutExists, async (p) => {
-          const requestId = freshId('PCP');
-          const data = await client.createPayout({
-            ...LESSPAY_PAYOUT,
-            request_id: requestId,
-            amount: text(p?.amount, '100.50'),
-          });
-          return { request_id: requestId, pay_order_id: data.pay_order_id };
-        }),
-      },
-      [LESSPAY_STATES.wrongSecret]: {
-        setup: guard(LESSPAY_STATES.wrongSecret, async () => {
-          signWrongOnce = true;
-          return undefined;
-        }),
-        teardown: async () => {
-          signWrongOnce = false;
-          return undefined;
-        },
-      },
-    };
-    resign = (req) => {
-      const body = isObject(req.body) ? req.body : {};
-      const secret = signWrongOnce ? `${creds.appSecret}-paycert-wrong` : creds.appSecret;
-      signWrongOnce = false;
-      req.headers['x-auth-appid'] = creds.appId;
-      req.headers['x-auth-timestamp'] = String(Date.now());
-      req.headers['x-auth-signature'] = lesspaySign(body, secret);
-    };
-  } else {
-    const creds = credentials as PaylocoCredentials;
-    const key = loadPrivateKey(creds.privateKeyPem);
-    // State setup verifies nothing about the target's responses beyond what the client needs.
-    const client = new PaylocoClient({
-      baseUrl,
-      credentials: { merchantId: creds.merchantId, privateKeyPem: creds.privateKeyPem },
-      timeoutMs,
-    });
-    stateHandlers = {
-      [PAYLOCO_STATES.unusedMerchantOrderId]: {
-        setup: guard(PAYLOCO_STATES.unusedMerchantOrderId, async () => ({ merchantOrderId: freshId('PCU') })),
-      },
-      [PAYLOCO_STATES.orderExists]: {
-        setup: guard(PAYLOCO_STATES.orderExists, async () => {
-          const merchantOrderId = freshId('PCO');
-          const paid = await client.pay({
-            merchantOrderId,
-            transAmt: '20.01',
-            currency: 'USD',
-            transChannel: 'WEIXIN',
-            goodsName: 'paycert contract',
-            payMode: 'QRCODE',
-          });
-          let orderId = paid.data.orderId;
-          if (typeof orderId !== 'string') orderId = (await client.query({ merchantOrderId })).data.orderId;
-          return { merchantOrderId, orderId };
-        }),
-      },
-    };
-    resign = (req) => {
-      if (!isObject(req.body)) return;
-      const body = req.body;
-      // Only the placeholder is replaced: a contract that names another merchant on purpose keeps it.
-      if (body.merchantId === CONTRACT_PAYLOCO_MERCHANT_ID) body.merchantId = creds.merchantId;
-      if (typeof body.requestTime === 'string') body.requestTime = requestTime(new Date());
-      // forward() sends exactly JSON.stringify(req.body): these are the bytes signed.
-      req.headers.signature = paylocoSign(JSON.stringify(body), key);
-    };
-  }
+  const stateHandlers: Record<string, StateHandler> = Object.fromEntries(
+    Object.entries(provider.states).map(([state, { setup, teardown }]) => [
+      state,
+      { setup: guard(state, (p) => setup(p)), ...(teardown ? { teardown } : {}) },
+    ]),
+  );
+  const resign = (req: IncomingMessage & { body?: unknown }) => provider.resign(req.body, req.headers);
 
   // The filter forwards the re-signed request itself instead of handing it back to pact-js's http-proxy: that proxy
   // has no error handler (an unreachable target becomes an uncaught exception) and no timeout of its own.

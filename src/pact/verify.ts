@@ -241,7 +241,7 @@ export async function verifyContracts(opts: VerifyContractsOptions): Promise<Res
       hints = readInteractions([contractFile(gateway)]);
     } catch {}
   }
-  const setup = providerSetup(gateway, opts.baseUrl, opts.credentials, timeoutMs);
+  const setup = await providerSetup(gateway, opts.baseUrl, opts.credentials, timeoutMs);
 
   const config: ConstructorParameters<typeof Verifier>[0] = {
     provider: PROVIDER[gateway],

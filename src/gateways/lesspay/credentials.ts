@@ -15,6 +15,7 @@ function load(flags: CredentialFlags, env: NodeJS.ProcessEnv): LesspayCredential
 
 export const credentials: CredentialModel = {
   flagVars: { appId: 'LESSPAY_APP_ID', appSecretFile: 'LESSPAY_APP_SECRET' },
+  flagHelp: { appId: 'Lesspay app id', appSecretFile: 'file holding the Lesspay app secret' },
   required: ['LESSPAY_APP_ID', 'LESSPAY_APP_SECRET'],
   baseUrl: 'LESSPAY_BASE_URL',
   webhookSecret: 'LESSPAY_APP_SECRET',

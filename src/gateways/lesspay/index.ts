@@ -5,7 +5,9 @@ import { lesspay as adapter } from './adapter.js';
 import { api } from './api.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
+import { generation } from './generation.js';
 import { extraDocs, requests } from './requests.js';
+import { scenarios } from './scenarios.js';
 
 // Lesspay 2.0: pay-in and payout over POST + JSON, signed with the app secret (docs/profile.md L1–L11).
 
@@ -17,6 +19,7 @@ export const gateway: GatewayModel = {
   readings: { envelope: 'L2' },
   endpoints,
   requests,
+  generation,
   extraDocs,
   api,
   credentials,
@@ -49,5 +52,7 @@ export const gateway: GatewayModel = {
     catalogue: { dir: 'suites/catalogue', main: 'lesspay' },
     client: { catalogue: 'suites/client/catalogue/lesspay.json', rules: 'suites/client/lesspay.rules' },
     handler: { catalogue: 'suites/handler/catalogue/lesspay.json', cases: 'suites/handler/lesspay.cases' },
+    pact: { states: 'suites/provider/lesspay.states' },
   },
+  scenarios,
 };

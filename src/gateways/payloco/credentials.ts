@@ -69,6 +69,12 @@ export const credentials: CredentialModel = {
     platformPublicKey: 'PAYLOCO_PLATFORM_PUBLIC_KEY',
     webhookSecretFile: 'PAYLOCO_WEBHOOK_SECRET',
   },
+  flagHelp: {
+    merchantId: 'Payloco merchant id',
+    privateKey: 'Payloco merchant private key, PKCS#8 PEM',
+    platformPublicKey: 'Payloco platform public key PEM',
+    webhookSecretFile: 'file holding the Payloco webhook secret',
+  },
   required: ['PAYLOCO_MERCHANT_ID', 'PAYLOCO_PRIVATE_KEY'],
   baseUrl: 'PAYLOCO_BASE_URL',
   webhookSecret: 'PAYLOCO_WEBHOOK_SECRET',

@@ -6,7 +6,9 @@ import { payloco as adapter } from './adapter.js';
 import { api } from './api.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
+import { generation } from './generation.js';
 import { requests } from './requests.js';
+import { scenarios } from './scenarios.js';
 
 // Payloco: card payments over POST + JSON, RSA-signed requests and answers (docs/profile.md P1–P10).
 
@@ -38,6 +40,7 @@ export const gateway: GatewayModel = {
   readings: { envelope: 'P2' },
   endpoints,
   requests,
+  generation,
   api,
   credentials,
   smoke: {
@@ -75,5 +78,7 @@ export const gateway: GatewayModel = {
     catalogue: { dir: 'suites/catalogue', main: 'payloco' },
     client: { catalogue: 'suites/client/catalogue/payloco.json', rules: 'suites/client/payloco.rules' },
     handler: { catalogue: 'suites/handler/catalogue/payloco.json', cases: 'suites/handler/payloco.cases' },
+    pact: { states: 'suites/provider/payloco.states' },
   },
+  scenarios,
 };
