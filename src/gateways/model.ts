@@ -106,6 +106,21 @@ export interface GatewayLocations {
   pact?: { states: string };
 }
 
+/**
+ * Where the shipped gateways keep their files: one layout for all of them, so moving a kind of file (say the probes
+ * into a folder per gateway) changes this function and nothing else. A test-only gateway gives its own paths.
+ */
+export function shippedLocations(name: string): GatewayLocations {
+  return {
+    mock: `mocks/${name}`,
+    probes: `suites/probes/${name}`,
+    catalogue: { dir: 'suites/catalogue', main: name },
+    client: { catalogue: `suites/client/catalogue/${name}.json`, rules: `suites/client/${name}.rules` },
+    handler: { catalogue: `suites/handler/catalogue/${name}.json`, cases: `suites/handler/${name}.cases` },
+    pact: { states: `suites/provider/${name}.states` },
+  };
+}
+
 /** What a gateway's pact provider states are set up with (src/pact/provider-states.ts gives it). */
 export interface PactProviderContext {
   baseUrl: string;

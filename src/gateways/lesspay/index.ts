@@ -1,5 +1,5 @@
 import { lesspayMistakes } from '../../signing/mistakes.js';
-import type { GatewayModel } from '../model.js';
+import { type GatewayModel, shippedLocations } from '../model.js';
 import type { LesspayCredentials } from '../types.js';
 import { lesspay as adapter } from './adapter.js';
 import { api } from './api.js';
@@ -46,13 +46,6 @@ export const gateway: GatewayModel = {
   },
   webhookSigning: { only: 'Lesspay callbacks are signed as L3 says' },
   adapter,
-  locations: {
-    mock: 'mocks/lesspay',
-    probes: 'suites/probes/lesspay',
-    catalogue: { dir: 'suites/catalogue', main: 'lesspay' },
-    client: { catalogue: 'suites/client/catalogue/lesspay.json', rules: 'suites/client/lesspay.rules' },
-    handler: { catalogue: 'suites/handler/catalogue/lesspay.json', cases: 'suites/handler/lesspay.cases' },
-    pact: { states: 'suites/provider/lesspay.states' },
-  },
+  locations: shippedLocations('lesspay'),
   scenarios,
 };

@@ -1,6 +1,6 @@
 import { paylocoMistakes } from '../../signing/mistakes.js';
 import { PAYLOCO_WEBHOOK_FORMS } from '../../signing/payloco.js';
-import type { GatewayModel } from '../model.js';
+import { type GatewayModel, shippedLocations } from '../model.js';
 import type { Credentials, PaylocoCredentials } from '../types.js';
 import { payloco as adapter } from './adapter.js';
 import { api } from './api.js';
@@ -72,13 +72,6 @@ export const gateway: GatewayModel = {
   },
   webhookSigning: { forms: PAYLOCO_WEBHOOK_FORMS },
   adapter,
-  locations: {
-    mock: 'mocks/payloco',
-    probes: 'suites/probes/payloco',
-    catalogue: { dir: 'suites/catalogue', main: 'payloco' },
-    client: { catalogue: 'suites/client/catalogue/payloco.json', rules: 'suites/client/payloco.rules' },
-    handler: { catalogue: 'suites/handler/catalogue/payloco.json', cases: 'suites/handler/payloco.cases' },
-    pact: { states: 'suites/provider/payloco.states' },
-  },
+  locations: shippedLocations('payloco'),
   scenarios,
 };
