@@ -1,37 +1,57 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APPROVE_PATH, handleApprove } from './admin.js';
-import { authenticate } from './auth.js';
+import { authenticate, authHeaders } from './auth.js';
 import { handleCheckout } from './checkout.js';
 import type { MockContext } from './context.js';
 import { type Outgoing, toOutgoing } from './envelope.js';
 import type { Fault } from './faults/types.js';
 import { isObject, type JsonObject, parseJson } from './json.js';
 import { paramError, type Reply } from './reply.js';
-import { PATHS, ROUTES } from './routes.js';
+import { PATHS, ROUTES, type Route } from './routes.js';
 
 const MAX_BODY = 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+/**
+ * Calls `done` with the body's text, or undefined when it is larger than MAX_BODY. Callbacks rather than a promise:
+ * every API request passes through here, and the mock's throughput under load is one of its promises (issue 26).
+ */
+function readBody(req: IncomingMessage, done: (text: string | undefined) => void): void {
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > MAX_BODY) return;
+    if (first === undefined) first = c;
+    else {
+      chunks ??= [first];
+      chunks.push(c);
+    }
   });
+  req.on('end', () => {
+    if (size > MAX_BODY) return done(undefined);
+    done(chunks ? Buffer.concat(chunks).toString('utf8') : (first?.toString('utf8') ?? ''));
+  });
+}
+
+// A path of plain characters is its own pathname: no dot segment, percent escape, query or fragment to resolve.
+const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
+
+function pathOf(url: string | undefined): string {
+  if (url !== undefined && PLAIN_PATH.test(url)) return url;
+  return new URL(url ?? '/', 'http://mock').pathname;
 }
 
 function write(res: ServerResponse, out: Outgoing): void {
   const headers = { ...out.headers };
   let payload: string | undefined;
   if (out.body === null) delete headers['Content-Type'];
-  else payload = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
+  else {
+    payload = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
+    // A length rather than chunked framing: one buffer to write, and what most gateways send.
+    headers['Content-Length'] = String(Buffer.byteLength(payload));
+  }
   res.writeHead(out.status, headers);
   res.end(payload);
 }
@@ -48,8 +68,8 @@ function routeError(status: number, msg: string, headers?: Record<string, string
   };
 }
 
-/** Decides the answer to one API request: routing, then authentication, then the handler (L4/L5 before L3). */
-async function answer(req: IncomingMessage, path: string, ctx: MockContext): Promise<Reply> {
+/** Routing and method (L4/L5): a reply when the request ends here, whatever its body; else the route. */
+function routeOf(req: IncomingMessage, path: string, ctx: MockContext): Route | Reply {
   const k = ctx.knobs;
   const route = path === PATHS.triggerNotify && !ctx.sandbox.triggerNotify ? undefined : ROUTES[path];
   const method = req.method ?? 'GET';
@@ -64,7 +84,12 @@ async function answer(req: IncomingMessage, path: string, ctx: MockContext): Pro
     if (mode === 'not-found') return routeError(404, `Not Found: no ${method} endpoint at ${path}`);
     return routeError(405, `Method Not Allowed: ${method} is not supported, use POST`, { Allow: 'POST' });
   }
-  const text = await readBody(req);
+  return route;
+}
+
+/** Authentication (L3) before the handler: a bad body is refused only once the headers pass. */
+function answer(req: IncomingMessage, route: Route, text: string | undefined, ctx: MockContext): Reply {
+  const k = ctx.knobs;
   const errorCode = route.area === 'payout' ? 30000 : 11;
   let body: JsonObject | undefined;
   let problem: string | undefined;
@@ -79,7 +104,7 @@ async function answer(req: IncomingMessage, path: string, ctx: MockContext): Pro
       problem = `Request body is not valid JSON: ${(e as Error).message}`;
     }
   }
-  const denied = authenticate(req.headers, body, ctx);
+  const denied = authenticate(authHeaders(req.rawHeaders), body, ctx);
   if (denied) return denied;
   if (!body) {
     if (k.badJsonCrashes)
@@ -89,16 +114,52 @@ async function answer(req: IncomingMessage, path: string, ctx: MockContext): Pro
   return route.handle(body, ctx);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, ctx: MockContext, fault?: Fault) {
-  const path = new URL(req.url ?? '/', 'http://mock').pathname;
-  const checkout = /^\/checkout\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
-  if (checkout) return handleCheckout(req, res, decodeURIComponent(checkout[1]), ctx, checkout[2] ?? '');
-  // The test-only admin surface exists only where payouts wait for a person (sandbox policy payoutReview 'manual').
-  if (path === APPROVE_PATH && ctx.sandbox.payoutReview === 'manual') return handleApprove(req, res, ctx);
-  const reply = await answer(req, path, ctx);
+function send(res: ServerResponse, reply: Reply, path: string, ctx: MockContext, fault?: Fault): void {
   let out = toOutgoing(reply, ctx.variant);
   if (fault?.respond) out = fault.respond(out, { path, reply });
   write(res, out);
+}
+
+function crashed(res: ServerResponse, err: unknown, ctx: MockContext): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  write(
+    res,
+    toOutgoing(
+      { outcome: 'server', reason: 'other', code: 10, msg: `System Exception: ${String(err)}` },
+      ctx.variant,
+    ),
+  );
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, ctx: MockContext, fault?: Fault): void {
+  const path = pathOf(req.url);
+  const checkout = path.startsWith('/checkout/') ? /^\/checkout\/([^/]+)(?:\/([a-z]+))?$/.exec(path) : null;
+  if (checkout) {
+    handleCheckout(req, res, decodeURIComponent(checkout[1]!), ctx, checkout[2] ?? '').catch((err: unknown) =>
+      crashed(res, err, ctx),
+    );
+    return;
+  }
+  // The test-only admin surface exists only where payouts wait for a person (sandbox policy payoutReview 'manual').
+  if (path === APPROVE_PATH && ctx.sandbox.payoutReview === 'manual') {
+    handleApprove(req, res, ctx).catch((err: unknown) => crashed(res, err, ctx));
+    return;
+  }
+  const routed = routeOf(req, path, ctx);
+  if (!('handle' in routed)) {
+    send(res, routed, path, ctx, fault);
+    return;
+  }
+  readBody(req, (text) => {
+    try {
+      send(res, answer(req, routed, text, ctx), path, ctx, fault);
+    } catch (err) {
+      crashed(res, err, ctx);
+    }
+  });
 }
 
 export interface Listening {
@@ -113,16 +174,11 @@ export async function listen(
   fault?: Fault,
 ): Promise<Listening> {
   const server = createServer((req, res) => {
-    handle(req, res, ctx, fault).catch((err: unknown) => {
-      if (res.headersSent) return res.destroy();
-      write(
-        res,
-        toOutgoing(
-          { outcome: 'server', reason: 'other', code: 10, msg: `System Exception: ${String(err)}` },
-          ctx.variant,
-        ),
-      );
-    });
+    try {
+      handle(req, res, ctx, fault);
+    } catch (err) {
+      crashed(res, err, ctx);
+    }
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

@@ -83,15 +83,14 @@ export interface QueryPayinInput {
 
 /** Types of the query body (numbers as integers or, per the docs example, numeric strings). */
 export function validateQueryPayin(body: JsonObject, k: Knobs): QueryPayinInput {
-  const num = {
-    allowString: k.queryStringNumbersAccepted,
-    allowNumber: k.queryIntegerNumbersAccepted,
-    min: 0,
-  };
-  const page = integer(body, 'page', { ...num, min: 1 }) ?? 1;
-  const pageSize = integer(body, 'page_size', { ...num, min: 1, max: 1000 }) ?? 20;
-  const startTime = integer(body, 'start_time', num);
-  const endTime = integer(body, 'end_time', num);
+  // Each rule written whole: `{ ...num, min: 1 }` redefines a copied member, V8's slow path, on every query.
+  const allowString = k.queryStringNumbersAccepted;
+  const allowNumber = k.queryIntegerNumbersAccepted;
+  const page = integer(body, 'page', { allowString, allowNumber, min: 1 }) ?? 1;
+  const pageSize = integer(body, 'page_size', { allowString, allowNumber, min: 1, max: 1000 }) ?? 20;
+  const time = { allowString, allowNumber, min: 0 };
+  const startTime = integer(body, 'start_time', time);
+  const endTime = integer(body, 'end_time', time);
   const requestId = string(body, 'request_id', { max: 64 });
   const payOrderId = isAbsent(body.pay_order_id) ? undefined : string(body, 'pay_order_id', { max: 64 });
   return { requestId, payOrderId, page, pageSize, startTime, endTime };
