@@ -44,14 +44,16 @@ function pathOf(url: string | undefined): string {
 }
 
 function write(res: ServerResponse, out: Outgoing): void {
-  const headers = { ...out.headers };
-  let payload: string | undefined;
-  if (out.body === null) delete headers['Content-Type'];
-  else {
-    payload = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
-    // A length rather than chunked framing: one buffer to write, and what most gateways send.
-    headers['Content-Length'] = String(Buffer.byteLength(payload));
+  const payload =
+    out.body === null ? undefined : typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
+  // Node's flat [name, value, …] form: no header object copied and edited per answer.
+  const headers: string[] = [];
+  for (const name of Object.keys(out.headers)) {
+    if (payload === undefined && name === 'Content-Type') continue;
+    headers.push(name, out.headers[name]!);
   }
+  // A length rather than chunked framing: one buffer to write, and what most gateways send.
+  if (payload !== undefined) headers.push('Content-Length', String(Buffer.byteLength(payload)));
   res.writeHead(out.status, headers);
   res.end(payload);
 }
