@@ -4,23 +4,6 @@ import type { JsonObject } from './json.js';
 import type { Reply } from './reply.js';
 import { sign, signatureMatches, withoutEmptyInArrays } from './sign.js';
 
-const AUTH_HEADERS = ['x-auth-appid', 'x-auth-signature'];
-
-/**
- * The headers authentication reads, from the raw list as node would give them in `req.headers` (names lower-cased,
- * repeated values joined with ", "): building `req.headers` whole cost the mock more than checking the signature.
- */
-export function authHeaders(raw: string[]): IncomingHttpHeaders {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < raw.length; i += 2) {
-    const lower = raw[i]!.toLowerCase();
-    if (!AUTH_HEADERS.includes(lower)) continue;
-    const seen = out[lower];
-    out[lower] = seen === undefined ? raw[i + 1]! : `${seen}, ${raw[i + 1]}`;
-  }
-  return out;
-}
-
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name]; // node lower-cases names, so lookups are case-insensitive
   const s = Array.isArray(v) ? v[0] : v;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APPROVE_PATH, handleApprove } from './admin.js';
-import { authenticate, authHeaders } from './auth.js';
+import { authenticate } from './auth.js';
 import { handleCheckout } from './checkout.js';
 import type { MockContext } from './context.js';
 import { type Outgoing, toOutgoing } from './envelope.js';
@@ -106,7 +106,7 @@ function answer(req: IncomingMessage, route: Route, text: string | undefined, ct
       problem = `Request body is not valid JSON: ${(e as Error).message}`;
     }
   }
-  const denied = authenticate(authHeaders(req.rawHeaders), body, ctx);
+  const denied = authenticate(req.headers, body, ctx);
   if (denied) return denied;
   if (!body) {
     if (k.badJsonCrashes)
