@@ -10,9 +10,10 @@ import { summaryLines } from './console.js';
 import { prepareReportDir, REPORT_FILES, type WrittenReport, writeReport } from './outputs.js';
 
 // One command's hold on its report folder, from the start of the run to its report:
-// - a lock (.paycert.lock, holding the pid): a second run into the same folder is refused with one line, exit 2,
-//   instead of both printing "report: …" and one silently overwriting the other; a lock whose pid is dead is stale
-//   and taken over;
+// - a lock (.paycert.lock, holding the pid and, on Linux, when that process started): a second run into the same
+//   folder is refused with one line, exit 2, instead of both printing "report: …" and one silently overwriting the
+//   other; a lock whose process is gone (dead pid, or a pid now used by a process started later) is stale and taken
+//   over;
 // - a clean start: the report files of an earlier run are removed, so nothing older can pass for this run's;
 // - SIGINT/SIGTERM: every child and server the command started is stopped (core/children), what was judged so far
 //   is written as a report whose verdict is `interrupted`, and the process exits 130 (SIGINT) or 143 (SIGTERM).
@@ -38,13 +39,41 @@ function alive(pid: number): boolean {
   }
 }
 
-function lockHolder(path: string): number | undefined {
+/**
+ * When a process started (clock ticks since boot, field 22 of /proc/<pid>/stat), or undefined where /proc is not
+ * there. A pid alone is reused: in a CI container a killed run's pid soon belongs to some other process, and its lock
+ * would read as held forever.
+ */
+function startedAt(pid: number): string | undefined {
   try {
-    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its closing parenthesis.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   } catch {
     return undefined;
   }
+}
+
+interface Holder {
+  pid: number;
+  started?: string;
+}
+
+function lockHolder(path: string): Holder | undefined {
+  try {
+    const [pidText, started] = readFileSync(path, 'utf8').trim().split(/\s+/);
+    const pid = Number.parseInt(pidText ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 ? { pid, started } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The holder's process still runs: its pid is alive and, where both are known, it started when the lock says. */
+function holds(holder: Holder): boolean {
+  if (!alive(holder.pid)) return false;
+  const now = holder.started === undefined ? undefined : startedAt(holder.pid);
+  return now === undefined || now === holder.started;
 }
 
 /** Takes the folder's lock, or says who holds it; a lock left by a process that is gone is taken over. */
@@ -52,7 +81,10 @@ function takeLock(path: string, shownDir: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      writeFileSync(fd, `${process.pid}\n`);
+      writeFileSync(
+        fd,
+        `${[process.pid, startedAt(process.pid)].filter((x) => x !== undefined).join(' ')}\n`,
+      );
       closeSync(fd);
       return;
     } catch (err) {
@@ -62,11 +94,12 @@ function takeLock(path: string, shownDir: string): void {
         );
     }
     const holder = lockHolder(path);
-    if (holder !== undefined && holder !== process.pid && alive(holder))
+    if (holder !== undefined && holder.pid !== process.pid && holds(holder))
       throw new UsageError(
-        `report directory ${shownDir} is in use by another paycert run (pid ${holder}): wait for it or give another --report-dir`,
+        `report directory ${shownDir} is in use by another paycert run (pid ${holder.pid}): wait for it or give another --report-dir`,
       );
-    // Stale: its process is gone (or the file is unreadable). Remove it and try once more.
+    // Stale: its process is gone, its pid now names another process, or the file is unreadable. Remove it and try
+    // once more.
     rmSync(path, { force: true });
   }
   throw new UsageError(`report directory ${shownDir} is in use by another paycert run`);
@@ -151,7 +184,7 @@ export class RunSession {
 
   private releaseLock(): void {
     try {
-      if (lockHolder(this.lock) === process.pid) unlinkSync(this.lock);
+      if (lockHolder(this.lock)?.pid === process.pid) unlinkSync(this.lock);
     } catch {}
   }
 

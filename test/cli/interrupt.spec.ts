@@ -317,6 +317,36 @@ describe('paycert · interrupted runs, one run per report folder, blame where it
     expect(existsSync(join(reportDir, '.paycert.lock'))).to.equal(false);
   });
 
+  it('a lock whose pid now names another process (started after the lock) is taken over; a live holder is not', async () => {
+    const reportDir = join(dir, 'reused');
+    mkdirSync(reportDir);
+    // A live process that is not the lock's writer: its pid with a start time it does not have, as when a killed
+    // run's pid is handed to some other process.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      const started = readFileSync(`/proc/${other.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19]!;
+      writeFileSync(join(reportDir, '.paycert.lock'), `${other.pid} ${Number(started) - 1}\n`);
+      const out = await runCli(['run', 'lesspay', '--only', 'LP-QO-*', '--quiet', '--report-dir', reportDir]);
+      expect(out.code, out.stderr).to.equal(0);
+      expect(existsSync(join(reportDir, '.paycert.lock'))).to.equal(false);
+      // The same pid with its true start time holds the folder.
+      writeFileSync(join(reportDir, '.paycert.lock'), `${other.pid} ${started}\n`);
+      const held = await runCli([
+        'run',
+        'lesspay',
+        '--only',
+        'LP-QO-*',
+        '--quiet',
+        '--report-dir',
+        reportDir,
+      ]);
+      expect(held.code).to.equal(2);
+      expect(held.stderr).to.include(`in use by another paycert run (pid ${other.pid})`);
+    } finally {
+      other.kill();
+    }
+  });
+
   it('`proxy` with its sandbox down is a setup error (exit 2, one line), not a failed client check', async () => {
     const reportDir = join(dir, 'proxy-down');
     const r = run(['proxy', 'lesspay', '--target', closedUrl, '--report-dir', reportDir]);
