@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { cliArgs } from './run-cli.js';
 
 // A command loads what it needs when it runs (issue 26): a narrow run imports only the probe files that declare a
-// selected check, and `--version` loads no gateway. Seen from outside, as the modules the process loads: a loader
+// selected check, help reads the gateways' cards and loads no gateway's modules, and `--version` loads no gateway. Seen from outside, as the modules the process loads: a loader
 // hook (module.register, Node 20.6+) writes the URL of every module it loads to a file.
 
 const dir = mkdtempSync(join(tmpdir(), 'paycert-lazy-'));
@@ -98,6 +98,18 @@ describe('paycert loads what a command needs', function () {
     expect(expected).to.not.be.empty;
     expect(probeFilesIn(out.modules)).to.deep.equal(expected);
   });
+
+  for (const args of [['--help'], ['run', '--help'], ['webhook-test', '--help']]) {
+    it(`${args.join(' ')} reads the gateways' cards only: no gateway model, mock or probe file`, () => {
+      const out = loaded(args);
+      expect(out.code, out.stderr).to.equal(0);
+      const gatewayModules = out.modules.filter((url) => /\/(gateways|suites|mocks)\//.test(url));
+      expect(gatewayModules).to.not.be.empty;
+      expect(
+        gatewayModules.filter((url) => !/\/gateways\/(cards|[a-z]+\/card)\.[cm]?[jt]s$/.test(url)),
+      ).to.deep.equal([]);
+    });
+  }
 
   it('--version loads no gateway and no probe file', () => {
     const out = loaded(['--version']);
