@@ -192,9 +192,9 @@ export interface ScenarioModel {
 }
 
 /**
- * What the command line's help says of a gateway (src/gateways/<name>/card.ts): plain data with no imports, so
- * `paycert --help` names the gateways and their credential variables without loading any gateway's modules. The
- * gateway's model is built on it (its name, display name and credential variables come from here).
+ * What the command line's help says of a gateway (src/gateways/<name>/card.ts): plain data importing nothing at run
+ * time, so `paycert --help` names the gateways and their credential variables without loading any gateway's modules.
+ * The gateway's model is built on it (its name, display name and credential variables come from here).
  */
 export interface GatewayCard {
   name: Gateway;

@@ -1,6 +1,7 @@
 import type { GatewayCard } from '../model.js';
 
-// What the command line's help says of Payloco (no imports: `paycert --help` loads nothing else of the gateway).
+// What the command line's help says of Payloco: data only, importing nothing at run time, so `paycert --help` loads
+// nothing else of the gateway.
 
 export const card: GatewayCard = {
   name: 'payloco',
