@@ -4,11 +4,11 @@ import type { Gateway } from '../core/results.js';
 import { codeFolder, dataFolder, gatewayModel } from '../gateways/index.js';
 import { checksOf, type ProbeCheck, probeTree } from './probe-file.js';
 
-// Which probe file declares each check, as `npm run docs:checks` records it from the call sites (generated beside the
-// catalogue: <catalogue dir>/sources/<main>.json, drift test src/engine/check-sources.spec.ts). A run reads it to import
-// only the probe files that declare a selected check (importing all of Lesspay's costs ~30 ms of CPU, a 1-check
-// run's largest avoidable part), and shards and lanes are planned from it without importing any. A file it does not
-// list (a new one not regenerated yet, a test's own) is imported to be read, as before.
+// Which probe file declares each check, as `npm run docs:checks` records it from the call sites (generated beside
+// the catalogue: <catalogue dir>/sources/<main>.json; drift test src/engine/check-sources.spec.ts). A run reads it to
+// import only the probe files that declare a selected check (importing all of Lesspay's costs ~30 ms of CPU, the
+// largest avoidable part of a 1-check run), and shards and lanes are planned from it without importing any. A file
+// it does not list (a new one not regenerated yet, a test's own) is imported to be read, as before.
 
 /** A gateway's record: each probe file (name without extension, e.g. `auth.probe`) → its check IDs in declaration
  * order, the generated ones included. */

@@ -7,8 +7,9 @@ import { expect } from 'chai';
 import { cliArgs } from './run-cli.js';
 
 // A command loads what it needs when it runs (issue 26): a narrow run imports only the probe files that declare a
-// selected check, help reads the gateways' cards and loads no gateway's modules, and `--version` loads no gateway. Seen from outside, as the modules the process loads: a loader
-// hook (module.register, Node 20.6+) writes the URL of every module it loads to a file.
+// selected check, help reads the gateways' cards and loads no gateway's modules, and `--version` loads no gateway.
+// Seen from outside, as the modules the process loads: a loader hook (module.register, Node 20.6+) writes the URL of
+// every module it loads to a file.
 
 const dir = mkdtempSync(join(tmpdir(), 'paycert-lazy-'));
 const hooks = join(dir, 'hooks.mjs');
