@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 // Each command's module is loaded only when that command runs: `--help` and `--version` stay instant, and a run
 // never loads the Pact native core it does not use.
 import { TOOL_VERSION } from '../core/version.js';
-import type { CredentialFlags } from '../gateways/model.js';
+import type { CredentialFlags, GatewayCard } from '../gateways/model.js';
 
 // Exit codes (as schemathesis): 0 certified, 1 not certified, 2 could not run. Never a stack trace.
 
@@ -32,32 +32,36 @@ const collect = (value: string, previous: string[] = []) => [
   ...value.split(',').filter(Boolean),
 ];
 
-/** The gateway registry, which help texts read gateway names and credential variables from. */
-export type Registry = Pick<typeof import('../gateways/index.js'), 'gateways' | 'gatewayChoices'>;
+/** The gateways as help texts name them (their cards: src/gateways/cards.ts), with their credential variables. */
+export type Cards = readonly GatewayCard[];
 
-/** The registered gateways as the config file needs them: names, and each credential flag's variables. */
-function configGateways(registry: Registry): ConfigGateways {
+/** The gateways as the config file needs them: names, and each credential flag's variables. */
+function configGateways(cards: Cards): ConfigGateways {
   const flagVars: Record<string, string[]> = {};
-  for (const g of registry.gateways())
-    for (const [flag, name] of Object.entries(g.credentials.flagVars))
-      flagVars[flag] = [...(flagVars[flag] ?? []), name];
-  return { names: registry.gateways().map((g) => g.name), flagVars };
+  for (const g of cards)
+    for (const [flag, name] of Object.entries(g.flagVars)) flagVars[flag] = [...(flagVars[flag] ?? []), name];
+  return { names: cards.map((g) => g.name), flagVars };
 }
 
-/** A credential flag's help, from the gateway model that reads it: what it holds, and the variable standing for it. */
-function credentialHelp(registry: Registry, flag: keyof CredentialFlags): string {
-  const model = registry.gateways().find((g) => g.credentials.flagVars[flag]);
-  if (!model) return '';
-  return `${model.credentials.flagHelp?.[flag] ?? flag} (else ${model.credentials.flagVars[flag]})`;
+/** A credential flag's help, from the gateway that reads it: what it holds, and the variable standing for it. */
+function credentialHelp(cards: Cards, flag: keyof CredentialFlags): string {
+  const card = cards.find((g) => g.flagVars[flag]);
+  if (!card) return '';
+  return `${card.flagHelp?.[flag] ?? flag} (else ${card.flagVars[flag]})`;
+}
+
+/** "lesspay | payloco": the gateway argument as help texts show it, with `also` (e.g. "all") last. */
+function gatewayChoices(cards: Cards, also?: string): string {
+  return [...cards.map((g) => g.name), ...(also ? [also] : [])].join(' | ');
 }
 
 /** The credential flags of every command that talks to a gateway; secrets are only ever read from files. */
-function withCredentials(cmd: Command, registry: Registry): Command {
+function withCredentials(cmd: Command, cards: Cards): Command {
   return cmd
-    .option('--app-id <id>', credentialHelp(registry, 'appId'))
-    .option('--app-secret-file <file>', credentialHelp(registry, 'appSecretFile'))
-    .option('--merchant-id <id>', credentialHelp(registry, 'merchantId'))
-    .option('--private-key <file>', credentialHelp(registry, 'privateKey'));
+    .option('--app-id <id>', credentialHelp(cards, 'appId'))
+    .option('--app-secret-file <file>', credentialHelp(cards, 'appSecretFile'))
+    .option('--merchant-id <id>', credentialHelp(cards, 'merchantId'))
+    .option('--private-key <file>', credentialHelp(cards, 'privateKey'));
 }
 
 /** The settings file of the commands it configures (run, audit, webhook-test). */
@@ -88,24 +92,24 @@ function withReport(cmd: Command): Command {
     .option('--verbose', 'print every check as it ends, not only the failures', false);
 }
 
-/** "A, B and C": the registered gateways as people write them. */
-function displayNames(registry: Registry): string {
-  const names = registry.gateways().map((g) => g.displayName);
+/** "A, B and C": the gateways as people write them. */
+function displayNames(cards: Cards): string {
+  const names = cards.map((g) => g.displayName);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
 }
 
-/** The CLI; its help texts name the gateways and credential variables of `registry`. */
-export function buildProgram(registry: Registry): Command {
-  const gatewayArg = registry.gatewayChoices();
+/** The CLI; its help texts name the gateways and credential variables of `cards`. */
+export function buildProgram(cards: Cards): Command {
+  const gatewayArg = gatewayChoices(cards);
   const program = new Command('paycert')
-    .description(`Conformance certification for the ${displayNames(registry)} payment-gateway APIs`)
+    .description(`Conformance certification for the ${displayNames(cards)} payment-gateway APIs`)
     .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({ outputError: () => {} });
 
-  withConfig(withCredentials(withReport(program.command('run')), registry))
+  withConfig(withCredentials(withReport(program.command('run')), cards))
     .description('certify a gateway implementation (the bundled reference mock unless --base-url is given)')
-    .argument('[gateway]', registry.gatewayChoices('all'), 'all')
+    .argument('[gateway]', gatewayChoices(cards, 'all'), 'all')
     .option(
       '--base-url <url>',
       'base URL of the target (one gateway only); credentials come from the environment',
@@ -187,8 +191,8 @@ export function buildProgram(registry: Registry): Command {
       int('--seed', 0),
     )
     .option('--budget <n>', 'generated inputs tried per generated check', int('--budget', 1), 1)
-    .option('--platform-public-key <file>', credentialHelp(registry, 'platformPublicKey'))
-    .option('--webhook-secret-file <file>', credentialHelp(registry, 'webhookSecretFile'))
+    .option('--platform-public-key <file>', credentialHelp(cards, 'platformPublicKey'))
+    .option('--webhook-secret-file <file>', credentialHelp(cards, 'webhookSecretFile'))
     .addOption(
       new Option('--mock-variant <v>', 'variant of the bundled mock to certify')
         .choices(['a', 'b', 'c', 'd', 'e'])
@@ -222,11 +226,11 @@ export function buildProgram(registry: Registry): Command {
     )
     .action(async (gateway, _opts, cmd: Command) => {
       const { applyConfig, baseUrlsFromConfig } = await import('../config/apply.js');
-      await applyConfig(cmd, 'run', gateway, configGateways(registry));
+      await applyConfig(cmd, 'run', gateway, configGateways(cards));
       const opts = cmd.opts();
       // A run of every gateway takes each one's base URL from its own section of the config file.
       if (gateway === 'all' && !opts.baseUrl)
-        opts.baseUrls = await baseUrlsFromConfig(cmd, configGateways(registry));
+        opts.baseUrls = await baseUrlsFromConfig(cmd, configGateways(cards));
       process.exitCode = await (await import('../commands/run.js')).runCommand(gateway, opts as never);
     });
 
@@ -245,7 +249,7 @@ export function buildProgram(registry: Registry): Command {
       process.exitCode = await (await import('../commands/serve.js')).serveCommand(gateway, opts);
     });
 
-  withCredentials(withReport(program.command('verify')), registry)
+  withCredentials(withReport(program.command('verify')), cards)
     .description(
       'replay the Pact contracts against a gateway (the bundled reference mock unless --base-url is given)',
     )
@@ -322,10 +326,9 @@ export function buildProgram(registry: Registry): Command {
     .argument('<gateway>', gatewayArg)
     .option(
       '--handler-url <url>',
-      `URL of your webhook handler (secret: ${registry
-        .gateways()
-        .filter((g) => g.locations.handler)
-        .map((g) => g.credentials.webhookSecret)
+      `URL of your webhook handler (secret: ${cards
+        .filter((g) => g.handlerChecks)
+        .map((g) => g.webhookSecret)
         .join(' or ')})`,
     )
     .option(
@@ -352,7 +355,7 @@ export function buildProgram(registry: Registry): Command {
         cmd,
         'webhook-test',
         gateway,
-        configGateways(registry),
+        configGateways(cards),
       );
       const opts = cmd.opts();
       // Required, from the command line or the config file.
@@ -393,7 +396,7 @@ export function buildProgram(registry: Registry): Command {
         cmd,
         'audit',
         gateway,
-        configGateways(registry),
+        configGateways(cards),
       );
       const run = command.length ? command : (extras.command ?? []);
       process.exitCode = await (await import('../commands/audit.js')).auditCommand(
@@ -479,12 +482,13 @@ async function command(argv: string[]): Promise<number> {
       );
     // `--bundle` takes no value (so `run --bundle lesspay` still names the gateway); `--bundle=FILE` names the file.
     const args = argv.flatMap((a) => (a.startsWith('--bundle=') ? ['--bundle-file', a.slice(9)] : [a]));
-    // `--version` alone stays instant: it needs no help text, so it loads no gateway.
-    const registry: Registry =
+    // `--version` alone stays instant: it needs no help text, so it loads no gateway. Help texts read the gateways'
+    // cards only: a command loads the gateway registry (every gateway's modules) when it runs.
+    const cards: Cards =
       args.length === 1 && (args[0] === '--version' || args[0] === '-V')
-        ? { gateways: () => [], gatewayChoices: () => '' }
-        : await import('../gateways/index.js');
-    await buildProgram(registry).parseAsync(args, { from: 'user' });
+        ? []
+        : (await import('../gateways/cards.js')).SHIPPED_CARDS;
+    await buildProgram(cards).parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) {

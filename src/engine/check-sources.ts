@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Catalogue, catalogueFiles } from '../core/catalogue.js';
 import { codeExt } from '../core/paths.js';
 import type { Gateway } from '../core/results.js';
 import { codeFolder, gatewayModel } from '../gateways/index.js';
+import { type CheckSources, sourceKey, sourcesPath } from './check-files.js';
 import { type CheckMeta, checksOf, FAULT_FIELDS, probeTree } from './probe-file.js';
 import { probeFiles } from './runner.js';
 
@@ -63,7 +64,33 @@ function partOf(gateway: Gateway, meta: CheckMeta): string {
   return part && existsSync(catalogueFolder(gateway) + part) ? part : `${gateway}.json`;
 }
 
-/** Every catalogue part of a gateway (file name → JSON text) as the probe files' call sites generate it. */
+/** Which probe file declares each check, generated ones included, in declaration order (src/engine/check-files.ts):
+ * every probe file of the gateway, so a narrow run knows which of them it may leave unloaded. */
+async function sourcesRecord(gateway: Gateway): Promise<CheckSources> {
+  const files: Record<string, string[]> = {};
+  for (const file of probeFiles(gateway))
+    files[sourceKey(file)] = checksOf(await probeTree(file)).map((c) => c.id);
+  return { gateway, files };
+}
+
+/** The record as JSON laid out the way biome formats it (a file's IDs on one line when they fit in 110 columns). */
+function sourcesText(record: CheckSources): string {
+  const files = Object.entries(record.files).map(([key, ids]) => {
+    const lead = `    ${JSON.stringify(key)}: `;
+    const flat = `[${ids.map((id) => JSON.stringify(id)).join(', ')}]`;
+    const list =
+      lead.length + flat.length + 1 <= 110
+        ? flat
+        : `[\n${ids.map((id) => `      ${JSON.stringify(id)}`).join(',\n')}\n    ]`;
+    return lead + list;
+  });
+  return `{\n  "gateway": ${JSON.stringify(record.gateway)},\n  "files": {\n${files.join(',\n')}\n  }\n}\n`;
+}
+
+/**
+ * Every catalogue part of a gateway (file name → JSON text) as the probe files' call sites generate it, and the
+ * record of which probe file declares each check (`sources/<main>.json`, beside the parts: not a part itself).
+ */
 export async function generatedCatalogue(gateway: Gateway): Promise<Map<string, string>> {
   const checks = await declaredChecks(gateway);
   const parts = new Map<string, Catalogue>();
@@ -80,5 +107,7 @@ export async function generatedCatalogue(gateway: Gateway): Promise<Map<string, 
   for (const { meta } of checks) partFile(partOf(gateway, meta)).checks.push(entryOf(meta) as never);
   const out = new Map<string, string>();
   for (const [name, part] of parts) out.set(name, `${JSON.stringify(part, null, 2)}\n`);
+  const sources = relative(catalogueFolder(gateway), sourcesPath(gateway)).split(sep).join('/');
+  out.set(sources, sourcesText(await sourcesRecord(gateway)));
   return out;
 }

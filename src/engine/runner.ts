@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { codeDir, codeExt } from '../core/paths.js';
 import type { CheckResult, Gateway } from '../core/results.js';
 import { codeFolder, gatewayModel } from '../gateways/index.js';
-import { type CatalogueEntry, catalogue, catalogueEntry } from './catalogue.js';
+import { type CatalogueEntry, catalogue, catalogueEntry, catalogueOwner } from './catalogue.js';
+import { declaredIds, loadedChecks } from './check-files.js';
 import { type RunConfig, RunState } from './context.js';
 import { notRun, runCheck, selectedEntry } from './probe.js';
-import { checksOf, type ProbeFn, probeTree } from './probe-file.js';
+import type { ProbeFn } from './probe-file.js';
 import { Throttle, type ThrottleOptions } from './throttle.js';
 
 /** The folder of the shipped gateways' probe folders (each model names its own: locations.probes). */
@@ -26,8 +27,8 @@ const WAITING_CAPABILITY = 'webhooks';
 
 /** True when a probe file declares a check that waits for callbacks, by the capabilities its checks declare. */
 async function waitsForCallbacks(file: string, gateway: Gateway): Promise<boolean> {
-  return checksOf(await probeTree(file)).some(
-    ({ id }) => catalogueEntry(gateway, id).capability === WAITING_CAPABILITY,
+  return (await declaredIds(gateway, file)).some(
+    (id) => catalogueEntry(gateway, id).capability === WAITING_CAPABILITY,
   );
 }
 
@@ -44,11 +45,22 @@ interface Planned {
   fn: ProbeFn;
 }
 
-/** The selected checks of a lane's probe files in declaration order: a block's checks, then its inner blocks. */
+/** True when a probe file declares a check the run selects (or one the catalogue does not hold: importing the file
+ * then fails as it always did). */
+async function declaresSelected(file: string, run: RunState): Promise<boolean> {
+  const { gateway } = run.config;
+  return (await declaredIds(gateway, file)).some(
+    (id) => catalogueOwner(id) !== gateway || run.selects(catalogueEntry(gateway, id)),
+  );
+}
+
+/** The selected checks of a lane's probe files in declaration order: a block's checks, then its inner blocks. Only
+ * the files declaring a selected check are imported: a narrow run (--only, --skip, a shard) loads what it runs. */
 async function planLane(files: string[], run: RunState): Promise<Planned[]> {
   const out: Planned[] = [];
   for (const file of files) {
-    for (const { id, fn } of checksOf(await probeTree(file))) {
+    if (!(await declaresSelected(file, run))) continue;
+    for (const { id, fn } of await loadedChecks(run.config.gateway, file)) {
       const entry = selectedEntry(run, id);
       if (entry) out.push({ entry, fn });
     }

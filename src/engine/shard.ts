@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Gateway } from '../core/results.js';
 import { type CatalogueEntry, catalogue } from './catalogue.js';
-import { checksOf, probeTree } from './probe-file.js';
+import { declaredIds } from './check-files.js';
 import { probeFiles } from './runner.js';
 
 // `--shard i/n`: which selected checks one CI job runs. Shards are balanced by expected cost, not by count: a check
@@ -38,10 +38,8 @@ export async function shardUnits(
         .map((e) => e.id),
     );
     for (const file of probeFiles(gateway)) {
-      const tree = await probeTree(file);
-      const ids = checksOf(tree)
-        .map((c) => c.id)
-        .filter((id) => selected.has(id));
+      // From the record of the call sites: planning a shard imports no probe file.
+      const ids = (await declaredIds(gateway, file)).filter((id) => selected.has(id));
       if (ids.length === 0) continue;
       const setups = setupsDeclaredIn(file);
       if (setups > 0) units.push({ gateway, ids, cost: ids.length * CHECK_COST + setups * SETUP_COST });

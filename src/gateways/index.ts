@@ -64,11 +64,6 @@ export function parseGateways(value: string): Gateway[] {
   throw new UsageError(`unknown gateway "${value}": use ${choices('all')}`);
 }
 
-/** "lesspay | payloco": the gateway argument as help texts show it. */
-export function gatewayChoices(also?: string): string {
-  return [...gatewayNames(), ...(also ? [also] : [])].join(' | ');
-}
-
 /**
  * Adds a gateway folder's model to the registry. For the project's tests only (a test-only gateway proves a gateway
  * is added by adding a folder); the CLI never calls it, so the shipped registry lists the shipped folders.

@@ -191,6 +191,24 @@ export interface ScenarioModel {
   repeatsForSameBody?: boolean;
 }
 
+/**
+ * What the command line's help says of a gateway (src/gateways/<name>/card.ts): plain data importing nothing at run
+ * time, so `paycert --help` names the gateways and their credential variables without loading any gateway's modules.
+ * The gateway's model is built on it (its name, display name and credential variables come from here).
+ */
+export interface GatewayCard {
+  name: Gateway;
+  displayName: string;
+  /** The CLI's credential flags this gateway reads, each with the variable that stands for it when the flag is absent. */
+  flagVars: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
+  /** What each of those flags holds, as the CLI's help says it (the variable is added after it); none: the flag name. */
+  flagHelp?: Readonly<Partial<Record<keyof CredentialFlags, string>>>;
+  /** The variable holding the secret the gateway's callbacks are signed with (`webhook-test` reads it). */
+  webhookSecret: string;
+  /** True when the gateway has handler checks (`webhook-test`): its model locates them. */
+  handlerChecks: boolean;
+}
+
 export interface GatewayModel {
   name: Gateway;
   /** As people write it: Lesspay, Payloco. */

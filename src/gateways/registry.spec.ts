@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { catalogueFiles } from '../core/catalogue.js';
 import { codeExt, codeRoot } from '../core/paths.js';
 import { probeFiles } from '../engine/runner.js';
+import { SHIPPED_CARDS } from './cards.js';
 import { codeFolder, dataFolder, gatewayNames, gateways } from './index.js';
 
 // Issue 25, "one folder per gateway": what paycert knows of a gateway is in its folder (src/gateways/<name>/), and
@@ -43,6 +44,18 @@ describe('one folder per gateway (src/gateways)', () => {
       .filter((e) => e.isDirectory())
       .map((e) => e.name);
     expect(folders.sort()).to.deep.equal([...gatewayNames()].sort());
+  });
+
+  it("the help's cards (cards.ts) are the registry's gateways, in its order, saying what their models say", () => {
+    expect(SHIPPED_CARDS.map((c) => c.name)).to.deep.equal(gatewayNames());
+    for (const [i, g] of gateways().entries()) {
+      const card = SHIPPED_CARDS[i]!;
+      expect(card.displayName, g.name).to.equal(g.displayName);
+      expect(card.flagVars, g.name).to.deep.equal(g.credentials.flagVars);
+      expect(card.flagHelp, g.name).to.deep.equal(g.credentials.flagHelp);
+      expect(card.webhookSecret, g.name).to.equal(g.credentials.webhookSecret);
+      expect(card.handlerChecks, g.name).to.equal(g.locations.handler !== undefined);
+    }
   });
 
   it("every location a gateway model names holds the gateway's files", () => {

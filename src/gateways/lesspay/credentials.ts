@@ -2,6 +2,7 @@ import { registerSecret } from '../../core/redact.js';
 import { need, readFile } from '../credential-files.js';
 import type { CredentialFlags, CredentialModel } from '../model.js';
 import type { LesspayCredentials } from '../types.js';
+import { card } from './card.js';
 
 // Lesspay credentials: an app id and the app secret the requests are signed with (L3).
 
@@ -14,11 +15,11 @@ function load(flags: CredentialFlags, env: NodeJS.ProcessEnv): LesspayCredential
 }
 
 export const credentials: CredentialModel = {
-  flagVars: { appId: 'LESSPAY_APP_ID', appSecretFile: 'LESSPAY_APP_SECRET' },
-  flagHelp: { appId: 'Lesspay app id', appSecretFile: 'file holding the Lesspay app secret' },
+  flagVars: card.flagVars,
+  flagHelp: card.flagHelp,
   required: ['LESSPAY_APP_ID', 'LESSPAY_APP_SECRET'],
   baseUrl: 'LESSPAY_BASE_URL',
-  webhookSecret: 'LESSPAY_APP_SECRET',
+  webhookSecret: card.webhookSecret,
   load,
   client: {
     given(id, secret) {

@@ -3,6 +3,7 @@ import { type GatewayModel, shippedLocations } from '../model.js';
 import type { LesspayCredentials } from '../types.js';
 import { lesspay as adapter } from './adapter.js';
 import { api } from './api.js';
+import { card } from './card.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
 import { generation } from './generation.js';
@@ -12,8 +13,8 @@ import { scenarios } from './scenarios.js';
 // Lesspay 2.0: pay-in and payout over POST + JSON, signed with the app secret (docs/profile.md L1–L11).
 
 export const gateway: GatewayModel = {
-  name: 'lesspay',
-  displayName: 'Lesspay 2.0',
+  name: card.name,
+  displayName: card.displayName,
   idPrefixes: ['LP', 'LPW', 'LPC', 'LPH'],
   readingPrefix: 'L',
   readings: { envelope: 'L2' },

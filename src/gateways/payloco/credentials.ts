@@ -6,6 +6,7 @@ import { loadPrivateKey, loadPublicKey } from '../../signing/payloco.js';
 import { need, pemOrFile, readFile } from '../credential-files.js';
 import type { CredentialFlags, CredentialModel } from '../model.js';
 import type { PaylocoCredentials } from '../types.js';
+import { card } from './card.js';
 
 // Payloco credentials: a merchant id and the merchant's RSA key (P6); the platform's public key and the webhook
 // secret are optional (the checks that need them say so).
@@ -63,21 +64,11 @@ function load(flags: CredentialFlags, env: NodeJS.ProcessEnv): PaylocoCredential
 }
 
 export const credentials: CredentialModel = {
-  flagVars: {
-    merchantId: 'PAYLOCO_MERCHANT_ID',
-    privateKey: 'PAYLOCO_PRIVATE_KEY',
-    platformPublicKey: 'PAYLOCO_PLATFORM_PUBLIC_KEY',
-    webhookSecretFile: 'PAYLOCO_WEBHOOK_SECRET',
-  },
-  flagHelp: {
-    merchantId: 'Payloco merchant id',
-    privateKey: 'Payloco merchant private key, PKCS#8 PEM',
-    platformPublicKey: 'Payloco platform public key PEM',
-    webhookSecretFile: 'file holding the Payloco webhook secret',
-  },
+  flagVars: card.flagVars,
+  flagHelp: card.flagHelp,
   required: ['PAYLOCO_MERCHANT_ID', 'PAYLOCO_PRIVATE_KEY'],
   baseUrl: 'PAYLOCO_BASE_URL',
-  webhookSecret: 'PAYLOCO_WEBHOOK_SECRET',
+  webhookSecret: card.webhookSecret,
   load,
   client: {
     given(id, secret, secretVar, env) {

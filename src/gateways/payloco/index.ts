@@ -4,6 +4,7 @@ import { type GatewayModel, shippedLocations } from '../model.js';
 import type { Credentials, PaylocoCredentials } from '../types.js';
 import { payloco as adapter } from './adapter.js';
 import { api } from './api.js';
+import { card } from './card.js';
 import { credentials } from './credentials.js';
 import { endpoints } from './endpoints.js';
 import { generation } from './generation.js';
@@ -33,8 +34,8 @@ function query(creds: Credentials, merchantOrderId: string, order: 'smoke' | 'di
 }
 
 export const gateway: GatewayModel = {
-  name: 'payloco',
-  displayName: 'Payloco',
+  name: card.name,
+  displayName: card.displayName,
   idPrefixes: ['PL', 'PLW', 'PLC', 'PLH'],
   readingPrefix: 'P',
   readings: { envelope: 'P2' },
