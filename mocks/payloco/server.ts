@@ -33,11 +33,7 @@ export function requestListener(ctx: MockContext): RequestListener {
     Object.entries(routes).map(([path, route]) => [ctx.behaviour.basePath + path, route]),
   );
   return (req, res) => {
-    const failed = (error: unknown) => {
-      if (res.headersSent) return res.destroy();
-      const detail = error instanceof Error ? error.message : String(error);
-      reply(ctx, res, fail(codes.systemError, 'System error', detail, 500), 'routing', false);
-    };
+    const failed = (error: unknown) => replyFailure(ctx, res, error);
     try {
       handle(ctx, direct, req, res, failed);
     } catch (error) {
@@ -81,7 +77,7 @@ function handle(
     const status = missing === 'code' ? 200 : behaviour.notFoundStatus;
     pathname ||= new URL(target, urlBase).pathname;
     const answer = fail(codes.notFound, 'Not Found', `no endpoint at ${pathname}`, status);
-    reply(ctx, res, answer, 'routing', false);
+    reply(ctx, res, answer, 'routing');
     return;
   }
   if (req.method !== 'POST' || missing === 'method') {
@@ -92,59 +88,107 @@ function handle(
       'use POST',
       behaviour.methodNotAllowedStatus,
     );
-    reply(ctx, res, answer, 'routing', false, { Allow: 'POST' });
+    reply(ctx, res, answer, 'routing', { Allow: 'POST' });
     return;
   }
 
   const { endpoint } = route;
   const { handle: answerFor } = route;
   collectBody(req, bodyLimit, (error, raw) => {
+    const ticket = ctx.answers.begin();
+    const written = () => ctx.answers.end(ticket);
     try {
-      if (error) {
-        if (!(error instanceof BodyTooLarge)) return failed(error);
-        const answer = fail(codes.bodyTooLarge, 'Request body too large', error.message, 413);
-        return reply(ctx, res, answer, endpoint, false);
-      }
-      const signature = req.headers.signature;
-      const gate = admit(
-        { raw, query, signature: typeof signature === 'string' ? signature : undefined },
-        behaviour,
-        ctx.keys,
-      );
-      if (gate.rejected) return reply(ctx, res, gate.rejected, endpoint, false);
-
-      const { params, merchantId, verified, lateRejection } = gate.admitted;
-      let answer = answerFor(ctx, { params, merchantId });
-      if (lateRejection) answer = lateRejection;
-      else if (behaviour.serverErrorOnValid && !answer.failure) {
-        answer = fail(codes.systemError, 'System error', undefined, 500);
-      }
-      reply(ctx, res, answer, endpoint, verified && !lateRejection);
+      if (error && !(error instanceof BodyTooLarge)) throw error;
+      const { answer, signed } = error
+        ? { answer: fail(codes.bodyTooLarge, 'Request body too large', error.message, 413), signed: false }
+        : decide(ctx, req, answerFor, raw, query);
+      if (signed) return replySigned(ctx, res, answer, endpoint, written);
+      reply(ctx, res, answer, endpoint);
+      written();
     } catch (thrown) {
       failed(thrown);
+      written();
     }
   });
 }
 
-/** Signs the exact response bytes with the platform key when the request's signature verified (P6). */
+/** The common checks, then the endpoint: the answer, and whether it is signed (the request's signature verified). */
+function decide(
+  ctx: MockContext,
+  req: IncomingMessage,
+  answerFor: Route['handle'],
+  raw: Buffer,
+  query: () => URLSearchParams,
+): { answer: Answer; signed: boolean } {
+  const { behaviour } = ctx;
+  const signature = req.headers.signature;
+  const gate = admit(
+    { raw, query, signature: typeof signature === 'string' ? signature : undefined },
+    behaviour,
+    ctx.keys,
+  );
+  if (gate.rejected) return { answer: gate.rejected, signed: false };
+
+  const { params, merchantId, verified, lateRejection } = gate.admitted;
+  let answer = answerFor(ctx, { params, merchantId });
+  if (lateRejection) answer = lateRejection;
+  else if (behaviour.serverErrorOnValid && !answer.failure) {
+    answer = fail(codes.systemError, 'System error', undefined, 500);
+  }
+  return { answer, signed: verified && !lateRejection };
+}
+
 function reply(
   ctx: MockContext,
   res: ServerResponse,
   answer: Answer,
   endpoint: EnvelopeContext['endpoint'],
-  signed: boolean,
   extraHeaders?: Record<string, string>,
+): void {
+  const { behaviour } = ctx;
+  const { status, body } = render(answer, behaviour, endpoint);
+  const headers: Record<string, string> = { 'Content-Type': behaviour.contentType };
+  if (extraHeaders) Object.assign(headers, extraHeaders);
+  headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
+  sendWhole(res, status, headers, body);
+}
+
+/** Signs the exact response bytes with the platform key (P6), then writes the answer and ends its ticket. */
+function replySigned(
+  ctx: MockContext,
+  res: ServerResponse,
+  answer: Answer,
+  endpoint: EnvelopeContext['endpoint'],
+  written: () => void,
 ): void {
   const { behaviour, keys } = ctx;
   const { status, body } = render(answer, behaviour, endpoint);
   // The body is encoded once: its bytes are both what is signed and what Content-Length counts.
   const bytes = Buffer.from(body, 'utf8');
-  const headers: Record<string, string> = { 'Content-Type': behaviour.contentType };
-  if (extraHeaders) Object.assign(headers, extraHeaders);
-  if (signed) {
-    const signedBytes = behaviour.responseSignature === 'valid' ? bytes : Buffer.from(`${body} `, 'utf8');
-    headers.signature = rsaSign(signedBytes, keys.platformPrivate);
+  const signedBytes = behaviour.responseSignature === 'valid' ? bytes : Buffer.from(`${body} `, 'utf8');
+  rsaSign(signedBytes, keys.platformPrivate, (error, signature) => {
+    try {
+      if (error) throw error;
+      const headers = {
+        'Content-Type': behaviour.contentType,
+        signature,
+        'Content-Length': String(bytes.length),
+      };
+      sendWhole(res, status, headers, body);
+    } catch (thrown) {
+      replyFailure(ctx, res, thrown);
+    } finally {
+      written();
+    }
+  });
+}
+
+/** An unexpected error: a 500 in the unified format, or a cut connection once the head is out. */
+function replyFailure(ctx: MockContext, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
   }
-  headers['Content-Length'] = String(bytes.length);
-  sendWhole(res, status, headers, body);
+  const detail = error instanceof Error ? error.message : String(error);
+  reply(ctx, res, fail(codes.systemError, 'System error', detail, 500), 'routing');
 }
