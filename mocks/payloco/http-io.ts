@@ -50,8 +50,8 @@ export function send(
 }
 
 /**
- * Writes an answer whose headers already hold its Content-Length. The body goes as a string: Node then writes the
- * head and the body as one chunk, where a Buffer body is queued after the head and written with writev.
+ * Writes an answer whose headers already hold its Content-Length. The body goes as a string: Node then joins the
+ * head and the body into one chunk, where a Buffer body is queued as a chunk of its own after the head.
  */
 export function sendWhole(
   res: ServerResponse,
