@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { benchDrivers } from './drivers.js';
 import { benchHugeBody } from './hostile.js';
 import { benchMockVsPrism } from './mock-vs-prism.js';
+import { benchPaylocoRsaFloor } from './payloco-rsa-floor.js';
 import { benchProxy } from './proxy.js';
 import { benchReport } from './report.js';
 import { benchRun } from './run.js';
@@ -83,6 +84,11 @@ if (wanted('mock') && !quick) {
   const vs = await benchMockVsPrism();
   console.log(vs.note);
   console.table(vs.rows);
+  console.log(
+    "\n== Payloco's RSA floor: verifying the request's signature and signing the answer (P6), CPU per request; " +
+      'Prism signs nothing, so 1 s / this bounds the mock per core against it',
+  );
+  console.table([benchPaylocoRsaFloor()]);
   for (const gateway of ['lesspay', 'payloco']) {
     console.log(`\n== ${gateway} mock under load: 10 000 signed requests at concurrency 50`);
     const script = fileURLToPath(new URL(`./mock-load-${gateway}.ts`, import.meta.url));

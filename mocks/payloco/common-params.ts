@@ -19,7 +19,8 @@ export type GateResult =
 
 export interface IncomingCall {
   raw: Buffer;
-  query: URLSearchParams;
+  /** The request-target's query string, parsed when asked: only a fault reads it. */
+  query: () => URLSearchParams;
   signature: string | undefined;
 }
 
@@ -82,8 +83,9 @@ function parseParams(
   }
   const bodyless = Object.keys(params as Json).length === 0;
   // Only under the query-string-params-accepted fault: an empty body ("" or {}) borrows the query string.
-  if (bodyless && behaviour.acceptQueryStringParams && call.query.size > 0) {
-    return { params: Object.fromEntries(call.query), fromQuery: true };
+  const query = bodyless && behaviour.acceptQueryStringParams ? call.query() : undefined;
+  if (query && query.size > 0) {
+    return { params: Object.fromEntries(query), fromQuery: true };
   }
   if (bodyless) {
     return {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayMock } from '../contract.js';
+import { AnswerOrder } from './answer-order.js';
 import { variantBehaviour, variants } from './behaviour.js';
 import type { MockContext } from './context.js';
 import { gatewayKeys, keyPaths, testMerchantId, testWebhookSecret } from './credentials.js';
@@ -67,6 +68,7 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
     throw new Error(`autoPayAfterMs must be a number of ms >= 0, not ${String(autoPayAfterMs)}`);
 
   const scheduler = new Scheduler();
+  const answers = new AnswerOrder();
   const webhooks = new WebhookSender(
     {
       secret: opts.webhookSecret ?? testWebhookSecret,
@@ -75,12 +77,14 @@ export async function startPaylocoMock(opts: PaylocoMockOptions = {}): Promise<R
     },
     behaviour,
     scheduler,
+    (send) => answers.afterAnswers(send),
   );
   let url = '';
   const ctx: MockContext = {
     behaviour,
     store: new Store((order) => webhooks.notify(order)),
     scheduler,
+    answers,
     keys: opts.merchant
       ? {
           ...gatewayKeys(),

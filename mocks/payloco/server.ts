@@ -3,7 +3,7 @@ import { codes } from './codes.js';
 import { admit } from './common-params.js';
 import type { Call, MockContext } from './context.js';
 import { fail, render } from './envelope.js';
-import { BodyTooLarge, readBody, send } from './http-io.js';
+import { BodyTooLarge, collectBody, sendWhole } from './http-io.js';
 import { payV1, payV2 } from './pay.js';
 import { preAuthVoid } from './pre-auth-void.js';
 import { query } from './query.js';
@@ -24,34 +24,61 @@ const routes: Record<string, Route> = {
 };
 
 const bodyLimit = 1024 * 1024;
+const urlBase = 'http://mock.invalid';
 
 export function requestListener(ctx: MockContext): RequestListener {
+  // The API paths as they arrive (basePath included): such a request-target is its own URL pathname, so these skip
+  // URL parsing; any other target (encoded, dot segments, absolute form, scan pages) goes through the URL parser.
+  const direct = new Map(
+    Object.entries(routes).map(([path, route]) => [ctx.behaviour.basePath + path, route]),
+  );
   return (req, res) => {
-    handle(ctx, req, res).catch((error: unknown) => {
-      if (res.headersSent) return res.destroy();
-      const detail = error instanceof Error ? error.message : String(error);
-      reply(ctx, res, fail(codes.systemError, 'System error', detail, 500), 'routing', false);
-    });
+    const failed = (error: unknown) => replyFailure(ctx, res, error);
+    try {
+      handle(ctx, direct, req, res, failed);
+    } catch (error) {
+      failed(error);
+    }
   };
 }
 
 // Routing comes before the common checks: 404 and 405 are answered whatever the body and signature.
-async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+function handle(
+  ctx: MockContext,
+  direct: Map<string, Route>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  failed: (error: unknown) => void,
+): void {
   const { behaviour } = ctx;
-  const url = new URL(req.url ?? '/', 'http://mock.invalid');
-  const inBase = url.pathname.startsWith(`${behaviour.basePath}/`);
-  const path = inBase ? url.pathname.slice(behaviour.basePath.length) : '';
-  const qr = /^\/qr\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
-  if (qr) return scanPage(ctx, req, res, decodeURIComponent(qr[1]), qr[2] ?? '');
+  const target = req.url ?? '/';
+  const queryAt = target.indexOf('?');
+  let route = direct.get(queryAt < 0 ? target : target.slice(0, queryAt));
+  // The query string is parsed only when a fault reads parameters from it.
+  const query = () => new URL(target, urlBase).searchParams;
+  let pathname = '';
+  if (!route) {
+    const url = new URL(target, urlBase);
+    pathname = url.pathname;
+    const inBase = pathname.startsWith(`${behaviour.basePath}/`);
+    const path = inBase ? pathname.slice(behaviour.basePath.length) : '';
+    const qr = /^\/qr\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+    if (qr) {
+      scanPage(ctx, req, res, decodeURIComponent(qr[1]), qr[2] ?? '').catch(failed);
+      return;
+    }
+    route = routes[path];
+  }
 
-  const route = routes[path];
   // Only under a fault: a documented endpoint the gateway does not have, answered as a path with no endpoint.
   const missing = route ? behaviour.missingEndpoints[route.endpoint] : undefined;
   if (!route || missing === 'not-found' || missing === 'code') {
     req.resume();
     const status = missing === 'code' ? 200 : behaviour.notFoundStatus;
-    const answer = fail(codes.notFound, 'Not Found', `no endpoint at ${url.pathname}`, status);
-    return reply(ctx, res, answer, 'routing', false);
+    pathname ||= new URL(target, urlBase).pathname;
+    const answer = fail(codes.notFound, 'Not Found', `no endpoint at ${pathname}`, status);
+    reply(ctx, res, answer, 'routing');
+    return;
   }
   if (req.method !== 'POST' || missing === 'method') {
     req.resume();
@@ -61,54 +88,107 @@ async function handle(ctx: MockContext, req: IncomingMessage, res: ServerRespons
       'use POST',
       behaviour.methodNotAllowedStatus,
     );
-    return reply(ctx, res, answer, 'routing', false, { Allow: 'POST' });
+    reply(ctx, res, answer, 'routing', { Allow: 'POST' });
+    return;
   }
 
-  let raw: Buffer;
-  try {
-    raw = await readBody(req, bodyLimit);
-  } catch (error) {
-    if (!(error instanceof BodyTooLarge)) throw error;
-    return reply(
-      ctx,
-      res,
-      fail(codes.bodyTooLarge, 'Request body too large', error.message, 413),
-      route.endpoint,
-      false,
-    );
-  }
+  const { endpoint } = route;
+  const { handle: answerFor } = route;
+  collectBody(req, bodyLimit, (error, raw) => {
+    const ticket = ctx.answers.begin();
+    const written = () => ctx.answers.end(ticket);
+    try {
+      if (error && !(error instanceof BodyTooLarge)) throw error;
+      const { answer, signed } = error
+        ? { answer: fail(codes.bodyTooLarge, 'Request body too large', error.message, 413), signed: false }
+        : decide(ctx, req, answerFor, raw, query);
+      if (signed) return replySigned(ctx, res, answer, endpoint, written);
+      reply(ctx, res, answer, endpoint);
+      written();
+    } catch (thrown) {
+      failed(thrown);
+      written();
+    }
+  });
+}
+
+/** The common checks, then the endpoint: the answer, and whether it is signed (the request's signature verified). */
+function decide(
+  ctx: MockContext,
+  req: IncomingMessage,
+  answerFor: Route['handle'],
+  raw: Buffer,
+  query: () => URLSearchParams,
+): { answer: Answer; signed: boolean } {
+  const { behaviour } = ctx;
   const signature = req.headers.signature;
   const gate = admit(
-    { raw, query: url.searchParams, signature: typeof signature === 'string' ? signature : undefined },
+    { raw, query, signature: typeof signature === 'string' ? signature : undefined },
     behaviour,
     ctx.keys,
   );
-  if (gate.rejected) return reply(ctx, res, gate.rejected, route.endpoint, false);
+  if (gate.rejected) return { answer: gate.rejected, signed: false };
 
   const { params, merchantId, verified, lateRejection } = gate.admitted;
-  let answer = route.handle(ctx, { params, merchantId });
+  let answer = answerFor(ctx, { params, merchantId });
   if (lateRejection) answer = lateRejection;
   else if (behaviour.serverErrorOnValid && !answer.failure) {
     answer = fail(codes.systemError, 'System error', undefined, 500);
   }
-  reply(ctx, res, answer, route.endpoint, verified && !lateRejection);
+  return { answer, signed: verified && !lateRejection };
 }
 
-/** Signs the exact response bytes with the platform key when the request's signature verified (P6). */
 function reply(
   ctx: MockContext,
   res: ServerResponse,
   answer: Answer,
   endpoint: EnvelopeContext['endpoint'],
-  signed: boolean,
-  extraHeaders: Record<string, string> = {},
+  extraHeaders?: Record<string, string>,
+): void {
+  const { behaviour } = ctx;
+  const { status, body } = render(answer, behaviour, endpoint);
+  const headers: Record<string, string> = { 'Content-Type': behaviour.contentType };
+  if (extraHeaders) Object.assign(headers, extraHeaders);
+  headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
+  sendWhole(res, status, headers, body);
+}
+
+/** Signs the exact response bytes with the platform key (P6), then writes the answer and ends its ticket. */
+function replySigned(
+  ctx: MockContext,
+  res: ServerResponse,
+  answer: Answer,
+  endpoint: EnvelopeContext['endpoint'],
+  written: () => void,
 ): void {
   const { behaviour, keys } = ctx;
   const { status, body } = render(answer, behaviour, endpoint);
-  const headers: Record<string, string> = { 'Content-Type': behaviour.contentType, ...extraHeaders };
-  if (signed) {
-    const signedText = behaviour.responseSignature === 'valid' ? body : `${body} `;
-    headers.signature = rsaSign(Buffer.from(signedText, 'utf8'), keys.platformPrivate);
+  // The body is encoded once: its bytes are both what is signed and what Content-Length counts.
+  const bytes = Buffer.from(body, 'utf8');
+  const signedBytes = behaviour.responseSignature === 'valid' ? bytes : Buffer.from(`${body} `, 'utf8');
+  rsaSign(signedBytes, keys.platformPrivate, (error, signature) => {
+    try {
+      if (error) throw error;
+      const headers = {
+        'Content-Type': behaviour.contentType,
+        signature,
+        'Content-Length': String(bytes.length),
+      };
+      sendWhole(res, status, headers, body);
+    } catch (thrown) {
+      replyFailure(ctx, res, thrown);
+    } finally {
+      written();
+    }
+  });
+}
+
+/** An unexpected error: a 500 in the unified format, or a cut connection once the head is out. */
+function replyFailure(ctx: MockContext, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
   }
-  send(res, status, headers, body);
+  const detail = error instanceof Error ? error.message : String(error);
+  reply(ctx, res, fail(codes.systemError, 'System error', detail, 500), 'routing');
 }

@@ -6,6 +6,7 @@ import {
   paths,
   post,
   qrPayBody,
+  queryBody,
   type Receiver,
   scan,
   sleep,
@@ -119,5 +120,23 @@ describe('payloco mock: webhooks (P10)', () => {
     expect((delivery.body.data as Record<string, unknown>).status).to.equal('FAILED');
     await sleep(100);
     expect(receiver.deliveries).to.have.length(1);
+  });
+  it('sends the webhook of an order only after the answer that settled it, even behind answers being signed', async () => {
+    let answered = false;
+    const before: boolean[] = [];
+    const { receiver, mock } = await setup(() => {
+      before.push(!answered);
+      return ack;
+    });
+    // Signed answers ahead of the pay answer keep it waiting for its signature while the order is already settled.
+    const ahead = Array.from({ length: 100 }, () =>
+      post(mock, paths.query, queryBody(mock, { merchantOrderId: 'NO-SUCH-ORDER' })),
+    );
+    const pay = post(mock, paths.pay, micropayBody(mock, { notifyUrl: receiver.url })).then(() => {
+      answered = true;
+    });
+    await Promise.all([...ahead, pay]);
+    await receiver.waitFor(1);
+    expect(before).to.deep.equal([false]);
   });
 });

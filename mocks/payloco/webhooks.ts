@@ -26,6 +26,8 @@ export class WebhookSender {
     private readonly options: WebhookOptions,
     private readonly behaviour: Behaviour,
     private readonly scheduler: Scheduler,
+    /** Holds a new delivery until the answers being signed when it was decided are written (answer-order.ts). */
+    private readonly afterAnswers: (send: () => void) => void = (send) => send(),
   ) {
     // Every delivery in flight listens on this one signal; many at once is normal, not a leak.
     setMaxListeners(0, this.closing.signal);
@@ -39,7 +41,7 @@ export class WebhookSender {
       createdAt: new Date().toISOString(),
       data: eventData(order),
     };
-    void this.attempt(delivery, 0);
+    this.afterAnswers(() => void this.attempt(delivery, 0));
   }
 
   close(): void {
