@@ -2,8 +2,8 @@ import { clip } from '../core/evidence.js';
 import { CheckSkipped } from '../core/outcome.js';
 import { redactDeep } from '../core/redact.js';
 import type { Exchange, Gateway } from '../core/results.js';
-import type { Delivery, Endpoint, Policy } from './receiver.js';
 import { afterLoopTime } from './loop-time.js';
+import type { Delivery, Endpoint, Policy } from './receiver.js';
 import { waiting } from './waits.js';
 import type { WebhookAccess } from './webhook-session.js';
 
