@@ -43,13 +43,39 @@ export class CheckWebhooks {
     return access.receiver.endpoint(this.gateway, policy);
   }
 
-  /**
-   * The deliveries once `count` have arrived, or those so far after `timeoutMs` (default: waitMs) or when `until`
-   * settles.
-   */
-  async waitFor(
+  /** The deliveries once `count` have arrived, or those so far after `timeoutMs` (default: waitMs). */
+  waitFor(
     token: string,
-    opts: { count?: number; timeoutMs?: number; until?: Promise<unknown>; what?: string } = {},
+    opts: { count?: number; timeoutMs?: number; what?: string } = {},
+  ): Promise<Delivery[]> {
+    return this.collect(token, opts);
+  }
+
+  /**
+   * The deliveries once `count` have arrived, or those so far when the retry window has passed: the window after a
+   * refused callback in which its retry is due (webhook-session.ts retryWindow), never longer than waitMs.
+   */
+  async waitForRetry(token: string, opts: { count: number; what: string }): Promise<Delivery[]> {
+    const access = this.access;
+    if (!access || 'unavailable' in access) throw new CheckSkipped(this.unavailable ?? NO_RECEIVER);
+    if (!access.retry.loopTime) return this.collect(token, { ...opts, timeoutMs: access.retry.ms });
+    const stop = new AbortController();
+    try {
+      return await this.collect(token, { ...opts, until: afterLoopTime(access.retry.ms, stop.signal) });
+    } finally {
+      stop.abort();
+    }
+  }
+
+  /** Runs `fn` as one wait of at most `ms` (polling the target inside it), so the console can say what it awaits. */
+  waitWhile<T>(what: string, ms: number, fn: () => Promise<T>): Promise<T> {
+    return waiting(what, ms, fn);
+  }
+
+  /** Waits as the receiver does (until `until` settles too, where given) and keeps what arrived as evidence. */
+  private async collect(
+    token: string,
+    opts: { count?: number; timeoutMs?: number; until?: Promise<unknown>; what?: string },
   ): Promise<Delivery[]> {
     const access = this.access;
     if (!access || 'unavailable' in access) throw new CheckSkipped(this.unavailable ?? NO_RECEIVER);
@@ -62,27 +88,6 @@ export class CheckWebhooks {
     const origin = new URL(access.receiver.publicUrl).origin;
     for (const d of got) this.record(d, origin);
     return got;
-  }
-
-  /**
-   * The deliveries once `count` have arrived, or those so far when the retry window has passed: the window after a
-   * refused callback in which its retry is due (webhook-session.ts retryWindow), never longer than waitMs.
-   */
-  async waitForRetry(token: string, opts: { count: number; what: string }): Promise<Delivery[]> {
-    const access = this.access;
-    if (!access || 'unavailable' in access) throw new CheckSkipped(this.unavailable ?? NO_RECEIVER);
-    if (!access.retry.loopTime) return this.waitFor(token, { ...opts, timeoutMs: access.retry.ms });
-    const stop = new AbortController();
-    try {
-      return await this.waitFor(token, { ...opts, until: afterLoopTime(access.retry.ms, stop.signal) });
-    } finally {
-      stop.abort();
-    }
-  }
-
-  /** Runs `fn` as one wait of at most `ms` (polling the target inside it), so the console can say what it awaits. */
-  waitWhile<T>(what: string, ms: number, fn: () => Promise<T>): Promise<T> {
-    return waiting(what, ms, fn);
   }
 
   private record(d: Delivery, origin: string): void {
