@@ -212,7 +212,7 @@ export function buildProgram(cards: Cards): Command {
     )
     .option(
       '--webhook-wait <ms>',
-      'wait for a callback or a retry (default 1500 for a bundled mock, else 20000)',
+      'wait for a callback or a retry (default 10000 for a bundled mock, else 20000)',
       int('--webhook-wait', 1),
     )
     .option(

@@ -6,8 +6,8 @@ import type { Completion, DriverIO, PaymentDriver, PaymentOrder, PaymentOutcome 
 // order's ids in its environment; exit 0 means done, any other exit means it could not (its last line says why).
 
 const OUTPUT_CAP = 4096;
-// A tester's command starts a process of its own (a script, a browser): the bundled mock's short wait for callbacks
-// (1.5 s) is not a budget for that, so a command gets at least this long, whatever the target.
+// A tester's command starts a process of its own (a script, a browser): a short --webhook-wait is not a budget for
+// that, so a command gets at least this long, whatever the target.
 const COMMAND_MIN_WAIT_MS = 10_000;
 
 export function commandEnv(order: PaymentOrder, outcome: PaymentOutcome): Record<string, string> {

@@ -18,6 +18,8 @@ export interface Target {
   baseUrl: string;
   credentials: Credentials;
   kind: 'embedded-mock' | 'remote';
+  /** The webhook retry delays the run gave a bundled mock, so a retry's wait follows them (webhook-session.ts). */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface CertifyOptions {

@@ -58,6 +58,12 @@ export async function startEmbedded(gateway: Gateway, opts: EmbeddedOptions = {}
   const mod = await mockModule(gateway);
   const mock = await mod.start({ host: '127.0.0.1', port: 0, ...opts });
   const credentials = { ...mock.clientCredentials } as unknown as Credentials;
-  const target: Target = { gateway, baseUrl: mock.url, credentials, kind: 'embedded-mock' };
+  const target: Target = {
+    gateway,
+    baseUrl: mock.url,
+    credentials,
+    kind: 'embedded-mock',
+    ...(opts.webhookRetryDelaysMs ? { webhookRetryDelaysMs: [...opts.webhookRetryDelaysMs] } : {}),
+  };
   return { target, mock };
 }

@@ -71,6 +71,13 @@ describe('webhook receiver', () => {
     expect(Date.now() - started).to.be.at.least(90);
   });
 
+  it('waitFor also ends when `until` settles, with what arrived so far', async () => {
+    const e = receiver.endpoint('payloco', 'ack');
+    await post(e.url, '1');
+    const got = await receiver.waitFor(e.token, { count: 2, timeoutMs: 60_000, until: Promise.resolve() });
+    expect(got.map((d) => d.body)).to.deep.equal(['1']);
+  });
+
   it('uses the public URL in the endpoints it hands out', async () => {
     const r = await WebhookReceiver.start({ publicUrl: 'https://hooks.example.test/paycert/' });
     try {
@@ -125,8 +132,20 @@ describe('webhook session of a run', () => {
       kind: 'remote' as const,
     };
     const s = await openWebhookSession([local], all);
-    expect(s.accessFor(local)).to.have.property('waitMs', 1500);
+    // A bundled mock: a long ceiling for a callback (a wait ends when it arrives), and the mock's own retry delays
+    // unknown here, so a retry gets the same.
+    expect(s.accessFor(local)).to.deep.include({ waitMs: 10_000, retry: { ms: 10_000, loopTime: false } });
+    expect(s.maxWaitMs).to.equal(10_000);
     await s.close();
+    // Retry delays the run gave the mock: its first retry is due after 50 ms, so the window is that plus 1 s of
+    // loop time; --webhook-wait is the tester's wall-time bound for both.
+    const scheduled = { ...local, webhookRetryDelaysMs: [50, 100, 200] };
+    const m = await openWebhookSession([scheduled], all);
+    expect(m.accessFor(scheduled)).to.deep.include({ waitMs: 10_000, retry: { ms: 1050, loopTime: true } });
+    await m.close();
+    const w = await openWebhookSession([scheduled], all, { waitMs: 700 });
+    expect(w.accessFor(scheduled)).to.deep.include({ waitMs: 700, retry: { ms: 700, loopTime: false } });
+    await w.close();
     // The public URL must reach the receiver (a self-probe checks it): here it is the receiver's own address.
     const free = createServer();
     await new Promise<void>((r) => free.listen(0, '127.0.0.1', r));
@@ -136,7 +155,7 @@ describe('webhook session of a run', () => {
       listen: `127.0.0.1:${port}`,
       publicUrl: `http://127.0.0.1:${port}`,
     });
-    expect(p.accessFor(remote)).to.have.property('waitMs', 20_000);
+    expect(p.accessFor(remote)).to.deep.include({ waitMs: 20_000, retry: { ms: 20_000, loopTime: false } });
     expect(p.maxWaitMs).to.equal(20_000);
     await p.close();
   });

@@ -148,8 +148,14 @@ export class WebhookReceiver {
     return [...(this.endpoints.get(token)?.deliveries ?? [])];
   }
 
-  /** Resolves with the endpoint's deliveries once `count` have arrived, or with those so far after `timeoutMs`. */
-  waitFor(token: string, opts: { count?: number; timeoutMs: number }): Promise<Delivery[]> {
+  /**
+   * Resolves with the endpoint's deliveries once `count` have arrived, or with those so far after `timeoutMs` or
+   * when `until` settles, whichever comes first.
+   */
+  waitFor(
+    token: string,
+    opts: { count?: number; timeoutMs: number; until?: Promise<unknown> },
+  ): Promise<Delivery[]> {
     const reg = this.endpoints.get(token);
     if (!reg) return Promise.reject(new Error(`no webhook endpoint ${token}`));
     const count = opts.count ?? 1;
@@ -165,6 +171,7 @@ export class WebhookReceiver {
       };
       const timer = setTimeout(done, opts.timeoutMs);
       reg.waiters.add(check);
+      opts.until?.then(done, done);
     });
   }
 

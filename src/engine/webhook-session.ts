@@ -5,19 +5,30 @@ import type { CatalogueEntry } from './catalogue.js';
 import { catalogue } from './catalogue.js';
 import { send } from './http.js';
 import { isLoopbackHost, parseListen, WebhookReceiver } from './receiver.js';
-import { EMBEDDED_WAIT_MS, REMOTE_WAIT_MS } from './waits.js';
+import { EMBEDDED_RETRY_MARGIN_MS, EMBEDDED_WAIT_MS, REMOTE_WAIT_MS } from './waits.js';
 
 // Decides, once per run, whether a webhook receiver runs and which targets can reach it.
 
-/** What the checks of one target get: a receiver and the wait bound, or the reason there is none. */
-export type WebhookAccess = { receiver: WebhookReceiver; waitMs: number } | { unavailable: string };
+/**
+ * How long a retry after a refused callback is awaited: `ms` of wall time, or of loop time (loop-time.ts) where the
+ * window is derived from the retry delays the run gave a bundled mock.
+ */
+export interface RetryWindow {
+  ms: number;
+  loopTime: boolean;
+}
+
+/** What the checks of one target get: a receiver and the wait bounds, or the reason there is none. */
+export type WebhookAccess =
+  | { receiver: WebhookReceiver; waitMs: number; retry: RetryWindow }
+  | { unavailable: string };
 
 export interface WebhookRunOptions {
   /** `HOST:PORT` to listen on; default 127.0.0.1 and a free port. */
   listen?: string;
   /** Base URL the target calls to reach the receiver (needed for a target on another machine). */
   publicUrl?: string;
-  /** How long a probe waits for a callback or a retry; default 1500 ms for a bundled mock, 20 s otherwise. */
+  /** How long a probe waits for a callback or a retry; default 10 s for a bundled mock, 20 s otherwise. */
   waitMs?: number;
 }
 
@@ -25,6 +36,8 @@ export interface WebhookTarget {
   gateway: Gateway;
   baseUrl: string;
   kind: 'embedded-mock' | 'remote';
+  /** The webhook retry delays the run gave a bundled mock (undefined: the mock's own, unknown here). */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface WebhookSession {
@@ -36,6 +49,18 @@ export interface WebhookSession {
 
 function waitFor(target: WebhookTarget, opts: WebhookRunOptions): number {
   return opts.waitMs ?? (target.kind === 'embedded-mock' ? EMBEDDED_WAIT_MS : REMOTE_WAIT_MS);
+}
+
+/**
+ * A remote target's retry schedule is undocumented, and --webhook-wait is the tester's bound for both: the retry
+ * gets the callback's wait. A bundled mock's first retry is due at the delay the run configured, so its window is
+ * that plus a margin, in loop time, never longer than the callback's wait.
+ */
+function retryWindow(target: WebhookTarget, opts: WebhookRunOptions): RetryWindow {
+  const first = target.webhookRetryDelaysMs?.[0];
+  if (opts.waitMs !== undefined || target.kind !== 'embedded-mock' || first === undefined)
+    return { ms: waitFor(target, opts), loopTime: false };
+  return { ms: Math.min(first + EMBEDDED_RETRY_MARGIN_MS, EMBEDDED_WAIT_MS), loopTime: true };
 }
 
 function selectsWebhooks(gateway: Gateway, selects: (e: CatalogueEntry) => boolean): boolean {
@@ -111,7 +136,7 @@ export async function openWebhookSession(
       }
       if (!receiver)
         return { unavailable: 'no webhook receiver runs in this run (no webhook check was selected)' };
-      return { receiver, waitMs: waitFor(target, opts) };
+      return { receiver, waitMs: waitFor(target, opts), retry: retryWindow(target, opts) };
     },
     close: async () => {
       await receiver?.close();
