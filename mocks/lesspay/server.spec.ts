@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { expect } from 'chai';
 import request from 'supertest';
 import { Client, PATH, payinBody } from '../../test/kits/lesspay-mock.js';
@@ -37,6 +38,37 @@ for (const variant of ['a', 'b'] as const) {
         envelope(r.json);
         expect(r.json.code).to.not.equal(0);
       }
+    });
+
+    it('reads a request-target as the URL parser does: dot segments resolved, escapes kept, a leading // a host', async () => {
+      // Raw targets, as a client that does not normalise sends them (fetch would resolve them before sending).
+      const statusOf = (target: string) =>
+        new Promise<number>((resolve, reject) => {
+          const { port } = new URL(mock.url);
+          const req = httpRequest(
+            {
+              host: '127.0.0.1',
+              port,
+              path: target,
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode!);
+            },
+          );
+          req.on('error', reject);
+          req.end('{}');
+        });
+      const query = PATH.queryPayin;
+      // Unsigned: 401 means the query endpoint was reached, 404 that no endpoint was.
+      expect(await statusOf(query)).to.equal(401);
+      expect(await statusOf(query.replace('/pay/', '/pay/../pay/'))).to.equal(401);
+      expect(await statusOf(`//elsewhere${query}`)).to.equal(401);
+      expect(await statusOf(`${query}?page=1`)).to.equal(401);
+      expect(await statusOf(query.replace('query-order', 'query%2Dorder'))).to.equal(404);
+      expect(await statusOf(`//${query}`)).to.equal(404);
     });
 
     it('answers non-POST methods 405 with Allow: POST on every endpoint, before auth', async () => {

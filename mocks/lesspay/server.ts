@@ -35,8 +35,9 @@ function readBody(req: IncomingMessage, done: (text: string | undefined) => void
   });
 }
 
-// A path of plain characters is its own pathname: no dot segment, percent escape, query or fragment to resolve.
-const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
+// A path of plain characters is its own pathname: no dot segment, percent escape, query or fragment to resolve, and
+// no leading "//" (which the URL parser reads as a host).
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9_\-/]*$/;
 
 function pathOf(url: string | undefined): string {
   if (url !== undefined && PLAIN_PATH.test(url)) return url;
