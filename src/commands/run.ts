@@ -8,9 +8,6 @@ import { startRun } from '../core/head.js';
 import { redactDeep, redactText } from '../core/redact.js';
 import type { CheckResult, Gateway, Results } from '../core/results.js';
 import { exitCodeOf } from '../core/verdict.js';
-import { openDriver } from '../drivers/index.js';
-import { openPayoutDriver } from '../drivers/payout.js';
-import { consoleSay } from '../drivers/say.js';
 import { type CatalogueEntry, catalogue } from '../engine/catalogue.js';
 import { type CertifyOptions, certify, partialResults, type Target } from '../engine/certify.js';
 import { mockModule, startEmbedded } from '../engine/embedded.js';
@@ -25,6 +22,7 @@ import { type CredentialFlags, credentialsFor, registerCredentialSecrets } from 
 import { gatewayNames, parseGateways } from '../gateways/index.js';
 import { prepareBundle } from '../output/bundle-setup.js';
 import { type ConsoleMode, RunReporter } from '../output/reporter.js';
+import { consoleSay } from '../output/say.js';
 import { RunSession } from '../output/session.js';
 import { compareWithBaseline, type FailOn } from '../report/baseline.js';
 import { machineSummary } from '../report/machine.js';
@@ -170,8 +168,16 @@ export async function runCommand(gatewayArg: string, flags: RunFlags): Promise<n
       '--fail-on new compares with a baseline: give --baseline results.json of an earlier run',
     );
   const webhooks = parseWebhookFlags(flags);
-  const payoutDriver = openPayoutDriver(flags.payoutDriver);
-  const driver = await openDriver(flags.driver);
+  // The drivers load only when asked for: without --driver the lifecycle checks' completePayment uses its own auto
+  // driver, so a run of checks that finish no payment loads no module of src/drivers/.
+  const payoutDriver =
+    flags.payoutDriver === undefined
+      ? undefined
+      : (await import('../drivers/payout.js')).openPayoutDriver(flags.payoutDriver);
+  const driver =
+    flags.driver === undefined || flags.driver === 'auto'
+      ? undefined
+      : await (await import('../drivers/index.js')).openDriver(flags.driver);
   // A run whose id is shared (given, or the CI pipeline's) derives its seed from it: its shards agree on the inputs.
   const generation = {
     seed: flags.seed ?? (identity.source === 'generated' ? randomSeed() : seedOf(identity.id)),

@@ -1,4 +1,4 @@
-import type { ClientFinding, ClientRequest, ClientVerdict } from '../../src/index.js';
+import type { ClientFinding, ClientRequest, ClientVerdict } from '../../src/audit/client-kit.js';
 import { canonical, isObject } from './shared.js';
 
 // LPC rules that judge the client's next move after a scenario's answer (`paycert audit --scenario`): a duplicate,

@@ -1,6 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { ClientRequest, ClientVerdict, DefinedClientRule } from '../../src/index.js';
-import { clientRule, lesspaySign, lesspayStringToSign } from '../../src/index.js';
+import {
+  type ClientRequest,
+  type ClientVerdict,
+  clientRule,
+  type DefinedClientRule,
+} from '../../src/audit/client-kit.js';
+import { lesspaySign, lesspayStringToSign } from '../../src/signing/lesspay.js';
 import {
   noResendAfterDuplicate,
   pendingQueriedNotRecreated,

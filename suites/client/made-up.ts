@@ -1,4 +1,4 @@
-import { answerObject, type ClientRequest } from '../../src/index.js';
+import { answerObject, type ClientRequest } from '../../src/audit/client-kit.js';
 
 // For the rules' specs: one recorded request as the rules see it, made up by hand. The body is `text` when given
 // (pretty-printed, say), else the JSON text of `json`; `raw` and `json` always agree with it, and `answer` with

@@ -1,4 +1,4 @@
-import type { ClientFinding, ClientRequest, ClientVerdict } from '../../src/index.js';
+import type { ClientFinding, ClientRequest, ClientVerdict } from '../../src/audit/client-kit.js';
 import { canonical, isObject } from './shared.js';
 
 // What a Payloco client does after a scenario's failure (`paycert audit payloco --scenario`): a duplicate answer,

@@ -1,6 +1,12 @@
 import { createVerify } from 'node:crypto';
-import type { ClientRequest, ClientVerdict, DefinedClientRule } from '../../src/index.js';
-import { clientRule, paylocoVerify, validate } from '../../src/index.js';
+import {
+  type ClientRequest,
+  type ClientVerdict,
+  clientRule,
+  type DefinedClientRule,
+} from '../../src/audit/client-kit.js';
+import { validate } from '../../src/core/schema-registry.js';
+import { paylocoVerify } from '../../src/signing/payloco.js';
 import {
   duplicateNotResent,
   merchantOrderId,

@@ -1,5 +1,5 @@
-import type { ClientFinding, ClientRequest, ClientVerdict } from '../../src/index.js';
-import { validate } from '../../src/index.js';
+import type { ClientFinding, ClientRequest, ClientVerdict } from '../../src/audit/client-kit.js';
+import { validate } from '../../src/core/schema-registry.js';
 
 // Helpers both gateways' client rules share: judging a set of requests one by one, schema problems as findings,
 // and exact decimal sums (amounts are strings; a float sum would call 0.1 + 0.2 wrong).

@@ -1,14 +1,12 @@
+import { ensure } from '../../src/checks/assert.js';
+import { CheckFailure, SetupError } from '../../src/core/outcome.js';
+import { lesspayCallbackSign, lesspaySign } from '../../src/signing/lesspay.js';
 import {
-  CheckFailure,
   type DefinedHandlerCase,
-  ensure,
   type HandlerKit,
   type HandlerPreflight,
   handlerCase,
-  lesspayCallbackSign,
-  lesspaySign,
-  SetupError,
-} from '../../src/index.js';
+} from '../../src/webhooks/handler-kit.js';
 
 // LPH: paycert plays Lesspay against the integrator's callback handler (profile L11, L3). Acknowledged means a 2xx
 // whose body is SUCCESS (lesspay.md §6.4).

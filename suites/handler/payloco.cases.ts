@@ -1,14 +1,12 @@
+import { ensure } from '../../src/checks/assert.js';
+import { CheckFailure, SetupError } from '../../src/core/outcome.js';
+import { paylocoWebhookSignature, paylocoWebhookSignedText } from '../../src/signing/payloco.js';
 import {
-  CheckFailure,
   type DefinedHandlerCase,
-  ensure,
   type HandlerKit,
   type HandlerPreflight,
   handlerCase,
-  paylocoWebhookSignature,
-  paylocoWebhookSignedText,
-  SetupError,
-} from '../../src/index.js';
+} from '../../src/webhooks/handler-kit.js';
 
 // PLH: paycert plays Payloco against the integrator's webhook handler (profile P10). Acknowledged means HTTP 200 with
 // a JSON body whose code is 00000000 (payloco.md §8.1).

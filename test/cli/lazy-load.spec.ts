@@ -46,6 +46,10 @@ function loaded(args: string[]): { code: number | null; stderr: string; modules:
   };
 }
 
+// Rooms of src/ a run of one envelope check executes nothing from: payment and payout drivers, Pact, the typed
+// example clients, the client audit and the webhook-handler kit.
+const UNNEEDED_BY_ONE_ENVELOPE_CHECK = /\/src\/(drivers|pact|clients|audit|webhooks)\//;
+
 const probeFilesIn = (modules: string[]) =>
   modules
     .flatMap((url) => /\/suites\/probes\/lesspay\/([^/]+\.probe)\.[cm]?[jt]s$/.exec(url)?.[1] ?? [])
@@ -80,6 +84,10 @@ describe('paycert loads what a command needs', function () {
     ]);
     expect(out.code, out.stderr).to.equal(0);
     expect(probeFilesIn(out.modules)).to.deep.equal(['envelope.probe']);
+    // The probe file imports what it uses from the modules defining it, not the package entry (which pulls in every
+    // room), and the run opens a driver only when --driver or --payout-driver asks for one.
+    expect(out.modules.filter((url) => /\/src\/index\.[cm]?[jt]s$/.test(url))).to.deep.equal([]);
+    expect(out.modules.filter((url) => UNNEEDED_BY_ONE_ENVELOPE_CHECK.test(url))).to.deep.equal([]);
   });
 
   it('a run of generated checks with --skip imports only the files declaring what is left', () => {

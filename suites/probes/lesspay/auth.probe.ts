@@ -1,15 +1,10 @@
-import {
-  type AuthMode,
-  type CheckContext,
-  ensure,
-  ensureJsonObject,
-  ensureSchema,
-  ensureStatus,
-  lesspaySign,
-  lesspayStringToSign,
-  probes,
-  signingDiagnosis,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureJsonObject, ensureSchema, ensureStatus } from '../../../src/checks/response.js';
+import { signingDiagnosis } from '../../../src/checks/signing-diagnosis.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { probes } from '../../../src/engine/probe-file.js';
+import type { AuthMode } from '../../../src/gateways/index.js';
+import { lesspaySign, lesspayStringToSign } from '../../../src/signing/lesspay.js';
 import {
   appSecret,
   batchBody,

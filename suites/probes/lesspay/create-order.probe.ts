@@ -1,4 +1,8 @@
-import { type CheckContext, ensure, ensureEqual, probes, SetupError } from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual } from '../../../src/checks/response.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { call, createBody, createPayin, orderAmount, PATH, queryFound, usable } from './fixtures.js';
 import { BREAKS_SIGNED_CALLS, BREAKS_SIGNED_REQUESTS } from './precondition-faults.js';
 

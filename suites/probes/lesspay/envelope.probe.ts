@@ -1,4 +1,5 @@
-import { ensureJsonObject, ensureSchema, probes } from '../../../src/index.js';
+import { ensureJsonObject, ensureSchema } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { batchBody, createBody, PATH, queryBody, requestId, without } from './fixtures.js';
 
 // L2: the envelope on success and on errors, validated with the schemas of schemas/lesspay.

@@ -1,15 +1,11 @@
-import {
-  type CheckContext,
-  ensure,
-  ensureStatus,
-  type LesspayCredentials,
-  lesspayStringToSign,
-  type ProbeRequest,
-  type ProbeResponse,
-  SetupError,
-  setup,
-  signingDiagnosis,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureStatus } from '../../../src/checks/response.js';
+import { signingDiagnosis } from '../../../src/checks/signing-diagnosis.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext, ProbeRequest, ProbeResponse } from '../../../src/engine/context.js';
+import { setup } from '../../../src/engine/probe.js';
+import type { LesspayCredentials } from '../../../src/gateways/index.js';
+import { lesspayStringToSign } from '../../../src/signing/lesspay.js';
 
 // Shared request builders, a guarded sender and the setups of the Lesspay probes. Everything a check needs
 // as a precondition fails with SetupError (status `error`), never CheckFailure: only the check's own

@@ -1,18 +1,14 @@
 import { createHmac } from 'node:crypto';
-import {
-  type GeneratedBody as Body,
-  type CheckContext,
-  CheckFailure,
-  type Endpoint,
-  ensure,
-  ensureStatus,
-  type Field,
-  type GatewayKit,
-  lesspaySign,
-  lesspayStringToSign,
-  SetupError,
-  setup,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureStatus } from '../../../src/checks/response.js';
+import { CheckFailure, SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { setup } from '../../../src/engine/probe.js';
+import type { Body } from '../../../src/generate/body-path.js';
+import type { Endpoint } from '../../../src/generate/endpoints.js';
+import type { GatewayKit } from '../../../src/generate/families.js';
+import type { Field } from '../../../src/generate/schema-walk.js';
+import { lesspaySign, lesspayStringToSign } from '../../../src/signing/lesspay.js';
 import {
   appSecret,
   batchBody,

@@ -1,11 +1,7 @@
-import {
-  type CheckContext,
-  type CheckMeta,
-  ensure,
-  ensureOneOf,
-  ensureStatus,
-  probes,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureOneOf, ensureStatus } from '../../../src/checks/response.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { type CheckMeta, probes } from '../../../src/engine/probe-file.js';
 import {
   type Body,
   batchBody,

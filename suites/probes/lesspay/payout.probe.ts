@@ -1,11 +1,8 @@
-import {
-  type CheckContext,
-  ensure,
-  ensureEqual,
-  ensureOneOf,
-  probes,
-  SetupError,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual, ensureOneOf } from '../../../src/checks/response.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { batchBody, call, createPayout, initialPayoutStatus, PATH } from './fixtures.js';
 import { BREAKS_SIGNED_CALLS, BREAKS_SIGNED_REFUSALS } from './precondition-faults.js';
 

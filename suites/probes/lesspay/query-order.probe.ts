@@ -1,12 +1,8 @@
-import {
-  type CheckContext,
-  ensure,
-  ensureEqual,
-  ensureJsonObject,
-  ensureOneOf,
-  probes,
-  SetupError,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual, ensureJsonObject, ensureOneOf } from '../../../src/checks/response.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import {
   call,
   cashierOrder,

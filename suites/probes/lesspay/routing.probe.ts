@@ -1,4 +1,5 @@
-import { ensureStatus, probes } from '../../../src/index.js';
+import { ensureStatus } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { PATH } from './fixtures.js';
 
 // L4 and L5: routing. The requests are signed (over an empty body), so routing before or after

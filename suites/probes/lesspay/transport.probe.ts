@@ -1,4 +1,6 @@
-import { ensureJsonContentType, ensureJsonObject, type ProbeResponse, probes } from '../../../src/index.js';
+import { ensureJsonContentType, ensureJsonObject } from '../../../src/checks/response.js';
+import type { ProbeResponse } from '../../../src/engine/context.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { createBody, PATH, queryBody, requestId, without } from './fixtures.js';
 
 // L1: every answer with a body is JSON labelled application/json (a charset parameter is allowed).

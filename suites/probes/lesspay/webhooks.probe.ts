@@ -1,25 +1,20 @@
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual } from '../../../src/checks/response.js';
+import { CheckFailure, SetupError } from '../../../src/core/outcome.js';
+import { approvePayout, payoutReviewNotApplicable } from '../../../src/drivers/approve.js';
+import { completePayment } from '../../../src/drivers/complete.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { setup } from '../../../src/engine/probe.js';
+import { probes } from '../../../src/engine/probe-file.js';
+import type { Delivery as WebhookDelivery, Policy as WebhookPolicy } from '../../../src/engine/receiver.js';
 import {
   type ArrayReading,
-  approvePayout,
-  type CheckContext,
-  CheckFailure,
-  completePayment,
-  deliveryJson,
   describeReading,
-  ensure,
-  ensureDeliverySchema,
-  ensureEqual,
-  firstDelivery,
   lesspayCallbackSign,
   lesspaySign,
   lesspayVerifyReading,
-  payoutReviewNotApplicable,
-  probes,
-  SetupError,
-  setup,
-  type WebhookDelivery,
-  type WebhookPolicy,
-} from '../../../src/index.js';
+} from '../../../src/signing/lesspay.js';
+import { deliveryJson, ensureDeliverySchema, firstDelivery } from '../../../src/webhooks/observed.js';
 import {
   appSecret,
   batchBody,

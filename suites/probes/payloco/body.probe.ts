@@ -1,4 +1,4 @@
-import { probes } from '../../../src/index.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { ensureNoOrder, ensureRejected, paths, qrPayBody } from './fixtures.js';
 
 // P5 (seed FAQ): a POST carries its parameters in the body, not in the query string.

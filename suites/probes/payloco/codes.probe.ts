@@ -1,4 +1,7 @@
-import { ensure, ensureEqual, ensureJsonObject, type ProbeResponse, probes } from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual, ensureJsonObject } from '../../../src/checks/response.js';
+import type { ProbeResponse } from '../../../src/engine/context.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import {
   missingTransTypePay,
   missingTransTypeQuery,

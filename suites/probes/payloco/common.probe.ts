@@ -1,4 +1,4 @@
-import { probes } from '../../../src/index.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { ensureRejected, paths, qrPayBody, without } from './fixtures.js';
 
 // P4: only version 2.0.0 is accepted, and version may not be left out (不能不传); merchantId is required.

@@ -1,4 +1,7 @@
-import { type CheckContext, ensure, type ProbeResponse, probes, setup } from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import type { CheckContext, ProbeResponse } from '../../../src/engine/context.js';
+import { setup } from '../../../src/engine/probe.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { accepted, commonParams, paths, qrPayBody, query, v2Pay, voidAnswer } from './fixtures.js';
 
 // P1: each of the four documented endpoints exists. A valid, correctly signed request is answered with a business

@@ -1,4 +1,6 @@
-import { ensure, ensureEqual, ensureJsonObject, ensureSchema, probes } from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual, ensureJsonObject, ensureSchema } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { missingTransTypePay, qrOrder, qrOrderQuery, query, rejectedPay, v2Pay } from './fixtures.js';
 import { BREAKS_ORDER_SETUP, MISSHAPES_ENVELOPE } from './precondition-faults.js';
 

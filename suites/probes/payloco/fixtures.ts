@@ -1,12 +1,8 @@
-import {
-  type CheckContext,
-  CheckFailure,
-  completePayment,
-  type PaylocoCredentials,
-  type ProbeResponse,
-  SetupError,
-  setup,
-} from '../../../src/index.js';
+import { CheckFailure, SetupError } from '../../../src/core/outcome.js';
+import { completePayment } from '../../../src/drivers/complete.js';
+import type { CheckContext, ProbeResponse } from '../../../src/engine/context.js';
+import { setup } from '../../../src/engine/probe.js';
+import type { PaylocoCredentials } from '../../../src/gateways/index.js';
 
 // Request builders and shared state for the Payloco probes (profile P1–P9). Paths are relative to the base URL,
 // which may carry a prefix such as /gateway.

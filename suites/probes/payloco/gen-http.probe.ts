@@ -1,4 +1,5 @@
-import { generatedChecks, probes } from '../../../src/index.js';
+import { probes } from '../../../src/engine/probe-file.js';
+import { generatedChecks } from '../../../src/generate/checks.js';
 import { paylocoKit } from './generated-kit.js';
 
 // Checks generated from the request schemas and the profile (src/generate, group "http"): IDs PL-GEN-….

@@ -1,15 +1,12 @@
 import { createSign } from 'node:crypto';
-import {
-  type GeneratedBody as Body,
-  type CheckContext,
-  type Endpoint,
-  ensure,
-  type GatewayKit,
-  getAt,
-  type PaylocoCredentials,
-  paylocoSign,
-  SetupError,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import type { PaylocoCredentials } from '../../../src/gateways/index.js';
+import { type Body, getAt } from '../../../src/generate/body-path.js';
+import type { Endpoint } from '../../../src/generate/endpoints.js';
+import type { GatewayKit } from '../../../src/generate/families.js';
+import { paylocoSign } from '../../../src/signing/payloco.js';
 import {
   accepted,
   ensureRejected,

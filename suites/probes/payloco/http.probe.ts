@@ -1,4 +1,5 @@
-import { ensureStatus, probes } from '../../../src/index.js';
+import { ensureStatus } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { commonParams, paths } from './fixtures.js';
 
 // HTTP statuses are undocumented beyond "standard HTTP response codes": 404 and 405 are SHOULD.

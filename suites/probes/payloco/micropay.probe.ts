@@ -1,4 +1,6 @@
-import { ensure, ensureJsonObject, ensureOneOf, probes } from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureJsonObject, ensureOneOf } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { micropayOrder, PENDING, pollUntilSettled, SUCCESS } from './fixtures.js';
 
 // P8: a passive-scan pay answers SUCCESS with 00000000, or PENDING with 00000003 and the query resolves it.

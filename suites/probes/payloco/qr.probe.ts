@@ -1,4 +1,5 @@
-import { ensureEqual, ensureJsonObject, ensureOneOf, probes } from '../../../src/index.js';
+import { ensureEqual, ensureJsonObject, ensureOneOf } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { PENDING, paths, qrOrder, qrOrderQuery, qrPayBody, SUCCESS } from './fixtures.js';
 import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 

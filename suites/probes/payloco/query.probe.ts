@@ -1,4 +1,7 @@
-import { ensure, ensureEqual, ensureJsonObject, probes, SetupError } from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual, ensureJsonObject } from '../../../src/checks/response.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import {
   accepted,
   duplicatePay,

@@ -1,13 +1,10 @@
-import {
-  type AuthMode,
-  type CheckContext,
-  ensure,
-  type PaylocoCredentials,
-  paylocoVerify,
-  probes,
-  SetupError,
-  signingDiagnosis,
-} from '../../../src/index.js';
+import { ensure } from '../../../src/checks/assert.js';
+import { signingDiagnosis } from '../../../src/checks/signing-diagnosis.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { probes } from '../../../src/engine/probe-file.js';
+import type { AuthMode, PaylocoCredentials } from '../../../src/gateways/index.js';
+import { paylocoVerify } from '../../../src/signing/payloco.js';
 import { accepted, ensureNoOrder, ensureRejected, paths, qrOrder, qrPayBody } from './fixtures.js';
 import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 

@@ -1,4 +1,5 @@
-import { ensureJsonContentType, probes } from '../../../src/index.js';
+import { ensureJsonContentType } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { qrOrder, qrOrderQuery, rejectedPay } from './fixtures.js';
 import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 

@@ -1,4 +1,5 @@
-import { ensureJsonObject, ensureSchema, probes } from '../../../src/index.js';
+import { ensureJsonObject, ensureSchema } from '../../../src/checks/response.js';
+import { probes } from '../../../src/engine/probe-file.js';
 import { voidAnswer } from './fixtures.js';
 import { MISSHAPES_ENVELOPE } from './precondition-faults.js';
 

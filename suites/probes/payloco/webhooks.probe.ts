@@ -1,20 +1,17 @@
+import { ensure } from '../../../src/checks/assert.js';
+import { ensureEqual } from '../../../src/checks/response.js';
+import { SetupError } from '../../../src/core/outcome.js';
+import type { CheckContext } from '../../../src/engine/context.js';
+import { setup } from '../../../src/engine/probe.js';
+import { probes } from '../../../src/engine/probe-file.js';
+import type { Delivery as WebhookDelivery, Policy as WebhookPolicy } from '../../../src/engine/receiver.js';
+import type { PaylocoCredentials } from '../../../src/gateways/index.js';
 import {
-  type CheckContext,
-  deliveryJson,
-  ensure,
-  ensureDeliverySchema,
-  ensureEqual,
-  firstDelivery,
-  type PaylocoCredentials,
   type PaylocoWebhookForm,
   paylocoWebhookSignature,
   paylocoWebhookSignedText,
-  probes,
-  SetupError,
-  setup,
-  type WebhookDelivery,
-  type WebhookPolicy,
-} from '../../../src/index.js';
+} from '../../../src/signing/payloco.js';
+import { deliveryJson, ensureDeliverySchema, firstDelivery } from '../../../src/webhooks/observed.js';
 import { accepted, paths, payAtScanPage, qrPayBody } from './fixtures.js';
 import { BREAKS_ORDER_SETUP } from './precondition-faults.js';
 
